@@ -1,0 +1,55 @@
+package org.subledger.command.account;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.subledger.kernel.account.AdjustmentDirection;
+import org.subledger.kernel.account.CustomerType;
+
+import java.math.BigDecimal;
+
+/** Bodies of the account command endpoints. Amounts are plain numbers in the account's currency. */
+final class AccountRequests {
+
+    private AccountRequests() {
+    }
+
+    record OpenAccountRequest(@NotNull CustomerType type,
+                              @Size(max = 100) String firstName,
+                              @Size(max = 100) String lastName,
+                              @Size(max = 50) String identityNumber,
+                              @Size(max = 200) String companyName,
+                              @Size(max = 50) String registrationNumber,
+                              @Size(max = 50) String vatNumber,
+                              @Size(max = 200) String email,
+                              @Size(max = 50) String phone,
+                              @Size(max = 500) String address,
+                              @NotNull String currency,
+                              @NotNull BigDecimal creditLimit,
+                              @Size(max = 32) String creditRating,
+                              @Size(max = 32) String classification) {
+    }
+
+    record PostingRequest(@NotNull BigDecimal amount,
+                          String currency,
+                          @Size(max = 500) String description,
+                          @Size(max = 200) String reference) {
+    }
+
+    record AdjustmentRequest(@NotNull BigDecimal amount,
+                             String currency,
+                             @NotNull AdjustmentDirection direction,
+                             @NotNull @Size(min = 1, max = 500) String reason) {
+    }
+
+    record CreditLimitRequest(@NotNull BigDecimal creditLimit, String currency, @Size(max = 500) String reason) {
+    }
+
+    record CreditRatingRequest(@NotNull @Size(max = 32) String creditRating) {
+    }
+
+    record ClassificationRequest(@NotNull @Size(max = 32) String classification) {
+    }
+
+    record CloseRequest(@Size(max = 500) String reason) {
+    }
+}

@@ -1,0 +1,136 @@
+package org.subledger.command.idempotency;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Honours the {@code Idempotency-Key} header on every command request ({@code POST}, {@code PUT}, {@code PATCH},
+ * {@code DELETE} under {@code /api}). The first request with a key runs and its response is stored; a repeat with
+ * the same key and the same request gets that response again ({@code Idempotent-Replayed: true}) and records no
+ * second event; the same key with another request is refused with {@code 409 IDEMPOTENCY_KEY_REUSED}. Keys are
+ * scoped to the authenticated principal. A response of 5xx is not stored: the client may retry with the same key.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+    private static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final IdempotencyStore store;
+    private final HandlerExceptionResolver exceptionResolver;
+
+    IdempotencyFilter(IdempotencyStore store,
+                      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+        this.store = store;
+        this.exceptionResolver = exceptionResolver;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        boolean command = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)
+                || "DELETE".equals(method);
+        return !command || !request.getRequestURI().startsWith("/api/") || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            refuse(request, response, new LedgerRefusal(ErrorCode.VALIDATION_FAILED,
+                    "Idempotency-Key must have 1 to " + MAX_KEY_LENGTH + " characters",
+                    Map.of(HEADER, "must have 1 to " + MAX_KEY_LENGTH + " characters")));
+            return;
+        }
+        var cached = new CachedBodyRequest(request, MAX_BODY_BYTES);
+        String principal = principal();
+        var claim = store.claim(principal, key, hash(cached));
+        if (claim instanceof IdempotencyStore.Completed completed) {
+            replay(completed, response);
+        } else if (claim instanceof IdempotencyStore.Mismatch) {
+            refuse(request, response, new LedgerRefusal(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request"));
+        } else if (claim instanceof IdempotencyStore.InProgress) {
+            refuse(request, response, new LedgerRefusal(ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS,
+                    "A request with this Idempotency-Key is still running"));
+        } else {
+            run(cached, response, chain, principal, key);
+        }
+    }
+
+    private void run(CachedBodyRequest request, HttpServletResponse response, FilterChain chain, String principal,
+                     String key) throws IOException, ServletException {
+        var recording = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(request, recording);
+            if (recording.getStatus() < 500) {
+                store.complete(principal, key, recording.getStatus(), recording.getContentType(),
+                        recording.getHeader(HttpHeaders.LOCATION), recording.getContentAsByteArray());
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                store.release(principal, key);
+            }
+            recording.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(IdempotencyStore.Completed completed, HttpServletResponse response) throws IOException {
+        response.setStatus(completed.status());
+        if (completed.contentType() != null) {
+            response.setContentType(completed.contentType());
+        }
+        if (completed.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, completed.location());
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        if (completed.body() != null) {
+            response.getOutputStream().write(completed.body());
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, LedgerRefusal refusal) {
+        exceptionResolver.resolveException(request, response, null, refusal);
+    }
+
+    private static String principal() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
+    }
+
+    private static String hash(CachedBodyRequest request) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "?"
+                    + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(request.body());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.subledger.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Defaults every ledger node starts with; any of them can be overridden by application properties, the command line
+ * or the environment. They are set this early because several auto-configurations are conditional on them.
+ */
+public class LedgerDefaultProperties implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            // Axon Server is the scale-out option, switched on by the "axonserver" profile only
+            Map.entry("axon.axonserver.enabled", "false"),
+            // no phoning home, no files under ~/.axoniq
+            Map.entry("axon.update-check.disabled", "true"),
+            Map.entry("spring.flyway.locations", "classpath:db/migration"),
+            // command and query nodes carry different subsets of the migrations and may apply them in any order
+            Map.entry("spring.flyway.out-of-order", "true"),
+            Map.entry("spring.flyway.ignore-migration-patterns", "*:missing"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,metrics,prometheus"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("spring.threads.virtual.enabled", "false"),
+            Map.entry("server.error.include-message", "never"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("ledgerDefaults", DEFAULTS));
+    }
+}

@@ -1,0 +1,229 @@
+package org.subledger.platform.axon;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.subledger.platform.db.EmbeddedPostgresAutoConfiguration;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+
+/**
+ * Pins every Axon store to PostgreSQL explicitly, so adding a library can never switch a store silently: the JDBC
+ * event store (unless Axon Server is enabled by the {@code axonserver} profile), token store, saga store and
+ * dead-letter queue, all on snake_case tables created by Flyway; the JSON serializers; the audit metadata; the
+ * retrying command gateway; pooled streaming processors whose failures go to the dead-letter queue.
+ */
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, EmbeddedPostgresAutoConfiguration.class},
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+@EnableConfigurationProperties(LedgerAxonProperties.class)
+public class AxonStorageAutoConfiguration {
+
+    // ---- serializers: readable JSON with a storage-only ObjectMapper --------------------------------------------
+
+    @Bean
+    @Primary
+    public Serializer serializer(RevisionResolver revisionResolver) {
+        return StorageJson.serializer(revisionResolver);
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(RevisionResolver revisionResolver) {
+        return StorageJson.serializer(revisionResolver);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(RevisionResolver revisionResolver) {
+        return StorageJson.serializer(revisionResolver);
+    }
+
+    // ---- PostgreSQL ------------------------------------------------------------------------------------------------
+
+    @Bean
+    public ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return LedgerSchemas.events();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer snapshotSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema,
+                                                 LedgerAxonProperties properties,
+                                                 org.axonframework.config.Configuration configuration) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .dataType(String.class)
+                .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return LedgerSchemas.tokens();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(schema)
+                .contentType(byte[].class)
+                .build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connectionProvider)
+                .sqlSchema(new PostgresSagaSqlSchema(LedgerSchemas.sagas()))
+                .serializer(serializer)
+                .build();
+    }
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return LedgerSchemas.deadLetters();
+    }
+
+    /**
+     * Every processing group streams (pooled), handles events in batches, and parks an event its handler fails on in
+     * the group's dead-letter queue in PostgreSQL (later events of the same aggregate queue behind it). Groups without
+     * a queue, such as sagas, propagate the failure so the batch is retried: nothing is logged and dropped.
+     */
+    @Bean
+    public ConfigurerModule ledgerEventProcessing(ConnectionProvider connectionProvider,
+                                                  TransactionManager transactionManager,
+                                                  Serializer serializer,
+                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                  DeadLetterSchema deadLetterSchema,
+                                                  LedgerAxonProperties properties,
+                                                  MeterRegistry meterRegistry) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(properties.processorBatchSize())
+                        .initialSegmentCount(properties.processorSegments()))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDeadLetterQueueProvider(processingGroup -> config ->
+                        JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(processingGroup)
+                                .connectionProvider(connectionProvider)
+                                .transactionManager(transactionManager)
+                                .schema(deadLetterSchema)
+                                .genericSerializer(serializer)
+                                .eventSerializer(eventSerializer)
+                                .build())
+                .registerDefaultHandlerInterceptor((config, processorName) ->
+                        new ProjectionMetricsInterceptor(meterRegistry, processorName));
+    }
+
+    // ---- messaging -------------------------------------------------------------------------------------------------
+
+    @Bean
+    public CorrelationDataProvider ledgerCorrelationDataProvider() {
+        return new LedgerCorrelationDataProvider();
+    }
+
+    /**
+     * Retries a command that lost a race on the same aggregate (a {@code ConcurrencyException}, e.g. another node
+     * appended first); non-transient failures such as business refusals are never retried.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, LedgerAxonProperties properties) {
+        var retryExecutor = Executors.newScheduledThreadPool(1, runnable -> {
+            var thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retryExecutor)
+                        .maxRetryCount(properties.commandRetries())
+                        .retryInterval(Math.toIntExact(properties.commandRetryInterval().toMillis()))
+                        .build())
+                .dispatchInterceptors(new RequestMetadataDispatchInterceptor())
+                .build();
+    }
+
+    @Bean
+    public SmartInitializingSingleton commandHandlerInterceptors(CommandBus commandBus) {
+        return () -> commandBus.registerHandlerInterceptor(new RefusalTranslatingInterceptor());
+    }
+
+    // ---- time ------------------------------------------------------------------------------------------------------
+
+    /** The one clock of the ledger; tests replace it to walk through months without sleeping. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Event timestamps come from the same clock as business dates. */
+    @Bean
+    public SmartInitializingSingleton axonClock(Clock clock) {
+        return () -> GenericEventMessage.clock = clock;
+    }
+}

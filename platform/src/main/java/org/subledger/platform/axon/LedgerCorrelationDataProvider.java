@@ -1,0 +1,35 @@
+package org.subledger.platform.axon;
+
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.subledger.kernel.metadata.LedgerMetadata;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Copies the audit metadata from the message being handled onto every message it causes: the principal and the
+ * idempotency key travel on unchanged, the correlation id stays that of the conversation (the first message's id
+ * when none was given), and the causation id becomes the id of the handled message.
+ */
+public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        var metaData = message.getMetaData();
+        Map<String, Object> data = new HashMap<>();
+        copy(metaData, data, LedgerMetadata.PRINCIPAL);
+        copy(metaData, data, LedgerMetadata.IDEMPOTENCY_KEY);
+        Object correlationId = metaData.get(LedgerMetadata.CORRELATION_ID);
+        data.put(LedgerMetadata.CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
+        data.put(LedgerMetadata.CAUSATION_ID, message.getIdentifier());
+        return data;
+    }
+
+    private static void copy(Map<String, ?> from, Map<String, Object> to, String key) {
+        Object value = from.get(key);
+        if (value != null) {
+            to.put(key, value);
+        }
+    }
+}

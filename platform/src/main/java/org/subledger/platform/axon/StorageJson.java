@@ -1,0 +1,46 @@
+package org.subledger.platform.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * The stored format of events, snapshots, sagas, tokens and dead letters: readable JSON written by an
+ * {@link ObjectMapper} that belongs to storage alone. It is deliberately not Spring's web mapper, so a
+ * {@code spring.jackson.*} setting can never change what is already in the event store.
+ */
+public final class StorageJson {
+
+    private StorageJson() {
+    }
+
+    public static ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // a reader tolerates fields it does not know: additive changes need no upcaster
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // sagas and snapshots keep state in private fields without getters
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .build();
+    }
+
+    public static JacksonSerializer serializer() {
+        return serializer(new AnnotationRevisionResolver());
+    }
+
+    public static JacksonSerializer serializer(RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .objectMapper(objectMapper())
+                .revisionResolver(revisionResolver)
+                .build();
+    }
+}

@@ -1,0 +1,120 @@
+package org.subledger.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.platform.db.NoDatasourceUrlCondition;
+import org.subledger.platform.web.Problems;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every endpoint needs an authenticated user (HTTP Basic), except the health probe. Reading is open to every role;
+ * the audit trail to auditors, supervisors and admins; changing anything to the operational roles only, so an
+ * auditor or a reporting tool can never issue a command. Finer rules sit on the command endpoints themselves.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        ManagementWebSecurityAutoConfiguration.class})
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
+public class LedgerSecurityAutoConfiguration {
+
+    public static final String[] COMMAND_ROLES = {"AGENT", "SUPERVISOR", "BILLING", "ADMIN"};
+    public static final String[] AUDIT_ROLES = {"AUDITOR", "SUPERVISOR", "ADMIN"};
+    static final List<String> DEMO_USERS = List.of("agent", "supervisor", "billing", "auditor", "reporter", "admin");
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerSecurityAutoConfiguration.class);
+
+    @Bean
+    public SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http) throws Exception {
+        // Spring's builder registers the ProblemDetail mix-in, so the body has the same shape as every other error
+        var json = Jackson2ObjectMapperBuilder.json().build();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"subscription-ledger\"");
+                    writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                            "Authenticate with HTTP Basic.");
+                }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, exception) ->
+                        writeProblem(json, request, response, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.name(),
+                                "Your role may not do this.")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/audit/**").hasAnyRole(AUDIT_ROLES)
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers("/api/**").hasAnyRole(COMMAND_ROLES)
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "REPORTER", "SUPERVISOR")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService userDetailsService(LedgerSecurityProperties properties, Environment environment) {
+        List<UserDetails> users = new ArrayList<>();
+        boolean embedded = NoDatasourceUrlCondition.embedded(environment);
+        boolean demo = properties.demoUsers() != null ? properties.demoUsers() : embedded;
+        if (demo) {
+            if (!embedded) {
+                log.warn("Demo users are enabled on an external database (ledger.security.demo-users=true)");
+            }
+            for (String name : DEMO_USERS) {
+                // the demo password is public by design ("demo"); real users come with encoded passwords
+                users.add(User.withUsername(name).password("{noop}demo").roles(name.toUpperCase()).build());
+            }
+        }
+        for (var user : properties.users()) {
+            users.add(User.withUsername(user.name()).password(user.password())
+                    .roles(user.roles().toArray(String[]::new)).build());
+        }
+        if (users.isEmpty()) {
+            log.warn("No users are configured: every request will be refused. Set ledger.security.users.");
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                                     HttpStatus status, String code, String detail) throws IOException {
+        var problem = Problems.of(status, code, detail, Map.of());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,7 @@
+package org.subledger.kernel.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Close the account for good; only possible while its balance is zero. */
+public record CloseAccount(@TargetAggregateIdentifier String accountId, String reason) {
+}

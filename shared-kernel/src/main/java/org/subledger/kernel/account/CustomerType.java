@@ -1,0 +1,7 @@
+package org.subledger.kernel.account;
+
+/** Whether the customer owning an account is a physical person or a company. */
+public enum CustomerType {
+    PERSON,
+    COMPANY
+}

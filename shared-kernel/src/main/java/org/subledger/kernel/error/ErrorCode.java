@@ -1,0 +1,48 @@
+package org.subledger.kernel.error;
+
+/**
+ * Stable error codes of the ledger's API. Clients match on these, never on messages. Each code belongs to one
+ * {@link Kind}, which decides the HTTP status. Codes are never renamed or reused once shipped.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(Kind.INVALID),
+    MALFORMED_REQUEST(Kind.INVALID),
+    CURRENCY_MISMATCH(Kind.INVALID),
+    IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT),
+    IDEMPOTENT_REQUEST_IN_PROGRESS(Kind.CONFLICT),
+    CONCURRENT_MODIFICATION(Kind.CONFLICT),
+    ACCOUNT_NOT_FOUND(Kind.NOT_FOUND),
+    ACCOUNT_ALREADY_EXISTS(Kind.CONFLICT),
+    ACCOUNT_CLOSED(Kind.CONFLICT),
+    ACCOUNT_BALANCE_NOT_ZERO(Kind.REFUSED),
+    DUPLICATE_POSTING(Kind.CONFLICT),
+    NOT_FOUND(Kind.NOT_FOUND),
+    ACCESS_DENIED(Kind.FORBIDDEN),
+    INTERNAL_ERROR(Kind.INTERNAL);
+
+    /** What sort of failure a code is; the API maps each kind to one HTTP status. */
+    public enum Kind {
+        /** Malformed or invalid input, rejected before anything is recorded (400). */
+        INVALID,
+        /** The thing addressed does not exist (404). */
+        NOT_FOUND,
+        /** The request conflicts with the current state or with a concurrent request (409). */
+        CONFLICT,
+        /** A well-formed request that a business rule refuses (422). */
+        REFUSED,
+        /** The caller may not do this (403). */
+        FORBIDDEN,
+        /** Our fault (500). */
+        INTERNAL
+    }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
