@@ -1,0 +1,192 @@
+package org.subledger.command.catalog;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.command.web.CommandSender;
+import org.subledger.command.web.RequestValues;
+import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AmendActivityType;
+import org.subledger.kernel.catalog.AmendBillingTermScheme;
+import org.subledger.kernel.catalog.AmendJobType;
+import org.subledger.kernel.catalog.AmendPricePlan;
+import org.subledger.kernel.catalog.AmendProduct;
+import org.subledger.kernel.catalog.AmendProductType;
+import org.subledger.kernel.catalog.AmendProvider;
+import org.subledger.kernel.catalog.AmendSubscriptionType;
+import org.subledger.kernel.catalog.AmendUsageCatalog;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.CreateActivityType;
+import org.subledger.kernel.catalog.CreateBillingTermScheme;
+import org.subledger.kernel.catalog.CreateJobType;
+import org.subledger.kernel.catalog.CreatePricePlan;
+import org.subledger.kernel.catalog.CreateProduct;
+import org.subledger.kernel.catalog.CreateProductType;
+import org.subledger.kernel.catalog.CreateProvider;
+import org.subledger.kernel.catalog.CreateSubscriptionType;
+import org.subledger.kernel.catalog.CreateUsageCatalog;
+import org.subledger.kernel.catalog.JobTypeDefinition;
+import org.subledger.kernel.catalog.PricePlanDefinition;
+import org.subledger.kernel.catalog.ProductDefinition;
+import org.subledger.kernel.catalog.ProductTypeDefinition;
+import org.subledger.kernel.catalog.ProviderDefinition;
+import org.subledger.kernel.catalog.RateClassification;
+import org.subledger.kernel.catalog.SetProductRate;
+import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
+import org.subledger.kernel.catalog.UsageCatalogDefinition;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.rating.Rate;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Command API of the catalog, for administrators. Each kind of entry is created with {@code POST} (201; posting the
+ * same definition again records nothing) and changed with {@code PUT} on its code; a price plan's rates are set as
+ * dated price versions.
+ */
+@RestController
+@RequestMapping("/api/catalog")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Catalog (commands)")
+class CatalogCommandController {
+
+    private final CommandSender commands;
+    private final SampleCatalog sampleCatalog;
+
+    CatalogCommandController(CommandSender commands, SampleCatalog sampleCatalog) {
+        this.commands = commands;
+        this.sampleCatalog = sampleCatalog;
+    }
+
+    record RateRequest(String productCode, RateClassification classification, Rate rate, LocalDate effectiveFrom) {
+    }
+
+    @PostMapping("/product-types")
+    ResponseEntity<Map<String, String>> createProductType(@RequestBody ProductTypeDefinition body) {
+        return created("product-types", body.code(), new CreateProductType(body));
+    }
+
+    @PutMapping("/product-types/{code}")
+    Map<String, String> amendProductType(@PathVariable String code, @RequestBody ProductTypeDefinition body) {
+        return amended(code, body.code(), new AmendProductType(body));
+    }
+
+    @PostMapping("/products")
+    ResponseEntity<Map<String, String>> createProduct(@RequestBody ProductDefinition body) {
+        return created("products", body.code(), new CreateProduct(body));
+    }
+
+    @PutMapping("/products/{code}")
+    Map<String, String> amendProduct(@PathVariable String code, @RequestBody ProductDefinition body) {
+        return amended(code, body.code(), new AmendProduct(body));
+    }
+
+    @PostMapping("/providers")
+    ResponseEntity<Map<String, String>> createProvider(@RequestBody ProviderDefinition body) {
+        return created("providers", body.code(), new CreateProvider(body));
+    }
+
+    @PutMapping("/providers/{code}")
+    Map<String, String> amendProvider(@PathVariable String code, @RequestBody ProviderDefinition body) {
+        return amended(code, body.code(), new AmendProvider(body));
+    }
+
+    @PostMapping("/price-plans")
+    ResponseEntity<Map<String, String>> createPricePlan(@RequestBody PricePlanDefinition body) {
+        return created("price-plans", body.code(), new CreatePricePlan(body));
+    }
+
+    @PutMapping("/price-plans/{code}")
+    Map<String, String> amendPricePlan(@PathVariable String code, @RequestBody PricePlanDefinition body) {
+        return amended(code, body.code(), new AmendPricePlan(body));
+    }
+
+    @PostMapping("/price-plans/{code}/rates")
+    @Operation(summary = "Add a price version: the product's rate in this plan from effectiveFrom on")
+    ResponseEntity<Map<String, String>> setRate(@PathVariable String code, @RequestBody RateRequest body) {
+        commands.send(new SetProductRate(code, body.productCode(), body.classification(), body.rate(),
+                body.effectiveFrom()), ErrorCode.CATALOG_ENTRY_NOT_FOUND, code);
+        return ResponseEntity.created(URI.create("/api/catalog/price-plans/" + code))
+                .body(Map.of("pricePlanCode", code, "productCode", String.valueOf(body.productCode())));
+    }
+
+    @PostMapping("/billing-term-schemes")
+    ResponseEntity<Map<String, String>> createScheme(@RequestBody BillingTermSchemeDefinition body) {
+        return created("billing-term-schemes", body.code(), new CreateBillingTermScheme(body));
+    }
+
+    @PutMapping("/billing-term-schemes/{code}")
+    Map<String, String> amendScheme(@PathVariable String code, @RequestBody BillingTermSchemeDefinition body) {
+        return amended(code, body.code(), new AmendBillingTermScheme(body));
+    }
+
+    @PostMapping("/subscription-types")
+    ResponseEntity<Map<String, String>> createSubscriptionType(@RequestBody SubscriptionTypeDefinition body) {
+        return created("subscription-types", body.code(), new CreateSubscriptionType(body));
+    }
+
+    @PutMapping("/subscription-types/{code}")
+    Map<String, String> amendSubscriptionType(@PathVariable String code,
+                                              @RequestBody SubscriptionTypeDefinition body) {
+        return amended(code, body.code(), new AmendSubscriptionType(body));
+    }
+
+    @PostMapping("/usage-catalogs")
+    ResponseEntity<Map<String, String>> createUsageCatalog(@RequestBody UsageCatalogDefinition body) {
+        return created("usage-catalogs", body.code(), new CreateUsageCatalog(body));
+    }
+
+    @PutMapping("/usage-catalogs/{code}")
+    Map<String, String> amendUsageCatalog(@PathVariable String code, @RequestBody UsageCatalogDefinition body) {
+        return amended(code, body.code(), new AmendUsageCatalog(body));
+    }
+
+    @PostMapping("/job-types")
+    ResponseEntity<Map<String, String>> createJobType(@RequestBody JobTypeDefinition body) {
+        return created("job-types", body.code(), new CreateJobType(body));
+    }
+
+    @PutMapping("/job-types/{code}")
+    Map<String, String> amendJobType(@PathVariable String code, @RequestBody JobTypeDefinition body) {
+        return amended(code, body.code(), new AmendJobType(body));
+    }
+
+    @PostMapping("/activity-types")
+    ResponseEntity<Map<String, String>> createActivityType(@RequestBody ActivityTypeDefinition body) {
+        return created("activity-types", body.code(), new CreateActivityType(body));
+    }
+
+    @PutMapping("/activity-types/{code}")
+    Map<String, String> amendActivityType(@PathVariable String code, @RequestBody ActivityTypeDefinition body) {
+        return amended(code, body.code(), new AmendActivityType(body));
+    }
+
+    @PostMapping("/sample")
+    @Operation(summary = "Load the sample catalog of the demo operator; loading it again changes nothing")
+    Map<String, Object> loadSample() {
+        return Map.of("loaded", sampleCatalog.load());
+    }
+
+    private ResponseEntity<Map<String, String>> created(String collection, String code, Object command) {
+        commands.send(command, ErrorCode.CATALOG_ENTRY_NOT_FOUND, code);
+        return ResponseEntity.created(URI.create("/api/catalog/" + collection + "/" + code)).body(Map.of("code", code));
+    }
+
+    private Map<String, String> amended(String pathCode, String bodyCode, Object command) {
+        if (!pathCode.equals(bodyCode)) {
+            throw RequestValues.invalid("code", "must be the code in the path (" + pathCode + ")");
+        }
+        commands.send(command, ErrorCode.CATALOG_ENTRY_NOT_FOUND, pathCode);
+        return Map.of("code", pathCode);
+    }
+
+}
