@@ -1,0 +1,51 @@
+package org.subledger.projection.account;
+
+import org.subledger.kernel.account.AccountPosting;
+import org.subledger.kernel.account.ChargePosted;
+import org.subledger.kernel.account.CreditPosted;
+import org.subledger.kernel.account.PaymentRecorded;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One row of {@code account_statement_line}, taken from a posting event. */
+record StatementLineRow(String accountId,
+                        long sequenceNumber,
+                        String postingId,
+                        EntryType entryType,
+                        Instant postedAt,
+                        String narrative,
+                        String reference,
+                        BigDecimal amount,
+                        BigDecimal balanceEffect,
+                        BigDecimal runningBalance,
+                        String currency) {
+
+    static StatementLineRow of(AccountPosting posting, long sequenceNumber, Instant postedAt) {
+        return new StatementLineRow(posting.accountId(),
+                sequenceNumber,
+                posting.postingId(),
+                EntryType.of(posting),
+                postedAt,
+                posting.narrative(),
+                referenceOf(posting),
+                posting.amount().amount(),
+                posting.balanceEffect().amount(),
+                posting.balanceAfter().amount(),
+                posting.amount().currency().getCurrencyCode());
+    }
+
+    /** Adjustments carry a reason (the narrative) but no client reference. */
+    private static String referenceOf(AccountPosting posting) {
+        if (posting instanceof ChargePosted charge) {
+            return charge.reference();
+        }
+        if (posting instanceof CreditPosted credit) {
+            return credit.reference();
+        }
+        if (posting instanceof PaymentRecorded payment) {
+            return payment.reference();
+        }
+        return null;
+    }
+}

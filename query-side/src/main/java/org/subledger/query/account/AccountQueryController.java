@@ -1,0 +1,79 @@
+package org.subledger.query.account;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.account.AccountPage;
+import org.subledger.kernel.account.AccountStatus;
+import org.subledger.kernel.account.AccountSummary;
+import org.subledger.kernel.account.FindAccount;
+import org.subledger.kernel.account.FindAccountStatement;
+import org.subledger.kernel.account.ListAccounts;
+import org.subledger.kernel.account.StatementPage;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The query API of accounts: read models through the query bus, and past states rebuilt from the event store. Open
+ * to every authenticated user; it changes nothing.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/accounts")
+class AccountQueryController {
+
+    private final QueryGateway queryGateway;
+    private final AccountHistory history;
+
+    AccountQueryController(QueryGateway queryGateway, AccountHistory history) {
+        this.queryGateway = queryGateway;
+        this.history = history;
+    }
+
+    /** The account now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
+    @GetMapping("/{accountId}")
+    public AccountView account(@PathVariable String accountId, @RequestParam(required = false) Instant asOf) {
+        Optional<AccountSummary> account = asOf == null ? find(accountId) : history.asOf(accountId, asOf);
+        return account.map(AccountView::of).orElseThrow(() -> notFound(accountId));
+    }
+
+    @GetMapping
+    public PageView<AccountView> accounts(@RequestParam(required = false) AccountStatus status,
+                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "50") @Min(1)
+                                          @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size) {
+        AccountPage accounts = queryGateway.query(new ListAccounts(status, page, size), AccountPage.class).join();
+        return PageView.of(accounts.content(), AccountView::of, accounts.page(), accounts.size(),
+                accounts.totalElements());
+    }
+
+    @GetMapping("/{accountId}/statement")
+    public StatementView statement(@PathVariable String accountId,
+                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "50") @Min(1)
+                                   @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size) {
+        AccountSummary account = find(accountId).orElseThrow(() -> notFound(accountId));
+        StatementPage statement = queryGateway.query(new FindAccountStatement(accountId, page, size),
+                StatementPage.class).join();
+        return StatementView.of(statement, account.currency());
+    }
+
+    private Optional<AccountSummary> find(String accountId) {
+        return queryGateway.query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountSummary.class))
+                .join();
+    }
+
+    private static LedgerRefusal notFound(String accountId) {
+        return new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + accountId + ".");
+    }
+}

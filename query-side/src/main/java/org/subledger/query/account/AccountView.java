@@ -1,0 +1,40 @@
+package org.subledger.query.account;
+
+import org.subledger.kernel.account.AccountStatus;
+import org.subledger.kernel.account.AccountSummary;
+import org.subledger.kernel.account.CustomerType;
+import org.subledger.kernel.money.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * An account in the query API. Amounts are JSON numbers at the currency's scale ({@code "balance": 20.00}); their
+ * currency is the account's, given once in {@code currency}. A positive balance is what the customer owes.
+ */
+public record AccountView(String accountId,
+                          CustomerType type,
+                          String name,
+                          String currency,
+                          BigDecimal creditLimit,
+                          BigDecimal balance,
+                          AccountStatus status,
+                          boolean closed,
+                          String creditRating,
+                          String classification,
+                          String openedBy,
+                          Instant openedAt,
+                          Instant lastMovementAt,
+                          long version) {
+
+    static AccountView of(AccountSummary summary) {
+        return new AccountView(summary.accountId(), summary.type(), summary.name(), summary.currency(),
+                amountOf(summary.creditLimit()), amountOf(summary.balance()), summary.status(), summary.closed(),
+                summary.creditRating(), summary.classification(), summary.openedBy(), summary.openedAt(),
+                summary.lastMovementAt(), summary.version());
+    }
+
+    static BigDecimal amountOf(Money money) {
+        return money == null ? null : money.amount();
+    }
+}

@@ -1,0 +1,36 @@
+package org.subledger.query.audit;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+
+import java.util.List;
+
+/**
+ * The audit trail of an account: its events exactly as the event store holds them, with who, when and why. Read
+ * straight from the event store, never from a read model. Restricted to auditors, supervisors and admins.
+ */
+@RestController
+@RequestMapping("/api/audit/accounts")
+class AccountAuditController {
+
+    private final EventStore eventStore;
+
+    AccountAuditController(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @GetMapping("/{accountId}/events")
+    public AccountEventsView events(@PathVariable String accountId) {
+        List<AuditedEvent> events = eventStore.readEvents(accountId, 0).asStream()
+                .<AuditedEvent>map(AuditedEvent::of).toList();
+        if (events.isEmpty()) {
+            throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + accountId + ".");
+        }
+        return new AccountEventsView(accountId, events);
+    }
+}
