@@ -9,6 +9,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -160,22 +161,33 @@ public class AxonStorageAutoConfiguration {
                                                   DeadLetterSchema deadLetterSchema,
                                                   LedgerAxonProperties properties,
                                                   MeterRegistry meterRegistry) {
-        return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(properties.processorBatchSize())
-                        .initialSegmentCount(properties.processorSegments()))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                .registerDeadLetterQueueProvider(processingGroup -> config ->
-                        JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                                .processingGroup(processingGroup)
-                                .connectionProvider(connectionProvider)
-                                .transactionManager(transactionManager)
-                                .schema(deadLetterSchema)
-                                .genericSerializer(serializer)
-                                .eventSerializer(eventSerializer)
-                                .build())
-                .registerDefaultHandlerInterceptor((config, processorName) ->
-                        new ProjectionMetricsInterceptor(meterRegistry, processorName));
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.eventProcessing()
+                        .usingPooledStreamingEventProcessors((config, builder) -> builder
+                                .batchSize(properties.processorBatchSize())
+                                .initialSegmentCount(properties.processorSegments()))
+                        .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                        .registerDeadLetterQueueProvider(processingGroup -> config ->
+                                JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                        .processingGroup(processingGroup)
+                                        .connectionProvider(connectionProvider)
+                                        .transactionManager(transactionManager)
+                                        .schema(deadLetterSchema)
+                                        .genericSerializer(serializer)
+                                        .eventSerializer(eventSerializer)
+                                        .build())
+                        .registerDefaultHandlerInterceptor((config, processorName) ->
+                                new ProjectionMetricsInterceptor(meterRegistry, processorName));
+            }
+
+            /** Last, so that no other module's provider (Axon's own gives queues only per property) replaces ours. */
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     // ---- messaging -------------------------------------------------------------------------------------------------
@@ -190,7 +202,8 @@ public class AxonStorageAutoConfiguration {
      * appended first); non-transient failures such as business refusals are never retried.
      */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, LedgerAxonProperties properties) {
+    public CommandGateway commandGateway(CommandBus commandBus, LedgerAxonProperties properties,
+                                         MeterRegistry meterRegistry) {
         var retryExecutor = Executors.newScheduledThreadPool(1, runnable -> {
             var thread = new Thread(runnable, "command-retry");
             thread.setDaemon(true);
@@ -198,11 +211,11 @@ public class AxonStorageAutoConfiguration {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
+                .retryScheduler(new CountingRetryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(retryExecutor)
                         .maxRetryCount(properties.commandRetries())
                         .retryInterval(Math.toIntExact(properties.commandRetryInterval().toMillis()))
-                        .build())
+                        .build(), meterRegistry))
                 .dispatchInterceptors(new RequestMetadataDispatchInterceptor())
                 .build();
     }

@@ -23,7 +23,7 @@ public record LedgerAxonProperties(Duration gapTimeout,
 
     public LedgerAxonProperties {
         gapTimeout = gapTimeout != null ? gapTimeout : Duration.ofMinutes(10);
-        processorBatchSize = processorBatchSize != null ? processorBatchSize : 100;
+        processorBatchSize = processorBatchSize != null ? processorBatchSize : 500;
         processorSegments = processorSegments != null ? processorSegments : 2;
         commandRetries = commandRetries != null ? commandRetries : 8;
         commandRetryInterval = commandRetryInterval != null ? commandRetryInterval : Duration.ofMillis(20);

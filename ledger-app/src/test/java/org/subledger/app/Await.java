@@ -1,0 +1,29 @@
+package org.subledger.app;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Polls until a condition holds: the read side is eventually consistent, tests wait for it without fixed sleeps. */
+final class Await {
+
+    private Await() {
+    }
+
+    static <T> T until(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            last = probe.get();
+            if (done.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last seen: " + last);
+    }
+}

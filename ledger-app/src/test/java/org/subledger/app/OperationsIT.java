@@ -1,0 +1,67 @@
+package org.subledger.app;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.kernel.account.AccountOpened;
+import org.subledger.kernel.account.ContactDetails;
+import org.subledger.kernel.account.CustomerType;
+import org.subledger.kernel.account.PersonDetails;
+import org.subledger.kernel.money.Money;
+
+import java.util.Currency;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators rely on: health, metrics, the API document, and failed events kept rather than dropped. */
+class OperationsIT extends LedgerIT {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void healthIncludesTheDatabaseAndIsOpenToProbes() {
+        var health = api.get(null, "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        var details = api.get("admin", "/actuator/health");
+        assertThat(details.status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusMetricsShowTheLedgersOwnCounters() {
+        api.openAccount("Metrics", "Customer", "10");
+        var metrics = Await.until("projection counters", () -> api.get("admin", "/actuator/prometheus"),
+                response -> response.body().contains("ledger_events_handled_total"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(api.get("agent", "/actuator/prometheus").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        var document = api.get("reporter", "/v3/api-docs");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().get("paths").has("/api/accounts")).isTrue();
+        assertThat(document.json().get("paths").has("/api/accounts/{accountId}/charges")).isTrue();
+    }
+
+    @Test
+    void anEventAProjectionFailsOnIsParkedInItsDeadLetterQueue() {
+        String id = "poison-" + UUID.randomUUID();
+        eventStore.publish(new GenericDomainEventMessage<>("Account", id, 0, new AccountOpened(id,
+                CustomerType.PERSON, new PersonDetails("Poison", "Pill", null), null, ContactDetails.none(),
+                Currency.getInstance("EUR"), Money.of("10", "EUR"), null, "RESIDENTIAL", "agent")));
+
+        Await.until("a dead letter for " + id, () -> jdbc.queryForObject("""
+                select count(*) from dead_letter_entry where processing_group = ? and aggregate_identifier = ?""",
+                Long.class, DeadLetterProbe.GROUP, id), count -> count == 1);
+        // the other projections handled the same event normally
+        Await.until("the account projected", () -> api.get("reporter", "/api/accounts/" + id).status(),
+                status -> status == 200);
+        String cause = jdbc.queryForObject("select cause_message from dead_letter_entry where aggregate_identifier = ?",
+                String.class, id);
+        assertThat(cause).contains("cannot handle");
+    }
+}

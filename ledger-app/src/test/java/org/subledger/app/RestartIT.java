@@ -1,0 +1,74 @@
+package org.subledger.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.subledger.platform.axon.ProjectionMetricsInterceptor;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stopping and starting the ledger on the same data directory loses nothing, and the projections resume from their
+ * stored tokens instead of handling the whole history again.
+ */
+class RestartIT {
+
+    final Path dataDir = Path.of("target", "it-postgres", "restart-" + UUID.randomUUID());
+
+    ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LedgerApplication.class).properties(
+                "ledger.embedded-postgres.data-dir=" + dataDir,
+                "ledger.embedded-postgres.port=0",
+                "server.port=0").run();
+    }
+
+    static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    static String balance(Api api, String id) {
+        var response = api.get("reporter", "/api/accounts/" + id);
+        return response.status() == 200
+                ? new BigDecimal(response.json().get("balance").asText()).setScale(2).toPlainString()
+                : "none";
+    }
+
+    static double handled(ConfigurableApplicationContext context, String processor) {
+        var counter = context.getBean(MeterRegistry.class).find(ProjectionMetricsInterceptor.METRIC)
+                .tag("processor", processor).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void theBalanceSurvivesARestartAndProjectionsResumeFromTheirTokens() {
+        String id;
+        try (var first = start()) {
+            var api = api(first);
+            id = api.openAccount("Restart", "Customer", "100");
+            api.post("agent", "/api/accounts/" + id + "/charges", "{\"amount\": 30.00}");
+            api.post("agent", "/api/accounts/" + id + "/payments", "{\"amount\": 10.00}");
+            Await.until("balance 20.00 before the restart", () -> balance(api, id), "20.00"::equals);
+            Await.until("statement projected", () -> handled(first, "account-statement"), count -> count >= 2);
+        }
+
+        try (var second = start()) {
+            var api = api(second);
+            assertThat(balance(api, id)).isEqualTo("20.00");
+            assertThat(api.get("auditor", "/api/audit/accounts/" + id + "/events").body()).contains("PaymentRecorded");
+
+            api.post("agent", "/api/accounts/" + id + "/charges", "{\"amount\": 5.00}");
+            Await.until("balance 25.00 after the restart", () -> balance(api, id), "25.00"::equals);
+            Await.until("statement of 3 lines", () -> api.get("reporter", "/api/accounts/" + id + "/statement")
+                    .json().get("content").size(), size -> size == 3);
+            // only the one new event was handled: the history before the restart was not replayed
+            assertThat(handled(second, "account-summary")).isEqualTo(1.0);
+            assertThat(handled(second, "account-statement")).isEqualTo(1.0);
+        }
+    }
+}
