@@ -1,7 +1,10 @@
 package org.subledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.platform.axon.CountingRetryScheduler;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Accounts receivable end to end: HTTP commands, PostgreSQL event store, projections, query and audit APIs. */
 class AccountsIT extends LedgerIT {
+
+    @Autowired
+    MeterRegistry meters;
 
     static BigDecimal decimal(JsonNode node) {
         return new BigDecimal(node.asText());
@@ -126,9 +132,10 @@ class AccountsIT extends LedgerIT {
     }
 
     @Test
-    void businessRefusalsCarryTheirCodes() {
+    void businessRefusalsCarryTheirCodesAndAreNeverRetried() {
         String id = api.openAccount("Kostas", "Michael", "50");
         api.post("agent", "/api/accounts/" + id + "/charges", "{\"amount\": 5.00}");
+        double retriesBefore = meters.counter(CountingRetryScheduler.METRIC).count();
 
         assertProblem(api.post("agent", "/api/accounts/unknown-account/charges", "{\"amount\": 5.00}"),
                 404, "ACCOUNT_NOT_FOUND", null);
@@ -137,6 +144,7 @@ class AccountsIT extends LedgerIT {
         assertProblem(api.post("agent", "/api/accounts/" + id + "/charges", "{\"amount\": 5.00, \"currency\": \"USD\"}"),
                 400, "CURRENCY_MISMATCH", "currency");
         assertProblem(api.get("reporter", "/api/accounts/unknown-account"), 404, "ACCOUNT_NOT_FOUND", null);
+        assertThat(meters.counter(CountingRetryScheduler.METRIC).count()).isEqualTo(retriesBefore);
     }
 
     @Test

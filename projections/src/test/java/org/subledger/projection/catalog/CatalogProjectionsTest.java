@@ -1,0 +1,286 @@
+package org.subledger.projection.catalog;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.subledger.kernel.catalog.CatalogIds;
+import org.subledger.kernel.catalog.PricePlanCreated;
+import org.subledger.kernel.catalog.ProductAmended;
+import org.subledger.kernel.catalog.ProductCreated;
+import org.subledger.kernel.catalog.ProductRateSet;
+import org.subledger.kernel.catalog.ProviderCreated;
+import org.subledger.kernel.catalog.ProviderDefinition;
+import org.subledger.kernel.catalog.RateClassification;
+import org.subledger.kernel.catalog.UsageCatalogCreated;
+import org.subledger.kernel.catalog.Validity;
+import org.subledger.kernel.rating.Rate;
+import org.subledger.projection.ProjectionsTestApplication;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.subledger.projection.catalog.CatalogSamples.CREATED;
+import static org.subledger.projection.catalog.CatalogSamples.code;
+import static org.subledger.projection.catalog.CatalogSamples.eur;
+import static org.subledger.projection.catalog.CatalogSamples.event;
+
+/**
+ * The catalog projections on the real wiring: events appended to the JDBC event store on an embedded PostgreSQL,
+ * delivered by the pooled streaming processors.
+ */
+@SpringBootTest(classes = ProjectionsTestApplication.class)
+class CatalogProjectionsTest {
+
+    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
+    private static final List<String> PROCESSORS = List.of("catalog-entries", "price-versions");
+    private static final LocalDate JANUARY = LocalDate.of(2026, 1, 1);
+    private static final LocalDate APRIL = LocalDate.of(2026, 4, 1);
+
+    @DynamicPropertySource
+    static void embeddedPostgres(DynamicPropertyRegistry registry) {
+        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
+        registry.add("ledger.embedded-postgres.port", () -> "0");
+    }
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void anAmendedProductKeepsOneRowWithTheNewDefinitionAndItsFirstCreation() {
+        String code = code("GOLD");
+        String id = CatalogIds.product(code);
+        eventStore.publish(List.of(
+                event(id, 0, new ProductCreated(CatalogSamples.product(code, "Packages", Validity.ALWAYS)), CREATED),
+                event(id, 1, new ProductAmended(CatalogSamples.product(code, "Sports",
+                        new Validity(JANUARY, APRIL))), CREATED.plusSeconds(60))));
+
+        awaitEntryVersion("PRODUCT", code, 1);
+        var row = entry("PRODUCT", code);
+        assertThat(row).containsEntry("name", "Gold \"premium\" package\nwith sports")
+                .containsEntry("product_type_code", "TV-PACKAGE")
+                .containsEntry("family", "Sports")
+                .containsEntry("valid_from", Date.valueOf(JANUARY))
+                .containsEntry("valid_to", Date.valueOf(APRIL))
+                .containsEntry("provider_code", null)
+                .containsEntry("created_at", Timestamp.from(CREATED))
+                .containsEntry("updated_at", Timestamp.from(CREATED.plusSeconds(60)))
+                .containsEntry("version", 1L);
+        assertThat(jdbc.queryForObject("select definition #>> '{validity,to}' from catalog_entry where code = ?",
+                String.class, code)).isEqualTo("2026-04-01");
+        assertThat(jdbc.queryForObject("select definition #>> '{providerProductIds,NAGRA}' from catalog_entry"
+                + " where code = ?", String.class, code)).isEqualTo("NML-GOLD");
+    }
+
+    @Test
+    void eachKindHasItsOwnRowsAndColumns() {
+        String code = code("SAME");
+        eventStore.publish(List.of(
+                event(CatalogIds.provider(code), 0, new ProviderCreated(new ProviderDefinition(code, "Nagra")),
+                        CREATED),
+                event(CatalogIds.pricePlan(code), 0, new PricePlanCreated(CatalogSamples.vipPlan(code)), CREATED),
+                event(CatalogIds.usageCatalog(code), 0, new UsageCatalogCreated(CatalogSamples.movies(code)),
+                        CREATED)));
+
+        awaitEntryVersion("USAGE_CATALOG", code, 0);
+        awaitEntryVersion("PRICE_PLAN", code, 0);
+        awaitEntryVersion("PROVIDER", code, 0);
+        assertThat(entry("PROVIDER", code)).containsEntry("name", "Nagra");
+        assertThat(entry("PRICE_PLAN", code)).containsEntry("name", "VIP customers");
+        assertThat(entry("USAGE_CATALOG", code)).containsEntry("provider_code", "NAGRA")
+                .containsEntry("valid_from", Date.valueOf(LocalDate.of(2025, 1, 1)))
+                .containsEntry("valid_to", Date.valueOf(LocalDate.of(2026, 12, 31)));
+        assertThat(jdbc.queryForObject("select definition #>> '{basePlanCode}' from catalog_entry"
+                + " where kind = 'PRICE_PLAN' and code = ?", String.class, code)).isEqualTo("STANDARD");
+    }
+
+    @Test
+    void aNewPriceVersionClosesTheOneBeforeIt() {
+        String plan = code("PLAN");
+        String id = CatalogIds.pricePlan(plan);
+        eventStore.publish(List.of(
+                event(id, 0, new PricePlanCreated(CatalogSamples.vipPlan(plan)), CREATED),
+                event(id, 1, rateSet(plan, "ANTENNA", Rate.flat(eur("40.00")), JANUARY, 1), CREATED),
+                event(id, 2, rateSet(plan, "DECODER", CatalogSamples.tiered(), JANUARY, 1), CREATED)));
+        awaitVersions(plan, 2);
+        assertThat(version(plan, "DECODER", 1)).containsEntry("effective_to", null);
+
+        eventStore.publish(event(id, 3, rateSet(plan, "DECODER", Rate.flat(eur("12.50")), APRIL, 2),
+                CREATED.plusSeconds(60)));
+
+        awaitVersions(plan, 3);
+        assertThat(version(plan, "DECODER", 1)).containsEntry("effective_from", Date.valueOf(JANUARY))
+                .containsEntry("effective_to", Date.valueOf(APRIL))
+                .containsEntry("model", "TIERED").containsEntry("basis", "QUANTITY")
+                .containsEntry("classification", "PHYSICAL_GOOD").containsEntry("currency", "EUR")
+                .containsEntry("set_at", Timestamp.from(CREATED));
+        assertThat(version(plan, "DECODER", 2)).containsEntry("effective_from", Date.valueOf(APRIL))
+                .containsEntry("effective_to", null)
+                .containsEntry("model", "FLAT");
+        assertThat((BigDecimal) version(plan, "DECODER", 2).get("base_amount")).isEqualByComparingTo("12.50");
+        assertThat(version(plan, "ANTENNA", 1)).containsEntry("effective_to", null);
+        assertThat(jdbc.queryForObject("select rate #>> '{levels,1,amount,amount}' from price_version"
+                + " where price_plan_code = ? and product_code = 'DECODER' and version = 1", String.class, plan))
+                .isEqualTo("8.00");
+    }
+
+    @Test
+    void aRedeliveredHistoryChangesNothing() {
+        String code = code("REDELIVERED");
+        eventStore.publish(List.of(
+                event(CatalogIds.product(code), 0,
+                        new ProductCreated(CatalogSamples.product(code, "Packages", Validity.ALWAYS)), CREATED),
+                event(CatalogIds.pricePlan(code), 0, new PricePlanCreated(CatalogSamples.vipPlan(code)), CREATED),
+                event(CatalogIds.pricePlan(code), 1, rateSet(code, "DECODER", CatalogSamples.tiered(), JANUARY, 1),
+                        CREATED),
+                event(CatalogIds.pricePlan(code), 2, rateSet(code, "DECODER", Rate.flat(eur("9")), APRIL, 2),
+                        CREATED)));
+        awaitEntryVersion("PRICE_PLAN", code, 0);
+        awaitEntryVersion("PRODUCT", code, 0);
+        awaitVersions(code, 2);
+        // xmin changes with every write of a row, even one that writes the same values
+        var entriesBefore = jdbc.queryForList(
+                "select *, xmin::text as written_by from catalog_entry order by kind, code");
+        var versionsBefore = jdbc.queryForList("select *, xmin::text as written_by from price_version"
+                + " order by price_plan_code, product_code, version");
+
+        PROCESSORS.forEach(this::redeliverEverything);
+
+        assertThat(jdbc.queryForList("select *, xmin::text as written_by from catalog_entry order by kind, code"))
+                .isEqualTo(entriesBefore);
+        assertThat(jdbc.queryForList("select *, xmin::text as written_by from price_version"
+                + " order by price_plan_code, product_code, version")).isEqualTo(versionsBefore);
+    }
+
+    @Test
+    void aReplayClearsAndRebuildsTheSameReadModels() {
+        String code = code("REPLAYED");
+        eventStore.publish(List.of(
+                event(CatalogIds.pricePlan(code), 0, new PricePlanCreated(CatalogSamples.vipPlan(code)), CREATED),
+                event(CatalogIds.pricePlan(code), 1, rateSet(code, "DECODER", CatalogSamples.tiered(), JANUARY, 1),
+                        CREATED),
+                event(CatalogIds.pricePlan(code), 2, rateSet(code, "DECODER", Rate.flat(eur("9")), APRIL, 2),
+                        CREATED)));
+        awaitEntryVersion("PRICE_PLAN", code, 0);
+        awaitVersions(code, 2);
+        var entryBefore = entry("PRICE_PLAN", code);
+        var versionsBefore = jdbc.queryForList("select * from price_version where price_plan_code = ?"
+                + " order by product_code, version", code);
+
+        for (String name : PROCESSORS) {
+            var processor = processor(name);
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+
+        awaitEntryVersion("PRICE_PLAN", code, 0);
+        awaitVersions(code, 2);
+        await("the second version closed the first again", () -> version(code, "DECODER", 1)
+                .get("effective_to") != null);
+        assertThat(entry("PRICE_PLAN", code)).isEqualTo(entryBefore);
+        assertThat(jdbc.queryForList("select * from price_version where price_plan_code = ?"
+                + " order by product_code, version", code)).isEqualTo(versionsBefore);
+    }
+
+    @Test
+    void documentsEveryColumnForReportingTools() {
+        var undocumented = jdbc.queryForList("""
+                select c.table_name || '.' || c.column_name
+                from information_schema.columns c
+                join pg_class t on t.relname = c.table_name
+                where c.table_name in ('catalog_entry', 'price_version')
+                  and col_description(t.oid, c.ordinal_position) is null""", String.class);
+
+        assertThat(undocumented).isEmpty();
+        assertThat(jdbc.queryForObject("select obj_description('price_version'::regclass)", String.class))
+                .startsWith("Every price version");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private static ProductRateSet rateSet(String plan, String product, Rate rate, LocalDate from, int version) {
+        return new ProductRateSet(plan, product, RateClassification.PHYSICAL_GOOD, rate, from, version);
+    }
+
+    private Map<String, Object> entry(String kind, String code) {
+        return jdbc.queryForMap("select * from catalog_entry where kind = ? and code = ?", kind, code);
+    }
+
+    private Map<String, Object> version(String plan, String product, int version) {
+        return jdbc.queryForMap("select * from price_version where price_plan_code = ? and product_code = ?"
+                + " and version = ?", plan, product, version);
+    }
+
+    private void awaitEntryVersion(String kind, String code, long version) {
+        await(kind + " " + code + " at version " + version, () -> jdbc.queryForList(
+                "select version from catalog_entry where kind = ? and code = ?", Long.class, kind, code)
+                .equals(List.of(version)));
+    }
+
+    private void awaitVersions(String plan, long versions) {
+        await(versions + " price versions of " + plan, () -> jdbc.queryForObject(
+                "select count(*) from price_version where price_plan_code = ?", Long.class, plan) == versions);
+    }
+
+    /** Stops the processor, moves its tokens back to the start of the stream and waits until it is back at the head. */
+    private void redeliverEverything(String name) {
+        var processor = processor(name);
+        processor.shutDown();
+        int[] segments = transactions.execute(status -> tokenStore.fetchSegments(name));
+        transactions.executeWithoutResult(status -> {
+            for (int segment : segments) {
+                tokenStore.storeToken(null, name, segment);
+            }
+        });
+        for (int segment : segments) {
+            transactions.executeWithoutResult(status -> tokenStore.releaseClaim(name, segment));
+        }
+        long head = eventStore.createHeadToken().position().orElseThrow();
+        processor.start();
+        await(name + " back at the head", () -> {
+            var status = processor.processingStatus();
+            return status.size() == segments.length && status.values().stream()
+                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+        });
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+}
