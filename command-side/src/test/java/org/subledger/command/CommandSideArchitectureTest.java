@@ -20,7 +20,8 @@ class CommandSideArchitectureTest {
 
     @ArchTest
     static final ArchRule aggregatesDoNotReadTheDatabase = noClasses()
-            .that().resideInAPackage("org.subledger.command.account..")
+            .that().resideInAnyPackage("org.subledger.command.account..", "org.subledger.command.catalog..",
+                    "org.subledger.command.subscription..")
             .and().haveSimpleNameNotEndingWith("Controller")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
 }

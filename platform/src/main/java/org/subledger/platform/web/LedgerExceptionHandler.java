@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -75,6 +76,12 @@ public class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException exception) {
         return respond(Problems.of(ErrorCode.NOT_FOUND, "No such record: " + exception.getAggregateIdentifier(),
                 Map.of()));
+    }
+
+    /** A command addressed to the id of an aggregate of another kind (an account id used as a subscription id). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    public ResponseEntity<ProblemDetail> wrongKind(IncompatibleAggregateException exception) {
+        return respond(Problems.of(ErrorCode.NOT_FOUND, "That id belongs to a record of another kind.", Map.of()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -153,6 +160,9 @@ public class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return notFound(notFound);
+        }
+        if (cause instanceof IncompatibleAggregateException incompatible) {
+            return wrongKind(incompatible);
         }
         if (cause instanceof CompletionException || cause instanceof ExecutionException) {
             return wrapped(cause);

@@ -1,0 +1,49 @@
+package org.subledger.command.subscription;
+
+import org.subledger.kernel.account.CustomerType;
+import org.subledger.kernel.catalog.ConditionAttribute;
+
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What a subscription needs to know of the accounts-receivable account that owns it: that it exists and is open,
+ * its currency, its address (the default subscription location and billing address), and the facts a conditional
+ * price plan's select conditions look at.
+ */
+record AccountFacts(String accountId,
+                    CustomerType customerType,
+                    Currency currency,
+                    String classification,
+                    String creditRating,
+                    String address,
+                    boolean closed) {
+
+    /** The account's side of the facts conditions are evaluated against; absent facts are left out. */
+    Map<ConditionAttribute, String> conditionFacts() {
+        Map<ConditionAttribute, String> facts = new EnumMap<>(ConditionAttribute.class);
+        if (customerType != null) {
+            facts.put(ConditionAttribute.CUSTOMER_TYPE, customerType.name());
+        }
+        if (classification != null) {
+            facts.put(ConditionAttribute.ACCOUNT_CLASSIFICATION, classification);
+        }
+        if (creditRating != null) {
+            facts.put(ConditionAttribute.ACCOUNT_CREDIT_RATING, creditRating);
+        }
+        return facts;
+    }
+
+    AccountFacts withClassification(String newClassification) {
+        return new AccountFacts(accountId, customerType, currency, newClassification, creditRating, address, closed);
+    }
+
+    AccountFacts withCreditRating(String newCreditRating) {
+        return new AccountFacts(accountId, customerType, currency, classification, newCreditRating, address, closed);
+    }
+
+    AccountFacts asClosed() {
+        return new AccountFacts(accountId, customerType, currency, classification, creditRating, address, true);
+    }
+}

@@ -1,0 +1,143 @@
+package org.subledger.command.subscription;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.subledger.kernel.account.AccountClassificationChanged;
+import org.subledger.kernel.account.AccountClosed;
+import org.subledger.kernel.account.AccountOpened;
+import org.subledger.kernel.account.CreditRatingChanged;
+import org.subledger.kernel.catalog.BillingTermSchemeAmended;
+import org.subledger.kernel.catalog.BillingTermSchemeCreated;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.CatalogIds;
+import org.subledger.kernel.catalog.PricePlanAmended;
+import org.subledger.kernel.catalog.PricePlanCreated;
+import org.subledger.kernel.catalog.PricePlanDefinition;
+import org.subledger.kernel.catalog.ProductAmended;
+import org.subledger.kernel.catalog.ProductCreated;
+import org.subledger.kernel.catalog.ProductDefinition;
+import org.subledger.kernel.catalog.ProductTypeAmended;
+import org.subledger.kernel.catalog.ProductTypeCreated;
+import org.subledger.kernel.catalog.ProductTypeDefinition;
+import org.subledger.kernel.catalog.SubscriptionTypeAmended;
+import org.subledger.kernel.catalog.SubscriptionTypeCreated;
+import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads the account and the catalog entries a subscription needs by folding their own events from the event store,
+ * inside the command's unit of work: a consistent read of the aggregates' history, not of a projection.
+ *
+ * <p>Why not the aggregates' repositories, as the catalog does: the Account and catalog aggregates and their
+ * accessors are package-private to their own packages. Folding the handful of events that define the facts needed
+ * here gives the same answer, and events of other types (an account's postings, a price plan's rates) are skipped
+ * on their payload type without being deserialised.
+ */
+@Component
+class EventStoreSubscriptionLookup implements SubscriptionLookup {
+
+    private static final Set<Class<?>> ACCOUNT_FACT_EVENTS = Set.of(AccountOpened.class,
+            AccountClassificationChanged.class, CreditRatingChanged.class, AccountClosed.class);
+
+    private final EventStore eventStore;
+
+    EventStoreSubscriptionLookup(@Lazy EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public Optional<AccountFacts> account(String accountId) {
+        if (isBlank(accountId)) {
+            return Optional.empty();
+        }
+        AccountFacts facts = null;
+        for (Object event : payloads(accountId, ACCOUNT_FACT_EVENTS)) {
+            if (event instanceof AccountOpened opened) {
+                facts = new AccountFacts(opened.accountId(), opened.type(), opened.currency(),
+                        opened.classification(), opened.creditRating(),
+                        opened.contact() == null ? null : opened.contact().address(), false);
+            } else if (facts == null) {
+                return Optional.empty(); // not an account's history
+            } else if (event instanceof AccountClassificationChanged changed) {
+                facts = facts.withClassification(changed.classification());
+            } else if (event instanceof CreditRatingChanged changed) {
+                facts = facts.withCreditRating(changed.creditRating());
+            } else if (event instanceof AccountClosed) {
+                facts = facts.asClosed();
+            }
+        }
+        return Optional.ofNullable(facts);
+    }
+
+    @Override
+    public Optional<SubscriptionTypeDefinition> subscriptionType(String code) {
+        return latest(code, CatalogIds::subscriptionType, SubscriptionTypeCreated.class,
+                SubscriptionTypeCreated::definition, SubscriptionTypeAmended.class,
+                SubscriptionTypeAmended::definition);
+    }
+
+    @Override
+    public Optional<BillingTermSchemeDefinition> billingTermScheme(String code) {
+        return latest(code, CatalogIds::billingTermScheme, BillingTermSchemeCreated.class,
+                BillingTermSchemeCreated::definition, BillingTermSchemeAmended.class,
+                BillingTermSchemeAmended::definition);
+    }
+
+    @Override
+    public Optional<PricePlanDefinition> pricePlan(String code) {
+        return latest(code, CatalogIds::pricePlan, PricePlanCreated.class, PricePlanCreated::definition,
+                PricePlanAmended.class, PricePlanAmended::definition);
+    }
+
+    @Override
+    public Optional<ProductDefinition> product(String code) {
+        return latest(code, CatalogIds::product, ProductCreated.class, ProductCreated::definition,
+                ProductAmended.class, ProductAmended::definition);
+    }
+
+    @Override
+    public Optional<ProductTypeDefinition> productType(String code) {
+        return latest(code, CatalogIds::productType, ProductTypeCreated.class, ProductTypeCreated::definition,
+                ProductTypeAmended.class, ProductTypeAmended::definition);
+    }
+
+    /** A catalog entry's definition as its latest created / amended event left it. */
+    private <C, A, D> Optional<D> latest(String code, Function<String, String> aggregateId,
+                                         Class<C> created, Function<C, D> createdDefinition,
+                                         Class<A> amended, Function<A, D> amendedDefinition) {
+        if (isBlank(code)) {
+            return Optional.empty();
+        }
+        D definition = null;
+        for (Object event : payloads(aggregateId.apply(code), Set.of(created, amended))) {
+            definition = created.isInstance(event) ? createdDefinition.apply(created.cast(event))
+                    : amendedDefinition.apply(amended.cast(event));
+        }
+        return Optional.ofNullable(definition);
+    }
+
+    /** The payloads of the aggregate's events of the given types, in order; others are never deserialised. */
+    private List<Object> payloads(String aggregateId, Set<Class<?>> types) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        List<Object> payloads = new ArrayList<>();
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (types.contains(event.getPayloadType())) {
+                payloads.add(event.getPayload());
+            }
+        }
+        return payloads;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

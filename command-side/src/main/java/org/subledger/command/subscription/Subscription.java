@@ -1,0 +1,468 @@
+package org.subledger.command.subscription;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.subscription.ActionClassification;
+import org.subledger.kernel.subscription.ActivateSubscription;
+import org.subledger.kernel.subscription.AddDistributor;
+import org.subledger.kernel.subscription.AddInstalledItem;
+import org.subledger.kernel.subscription.AddService;
+import org.subledger.kernel.subscription.AmendBillingTerms;
+import org.subledger.kernel.subscription.BecomeSubscriber;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.subscription.BillingTermsAmended;
+import org.subledger.kernel.subscription.DeactivateSubscription;
+import org.subledger.kernel.subscription.Distributor;
+import org.subledger.kernel.subscription.DistributorAdded;
+import org.subledger.kernel.subscription.DistributorRemoved;
+import org.subledger.kernel.subscription.InstalledItem;
+import org.subledger.kernel.subscription.InstalledItemAdded;
+import org.subledger.kernel.subscription.InstalledItemRemoved;
+import org.subledger.kernel.subscription.InstalledItemSwapped;
+import org.subledger.kernel.subscription.ReactivateSubscription;
+import org.subledger.kernel.subscription.RemoveDistributor;
+import org.subledger.kernel.subscription.RemoveInstalledItem;
+import org.subledger.kernel.subscription.RemoveService;
+import org.subledger.kernel.subscription.ServiceAdded;
+import org.subledger.kernel.subscription.ServiceRemoved;
+import org.subledger.kernel.subscription.ServiceSwapped;
+import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.subscription.SubscriptionActivated;
+import org.subledger.kernel.subscription.SubscriptionCreated;
+import org.subledger.kernel.subscription.SubscriptionDeactivated;
+import org.subledger.kernel.subscription.SubscriptionReactivated;
+import org.subledger.kernel.subscription.SubscriptionService;
+import org.subledger.kernel.subscription.SubscriptionState;
+import org.subledger.kernel.subscription.SubscriptionTerminated;
+import org.subledger.kernel.subscription.SwapInstalledItem;
+import org.subledger.kernel.subscription.SwapService;
+import org.subledger.kernel.subscription.TerminateSubscription;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.subledger.kernel.subscription.SubscriptionState.DRAFT;
+import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
+
+/**
+ * A subscription: the termed services, installed items and distributors an accounts-receivable account's customer
+ * receives under one subscription type and its billing terms. Every change is a subscription action whose event
+ * records its behaviour code. Owns the invariants: the account exists and is open, everything on it is allowed by
+ * its type and the catalog, an effective subscription has a distributor and provides each service on one, a serial
+ * number is on it once, each action only in the states that allow it, and a draft is billed from its activation.
+ */
+@Aggregate
+class Subscription {
+
+    @AggregateIdentifier
+    private String subscriptionId;
+    private String accountId;
+    private String subscriptionTypeCode;
+    private SubscriptionState state;
+    private LocalDate createdOn;
+    /** Whether it was ever effective: only then is the binding period (and its penalty) in force. */
+    private boolean activated;
+    private BillingTerms billingTerms;
+    private final Map<String, Distributor> distributors = new LinkedHashMap<>();
+    private final Map<String, SubscriptionService> services = new LinkedHashMap<>();
+    private final Map<String, InstalledItem> installedItems = new LinkedHashMap<>();
+
+    Subscription() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(BecomeSubscriber command, SubscriptionLookup lookup) {
+        // (an id whose history is another aggregate's, in the shared event store, never gets here: Axon refuses
+        // to source a Subscription from it with an IncompatibleAggregateException, recording nothing)
+        if (subscriptionId != null) {
+            throw SubscriptionRules.exists(command.subscriptionId());
+        }
+        SubscriptionRules.check()
+                .rule(SubscriptionRules.isUuid(command.subscriptionId()), "subscriptionId", "must be a UUID")
+                .required(command.accountId(), "accountId")
+                .required(command.subscriptionTypeCode(), "subscriptionTypeCode")
+                .required(command.actionDate(), "actionDate")
+                .rule(command.initialState() == DRAFT || command.initialState() == EFFECTIVE, "initialState",
+                        "must be DRAFT or EFFECTIVE")
+                .orRefuse("The subscription");
+        AccountFacts account = owner(command.accountId(), lookup);
+        var offering = OfferingPolicy.of(command.subscriptionTypeCode(), lookup, command.actionDate());
+        BillingTerms terms = BillingTermsPolicy.settle(command.billingTerms(), offering.type(), account, lookup,
+                command.actionDate());
+
+        Map<String, Distributor> newDistributors = new LinkedHashMap<>();
+        for (Distributor requested : command.distributors()) {
+            var distributor = offering.distributor(requested);
+            if (newDistributors.putIfAbsent(distributor.distributorId(), distributor) != null) {
+                throw SubscriptionRules.listedTwice("distributors", distributor.distributorId());
+            }
+        }
+        Map<String, SubscriptionService> newServices = new LinkedHashMap<>();
+        for (SubscriptionService requested : command.services()) {
+            var service = offering.service(requested);
+            requireKnownDistributors(service, newDistributors.keySet());
+            if (newServices.putIfAbsent(service.productCode(), service) != null) {
+                throw SubscriptionRules.listedTwice("services", service.productCode());
+            }
+        }
+        Map<String, InstalledItem> newItems = new LinkedHashMap<>();
+        for (InstalledItem requested : command.installedItems()) {
+            var item = offering.installedItem(requested);
+            if (newItems.putIfAbsent(item.serialNumber(), item) != null) {
+                throw SubscriptionRules.serialInUse(item.serialNumber(), command.subscriptionId());
+            }
+        }
+        if (command.initialState() == EFFECTIVE) {
+            SubscriptionRules.requireProvisioned(newDistributors.values(), newServices.values(),
+                    "An effective subscription");
+        }
+        apply(new SubscriptionCreated(command.subscriptionId(), account.accountId(), offering.type().code(),
+                command.initialState(), terms, orDefault(command.location(), account.address()),
+                orDefault(command.billingAddress(), account.address()), List.copyOf(newDistributors.values()),
+                List.copyOf(newServices.values()), List.copyOf(newItems.values()), command.actionDate(),
+                action(BehaviourCode.BECOME_SUBSCRIBER, command.classification())));
+    }
+
+    /** The installer activates a draft: its services are billed from the activation date, not the draft's. */
+    @CommandHandler
+    void handle(ActivateSubscription command) {
+        require(BehaviourCode.ACTIVATE, command.actionDate());
+        SubscriptionRules.requireProvisioned(distributors.values(), services.values(), "Subscription "
+                + subscriptionId);
+        LocalDate on = command.actionDate();
+        var billedFromActivation = services.values().stream().map(service -> new SubscriptionService(
+                service.productCode(), service.components(), laterOf(service.effectiveDate(), on),
+                laterOf(service.billablePeriodStartDate(), on), laterOf(service.billingEffectiveDate(), on),
+                service.distributorIds())).toList();
+        apply(new SubscriptionActivated(subscriptionId, on, billedFromActivation,
+                action(BehaviourCode.ACTIVATE, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(AddService command, SubscriptionLookup lookup) {
+        require(BehaviourCode.ADD_SERVICE, command.actionDate());
+        var service = offering(lookup, command.actionDate()).service(command.service());
+        SubscriptionRules.check().rule(!services.containsKey(service.productCode()), "productCode",
+                "is already on the subscription").orRefuseAsSubscriptionRule("The service " + service.productCode());
+        requireKnownDistributors(service, distributors.keySet());
+        requireProvisionedIfLive(distributors.values(), List.of(service));
+        apply(new ServiceAdded(subscriptionId, service, command.actionDate(),
+                action(BehaviourCode.ADD_SERVICE, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(RemoveService command) {
+        require(BehaviourCode.REMOVE_SERVICE, command.actionDate());
+        requireService(command.productCode());
+        apply(new ServiceRemoved(subscriptionId, command.productCode(), command.actionDate(),
+                action(BehaviourCode.REMOVE_SERVICE, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(SwapService command, SubscriptionLookup lookup) {
+        require(BehaviourCode.SWAP_SERVICE, command.actionDate());
+        SubscriptionRules.check().required(command.replacement(), "replacement").orRefuse("The swap");
+        var previous = requireService(command.productCode());
+        var requested = command.replacement();
+        if (requested.distributorIds().isEmpty()) {
+            requested = new SubscriptionService(requested.productCode(), requested.components(),
+                    requested.effectiveDate(), requested.billablePeriodStartDate(), requested.billingEffectiveDate(),
+                    previous.distributorIds());
+        }
+        var service = offering(lookup, command.actionDate()).service(requested);
+        SubscriptionRules.check().rule(!services.containsKey(service.productCode()), "replacement.productCode",
+                "is already on the subscription").orRefuseAsSubscriptionRule("The service " + service.productCode());
+        requireKnownDistributors(service, distributors.keySet());
+        requireProvisionedIfLive(distributors.values(), List.of(service));
+        apply(new ServiceSwapped(subscriptionId, previous.productCode(), service, command.actionDate(),
+                action(BehaviourCode.SWAP_SERVICE, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(AddInstalledItem command, SubscriptionLookup lookup) {
+        require(BehaviourCode.ADD_INSTALLED_ITEM, command.actionDate());
+        var item = offering(lookup, command.actionDate()).installedItem(command.item());
+        if (installedItems.containsKey(item.serialNumber())) {
+            throw SubscriptionRules.serialInUse(item.serialNumber(), subscriptionId);
+        }
+        apply(new InstalledItemAdded(subscriptionId, item, command.actionDate(),
+                action(BehaviourCode.ADD_INSTALLED_ITEM, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(SwapInstalledItem command, SubscriptionLookup lookup) {
+        require(BehaviourCode.SWAP_INSTALLED_ITEM, command.actionDate());
+        var previous = requireInstalledItem(command.serialNumber());
+        var item = offering(lookup, command.actionDate()).installedItem(command.replacement());
+        if (installedItems.containsKey(item.serialNumber())) {
+            throw SubscriptionRules.serialInUse(item.serialNumber(), subscriptionId);
+        }
+        apply(new InstalledItemSwapped(subscriptionId, previous, item, command.actionDate(),
+                action(BehaviourCode.SWAP_INSTALLED_ITEM, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(RemoveInstalledItem command) {
+        require(BehaviourCode.REMOVE_INSTALLED_ITEM, command.actionDate());
+        var item = requireInstalledItem(command.serialNumber());
+        apply(new InstalledItemRemoved(subscriptionId, item, command.actionDate(),
+                action(BehaviourCode.REMOVE_INSTALLED_ITEM, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(AddDistributor command, SubscriptionLookup lookup) {
+        require(BehaviourCode.ADD_DISTRIBUTOR, command.actionDate());
+        var distributor = offering(lookup, command.actionDate()).distributor(command.distributor());
+        Set<String> provided = command.services() == null ? Set.of() : command.services();
+        var rules = SubscriptionRules.check().rule(!distributors.containsKey(distributor.distributorId()),
+                "distributorId", "is already on the subscription");
+        provided.forEach(code -> rules.rule(services.containsKey(code), "services", code + " is not on the "
+                + "subscription"));
+        rules.orRefuseAsSubscriptionRule("The distributor " + distributor.distributorId());
+        apply(new DistributorAdded(subscriptionId, distributor, provided, command.actionDate(),
+                action(BehaviourCode.ADD_DISTRIBUTOR, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(RemoveDistributor command) {
+        require(BehaviourCode.REMOVE_DISTRIBUTOR, command.actionDate());
+        String removed = command.distributorId();
+        if (removed == null || !distributors.containsKey(removed)) {
+            throw SubscriptionRules.notOnSubscription("distributorId", "Distributor " + removed, subscriptionId);
+        }
+        List<Distributor> remaining = new ArrayList<>(distributors.values());
+        remaining.removeIf(distributor -> distributor.distributorId().equals(removed));
+        requireProvisionedIfLive(remaining, services.values().stream()
+                .map(service -> withDistributors(service, without(service.distributorIds(), removed))).toList());
+        apply(new DistributorRemoved(subscriptionId, removed, command.actionDate(),
+                action(BehaviourCode.REMOVE_DISTRIBUTOR, command.classification())));
+    }
+
+    /** New terms are settled as on creation; left-out dates default from the amendment's date (a new agreement). */
+    @CommandHandler
+    void handle(AmendBillingTerms command, SubscriptionLookup lookup) {
+        require(BehaviourCode.AMEND_BILLING_TERMS, command.actionDate());
+        var terms = BillingTermsPolicy.settle(command.billingTerms(), offering(lookup, command.actionDate()).type(),
+                owner(accountId, lookup), lookup, command.actionDate());
+        if (!terms.equals(billingTerms)) {
+            apply(new BillingTermsAmended(subscriptionId, terms, command.actionDate(),
+                    action(BehaviourCode.AMEND_BILLING_TERMS, command.classification())));
+        }
+    }
+
+    @CommandHandler
+    void handle(DeactivateSubscription command) {
+        require(BehaviourCode.DEACTIVATE, command.actionDate());
+        apply(new SubscriptionDeactivated(subscriptionId, command.actionDate(),
+                action(BehaviourCode.DEACTIVATE, command.classification())));
+    }
+
+    @CommandHandler
+    void handle(ReactivateSubscription command) {
+        require(BehaviourCode.REACTIVATE, command.actionDate());
+        apply(new SubscriptionReactivated(subscriptionId, command.actionDate(),
+                action(BehaviourCode.REACTIVATE, command.classification())));
+    }
+
+    /** Leaving before the binding end date costs the penalty of the billing terms; a draft never bound anybody. */
+    @CommandHandler
+    void handle(TerminateSubscription command) {
+        require(BehaviourCode.TERMINATE, command.actionDate());
+        Money penalty = billingTerms.earlyTerminationPenalty();
+        boolean early = activated && command.actionDate().isBefore(billingTerms.bindingEndDate());
+        apply(new SubscriptionTerminated(subscriptionId, accountId, command.actionDate(),
+                early && penalty != null && penalty.isPositive() ? penalty : null,
+                action(BehaviourCode.TERMINATE, command.classification())));
+    }
+
+    private void require(BehaviourCode action, LocalDate actionDate) {
+        SubscriptionRules.requireState(action, state, subscriptionId);
+        SubscriptionRules.requireActionDate(actionDate, createdOn);
+    }
+
+    private OfferingPolicy offering(SubscriptionLookup lookup, LocalDate date) {
+        return OfferingPolicy.of(subscriptionTypeCode, lookup, date);
+    }
+
+    private SubscriptionService requireService(String productCode) {
+        var service = productCode == null ? null : services.get(productCode);
+        if (service == null) {
+            throw SubscriptionRules.notOnSubscription("productCode", "Service " + productCode, subscriptionId);
+        }
+        return service;
+    }
+
+    private InstalledItem requireInstalledItem(String serialNumber) {
+        var item = serialNumber == null ? null : installedItems.get(serialNumber.strip());
+        if (item == null) {
+            throw SubscriptionRules.notOnSubscription("serialNumber", "Installed item " + serialNumber,
+                    subscriptionId);
+        }
+        return item;
+    }
+
+    /** Once effective (or deactivated), the subscription stays provisioned: a draft may still be incomplete. */
+    private void requireProvisionedIfLive(Collection<Distributor> distributorsAfter,
+                                          Collection<SubscriptionService> servicesAfter) {
+        if (state != DRAFT) {
+            SubscriptionRules.requireProvisioned(distributorsAfter, servicesAfter, "Subscription " + subscriptionId);
+        }
+    }
+
+    private static void requireKnownDistributors(SubscriptionService service, Set<String> known) {
+        var rules = SubscriptionRules.check();
+        service.distributorIds().forEach(id -> rules.rule(known.contains(id), "distributorIds",
+                id + " is not a distributor of the subscription"));
+        rules.orRefuseAsSubscriptionRule("The service " + service.productCode());
+    }
+
+    private static AccountFacts owner(String accountId, SubscriptionLookup lookup) {
+        var account = lookup.account(accountId).orElseThrow(() -> new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND,
+                "No account " + accountId, Map.of("accountId", "is not an account")));
+        if (account.closed()) {
+            throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + accountId + " is closed",
+                    Map.of("accountId", "is closed"));
+        }
+        return account;
+    }
+
+    private static SubscriptionAction action(BehaviourCode code, ActionClassification classification) {
+        return SubscriptionAction.of(code, classification);
+    }
+
+    private static LocalDate laterOf(LocalDate date, LocalDate other) {
+        return date == null || date.isBefore(other) ? other : date;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static SubscriptionService withDistributors(SubscriptionService service, Set<String> distributorIds) {
+        return new SubscriptionService(service.productCode(), service.components(), service.effectiveDate(),
+                service.billablePeriodStartDate(), service.billingEffectiveDate(), distributorIds);
+    }
+
+    private static Set<String> with(Set<String> ids, String id) {
+        var result = new HashSet<>(ids);
+        result.add(id);
+        return result;
+    }
+
+    private static Set<String> without(Set<String> ids, String id) {
+        var result = new HashSet<>(ids);
+        result.remove(id);
+        return result;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionCreated event) {
+        subscriptionId = event.subscriptionId();
+        accountId = event.accountId();
+        subscriptionTypeCode = event.subscriptionTypeCode();
+        state = event.state();
+        activated = event.state() == EFFECTIVE;
+        createdOn = event.createdOn();
+        billingTerms = event.billingTerms();
+        event.distributors().forEach(distributor -> distributors.put(distributor.distributorId(), distributor));
+        event.services().forEach(service -> services.put(service.productCode(), service));
+        event.installedItems().forEach(item -> installedItems.put(item.serialNumber(), item));
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionActivated event) {
+        state = EFFECTIVE;
+        activated = true;
+        services.clear();
+        event.services().forEach(service -> services.put(service.productCode(), service));
+    }
+
+    @EventSourcingHandler
+    void on(ServiceAdded event) {
+        services.put(event.service().productCode(), event.service());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRemoved event) {
+        services.remove(event.productCode());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceSwapped event) {
+        services.remove(event.previousProductCode());
+        services.put(event.service().productCode(), event.service());
+    }
+
+    @EventSourcingHandler
+    void on(InstalledItemAdded event) {
+        installedItems.put(event.item().serialNumber(), event.item());
+    }
+
+    @EventSourcingHandler
+    void on(InstalledItemSwapped event) {
+        installedItems.remove(event.previousItem().serialNumber());
+        installedItems.put(event.item().serialNumber(), event.item());
+    }
+
+    @EventSourcingHandler
+    void on(InstalledItemRemoved event) {
+        installedItems.remove(event.item().serialNumber());
+    }
+
+    @EventSourcingHandler
+    void on(DistributorAdded event) {
+        String id = event.distributor().distributorId();
+        distributors.put(id, event.distributor());
+        event.services().forEach(code -> services.computeIfPresent(code,
+                (ignored, service) -> withDistributors(service, with(service.distributorIds(), id))));
+    }
+
+    @EventSourcingHandler
+    void on(DistributorRemoved event) {
+        distributors.remove(event.distributorId());
+        services.replaceAll((ignored, service) -> withDistributors(service,
+                without(service.distributorIds(), event.distributorId())));
+    }
+
+    @EventSourcingHandler
+    void on(BillingTermsAmended event) {
+        billingTerms = event.billingTerms();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionDeactivated event) {
+        state = SubscriptionState.DEACTIVATED;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionReactivated event) {
+        state = EFFECTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionTerminated event) {
+        state = SubscriptionState.TERMINATED;
+    }
+
+    @Override
+    public String toString() {
+        return "Subscription[" + subscriptionId + ", " + state + ", " + services.size() + " services]";
+    }
+}

@@ -1,0 +1,92 @@
+package org.subledger.command.subscription;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.subledger.kernel.account.AccountClassificationChanged;
+import org.subledger.kernel.account.AccountClosed;
+import org.subledger.kernel.account.AccountOpened;
+import org.subledger.kernel.account.ChargePosted;
+import org.subledger.kernel.account.ContactDetails;
+import org.subledger.kernel.account.CreditRatingChanged;
+import org.subledger.kernel.account.CustomerType;
+import org.subledger.kernel.account.PersonDetails;
+import org.subledger.kernel.catalog.CatalogIds;
+import org.subledger.kernel.catalog.SubscriptionTypeAmended;
+import org.subledger.kernel.catalog.SubscriptionTypeCreated;
+import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.subledger.command.subscription.SubscriptionFixtures.ADDRESS;
+import static org.subledger.command.subscription.SubscriptionFixtures.EUR;
+import static org.subledger.command.subscription.SubscriptionFixtures.eur;
+
+/** The lookup folds the aggregates' own events: what an account or catalog entry is now, as the store has it. */
+class EventStoreSubscriptionLookupTest {
+
+    final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    final EventStoreSubscriptionLookup lookup = new EventStoreSubscriptionLookup(eventStore);
+
+    @AfterEach
+    void tearDown() {
+        eventStore.shutDown();
+    }
+
+    void store(String type, String aggregateId, Object... events) {
+        for (int i = 0; i < events.length; i++) {
+            eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, i, events[i]));
+        }
+    }
+
+    static AccountOpened opened(String id) {
+        return new AccountOpened(id, CustomerType.PERSON, new PersonDetails("Maria", "Georgiou", null), null,
+                new ContactDetails(null, null, ADDRESS), EUR, eur("50.00"), "AAA", "RESIDENTIAL", "agent");
+    }
+
+    @Test
+    void anAccountsFactsAreItsLatestClassificationAndRatingWhateverItsPostings() {
+        store("Account", "acc-1", opened("acc-1"),
+                new ChargePosted("acc-1", "p1", eur("10.00"), "Gold", null, eur("10.00")),
+                new AccountClassificationChanged("acc-1", "RESIDENTIAL", "VIP"),
+                new CreditRatingChanged("acc-1", "AAA", "CAA"));
+
+        assertThat(lookup.account("acc-1")).contains(new AccountFacts("acc-1", CustomerType.PERSON, EUR, "VIP", "CAA",
+                ADDRESS, false));
+    }
+
+    @Test
+    void aClosedAccountIsKnownAsClosed() {
+        store("Account", "acc-2", opened("acc-2"), new AccountClosed("acc-2", "moved abroad"));
+
+        assertThat(lookup.account("acc-2")).hasValueSatisfying(facts -> assertThat(facts.closed()).isTrue());
+    }
+
+    @Test
+    void anIdWithoutAnAccountsHistoryIsNoAccount() {
+        var type = new SubscriptionTypeDefinition("GOLD-TV", "Gold TV", List.of(), List.of(), List.of());
+        store("SubscriptionType", CatalogIds.subscriptionType("GOLD-TV"), new SubscriptionTypeCreated(type));
+
+        assertThat(lookup.account("acc-404")).isEmpty();
+        assertThat(lookup.account(CatalogIds.subscriptionType("GOLD-TV"))).isEmpty();
+        assertThat(lookup.account(null)).isEmpty();
+    }
+
+    @Test
+    void aCatalogEntryIsItsLatestDefinition() {
+        var created = new SubscriptionTypeDefinition("GOLD-TV", "Gold TV", List.of("RESIDENTIAL"), List.of(),
+                List.of("GOLD"));
+        var amended = new SubscriptionTypeDefinition("GOLD-TV", "Gold TV", List.of("RESIDENTIAL"), List.of("NAGRA"),
+                List.of("GOLD", "PLATINUM"));
+        store("SubscriptionType", CatalogIds.subscriptionType("GOLD-TV"), new SubscriptionTypeCreated(created),
+                new SubscriptionTypeAmended(amended));
+
+        assertThat(lookup.subscriptionType("GOLD-TV")).contains(amended);
+        assertThat(lookup.subscriptionType("SILVER-TV")).isEmpty();
+        assertThat(lookup.product("GOLD-TV")).isEmpty();
+    }
+}

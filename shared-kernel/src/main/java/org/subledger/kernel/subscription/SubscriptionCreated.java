@@ -1,0 +1,32 @@
+package org.subledger.kernel.subscription;
+
+import org.axonframework.serialization.Revision;
+import org.subledger.kernel.PersonalData;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A customer became a subscriber: the subscription was created, as DRAFT or EFFECTIVE, with its account, type, billing
+ * terms, location, billing address, distributors, services and installed items.
+ */
+@Revision("1")
+public record SubscriptionCreated(String subscriptionId,
+                                  String accountId,
+                                  String subscriptionTypeCode,
+                                  SubscriptionState state,
+                                  BillingTerms billingTerms,
+                                  @PersonalData String location,
+                                  @PersonalData String billingAddress,
+                                  List<Distributor> distributors,
+                                  List<SubscriptionService> services,
+                                  List<InstalledItem> installedItems,
+                                  LocalDate createdOn,
+                                  SubscriptionAction action) implements SubscriptionEvent {
+
+    public SubscriptionCreated {
+        distributors = List.copyOf(distributors == null ? List.of() : distributors);
+        services = List.copyOf(services == null ? List.of() : services);
+        installedItems = List.copyOf(installedItems == null ? List.of() : installedItems);
+    }
+}
