@@ -1,0 +1,193 @@
+package org.subledger.benchmarks;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where the machine's resources go during a measured run. CPU, in cores (on a 2-core machine 2.0 is saturated): the
+ * whole machine and its I/O wait (/proc/stat), this JVM, the embedded PostgreSQL (postmaster and backends, from
+ * /proc), and everything else (other people's builds included). WAL, from {@code pg_stat_wal}: how many times
+ * PostgreSQL flushed its log to disk (fsync, one per group of concurrently committing transactions) and how long a
+ * flush took. CPU figures are NaN off Linux.
+ */
+final class ResourceSampler {
+
+    private final Path postmasterPidFile;
+    private final JdbcTemplate jdbc;
+
+    /** @param postgresDataDir the data directory of the embedded PostgreSQL, holding postmaster.pid */
+    ResourceSampler(Path postgresDataDir, JdbcTemplate jdbc) {
+        this.postmasterPidFile = postgresDataDir.resolve("postmaster.pid");
+        this.jdbc = jdbc;
+        // a fresh scratch cluster: timing its WAL flushes costs two clock reads per flush
+        jdbc.execute("alter system set track_wal_io_timing = on");
+        jdbc.execute("select pg_reload_conf()");
+    }
+
+    Snapshot snapshot() {
+        long[] machine = machineTicks();
+        long[] wal = walStats();
+        long[] db = databaseStats();
+        return new Snapshot(System.nanoTime(), machine[0], machine[1], machine[2], machine[3], jvmCpuNanos(),
+                postgresTicks(), wal[0], wal[1], db[0], db[1], db[2]);
+    }
+
+    /** Resource use between two snapshots. */
+    static Usage between(Snapshot from, Snapshot to) {
+        double seconds = (to.wallNanos - from.wallNanos) / 1e9;
+        long walSyncs = to.walSyncs - from.walSyncs;
+        double walSyncMicros = walSyncs > 0 ? (to.walSyncMicros - from.walSyncMicros) / (double) walSyncs : Double.NaN;
+        var database = new DatabaseWork(to.commits - from.commits, to.rowsInserted - from.rowsInserted,
+                to.rowsRead - from.rowsRead);
+        long total = to.totalTicks - from.totalTicks;
+        if (total <= 0 || seconds <= 0 || from.cpus <= 0) {
+            return new Usage(seconds, Double.NaN, Double.NaN, Double.NaN, Double.NaN, walSyncs, walSyncMicros,
+                    database);
+        }
+        // ticks per second of one core, derived rather than assumed (USER_HZ is nearly always 100)
+        double ticksPerCoreSecond = total / (seconds * from.cpus);
+        double busy = (to.busyTicks - from.busyTicks) / ticksPerCoreSecond / seconds;
+        double iowait = (to.iowaitTicks - from.iowaitTicks) / ticksPerCoreSecond / seconds;
+        double jvm = (to.jvmCpuNanos - from.jvmCpuNanos) / 1e9 / seconds;
+        double postgres = from.postgresTicks < 0 || to.postgresTicks < 0 ? Double.NaN
+                : (to.postgresTicks - from.postgresTicks) / ticksPerCoreSecond / seconds;
+        return new Usage(seconds, busy, iowait, jvm, postgres, walSyncs, walSyncMicros, database);
+    }
+
+    /**
+     * {transactions committed, rows inserted, rows read} in this database, from {@code pg_stat_database}; the
+     * sampler's own queries are a few per snapshot. Rows read are those fetched by index scans plus those returned
+     * by sequential scans.
+     */
+    private long[] databaseStats() {
+        try {
+            return jdbc.queryForObject("select xact_commit, tup_inserted, tup_fetched + coalesce((select"
+                            + " sum(seq_tup_read) from pg_stat_user_tables), 0) from pg_stat_database"
+                            + " where datname = current_database()",
+                    (row, n) -> new long[]{row.getLong(1), row.getLong(2), row.getLong(3)});
+        } catch (RuntimeException e) {
+            return new long[]{0, 0, 0};
+        }
+    }
+
+    /** {WAL flushes, microseconds spent in them}; both count only what the backends have reported (≤ 1 s late). */
+    private long[] walStats() {
+        try {
+            return jdbc.queryForObject("select wal_sync, (wal_sync_time * 1000)::bigint from pg_stat_wal",
+                    (row, n) -> new long[]{row.getLong(1), row.getLong(2)});
+        } catch (RuntimeException e) {
+            return new long[]{0, 0};
+        }
+    }
+
+    /** {busy, total, iowait, cpus} from the first lines of /proc/stat. */
+    private static long[] machineTicks() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
+            String[] f = lines.get(0).trim().split("\\s+");
+            long user = Long.parseLong(f[1]), nice = Long.parseLong(f[2]), system = Long.parseLong(f[3]);
+            long idle = Long.parseLong(f[4]), iowait = Long.parseLong(f[5]);
+            long irq = Long.parseLong(f[6]), softirq = Long.parseLong(f[7]), steal = Long.parseLong(f[8]);
+            long total = user + nice + system + idle + iowait + irq + softirq + steal;
+            long busy = user + nice + system + irq + softirq + steal;
+            long cpus = lines.stream().filter(line -> line.matches("cpu\\d+ .*")).count();
+            return new long[]{busy, total, iowait, cpus};
+        } catch (IOException | RuntimeException e) {
+            return new long[]{0, 0, 0, 0};
+        }
+    }
+
+    private static long jvmCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    /** User + system ticks of the postmaster, its live backends, and its backends that already exited. */
+    private long postgresTicks() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(postmasterPidFile).get(0).trim());
+            long ticks = 0;
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : (Iterable<Path>) processes::iterator) {
+                    String name = process.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    String[] f = statFields(process);
+                    if (f == null) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(name);
+                    long parent = Long.parseLong(f[1]);
+                    if (pid == postmaster) {
+                        // utime, stime, and the reaped children's cutime, cstime
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12])
+                                + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    } else if (parent == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+            }
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The fields of /proc/PID/stat after the command name: [0] is the state, [1] the parent pid, [11] utime. */
+    private static String[] statFields(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null; // the process ended meanwhile
+        }
+    }
+
+    record Snapshot(long wallNanos, long busyTicks, long totalTicks, long iowaitTicks, long cpus, long jvmCpuNanos,
+                    long postgresTicks, long walSyncs, long walSyncMicros, long commits, long rowsInserted,
+                    long rowsRead) {
+    }
+
+    /** What PostgreSQL did in a period: transactions committed, rows inserted, rows read. */
+    record DatabaseWork(long commits, long rowsInserted, long rowsRead) {
+
+        /** e.g. "1.00 transactions, 1.00 rows inserted, 0.0 rows read" per operation. */
+        String per(long operations) {
+            if (operations <= 0) {
+                return "";
+            }
+            return String.format("%.3f commits, %.2f rows inserted, %.1f rows read", commits / (double) operations,
+                    rowsInserted / (double) operations, rowsRead / (double) operations);
+        }
+    }
+
+    /**
+     * Average cores busy over {@code seconds}: the whole machine, in I/O wait, this JVM, PostgreSQL; WAL flushes in
+     * the period and their average duration.
+     */
+    record Usage(double seconds, double machineCores, double iowaitCores, double jvmCores, double postgresCores,
+                 long walSyncs, double walSyncMicros, DatabaseWork database) {
+
+        double otherCores() {
+            return Math.max(0, machineCores - jvmCores - (Double.isNaN(postgresCores) ? 0 : postgresCores));
+        }
+
+        double walSyncsPerSecond() {
+            return walSyncs / seconds;
+        }
+
+        /** e.g. "CPU 1.97 of 2 cores busy: ledger JVM 1.21, PostgreSQL 0.66, other 0.10; I/O wait 0.01; ...". */
+        String describe(long cpus) {
+            return String.format("CPU %.2f of %d cores busy: ledger JVM %.2f, PostgreSQL %.2f, other processes %.2f;"
+                            + " I/O wait %.2f | WAL fsyncs %,.0f/s, %.2f ms each", machineCores, cpus, jvmCores,
+                    postgresCores, otherCores(), iowaitCores, walSyncsPerSecond(), walSyncMicros / 1000);
+        }
+    }
+}
