@@ -2,6 +2,7 @@ package org.subledger.command.subscription;
 
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.catalog.ConditionAttribute;
+import org.subledger.kernel.money.Money;
 
 import java.util.Currency;
 import java.util.EnumMap;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * What a subscription needs to know of the accounts-receivable account that owns it: that it exists and is open,
  * its currency, its address (the default subscription location and billing address), and the facts a conditional
- * price plan's select conditions look at.
+ * price plan's select conditions look at; and its balance and credit limit, which decide whether it may order more
+ * ({@code creditLimit} {@code null}: no limit).
  */
 record AccountFacts(String accountId,
                     CustomerType customerType,
@@ -18,7 +20,14 @@ record AccountFacts(String accountId,
                     String classification,
                     String creditRating,
                     String address,
-                    boolean closed) {
+                    boolean closed,
+                    Money balance,
+                    Money creditLimit) {
+
+    /** The balance owed is over the credit limit (equal to it is still within). */
+    boolean overCreditLimit() {
+        return creditLimit != null && balance != null && balance.isGreaterThan(creditLimit);
+    }
 
     /** The account's side of the facts conditions are evaluated against; absent facts are left out. */
     Map<ConditionAttribute, String> conditionFacts() {
@@ -36,14 +45,27 @@ record AccountFacts(String accountId,
     }
 
     AccountFacts withClassification(String newClassification) {
-        return new AccountFacts(accountId, customerType, currency, newClassification, creditRating, address, closed);
+        return new AccountFacts(accountId, customerType, currency, newClassification, creditRating, address, closed,
+                balance, creditLimit);
     }
 
     AccountFacts withCreditRating(String newCreditRating) {
-        return new AccountFacts(accountId, customerType, currency, classification, newCreditRating, address, closed);
+        return new AccountFacts(accountId, customerType, currency, classification, newCreditRating, address, closed,
+                balance, creditLimit);
     }
 
     AccountFacts asClosed() {
-        return new AccountFacts(accountId, customerType, currency, classification, creditRating, address, true);
+        return new AccountFacts(accountId, customerType, currency, classification, creditRating, address, true,
+                balance, creditLimit);
+    }
+
+    AccountFacts withCreditLimit(Money newCreditLimit) {
+        return new AccountFacts(accountId, customerType, currency, classification, creditRating, address, closed,
+                balance, newCreditLimit);
+    }
+
+    AccountFacts withBalance(Money newBalance) {
+        return new AccountFacts(accountId, customerType, currency, classification, creditRating, address, closed,
+                newBalance, creditLimit);
     }
 }

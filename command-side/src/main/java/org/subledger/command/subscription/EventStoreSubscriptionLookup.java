@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.subledger.kernel.account.AccountClassificationChanged;
 import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
+import org.subledger.kernel.account.AccountPosting;
+import org.subledger.kernel.account.CreditLimitAmended;
 import org.subledger.kernel.account.CreditRatingChanged;
 import org.subledger.kernel.catalog.BillingTermSchemeAmended;
 import org.subledger.kernel.catalog.BillingTermSchemeCreated;
@@ -25,6 +27,7 @@ import org.subledger.kernel.catalog.ProductTypeDefinition;
 import org.subledger.kernel.catalog.SubscriptionTypeAmended;
 import org.subledger.kernel.catalog.SubscriptionTypeCreated;
 import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
+import org.subledger.kernel.money.Money;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +41,16 @@ import java.util.function.Function;
  *
  * <p>Why not the aggregates' repositories, as the catalog does: the Account and catalog aggregates and their
  * accessors are package-private to their own packages. Folding the handful of events that define the facts needed
- * here gives the same answer, and events of other types (an account's postings, a price plan's rates) are skipped
- * on their payload type without being deserialised.
+ * here gives the same answer, and events of other types (a price plan's rates) are skipped on their payload type
+ * without being deserialised. Of the account's postings only the last is deserialised: each posting records the
+ * balance right after it, so the last one is the balance.
  */
 @Component
 class EventStoreSubscriptionLookup implements SubscriptionLookup {
 
     private static final Set<Class<?>> ACCOUNT_FACT_EVENTS = Set.of(AccountOpened.class,
-            AccountClassificationChanged.class, CreditRatingChanged.class, AccountClosed.class);
+            AccountClassificationChanged.class, CreditRatingChanged.class, AccountClosed.class,
+            CreditLimitAmended.class);
 
     private final EventStore eventStore;
 
@@ -59,11 +64,24 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
             return Optional.empty();
         }
         AccountFacts facts = null;
-        for (Object event : payloads(accountId, ACCOUNT_FACT_EVENTS)) {
+        DomainEventMessage<?> lastPosting = null;
+        DomainEventStream events = eventStore.readEvents(accountId, 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            Class<?> type = message.getPayloadType();
+            if (AccountPosting.class.isAssignableFrom(type)) {
+                lastPosting = message;
+                continue;
+            }
+            if (!ACCOUNT_FACT_EVENTS.contains(type)) {
+                continue;
+            }
+            Object event = message.getPayload();
             if (event instanceof AccountOpened opened) {
                 facts = new AccountFacts(opened.accountId(), opened.type(), opened.currency(),
                         opened.classification(), opened.creditRating(),
-                        opened.contact() == null ? null : opened.contact().address(), false);
+                        opened.contact() == null ? null : opened.contact().address(), false,
+                        Money.zero(opened.currency()), opened.creditLimit());
             } else if (facts == null) {
                 return Optional.empty(); // not an account's history
             } else if (event instanceof AccountClassificationChanged changed) {
@@ -72,7 +90,12 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
                 facts = facts.withCreditRating(changed.creditRating());
             } else if (event instanceof AccountClosed) {
                 facts = facts.asClosed();
+            } else if (event instanceof CreditLimitAmended amended) {
+                facts = facts.withCreditLimit(amended.creditLimit());
             }
+        }
+        if (facts != null && lastPosting != null) {
+            facts = facts.withBalance(((AccountPosting) lastPosting.getPayload()).balanceAfter());
         }
         return Optional.ofNullable(facts);
     }

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.subledger.command.serial.SerialNumbers;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.money.Money;
@@ -65,6 +66,8 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
  * records its behaviour code. Owns the invariants: the account exists and is open, everything on it is allowed by
  * its type and the catalog, an effective subscription has a distributor and provides each service on one, a serial
  * number is on it once, each action only in the states that allow it, and a draft is billed from its activation.
+ * With the {@link SerialNumbers} it claims in the same unit of work, a serial number is on one subscription at a
+ * time; with {@link CreditLimitPolicy}, an account over its credit limit orders nothing new.
  */
 @Aggregate
 class Subscription {
@@ -88,7 +91,7 @@ class Subscription {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(BecomeSubscriber command, SubscriptionLookup lookup) {
+    void handle(BecomeSubscriber command, SubscriptionLookup lookup, SerialNumbers serialNumbers) {
         // (an id whose history is another aggregate's, in the shared event store, never gets here: Axon refuses
         // to source a Subscription from it with an IncompatibleAggregateException, recording nothing)
         if (subscriptionId != null) {
@@ -106,6 +109,7 @@ class Subscription {
         var offering = OfferingPolicy.of(command.subscriptionTypeCode(), lookup, command.actionDate());
         BillingTerms terms = BillingTermsPolicy.settle(command.billingTerms(), offering.type(), account, lookup,
                 command.actionDate());
+        CreditLimitPolicy.require(BehaviourCode.BECOME_SUBSCRIBER, account, terms.billingTermSchemeCode(), lookup);
 
         Map<String, Distributor> newDistributors = new LinkedHashMap<>();
         for (Distributor requested : command.distributors()) {
@@ -133,6 +137,8 @@ class Subscription {
             SubscriptionRules.requireProvisioned(newDistributors.values(), newServices.values(),
                     "An effective subscription");
         }
+        newItems.values().forEach(item -> serialNumbers.claim(item.serialNumber(), item.productCode(),
+                command.subscriptionId()));
         apply(new SubscriptionCreated(command.subscriptionId(), account.accountId(), offering.type().code(),
                 command.initialState(), terms, orDefault(command.location(), account.address()),
                 orDefault(command.billingAddress(), account.address()), List.copyOf(newDistributors.values()),
@@ -142,8 +148,9 @@ class Subscription {
 
     /** The installer activates a draft: its services are billed from the activation date, not the draft's. */
     @CommandHandler
-    void handle(ActivateSubscription command) {
+    void handle(ActivateSubscription command, SubscriptionLookup lookup) {
         require(BehaviourCode.ACTIVATE, command.actionDate());
+        requireWithinCreditLimit(BehaviourCode.ACTIVATE, lookup);
         SubscriptionRules.requireProvisioned(distributors.values(), services.values(), "Subscription "
                 + subscriptionId);
         LocalDate on = command.actionDate();
@@ -158,6 +165,7 @@ class Subscription {
     @CommandHandler
     void handle(AddService command, SubscriptionLookup lookup) {
         require(BehaviourCode.ADD_SERVICE, command.actionDate());
+        requireWithinCreditLimit(BehaviourCode.ADD_SERVICE, lookup);
         var service = offering(lookup, command.actionDate()).service(command.service());
         SubscriptionRules.check().rule(!services.containsKey(service.productCode()), "productCode",
                 "is already on the subscription").orRefuseAsSubscriptionRule("The service " + service.productCode());
@@ -178,6 +186,7 @@ class Subscription {
     @CommandHandler
     void handle(SwapService command, SubscriptionLookup lookup) {
         require(BehaviourCode.SWAP_SERVICE, command.actionDate());
+        requireWithinCreditLimit(BehaviourCode.SWAP_SERVICE, lookup);
         SubscriptionRules.check().required(command.replacement(), "replacement").orRefuse("The swap");
         var previous = requireService(command.productCode());
         var requested = command.replacement();
@@ -196,32 +205,37 @@ class Subscription {
     }
 
     @CommandHandler
-    void handle(AddInstalledItem command, SubscriptionLookup lookup) {
+    void handle(AddInstalledItem command, SubscriptionLookup lookup, SerialNumbers serialNumbers) {
         require(BehaviourCode.ADD_INSTALLED_ITEM, command.actionDate());
+        requireWithinCreditLimit(BehaviourCode.ADD_INSTALLED_ITEM, lookup);
         var item = offering(lookup, command.actionDate()).installedItem(command.item());
         if (installedItems.containsKey(item.serialNumber())) {
             throw SubscriptionRules.serialInUse(item.serialNumber(), subscriptionId);
         }
+        serialNumbers.claim(item.serialNumber(), item.productCode(), subscriptionId);
         apply(new InstalledItemAdded(subscriptionId, item, command.actionDate(),
                 action(BehaviourCode.ADD_INSTALLED_ITEM, command.classification())));
     }
 
     @CommandHandler
-    void handle(SwapInstalledItem command, SubscriptionLookup lookup) {
+    void handle(SwapInstalledItem command, SubscriptionLookup lookup, SerialNumbers serialNumbers) {
         require(BehaviourCode.SWAP_INSTALLED_ITEM, command.actionDate());
         var previous = requireInstalledItem(command.serialNumber());
         var item = offering(lookup, command.actionDate()).installedItem(command.replacement());
         if (installedItems.containsKey(item.serialNumber())) {
             throw SubscriptionRules.serialInUse(item.serialNumber(), subscriptionId);
         }
+        serialNumbers.claim(item.serialNumber(), item.productCode(), subscriptionId);
+        serialNumbers.release(previous.serialNumber(), subscriptionId);
         apply(new InstalledItemSwapped(subscriptionId, previous, item, command.actionDate(),
                 action(BehaviourCode.SWAP_INSTALLED_ITEM, command.classification())));
     }
 
     @CommandHandler
-    void handle(RemoveInstalledItem command) {
+    void handle(RemoveInstalledItem command, SerialNumbers serialNumbers) {
         require(BehaviourCode.REMOVE_INSTALLED_ITEM, command.actionDate());
         var item = requireInstalledItem(command.serialNumber());
+        serialNumbers.release(item.serialNumber(), subscriptionId);
         apply(new InstalledItemRemoved(subscriptionId, item, command.actionDate(),
                 action(BehaviourCode.REMOVE_INSTALLED_ITEM, command.classification())));
     }
@@ -283,8 +297,9 @@ class Subscription {
 
     /** Leaving before the binding end date costs the penalty of the billing terms; a draft never bound anybody. */
     @CommandHandler
-    void handle(TerminateSubscription command) {
+    void handle(TerminateSubscription command, SerialNumbers serialNumbers) {
         require(BehaviourCode.TERMINATE, command.actionDate());
+        installedItems.keySet().forEach(serial -> serialNumbers.release(serial, subscriptionId));
         Money penalty = billingTerms.earlyTerminationPenalty();
         boolean early = activated && command.actionDate().isBefore(billingTerms.bindingEndDate());
         apply(new SubscriptionTerminated(subscriptionId, accountId, command.actionDate(),
@@ -295,6 +310,12 @@ class Subscription {
     private void require(BehaviourCode action, LocalDate actionDate) {
         SubscriptionRules.requireState(action, state, subscriptionId);
         SubscriptionRules.requireActionDate(actionDate, createdOn);
+    }
+
+    /** The owner's credit-limit status as the account's own history records it now (a consistent read). */
+    private void requireWithinCreditLimit(BehaviourCode action, SubscriptionLookup lookup) {
+        lookup.account(accountId).ifPresent(account -> CreditLimitPolicy.require(action, account,
+                billingTerms.billingTermSchemeCode(), lookup));
     }
 
     private OfferingPolicy offering(SubscriptionLookup lookup, LocalDate date) {

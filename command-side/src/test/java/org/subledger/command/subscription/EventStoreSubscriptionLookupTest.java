@@ -9,6 +9,7 @@ import org.subledger.kernel.account.AccountClassificationChanged;
 import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.account.ChargePosted;
+import org.subledger.kernel.account.CreditLimitAmended;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CreditRatingChanged;
 import org.subledger.kernel.account.CustomerType;
@@ -56,7 +57,31 @@ class EventStoreSubscriptionLookupTest {
                 new CreditRatingChanged("acc-1", "AAA", "CAA"));
 
         assertThat(lookup.account("acc-1")).contains(new AccountFacts("acc-1", CustomerType.PERSON, EUR, "VIP", "CAA",
-                ADDRESS, false));
+                ADDRESS, false, eur("10.00"), eur("50.00")));
+    }
+
+    @Test
+    void anAccountsBalanceIsWhatItsLastPostingLeftAndItsLimitTheLatestAmendment() {
+        store("Account", "acc-3", opened("acc-3"),
+                new ChargePosted("acc-3", "p1", eur("60.00"), "Gold", null, eur("60.00")),
+                new CreditLimitAmended("acc-3", eur("50.00"), eur("70.00"), "good payer"),
+                new ChargePosted("acc-3", "p2", eur("20.00"), "Cinema", null, eur("80.00")));
+
+        assertThat(lookup.account("acc-3")).hasValueSatisfying(facts -> {
+            assertThat(facts.balance()).isEqualTo(eur("80.00"));
+            assertThat(facts.creditLimit()).isEqualTo(eur("70.00"));
+            assertThat(facts.overCreditLimit()).isTrue();
+        });
+    }
+
+    @Test
+    void anAccountWithoutPostingsOwesNothing() {
+        store("Account", "acc-4", opened("acc-4"));
+
+        assertThat(lookup.account("acc-4")).hasValueSatisfying(facts -> {
+            assertThat(facts.balance()).isEqualTo(eur("0.00"));
+            assertThat(facts.overCreditLimit()).isFalse();
+        });
     }
 
     @Test

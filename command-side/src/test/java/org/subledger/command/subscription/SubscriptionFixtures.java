@@ -118,13 +118,20 @@ final class SubscriptionFixtures {
     }
 
     static FixtureConfiguration<Subscription> fixture(SubscriptionLookup lookup) {
+        return fixture(lookup, new FakeSerialNumbers());
+    }
+
+    static FixtureConfiguration<Subscription> fixture(SubscriptionLookup lookup, FakeSerialNumbers serialNumbers) {
         var fixture = new AggregateTestFixture<>(Subscription.class);
         fixture.registerInjectableResource(lookup);
+        fixture.registerInjectableResource(serialNumbers);
         return fixture;
     }
 
+    /** An account that owes nothing, with a credit limit of 50.00. */
     static AccountFacts account(String id, String classification, boolean closed) {
-        return new AccountFacts(id, CustomerType.PERSON, EUR, classification, "AAA", ADDRESS, closed);
+        return new AccountFacts(id, CustomerType.PERSON, EUR, classification, "AAA", ADDRESS, closed, eur("0.00"),
+                eur("50.00"));
     }
 
     static Money eur(String amount) {

@@ -9,7 +9,10 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.subledger.command.serial.SerialNumberConfiguration;
+import org.subledger.command.serial.SerialNumbers;
 import org.subledger.kernel.account.AccountOpened;
+import org.subledger.kernel.account.ChargePosted;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.account.PersonDetails;
@@ -19,7 +22,15 @@ import org.subledger.kernel.catalog.PricePlanCreated;
 import org.subledger.kernel.catalog.ProductCreated;
 import org.subledger.kernel.catalog.ProductTypeCreated;
 import org.subledger.kernel.catalog.SubscriptionTypeCreated;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.ActivateSubscription;
+import org.subledger.kernel.subscription.ActionClassification;
+import org.subledger.kernel.subscription.BecomeSubscriber;
+import org.subledger.kernel.subscription.RemoveInstalledItem;
+import org.subledger.kernel.subscription.SerialNumberClaimed;
+import org.subledger.kernel.subscription.SerialNumberReleased;
+import org.subledger.kernel.subscription.TerminateSubscription;
 import org.subledger.kernel.subscription.SubscriptionState;
 
 import java.util.List;
@@ -29,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.subledger.command.subscription.SubscriptionFixtures.ACCOUNT;
 import static org.subledger.command.subscription.SubscriptionFixtures.ADDRESS;
 import static org.subledger.command.subscription.SubscriptionFixtures.BOX;
+import static org.subledger.command.subscription.SubscriptionFixtures.DAY_ONE;
 import static org.subledger.command.subscription.SubscriptionFixtures.DECODER;
 import static org.subledger.command.subscription.SubscriptionFixtures.EUR;
 import static org.subledger.command.subscription.SubscriptionFixtures.ID;
@@ -48,12 +60,12 @@ class SubscriptionOnAnEventStoreTest {
     @BeforeEach
     void start() {
         // false: no Axon Server connector, whatever the classpath holds
-        axon = DefaultConfigurer.defaultConfiguration(false)
+        var configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(config -> new InMemoryEventStorageEngine())
                 .configureAggregate(Subscription.class)
                 .registerComponent(SubscriptionLookup.class,
-                        config -> new EventStoreSubscriptionLookup(config.eventStore()))
-                .buildConfiguration();
+                        config -> new EventStoreSubscriptionLookup(config.eventStore()));
+        axon = SerialNumberConfiguration.registerWith(configurer).buildConfiguration();
         axon.start();
         var catalog = SubscriptionFixtures.lookup();
         record("Account", ACCOUNT, new AccountOpened(ACCOUNT, CustomerType.PERSON,
@@ -92,6 +104,54 @@ class SubscriptionOnAnEventStoreTest {
                 List.of(service("GOLD", "box-1")), List.of(DECODER)));
 
         assertThat(history(ID)).containsExactly(effective());
+        assertThat(history(SerialNumbers.idOf("SN-0001")))
+                .containsExactly(new SerialNumberClaimed("SN-0001", "DECODER", ID));
+    }
+
+    @Test
+    void anAccountOverItsStoredCreditLimitGetsNoSubscriptionAndNoSerialNumberIsClaimed() {
+        axon.eventStore().publish(new GenericDomainEventMessage<>("Account", ACCOUNT, 1,
+                new ChargePosted(ACCOUNT, "p1", eur("80.00"), "Gold", null, eur("80.00"))));
+
+        assertThatThrownBy(() -> axon.commandGateway().sendAndWait(becomeSubscriber(SubscriptionState.EFFECTIVE,
+                List.of(BOX), List.of(service("GOLD", "box-1")), List.of(DECODER))))
+                .isInstanceOfSatisfying(LedgerRefusal.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.CREDIT_LIMIT_EXCEEDED));
+        assertThat(history(ID)).isEmpty();
+        assertThat(history(SerialNumbers.idOf("SN-0001"))).isEmpty();
+    }
+
+    @Test
+    void anItemRecordedBeforeSerialNumbersWereGuardedCanStillBeRemoved() {
+        record("Subscription", ID, effective());
+
+        axon.commandGateway().sendAndWait(new RemoveInstalledItem(ID, "SN-0001", DAY_ONE.plusDays(1), null));
+
+        assertThat(history(ID)).hasSize(2);
+        assertThat(history(SerialNumbers.idOf("SN-0001"))).isEmpty();
+    }
+
+    @Test
+    void aDecoderOnOneSubscriptionIsRefusedToAnotherUntilReleased() {
+        String other = "5f0c2a9e-7b3d-4c1e-8a6f-9d2b4e7c1a05";
+        axon.commandGateway().sendAndWait(becomeSubscriber(SubscriptionState.EFFECTIVE, List.of(BOX),
+                List.of(service("GOLD", "box-1")), List.of(DECODER)));
+        var secondSale = new BecomeSubscriber(other, ACCOUNT, "GOLD-TV", SubscriptionFixtures.requestedTerms(), null,
+                null, SubscriptionState.EFFECTIVE, List.of(BOX), List.of(service("GOLD", "box-1")), List.of(DECODER),
+                DAY_ONE, ActionClassification.none());
+
+        assertThatThrownBy(() -> axon.commandGateway().sendAndWait(secondSale))
+                .isInstanceOfSatisfying(LedgerRefusal.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.SERIAL_NUMBER_IN_USE));
+        assertThat(history(other)).isEmpty();
+
+        axon.commandGateway().sendAndWait(new TerminateSubscription(ID, DAY_ONE.plusDays(1), null));
+        axon.commandGateway().sendAndWait(secondSale);
+
+        assertThat(history(SerialNumbers.idOf("SN-0001"))).containsExactly(
+                new SerialNumberClaimed("SN-0001", "DECODER", ID),
+                new SerialNumberReleased("SN-0001", "DECODER", ID),
+                new SerialNumberClaimed("SN-0001", "DECODER", other));
     }
 
     @Test

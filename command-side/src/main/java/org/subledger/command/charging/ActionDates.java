@@ -1,0 +1,59 @@
+package org.subledger.command.charging;
+
+import org.subledger.kernel.subscription.BillingTermsAmended;
+import org.subledger.kernel.subscription.DistributorAdded;
+import org.subledger.kernel.subscription.DistributorRemoved;
+import org.subledger.kernel.subscription.InstalledItemAdded;
+import org.subledger.kernel.subscription.InstalledItemRemoved;
+import org.subledger.kernel.subscription.InstalledItemSwapped;
+import org.subledger.kernel.subscription.ServiceAdded;
+import org.subledger.kernel.subscription.ServiceRemoved;
+import org.subledger.kernel.subscription.ServiceSwapped;
+import org.subledger.kernel.subscription.SubscriptionActivated;
+import org.subledger.kernel.subscription.SubscriptionCreated;
+import org.subledger.kernel.subscription.SubscriptionDeactivated;
+import org.subledger.kernel.subscription.SubscriptionEvent;
+import org.subledger.kernel.subscription.SubscriptionReactivated;
+import org.subledger.kernel.subscription.SubscriptionTerminated;
+
+import java.time.LocalDate;
+
+/** The business date of a subscription action, which each event names after what happened. */
+final class ActionDates {
+
+    private ActionDates() {
+    }
+
+    static LocalDate of(SubscriptionEvent event) {
+        if (event instanceof SubscriptionCreated e) {
+            return e.createdOn();
+        } else if (event instanceof SubscriptionActivated e) {
+            return e.activatedOn();
+        } else if (event instanceof ServiceAdded e) {
+            return e.addedOn();
+        } else if (event instanceof ServiceRemoved e) {
+            return e.removedOn();
+        } else if (event instanceof ServiceSwapped e) {
+            return e.swappedOn();
+        } else if (event instanceof InstalledItemAdded e) {
+            return e.addedOn();
+        } else if (event instanceof InstalledItemRemoved e) {
+            return e.removedOn();
+        } else if (event instanceof InstalledItemSwapped e) {
+            return e.swappedOn();
+        } else if (event instanceof DistributorAdded e) {
+            return e.addedOn();
+        } else if (event instanceof DistributorRemoved e) {
+            return e.removedOn();
+        } else if (event instanceof BillingTermsAmended e) {
+            return e.amendedOn();
+        } else if (event instanceof SubscriptionDeactivated e) {
+            return e.deactivatedOn();
+        } else if (event instanceof SubscriptionReactivated e) {
+            return e.reactivatedOn();
+        } else if (event instanceof SubscriptionTerminated e) {
+            return e.terminatedOn();
+        }
+        throw new IllegalArgumentException("no action date known for " + event.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,112 @@
+package org.subledger.command.charging;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.kernel.account.PostCharge;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.RatingEngine;
+import org.subledger.kernel.subscription.BillingTermsAmended;
+import org.subledger.kernel.subscription.SubscriptionCreated;
+import org.subledger.kernel.subscription.SubscriptionEvent;
+import org.subledger.kernel.subscription.SubscriptionTerminated;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Event-based billing of one subscription: on each subscription action, the configured rules whose trigger is the
+ * action's behaviour code charge the account one unit of their product, priced with the price version in force on
+ * the action date (see {@link EventChargeRule}). Lives from the subscription's creation to its termination.
+ *
+ * <p>Exactly once: every charge is posted with a deterministic posting id,
+ * {@code event-charge:<subscription>:<rule>:<event sequence number>} or {@code …:<rule>:once}, and the account
+ * records a posting id once, so an event delivered again (a retried batch, a saga saved after the charge was sent)
+ * posts nothing new. The saga also remembers the rules it charged once, so later triggers send nothing at all.
+ * State is plain fields, stored by the JSON saga serializer; collaborators are transient and injected.
+ */
+@Saga
+@ProcessingGroup("event-charges")
+public class EventChargeSaga { // public, with a public constructor: Axon instantiates sagas reflectively
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventChargeSaga.class);
+
+    private String subscriptionId;
+    private String accountId;
+    private String pricePlanCode;
+    /** Names of the ONCE_PER_SUBSCRIPTION rules already charged. */
+    private Set<String> chargedOnce = new HashSet<>();
+
+    @Autowired
+    private transient CommandGateway commandGateway;
+    @Autowired
+    private transient PriceList priceList;
+    @Autowired
+    private transient EventChargingProperties charging;
+
+    public EventChargeSaga() {
+        // for Axon and the saga serializer
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "subscriptionId")
+    void on(SubscriptionCreated event, @SequenceNumber long sequence) {
+        subscriptionId = event.subscriptionId();
+        accountId = event.accountId();
+        pricePlanCode = event.billingTerms().pricePlanCode();
+        charge(event, sequence);
+    }
+
+    /** New billing terms may name another price plan: later charges are priced in it. */
+    @SagaEventHandler(associationProperty = "subscriptionId")
+    void on(BillingTermsAmended event, @SequenceNumber long sequence) {
+        pricePlanCode = event.billingTerms().pricePlanCode();
+        charge(event, sequence);
+    }
+
+    @SagaEventHandler(associationProperty = "subscriptionId")
+    void on(SubscriptionEvent event, @SequenceNumber long sequence) {
+        charge(event, sequence);
+        if (event instanceof SubscriptionTerminated) {
+            SagaLifecycle.end();
+        }
+    }
+
+    private void charge(SubscriptionEvent event, long sequence) {
+        var behaviour = event.action().behaviourCode();
+        LocalDate on = ActionDates.of(event);
+        for (EventChargeRule rule : charging.rules()) {
+            boolean once = rule.recurrence() == ChargeRecurrence.ONCE_PER_SUBSCRIPTION;
+            if (rule.trigger() != behaviour || (once && chargedOnce.contains(rule.name()))) {
+                continue;
+            }
+            String plan = rule.pricePlan() != null ? rule.pricePlan() : pricePlanCode;
+            var rate = priceList.rateInForce(plan, rule.product(), on);
+            if (rate.isEmpty()) {
+                // a rule for a product the plan does not price charges nothing; the catalog is to be fixed
+                LOG.warn("Event charge {} for subscription {}: no rate for {} in price plan {} on {}", rule.name(),
+                        subscriptionId, rule.product(), plan, on);
+                continue;
+            }
+            Money amount = RatingEngine.rate(rate.get(), 1).amount();
+            if (amount.isPositive()) {
+                String postingId = "event-charge:" + subscriptionId + ":" + rule.name() + ":"
+                        + (once ? "once" : Long.toString(sequence));
+                // waits, so a failure fails the event's handling and the batch is retried (same posting id)
+                commandGateway.sendAndWait(new PostCharge(accountId, postingId, amount.amount(), amount.currency(),
+                        rule.product() + " (" + behaviour + ")", subscriptionId));
+            }
+            if (once) {
+                chargedOnce.add(rule.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.subledger.command.charging;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.subledger.kernel.account.PostCharge;
+import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.Rate;
+import org.subledger.kernel.rating.RateLevel;
+import org.subledger.kernel.rating.RateModel;
+import org.subledger.kernel.rating.TierBasis;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.subscription.InstalledItem;
+import org.subledger.kernel.subscription.InstalledItemSwapped;
+import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.subscription.SubscriptionCreated;
+import org.subledger.kernel.subscription.SubscriptionState;
+import org.subledger.kernel.subscription.SubscriptionTerminated;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** S4: a start-up fee of 5.00 is charged once when a customer becomes a subscriber; charges survive redelivery. */
+class EventChargeSagaTest {
+
+    static final String SUBSCRIPTION = "0b7e3f4c-5d1a-4a8e-9c61-2f8d7a9b1c30";
+    static final String ACCOUNT = "acc-1";
+    static final LocalDate DAY_ONE = LocalDate.of(2026, 3, 2);
+    static final LocalDate IN_MAY = LocalDate.of(2026, 5, 4);
+    static final Currency EUR = Currency.getInstance("EUR");
+
+    /** STANDARD prices the start-up fee 5.00 and an installation 20.00 (15.00 from May); a swap costs it once. */
+    static final PriceList PRICES = (plan, product, on) -> {
+        if (!plan.equals("STANDARD")) {
+            return Optional.empty();
+        }
+        return switch (product) {
+            case "START-UP-FEE" -> Optional.of(Rate.flat(Money.of("5.00", "EUR")));
+            case "INSTALL" -> Optional.of(Rate.flat(Money.of(on.isBefore(IN_MAY) ? "20.00" : "15.00", "EUR")));
+            default -> Optional.empty();
+        };
+    };
+
+    static final EventChargingProperties RULES = new EventChargingProperties(List.of(EventChargeRule.startUpFee(),
+            new EventChargeRule("install", BehaviourCode.SWAP_INSTALLED_ITEM, "INSTALL", null,
+                    ChargeRecurrence.EVERY_TIME),
+            new EventChargeRule(null, BehaviourCode.SWAP_INSTALLED_ITEM, "START-UP-FEE", "STANDARD",
+                    ChargeRecurrence.ONCE_PER_SUBSCRIPTION)));
+
+    SagaTestFixture<EventChargeSaga> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(EventChargeSaga.class);
+        fixture.registerResource(PRICES);
+        fixture.registerResource(new EventChargingProperties(null));
+    }
+
+    static SubscriptionCreated created() {
+        return new SubscriptionCreated(SUBSCRIPTION, ACCOUNT, "GOLD-TV", SubscriptionState.DRAFT,
+                new BillingTerms("RESIDENTIAL", "STANDARD", BillingFrequency.MONTHLY, DAY_ONE, DAY_ONE,
+                        DAY_ONE.plusMonths(12), null, null), "here", "here", List.of(), List.of(), List.of(), DAY_ONE,
+                new SubscriptionAction(BehaviourCode.BECOME_SUBSCRIBER, null, null, null));
+    }
+
+    static InstalledItemSwapped swapped(String from, String to, LocalDate on) {
+        return new InstalledItemSwapped(SUBSCRIPTION, new InstalledItem(from, "DECODER"),
+                new InstalledItem(to, "DECODER"), on,
+                new SubscriptionAction(BehaviourCode.SWAP_INSTALLED_ITEM, null, null, null));
+    }
+
+    static PostCharge charge(String postingId, String amount, String description) {
+        return new PostCharge(ACCOUNT, postingId, new BigDecimal(amount), EUR, description, SUBSCRIPTION);
+    }
+
+    static final PostCharge START_UP_FEE = charge("event-charge:" + SUBSCRIPTION + ":start-up-fee:once", "5.00",
+            "START-UP-FEE (BECOME_SUBSCRIBER)");
+
+    @Test
+    void becomingASubscriberChargesTheStartUpFeeOfThePricePlan() {
+        fixture.givenNoPriorActivity()
+                .whenAggregate(SUBSCRIPTION).publishes(created())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(START_UP_FEE);
+    }
+
+    @Test
+    void aSecondCreationEventChargesNothingNew() {
+        fixture.givenAggregate(SUBSCRIPTION).published(created())
+                .whenAggregate(SUBSCRIPTION).publishes(created())
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void laterActionsWithoutARuleChargeNothing() {
+        fixture.givenAggregate(SUBSCRIPTION).published(created())
+                .whenAggregate(SUBSCRIPTION).publishes(swapped("SN-1", "SN-2", IN_MAY))
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void terminationEndsTheSaga() {
+        fixture.givenAggregate(SUBSCRIPTION).published(created())
+                .whenAggregate(SUBSCRIPTION).publishes(new SubscriptionTerminated(SUBSCRIPTION, ACCOUNT, IN_MAY, null,
+                        new SubscriptionAction(BehaviourCode.TERMINATE, null, null, null)))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+    }
+
+    /** Runs the saga by hand, as a redelivering processor would, recording what it sends. */
+    static final class Harness {
+        final List<Object> sent = new ArrayList<>();
+        EventChargeSaga saga = new EventChargeSaga();
+
+        Harness(EventChargingProperties rules) {
+            inject(saga, rules);
+        }
+
+        void inject(EventChargeSaga target, EventChargingProperties rules) {
+            var bus = SimpleCommandBus.builder().build();
+            bus.subscribe(PostCharge.class.getName(), (CommandMessage<?> command) -> {
+                sent.add(command.getPayload());
+                return null;
+            });
+            set(target, "commandGateway", DefaultCommandGateway.builder().commandBus(bus).build());
+            set(target, "priceList", PRICES);
+            set(target, "charging", rules);
+        }
+
+        private static void set(Object target, String field, Object value) {
+            try {
+                var declared = EventChargeSaga.class.getDeclaredField(field);
+                declared.setAccessible(true);
+                declared.set(target, value);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void aRedeliveredEventSendsTheSamePostingIdAndAOnceRuleChargesOnce() {
+        var harness = new Harness(RULES);
+        harness.saga.on(created(), 0);
+        harness.saga.on(swapped("SN-1", "SN-2", DAY_ONE.plusDays(3)), 3);
+        harness.saga.on(swapped("SN-1", "SN-2", DAY_ONE.plusDays(3)), 3); // redelivered
+        harness.saga.on(swapped("SN-2", "SN-3", IN_MAY), 7);
+
+        String install = "event-charge:" + SUBSCRIPTION + ":install:";
+        assertThat(harness.sent).containsExactly(START_UP_FEE,
+                charge(install + "3", "20.00", "INSTALL (SWAP_INSTALLED_ITEM)"),
+                charge("event-charge:" + SUBSCRIPTION + ":SWAP_INSTALLED_ITEM:START-UP-FEE:once", "5.00",
+                        "START-UP-FEE (SWAP_INSTALLED_ITEM)"),
+                charge(install + "3", "20.00", "INSTALL (SWAP_INSTALLED_ITEM)"),
+                charge(install + "7", "15.00", "INSTALL (SWAP_INSTALLED_ITEM)"));
+    }
+
+    @Test
+    void aRedeliveredCreationAfterTheStateWasLostSendsTheSamePostingId() {
+        var first = new Harness(RULES);
+        first.saga.on(created(), 0);
+        var afterACrash = new Harness(RULES);
+        afterACrash.saga.on(created(), 0);
+
+        assertThat(afterACrash.sent).containsExactlyElementsOf(first.sent).containsExactly(START_UP_FEE);
+    }
+
+    @Test
+    void theSagaStateSurvivesTheStoredJsonRoundTrip() {
+        var harness = new Harness(RULES);
+        harness.saga.on(created(), 0);
+        harness.saga.on(swapped("SN-1", "SN-2", DAY_ONE.plusDays(3)), 3);
+
+        JacksonSerializer serializer = storageSerializer();
+        SerializedObject<String> stored = serializer.serialize(harness.saga, String.class);
+        EventChargeSaga restored = serializer.deserialize(stored);
+
+        assertThat(stored.getData()).doesNotContain("commandGateway", "priceList", "charging\"");
+        assertThat(restored).usingRecursiveComparison()
+                .ignoringFields("commandGateway", "priceList", "charging").isEqualTo(harness.saga);
+        harness.sent.clear();
+        harness.inject(restored, RULES);
+        restored.on(swapped("SN-2", "SN-3", IN_MAY), 7);
+        assertThat(harness.sent).containsExactly(charge("event-charge:" + SUBSCRIPTION + ":install:7", "15.00",
+                "INSTALL (SWAP_INSTALLED_ITEM)"));
+    }
+
+    /** The platform's storage serializer ({@code StorageJson}): JSON with field visibility, unknown fields ignored. */
+    static JacksonSerializer storageSerializer() {
+        return JacksonSerializer.builder().objectMapper(JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .build()).build();
+    }
+
+    @Test
+    void rulesComeFromPropertiesWithTheStartUpFeeByDefault() {
+        assertThat(new EventChargingProperties(null).rules()).containsExactly(EventChargeRule.startUpFee());
+        assertThat(new EventChargingProperties(List.of()).rules()).isEmpty();
+        assertThat(new EventChargeRule(null, BehaviourCode.ACTIVATE, "X", " ", null))
+                .isEqualTo(new EventChargeRule("ACTIVATE:X", BehaviourCode.ACTIVATE, "X", null,
+                        ChargeRecurrence.EVERY_TIME));
+    }
+}
