@@ -27,7 +27,7 @@ public record AccountView(String accountId,
                           Instant lastMovementAt,
                           long version) {
 
-    static AccountView of(AccountSummary summary) {
+    public static AccountView of(AccountSummary summary) {
         return new AccountView(summary.accountId(), summary.type(), summary.name(), summary.currency(),
                 amountOf(summary.creditLimit()), amountOf(summary.balance()), summary.status(), summary.closed(),
                 summary.creditRating(), summary.classification(), summary.openedBy(), summary.openedAt(),

@@ -1,0 +1,105 @@
+package org.subledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sagas' and invariants' side of subscriptions, end to end: S4 (a start-up fee charged once on creation), S2
+ * (refused over the credit limit, nothing recorded), S3 (accepted when the scheme overrides credit-limit rules), and
+ * a serial number installed on one subscription at a time.
+ */
+class SubscriptionChargesIT extends LedgerIT {
+
+    @BeforeEach
+    void sampleCatalog() {
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+    }
+
+    Api.Response subscribe(String accountId, String scheme, String serial) {
+        String items = serial == null ? "" : """
+                ,"installedItems":[{"serialNumber":"%s","productCode":"DECODER"}]""".formatted(serial);
+        return api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                 "billingTerms":{"scheme":"%s","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2026-02-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"GOLD","distributorIds":["STB-1"]}]%s}"""
+                .formatted(accountId, scheme, items));
+    }
+
+    JsonNode awaitBalance(String accountId, String expected) {
+        return Await.until("balance " + expected, () -> api.get("reporter", "/api/accounts/" + accountId),
+                response -> response.status() == 200 && new BigDecimal(response.json().get("balance").asText())
+                        .compareTo(new BigDecimal(expected)) == 0).json();
+    }
+
+    @Test
+    void s4CreatingASubscriptionChargesTheStartUpFeeOnce() {
+        String accountId = api.openAccount("Start", "Fee", "500.00");
+        var created = subscribe(accountId, "RESIDENTIAL", null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        awaitBalance(accountId, "5.00");
+        JsonNode statement = Await.until("the fee on the statement",
+                () -> api.get("reporter", "/api/accounts/" + accountId + "/statement").json(),
+                page -> page.get("content").size() == 1);
+        assertThat(statement.get("content").get(0).get("postingId").asText()).startsWith("event-charge:");
+        // the same subscription acted on again does not charge the once-per-subscription fee again
+        String id = created.json().get("subscriptionId").asText();
+        assertThat(api.post("supervisor", "/api/subscriptions/" + id + "/deactivate", "{\"actionDate\":\"2026-02-10\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.post("supervisor", "/api/subscriptions/" + id + "/reactivate", "{\"actionDate\":\"2026-02-11\"}")
+                .status()).isEqualTo(200);
+        Await.until("the reactivation projected", () -> api.get("reporter", "/api/subscriptions/" + id).json()
+                .path("state").asText(), "EFFECTIVE"::equals);
+        assertThat(jdbc.queryForObject("select count(*) from account_statement_line where account_id = ?",
+                Long.class, accountId)).isEqualTo(1);
+    }
+
+    @Test
+    void s2AndS3OverTheCreditLimitASaleIsRefusedUnlessTheSchemeOverridesIt() {
+        String accountId = api.openAccount("Over", "Limit", "50.00");
+        api.post("agent", "/api/accounts/" + accountId + "/charges", "{\"amount\": 80.00}");
+        long before = eventCount();
+
+        var refused = subscribe(accountId, "RESIDENTIAL", null);
+        AccountsIT.assertProblem(refused, 422, "CREDIT_LIMIT_EXCEEDED", null);
+        assertThat(eventCount()).isEqualTo(before);
+
+        var corporate = subscribe(accountId, "CORPORATE", null);
+        assertThat(corporate.status()).as(corporate.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void s2AddingAServiceIsRefusedOnceTheBalanceExceedsTheLimit() {
+        String accountId = api.openAccount("Later", "Over", "50.00");
+        var created = subscribe(accountId, "RESIDENTIAL", null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("subscriptionId").asText();
+        api.post("agent", "/api/accounts/" + accountId + "/charges", "{\"amount\": 80.00}");
+        long before = eventCount(id);
+
+        AccountsIT.assertProblem(api.post("agent", "/api/subscriptions/" + id + "/services", """
+                {"productCode":"EUROSPORT-1","distributorIds":["STB-1"],"actionDate":"2026-02-05"}"""),
+                422, "CREDIT_LIMIT_EXCEEDED", null);
+        assertThat(eventCount(id)).isEqualTo(before);
+    }
+
+    @Test
+    void aSerialNumberIsInstalledOnOneSubscriptionAtATime() {
+        String serial = "SN-" + UUID.randomUUID();
+        String first = api.openAccount("First", "Owner", "500.00");
+        String second = api.openAccount("Second", "Owner", "500.00");
+        assertThat(subscribe(first, "RESIDENTIAL", serial).status()).isEqualTo(201);
+
+        long before = eventCount();
+        AccountsIT.assertProblem(subscribe(second, "RESIDENTIAL", serial), 409, "SERIAL_NUMBER_IN_USE", null);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,54 @@
+package org.subledger.projection.subscription;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.projection.support.UnitOfWorkBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements a subscription projection makes for one batch of events, run in the order they were made: each run
+ * of consecutive statements with the same SQL goes to PostgreSQL as one JDBC batch. Order matters (a service removed
+ * and added again in one batch), so statements are never regrouped across runs.
+ */
+final class StatementBuffer {
+
+    private record Statement(String sql, Object[] arguments) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final UnitOfWorkBuffer<List<Statement>> pending;
+
+    StatementBuffer(String name, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.pending = new UnitOfWorkBuffer<>(name, ArrayList::new, this::run);
+    }
+
+    /** Adds statements to the batch. Arguments must be computed (and any failure raised) before this call. */
+    void add(List<String> sql, List<Object[]> arguments) {
+        pending.add(statements -> {
+            for (int i = 0; i < sql.size(); i++) {
+                statements.add(new Statement(sql.get(i), arguments.get(i)));
+            }
+        });
+    }
+
+    void add(String sql, Object... arguments) {
+        add(List.of(sql), List.<Object[]>of(arguments));
+    }
+
+    private void run(List<Statement> statements) {
+        int start = 0;
+        while (start < statements.size()) {
+            String sql = statements.get(start).sql();
+            int end = start;
+            List<Object[]> run = new ArrayList<>();
+            while (end < statements.size() && statements.get(end).sql().equals(sql)) {
+                run.add(statements.get(end).arguments());
+                end++;
+            }
+            jdbc.batchUpdate(sql, run);
+            start = end;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.subledger.query.subscription;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.account.AccountSummary;
+import org.subledger.kernel.account.FindAccount;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.subscription.query.InstalledItemRecord;
+import org.subledger.kernel.subscription.query.SubscribedService;
+import org.subledger.kernel.subscription.query.SubscriptionSummary;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The query API of subscriptions: read models through the query bus, and past states rebuilt from the event store.
+ * Open to every authenticated user; it changes nothing.
+ */
+@RestController
+@RequestMapping("/api")
+class SubscriptionQueryController {
+
+    private final SubscriptionReadModel readModel;
+    private final SubscriptionHistory history;
+    private final QueryGateway queryGateway;
+
+    SubscriptionQueryController(SubscriptionReadModel readModel, SubscriptionHistory history,
+                                QueryGateway queryGateway) {
+        this.readModel = readModel;
+        this.history = history;
+        this.queryGateway = queryGateway;
+    }
+
+    /** The subscription now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
+    @GetMapping("/subscriptions/{subscriptionId}")
+    public SubscriptionSummary subscription(@PathVariable String subscriptionId,
+                                            @RequestParam(required = false) Instant asOf) {
+        Optional<SubscriptionSummary> subscription = asOf == null ? readModel.subscription(subscriptionId)
+                : history.asOf(subscriptionId, asOf);
+        return subscription.orElseThrow(() -> SubscriptionReadModel.notFound(subscriptionId));
+    }
+
+    /** The services effective on the subscription now. */
+    @GetMapping("/subscriptions/{subscriptionId}/services")
+    public List<SubscribedService> services(@PathVariable String subscriptionId) {
+        readModel.existing(subscriptionId);
+        return readModel.services(subscriptionId);
+    }
+
+    /** The items installed on the subscription now. */
+    @GetMapping("/subscriptions/{subscriptionId}/installed-items")
+    public List<InstalledItemRecord> installedItems(@PathVariable String subscriptionId) {
+        readModel.existing(subscriptionId);
+        return readModel.installedItems(subscriptionId);
+    }
+
+    /** The account's subscriptions, oldest first. */
+    @GetMapping("/accounts/{accountId}/subscriptions")
+    public List<SubscriptionSummary> subscriptionsOf(@PathVariable String accountId) {
+        queryGateway.query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountSummary.class))
+                .join().orElseThrow(() -> new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND,
+                        "No account " + accountId + "."));
+        return readModel.subscriptionsOf(accountId);
+    }
+
+    /** Where the item with this serial number is installed, or was last installed. */
+    @GetMapping("/installed-items/{serialNumber}")
+    public InstalledItemRecord installedItem(@PathVariable String serialNumber) {
+        return readModel.installedItem(serialNumber).orElseThrow(() -> new LedgerRefusal(ErrorCode.NOT_FOUND,
+                "No installed item with serial number " + serialNumber + "."));
+    }
+}
