@@ -92,6 +92,25 @@ class SubscriptionChargesIT extends LedgerIT {
     }
 
     @Test
+    void terminationInsideTheBindingPeriodChargesTheEarlyTerminationPenalty() {
+        String accountId = api.openAccount("Early", "Leaver", "500.00");
+        var created = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY",
+                                 "earlyTerminationPenalty":{"amount":120.00,"currency":"EUR"}},
+                 "initialState":"EFFECTIVE","actionDate":"2026-02-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"GOLD","distributorIds":["STB-1"]}]}""".formatted(accountId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("subscriptionId").asText();
+        awaitBalance(accountId, "5.00");
+
+        assertThat(api.post("supervisor", "/api/subscriptions/" + id + "/terminate", "{\"actionDate\":\"2026-06-01\"}")
+                .status()).isEqualTo(200);
+        awaitBalance(accountId, "125.00");
+    }
+
+    @Test
     void aSerialNumberIsInstalledOnOneSubscriptionAtATime() {
         String serial = "SN-" + UUID.randomUUID();
         String first = api.openAccount("First", "Owner", "500.00");

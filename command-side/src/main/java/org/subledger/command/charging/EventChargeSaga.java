@@ -75,8 +75,22 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
     @SagaEventHandler(associationProperty = "subscriptionId")
     void on(SubscriptionEvent event, @SequenceNumber long sequence) {
         charge(event, sequence);
-        if (event instanceof SubscriptionTerminated) {
+        if (event instanceof SubscriptionTerminated terminated) {
+            chargePenalty(terminated);
             SagaLifecycle.end();
+        }
+    }
+
+    /**
+     * Termination inside the binding period: the subscription recorded the penalty its billing terms define; it is
+     * charged to the account once (one posting id per subscription).
+     */
+    private void chargePenalty(SubscriptionTerminated terminated) {
+        Money penalty = terminated.earlyTerminationPenalty();
+        if (penalty != null && penalty.isPositive()) {
+            commandGateway.sendAndWait(new PostCharge(terminated.accountId(),
+                    "early-termination:" + subscriptionId, penalty.amount(), penalty.currency(),
+                    "Early termination penalty", subscriptionId));
         }
     }
 

@@ -130,6 +130,18 @@ class EventChargeSagaTest {
                 .expectNoDispatchedCommands();
     }
 
+    @Test
+    void terminationInsideTheBindingPeriodChargesThePenaltyOnce() {
+        var penalty = org.subledger.kernel.money.Money.of("120.00", "EUR");
+        fixture.givenAggregate(SUBSCRIPTION).published(created())
+                .whenAggregate(SUBSCRIPTION).publishes(new SubscriptionTerminated(SUBSCRIPTION, ACCOUNT, IN_MAY,
+                        penalty, new SubscriptionAction(BehaviourCode.TERMINATE, null, null, null)))
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new org.subledger.kernel.account.PostCharge(ACCOUNT,
+                        "early-termination:" + SUBSCRIPTION, penalty.amount(), penalty.currency(),
+                        "Early termination penalty", SUBSCRIPTION));
+    }
+
     /** Runs the saga by hand, as a redelivering processor would, recording what it sends. */
     static final class Harness {
         final List<Object> sent = new ArrayList<>();
