@@ -25,6 +25,10 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             Map.entry("management.endpoints.web.exposure.include", "health,info,metrics,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("spring.threads.virtual.enabled", "false"),
+            // the persistent scheduler (deadlines, scheduled actions): look for due tasks every second, and start
+            // only once the context is ready, i.e. after Flyway has created scheduled_tasks
+            Map.entry("db-scheduler.polling-interval", "1s"),
+            Map.entry("db-scheduler.delay-startup-until-context-ready", "true"),
             Map.entry("server.error.include-message", "never"));
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.command.idempotency.IdempotentIds;
+import org.subledger.command.scheduling.ScheduledActions;
 import org.subledger.command.web.CommandSender;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -54,7 +55,8 @@ import static org.subledger.command.subscription.SubscriptionRequests.ServiceReq
 /**
  * Command API of subscriptions: one endpoint per subscription action. Sales actions are for agents, supervisors and
  * admins; disconnecting, reconnecting and terminating also for billing. The action date defaults to today by the
- * ledger's clock. Every endpoint honours {@code Idempotency-Key}.
+ * ledger's clock. An action whose {@code executeOn} is after today is scheduled for that date instead (202 with a
+ * {@code scheduledActionId}). Every endpoint honours {@code Idempotency-Key}.
  */
 @RestController
 @RequestMapping("/api/subscriptions")
@@ -66,10 +68,12 @@ class SubscriptionCommandController {
 
     private final CommandSender commands;
     private final Clock clock;
+    private final ScheduledActions scheduledActions;
 
-    SubscriptionCommandController(CommandSender commands, Clock clock) {
+    SubscriptionCommandController(CommandSender commands, Clock clock, ScheduledActions scheduledActions) {
         this.commands = commands;
         this.clock = clock;
+        this.scheduledActions = scheduledActions;
     }
 
     @PostMapping
@@ -77,7 +81,7 @@ class SubscriptionCommandController {
     @Operation(summary = "Become subscriber: create a subscription, DRAFT (call centre) or EFFECTIVE (shop sale)")
     ResponseEntity<Map<String, String>> becomeSubscriber(@Valid @RequestBody BecomeSubscriberRequest body,
                                                          Principal principal, HttpServletRequest request) {
-        LocalDate on = actionDate(body);
+        LocalDate on = creationDate(body);
         String subscriptionId = IdempotentIds.newId(request, principal, "subscription");
         commands.send(new BecomeSubscriber(subscriptionId, body.accountId(), body.subscriptionTypeCode(),
                 body.billingTerms().terms(), body.location(), body.billingAddress(), body.initialState(),
@@ -91,143 +95,165 @@ class SubscriptionCommandController {
     @PostMapping("/{subscriptionId}/activate")
     @PreAuthorize(SALES)
     @Operation(summary = "Activate a draft subscription: its services are billed from the activation date")
-    Map<String, String> activate(@PathVariable String subscriptionId,
+    ResponseEntity<Map<String, String>> activate(@PathVariable String subscriptionId,
                                  @RequestBody(required = false) PlainActionRequest body) {
         var action = orNone(body);
         return send(new ActivateSubscription(subscriptionId, actionDate(action), action.classification()),
-                subscriptionId, BehaviourCode.ACTIVATE);
+                subscriptionId, BehaviourCode.ACTIVATE, action);
     }
 
     @PostMapping("/{subscriptionId}/services")
     @PreAuthorize(SALES)
     @Operation(summary = "Add a service, on the distributors it is to be available on")
-    Map<String, String> addService(@PathVariable String subscriptionId,
+    ResponseEntity<Map<String, String>> addService(@PathVariable String subscriptionId,
                                    @Valid @RequestBody ServiceActionRequest body) {
         return send(new AddService(subscriptionId, body.service(), actionDate(body), body.classification()),
-                subscriptionId, BehaviourCode.ADD_SERVICE);
+                subscriptionId, BehaviourCode.ADD_SERVICE, body);
     }
 
     @PostMapping("/{subscriptionId}/services/{productCode}/remove")
     @PreAuthorize(SALES)
     @Operation(summary = "Remove a service: no longer provided nor billed from the action date")
-    Map<String, String> removeService(@PathVariable String subscriptionId, @PathVariable String productCode,
+    ResponseEntity<Map<String, String>> removeService(@PathVariable String subscriptionId, @PathVariable String productCode,
                                       @RequestBody(required = false) PlainActionRequest body) {
         var action = orNone(body);
         return send(new RemoveService(subscriptionId, productCode, actionDate(action), action.classification()),
-                subscriptionId, BehaviourCode.REMOVE_SERVICE);
+                subscriptionId, BehaviourCode.REMOVE_SERVICE, action);
     }
 
     @PostMapping("/{subscriptionId}/services/{productCode}/swap")
     @PreAuthorize(SALES)
     @Operation(summary = "Replace a service by another (the body names the replacement)")
-    Map<String, String> swapService(@PathVariable String subscriptionId, @PathVariable String productCode,
+    ResponseEntity<Map<String, String>> swapService(@PathVariable String subscriptionId, @PathVariable String productCode,
                                     @Valid @RequestBody ServiceActionRequest body) {
         return send(new SwapService(subscriptionId, productCode, body.service(), actionDate(body),
-                body.classification()), subscriptionId, BehaviourCode.SWAP_SERVICE);
+                body.classification()), subscriptionId, BehaviourCode.SWAP_SERVICE, body);
     }
 
     @PostMapping("/{subscriptionId}/installed-items")
     @PreAuthorize(SALES)
     @Operation(summary = "Add an installed item (a traceable good, by serial number)")
-    Map<String, String> addInstalledItem(@PathVariable String subscriptionId,
+    ResponseEntity<Map<String, String>> addInstalledItem(@PathVariable String subscriptionId,
                                          @Valid @RequestBody InstalledItemRequest body) {
         return send(new AddInstalledItem(subscriptionId, body.item(), actionDate(body), body.classification()),
-                subscriptionId, BehaviourCode.ADD_INSTALLED_ITEM);
+                subscriptionId, BehaviourCode.ADD_INSTALLED_ITEM, body);
     }
 
     @PostMapping("/{subscriptionId}/installed-items/{serialNumber}/swap")
     @PreAuthorize(SALES)
     @Operation(summary = "Replace an installed item by another (the body names the replacement)")
-    Map<String, String> swapInstalledItem(@PathVariable String subscriptionId, @PathVariable String serialNumber,
+    ResponseEntity<Map<String, String>> swapInstalledItem(@PathVariable String subscriptionId, @PathVariable String serialNumber,
                                           @Valid @RequestBody InstalledItemRequest body) {
         return send(new SwapInstalledItem(subscriptionId, serialNumber, body.item(), actionDate(body),
-                body.classification()), subscriptionId, BehaviourCode.SWAP_INSTALLED_ITEM);
+                body.classification()), subscriptionId, BehaviourCode.SWAP_INSTALLED_ITEM, body);
     }
 
     @PostMapping("/{subscriptionId}/installed-items/{serialNumber}/remove")
     @PreAuthorize(SALES)
     @Operation(summary = "Take an installed item off the subscription")
-    Map<String, String> removeInstalledItem(@PathVariable String subscriptionId, @PathVariable String serialNumber,
+    ResponseEntity<Map<String, String>> removeInstalledItem(@PathVariable String subscriptionId, @PathVariable String serialNumber,
                                             @RequestBody(required = false) PlainActionRequest body) {
         var action = orNone(body);
         return send(new RemoveInstalledItem(subscriptionId, serialNumber, actionDate(action),
-                action.classification()), subscriptionId, BehaviourCode.REMOVE_INSTALLED_ITEM);
+                action.classification()), subscriptionId, BehaviourCode.REMOVE_INSTALLED_ITEM, action);
     }
 
     @PostMapping("/{subscriptionId}/distributors")
     @PreAuthorize(SALES)
     @Operation(summary = "Add a distributor (device) and make the named services available on it")
-    Map<String, String> addDistributor(@PathVariable String subscriptionId,
+    ResponseEntity<Map<String, String>> addDistributor(@PathVariable String subscriptionId,
                                        @Valid @RequestBody DistributorRequest body) {
         return send(new AddDistributor(subscriptionId, new Distributor(body.distributorId(), body.providerCode()),
                 body.services(), actionDate(body), body.classification()), subscriptionId,
-                BehaviourCode.ADD_DISTRIBUTOR);
+                BehaviourCode.ADD_DISTRIBUTOR, body);
     }
 
     @PostMapping("/{subscriptionId}/distributors/{distributorId}/remove")
     @PreAuthorize(SALES)
     @Operation(summary = "Remove a distributor (device): its services are no longer provided on it")
-    Map<String, String> removeDistributor(@PathVariable String subscriptionId, @PathVariable String distributorId,
+    ResponseEntity<Map<String, String>> removeDistributor(@PathVariable String subscriptionId, @PathVariable String distributorId,
                                           @RequestBody(required = false) PlainActionRequest body) {
         var action = orNone(body);
         return send(new RemoveDistributor(subscriptionId, distributorId, actionDate(action),
-                action.classification()), subscriptionId, BehaviourCode.REMOVE_DISTRIBUTOR);
+                action.classification()), subscriptionId, BehaviourCode.REMOVE_DISTRIBUTOR, action);
     }
 
     @PutMapping("/{subscriptionId}/billing-terms")
     @PreAuthorize(SALES)
     @Operation(summary = "Replace the billing terms; left-out dates start again from the action date")
-    Map<String, String> amendBillingTerms(@PathVariable String subscriptionId,
+    ResponseEntity<Map<String, String>> amendBillingTerms(@PathVariable String subscriptionId,
                                           @Valid @RequestBody BillingTermsAmendmentRequest body) {
         return send(new AmendBillingTerms(subscriptionId, body.billingTerms().terms(), actionDate(body),
-                body.classification()), subscriptionId, BehaviourCode.AMEND_BILLING_TERMS);
+                body.classification()), subscriptionId, BehaviourCode.AMEND_BILLING_TERMS, body);
     }
 
     @PostMapping("/{subscriptionId}/deactivate")
     @PreAuthorize(OPERATIONS)
     @Operation(summary = "Deactivate (disconnect) an effective subscription")
-    Map<String, String> deactivate(@PathVariable String subscriptionId,
+    ResponseEntity<Map<String, String>> deactivate(@PathVariable String subscriptionId,
                                    @RequestBody(required = false) PlainActionRequest body) {
         var action = orNone(body);
         return send(new DeactivateSubscription(subscriptionId, actionDate(action), action.classification()),
-                subscriptionId, BehaviourCode.DEACTIVATE);
+                subscriptionId, BehaviourCode.DEACTIVATE, action);
     }
 
     @PostMapping("/{subscriptionId}/reactivate")
     @PreAuthorize(OPERATIONS)
     @Operation(summary = "Reactivate a deactivated subscription")
-    Map<String, String> reactivate(@PathVariable String subscriptionId,
+    ResponseEntity<Map<String, String>> reactivate(@PathVariable String subscriptionId,
                                    @RequestBody(required = false) PlainActionRequest body) {
         var action = orNone(body);
         return send(new ReactivateSubscription(subscriptionId, actionDate(action), action.classification()),
-                subscriptionId, BehaviourCode.REACTIVATE);
+                subscriptionId, BehaviourCode.REACTIVATE, action);
     }
 
     @PostMapping("/{subscriptionId}/terminate")
     @PreAuthorize(OPERATIONS)
     @Operation(summary = "Terminate the subscription for good; before the binding end date the penalty is due")
-    Map<String, String> terminate(@PathVariable String subscriptionId,
+    ResponseEntity<Map<String, String>> terminate(@PathVariable String subscriptionId,
                                   @RequestBody(required = false) PlainActionRequest body) {
         var action = orNone(body);
         return send(new TerminateSubscription(subscriptionId, actionDate(action), action.classification()),
-                subscriptionId, BehaviourCode.TERMINATE);
+                subscriptionId, BehaviourCode.TERMINATE, action);
     }
 
-    private Map<String, String> send(Object command, String subscriptionId, BehaviourCode action) {
-        commands.send(command, ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
-        return Map.of("subscriptionId", subscriptionId, "action", action.name());
-    }
-
-    /** The action's business date: as asked, or today by the ledger's clock. */
-    private LocalDate actionDate(ActionRequest action) {
-        LocalDate today = LocalDate.now(clock);
-        if (action.executeOn() != null && action.executeOn().isAfter(today)) {
-            // scheduled execution comes with the persistent scheduler; until then a future date is refused
-            throw new LedgerRefusal(ErrorCode.SCHEDULED_ACTIONS_UNAVAILABLE,
-                    "executeOn: scheduled actions are not available yet",
-                    Map.of("executeOn", "scheduled actions are not available yet"));
+    /**
+     * Sends the action now, or, when {@code executeOn} is after today, schedules it for that date: answers 202 with
+     * the scheduled action's id, to be read or cancelled under {@code /api/scheduled-actions/{id}}.
+     */
+    private ResponseEntity<Map<String, String>> send(Object command, String subscriptionId, BehaviourCode action,
+                                                     ActionRequest request) {
+        if (isScheduled(request)) {
+            String scheduledActionId = scheduledActions.schedule(subscriptionId, request.executeOn(), command);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/scheduled-actions/" + scheduledActionId))
+                    .body(Map.of("scheduledActionId", scheduledActionId, "subscriptionId", subscriptionId,
+                            "action", action.name(), "executeOn", request.executeOn().toString()));
         }
-        return action.actionDate() != null ? action.actionDate() : today;
+        commands.send(command, ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
+        return ResponseEntity.ok(Map.of("subscriptionId", subscriptionId, "action", action.name()));
+    }
+
+    private boolean isScheduled(ActionRequest action) {
+        return action.executeOn() != null && action.executeOn().isAfter(LocalDate.now(clock));
+    }
+
+    /** The action's business date: as asked, else the date it is scheduled for, else today by the ledger's clock. */
+    private LocalDate actionDate(ActionRequest action) {
+        if (action.actionDate() != null) {
+            return action.actionDate();
+        }
+        return isScheduled(action) ? action.executeOn() : LocalDate.now(clock);
+    }
+
+    /** Creating a subscription cannot be scheduled (there is nothing to attach the scheduled action to yet). */
+    private LocalDate creationDate(ActionRequest action) {
+        if (isScheduled(action)) {
+            throw new LedgerRefusal(ErrorCode.SCHEDULED_ACTIONS_UNAVAILABLE,
+                    "executeOn: creating a subscription cannot be scheduled",
+                    Map.of("executeOn", "creating a subscription cannot be scheduled"));
+        }
+        return action.actionDate() != null ? action.actionDate() : LocalDate.now(clock);
     }
 
     private static PlainActionRequest orNone(PlainActionRequest body) {

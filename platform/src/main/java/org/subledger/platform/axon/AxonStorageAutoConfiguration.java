@@ -34,6 +34,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,6 +46,7 @@ import org.subledger.platform.db.EmbeddedPostgresAutoConfiguration;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 
 /**
@@ -227,11 +229,15 @@ public class AxonStorageAutoConfiguration {
 
     // ---- time ------------------------------------------------------------------------------------------------------
 
-    /** The one clock of the ledger; tests replace it to walk through months without sleeping. */
+    /**
+     * The one clock of the ledger; tests replace it to walk through months without sleeping. The persistent
+     * scheduler tells due tasks by it too. {@code ledger.clock.offset} (an ISO duration, e.g. {@code P1D}) shifts it
+     * from the system's UTC clock: for tests and rehearsals only, never in production.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public Clock clock() {
-        return Clock.systemUTC();
+    public Clock clock(@Value("${ledger.clock.offset:PT0S}") Duration offset) {
+        return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
     }
 
     /** Event timestamps come from the same clock as business dates. */

@@ -1,0 +1,40 @@
+package org.subledger.command.scheduling;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Scheduled subscription actions: read one, or cancel it before it runs. */
+@RestController
+@RequestMapping("/api/scheduled-actions")
+@Tag(name = "Scheduled actions")
+class ScheduledActionController {
+
+    private static final String SCHEDULERS = "hasAnyRole('AGENT', 'SUPERVISOR', 'BILLING', 'ADMIN')";
+
+    private final ScheduledActions scheduledActions;
+
+    ScheduledActionController(ScheduledActions scheduledActions) {
+        this.scheduledActions = scheduledActions;
+    }
+
+    @GetMapping("/{scheduledActionId}")
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'BILLING', 'ADMIN', 'REPORTER', 'AUDITOR')")
+    @Operation(summary = "A scheduled action: what, when, and whether it is pending, executed, failed or cancelled")
+    ScheduledActions.View get(@PathVariable String scheduledActionId) {
+        return scheduledActions.read(scheduledActionId);
+    }
+
+    @PostMapping("/{scheduledActionId}/cancel")
+    @PreAuthorize(SCHEDULERS)
+    @Operation(summary = "Cancel a scheduled action that has not run yet")
+    ScheduledActions.View cancel(@PathVariable String scheduledActionId) {
+        scheduledActions.cancel(scheduledActionId);
+        return scheduledActions.read(scheduledActionId);
+    }
+}
