@@ -43,8 +43,13 @@ abstract class LedgerIT {
         api = new Api(port);
     }
 
+    /**
+     * Events of the business aggregates: provisioning requests are left out, they are recorded asynchronously by the
+     * provisioning saga of any subscription of any test and would make a before/after count race.
+     */
     long eventCount() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier not like ?",
+                Long.class, "provisioning:%");
     }
 
     long eventCount(String aggregateId) {

@@ -22,10 +22,11 @@ class RestartIT {
     final Path dataDir = Path.of("target", "it-postgres", "restart-" + UUID.randomUUID());
 
     ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class).properties(
-                "ledger.embedded-postgres.data-dir=" + dataDir,
-                "ledger.embedded-postgres.port=0",
-                "server.port=0").run();
+        // command-line arguments: they outrank application.yml (builder properties are only defaults)
+        return new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--ledger.embedded-postgres.data-dir=" + dataDir,
+                "--ledger.embedded-postgres.port=0",
+                "--server.port=0");
     }
 
     static Api api(ConfigurableApplicationContext context) {

@@ -3,10 +3,14 @@ package org.subledger.app;
 import org.axonframework.serialization.SerializedObject;
 import org.junit.jupiter.api.Test;
 import org.subledger.command.charging.EventChargeSaga;
+import org.subledger.command.provisioning.ProvisioningSaga;
 import org.subledger.platform.axon.StorageJson;
 
 import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,26 @@ class SagaStateRoundTripTest {
             assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
         }
         assertThat(new String(stored.getData())).doesNotContain("commandGateway");
+    }
+
+    @Test
+    void theProvisioningSagaKeepsItsStateThroughTheStorageSerializer() throws Exception {
+        var saga = new ProvisioningSaga();
+        set(saga, "subscriptionId", "sub-1");
+        set(saga, "effective", true);
+        set(saga, "distributors", new TreeMap<>(Map.of("STB-1", "NAGRA", "STB-2", "ACME")));
+        set(saga, "services", new TreeMap<>(Map.of("GOLD", new java.util.ArrayList<>(List.of("STB-1", "STB-2")))));
+        set(saga, "installedItems", new TreeMap<>(Map.of("SN-1", "DECODER")));
+
+        var serializer = StorageJson.serializer();
+        SerializedObject<byte[]> stored = serializer.serialize(saga, byte[].class);
+        ProvisioningSaga back = serializer.deserialize(stored);
+
+        for (String field : new String[]{"subscriptionId", "effective", "distributors", "services",
+                "installedItems"}) {
+            assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
+        }
+        assertThat(new String(stored.getData())).doesNotContain("commandGateway").doesNotContain("providerProductIds");
     }
 
     private static void set(Object target, String name, Object value) throws Exception {

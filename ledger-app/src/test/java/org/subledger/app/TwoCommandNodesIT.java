@@ -41,12 +41,12 @@ class TwoCommandNodesIT extends LedgerIT {
     @BeforeEach
     void startSecondNode() {
         if (secondNode == null) {
-            secondNode = new SpringApplicationBuilder(CommandSideApplication.class).properties(
-                    "spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                    "spring.datasource.username=postgres",
-                    "spring.datasource.password=postgres",
-                    "ledger.security.demo-users=true",
-                    "server.port=0").run();
+            secondNode = new SpringApplicationBuilder(CommandSideApplication.class).run(
+                    "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres",
+                    "--ledger.security.demo-users=true",
+                    "--server.port=0");
         }
         nodeB = new Api(((WebServerApplicationContext) secondNode).getWebServer().getPort());
     }

@@ -1,0 +1,34 @@
+package org.subledger.command.provisioning;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.command.provisioning.ProviderClient.ProviderAnswer;
+import org.subledger.command.provisioning.ProviderClient.ProviderRequest;
+import org.subledger.kernel.provisioning.ProvisioningOperation;
+
+/** The simulated provider over HTTP, for manual use: {@code POST /api/simulated-provider/{provider}/requests}. */
+@RestController
+@RequestMapping("/api/simulated-provider")
+class SimulatedProviderController {
+
+    record Request(String requestId, int attempt, String distributorId, String productCode, String providerProductId,
+                   ProvisioningOperation operation) {
+    }
+
+    private final SimulatedProvider simulator;
+
+    SimulatedProviderController(SimulatedProvider simulator) {
+        this.simulator = simulator;
+    }
+
+    @PostMapping("/{provider}/requests")
+    @PreAuthorize("hasRole('ADMIN')")
+    ProviderAnswer request(@PathVariable String provider, @RequestBody Request request) {
+        return simulator.receive(new ProviderRequest(request.requestId(), Math.max(1, request.attempt()), provider,
+                request.distributorId(), request.productCode(), request.providerProductId(), request.operation()));
+    }
+}
