@@ -29,6 +29,8 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             // only once the context is ready, i.e. after Flyway has created scheduled_tasks
             Map.entry("db-scheduler.polling-interval", "1s"),
             Map.entry("db-scheduler.delay-startup-until-context-ready", "true"),
+            // a stopping node waits at most this long for running tasks (a deadline re-runs after a restart anyway)
+            Map.entry("db-scheduler.shutdown-max-wait", "5s"),
             Map.entry("server.error.include-message", "never"));
 
     @Override
