@@ -1,8 +1,9 @@
 package org.subledger.projection.account;
 
+import static org.subledger.projection.ProcessorReplays.await;
+import org.subledger.projection.ProcessorReplays;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -16,15 +17,11 @@ import org.subledger.projection.ProjectionsTestApplication;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.subledger.kernel.account.AdjustmentDirection.CREDIT;
 import static org.subledger.kernel.account.AdjustmentDirection.DEBIT;
 import static org.subledger.projection.account.AccountHistoryFixture.newAccount;
@@ -46,6 +43,8 @@ class AccountProjectionsTest {
         registry.add("ledger.embedded-postgres.port", () -> "0");
     }
 
+    @Autowired
+    ProcessorReplays replays;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -154,7 +153,7 @@ class AccountProjectionsTest {
         var statementBefore = jdbc.queryForList("select *, xmin::text as written_by from account_statement_line"
                 + " where account_id = ? order by sequence_number", account.accountId);
 
-        PROCESSORS.forEach(this::redeliverEverything);
+        PROCESSORS.forEach(replays::redeliverEverything);
 
         assertThat(jdbc.queryForMap("select *, xmin::text as written_by from account_summary where account_id = ?",
                 account.accountId)).isEqualTo(summaryBefore);
@@ -173,7 +172,7 @@ class AccountProjectionsTest {
         var statementBefore = statement(account.accountId);
 
         for (String name : PROCESSORS) {
-            var processor = processor(name);
+            var processor = replays.processor(name);
             processor.shutDown();
             processor.resetTokens();
             assertThat(jdbc.queryForObject("select count(*) from " + tableOf(name), Long.class)).isZero();
@@ -247,43 +246,8 @@ class AccountProjectionsTest {
                 "select count(*) from account_statement_line where account_id = ?", Long.class, accountId) == lines);
     }
 
-    /** Stops the processor, moves its tokens back to the start of the stream and waits until it is back at the head. */
-    private void redeliverEverything(String name) {
-        var processor = processor(name);
-        processor.shutDown();
-        int[] segments = transactions.execute(status -> tokenStore.fetchSegments(name));
-        transactions.executeWithoutResult(status -> {
-            for (int segment : segments) {
-                tokenStore.storeToken(null, name, segment);
-            }
-        });
-        for (int segment : segments) {
-            transactions.executeWithoutResult(status -> tokenStore.releaseClaim(name, segment));
-        }
-        long head = eventStore.createHeadToken().position().orElseThrow();
-        processor.start();
-        await(name + " back at the head", () -> {
-            var status = processor.processingStatus();
-            return status.size() == segments.length && status.values().stream()
-                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
-        });
-    }
-
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-    }
-
     private static String tableOf(String processor) {
         return processor.equals("account-summary") ? "account_summary" : "account_statement_line";
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-    }
 }

@@ -1,7 +1,8 @@
 package org.subledger.projection.catalog;
 
+import static org.subledger.projection.ProcessorReplays.await;
+import org.subledger.projection.ProcessorReplays;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -27,16 +28,12 @@ import org.subledger.projection.ProjectionsTestApplication;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.subledger.projection.catalog.CatalogSamples.CREATED;
 import static org.subledger.projection.catalog.CatalogSamples.code;
 import static org.subledger.projection.catalog.CatalogSamples.eur;
@@ -60,6 +57,8 @@ class CatalogProjectionsTest {
         registry.add("ledger.embedded-postgres.port", () -> "0");
     }
 
+    @Autowired
+    ProcessorReplays replays;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -169,7 +168,7 @@ class CatalogProjectionsTest {
         var versionsBefore = jdbc.queryForList("select *, xmin::text as written_by from price_version"
                 + " order by price_plan_code, product_code, version");
 
-        PROCESSORS.forEach(this::redeliverEverything);
+        PROCESSORS.forEach(replays::redeliverEverything);
 
         assertThat(jdbc.queryForList("select *, xmin::text as written_by from catalog_entry order by kind, code"))
                 .isEqualTo(entriesBefore);
@@ -193,7 +192,7 @@ class CatalogProjectionsTest {
                 + " order by product_code, version", code);
 
         for (String name : PROCESSORS) {
-            var processor = processor(name);
+            var processor = replays.processor(name);
             processor.shutDown();
             processor.resetTokens();
             processor.start();
@@ -248,39 +247,4 @@ class CatalogProjectionsTest {
                 "select count(*) from price_version where price_plan_code = ?", Long.class, plan) == versions);
     }
 
-    /** Stops the processor, moves its tokens back to the start of the stream and waits until it is back at the head. */
-    private void redeliverEverything(String name) {
-        var processor = processor(name);
-        processor.shutDown();
-        int[] segments = transactions.execute(status -> tokenStore.fetchSegments(name));
-        transactions.executeWithoutResult(status -> {
-            for (int segment : segments) {
-                tokenStore.storeToken(null, name, segment);
-            }
-        });
-        for (int segment : segments) {
-            transactions.executeWithoutResult(status -> tokenStore.releaseClaim(name, segment));
-        }
-        long head = eventStore.createHeadToken().position().orElseThrow();
-        processor.start();
-        await(name + " back at the head", () -> {
-            var status = processor.processingStatus();
-            return status.size() == segments.length && status.values().stream()
-                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
-        });
-    }
-
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-    }
 }

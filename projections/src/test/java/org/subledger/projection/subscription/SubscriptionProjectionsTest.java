@@ -1,9 +1,10 @@
 package org.subledger.projection.subscription;
 
+import static org.subledger.projection.ProcessorReplays.await;
+import org.subledger.projection.ProcessorReplays;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -36,7 +37,6 @@ import org.subledger.projection.ProjectionsTestApplication;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,11 +44,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The subscription projections on the real wiring: events appended to the JDBC event store on an embedded
@@ -70,6 +67,8 @@ class SubscriptionProjectionsTest {
         registry.add("ledger.embedded-postgres.port", () -> "0");
     }
 
+    @Autowired
+    ProcessorReplays replays;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -156,12 +155,12 @@ class SubscriptionProjectionsTest {
         awaitVersion("installed_item", id, 1);
         var before = rows(id, true);
 
-        PROCESSORS.forEach(this::redeliverEverything);
+        PROCESSORS.forEach(replays::redeliverEverything);
         assertThat(rows(id, true)).isEqualTo(before);
 
         var contentBefore = rows(id, false);
         for (String name : PROCESSORS) {
-            var processor = processor(name);
+            var processor = replays.processor(name);
             processor.shutDown();
             processor.resetTokens();
             processor.start();
@@ -252,39 +251,4 @@ class SubscriptionProjectionsTest {
                 == version);
     }
 
-    /** Stops the processor, moves its tokens back to the start of the stream and waits until it is back at the head. */
-    private void redeliverEverything(String name) {
-        var processor = processor(name);
-        processor.shutDown();
-        int[] segments = transactions.execute(status -> tokenStore.fetchSegments(name));
-        transactions.executeWithoutResult(status -> {
-            for (int segment : segments) {
-                tokenStore.storeToken(null, name, segment);
-            }
-        });
-        for (int segment : segments) {
-            transactions.executeWithoutResult(status -> tokenStore.releaseClaim(name, segment));
-        }
-        long head = eventStore.createHeadToken().position().orElseThrow();
-        processor.start();
-        await(name + " back at the head", () -> {
-            var status = processor.processingStatus();
-            return status.size() == segments.length && status.values().stream()
-                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
-        });
-    }
-
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
-    }
 }
