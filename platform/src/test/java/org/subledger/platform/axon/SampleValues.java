@@ -57,6 +57,9 @@ final class SampleValues {
         if (clazz == LocalDate.class) {
             return LocalDate.of(2026, 3, 1);
         }
+        if (clazz == java.time.LocalDateTime.class) {
+            return java.time.LocalDateTime.of(2026, 3, 1, 21, 30);
+        }
         if (clazz == LocalTime.class) {
             return LocalTime.of(6, 59);
         }

@@ -1,0 +1,36 @@
+package org.subledger.command.billing;
+
+import org.subledger.kernel.billing.BillKind;
+import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.ServiceCharged;
+import org.subledger.kernel.money.Money;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A bill as the calculator worked it out, before it has a number and an id: everything {@code BillIssued} and
+ * {@code SubscriptionBilled} record. Pure data; the same draft is what the preview shows and what a run issues.
+ */
+public record BillDraft(String subscriptionId,
+                        String accountId,
+                        BillKind kind,
+                        LocalDate billedOn,
+                        LocalDate periodFrom,
+                        LocalDate periodTo,
+                        List<BillLine> lines,
+                        Money total,
+                        Money taxTotal,
+                        LocalDate dueDate,
+                        LocalDate billedThrough,
+                        LocalDate nextBillingDate,
+                        List<ServiceCharged> services,
+                        List<String> usageRecordIds,
+                        List<String> oneOffChargeIds) {
+    public BillDraft {
+        lines = List.copyOf(lines);
+        services = List.copyOf(services);
+        usageRecordIds = List.copyOf(usageRecordIds);
+        oneOffChargeIds = List.copyOf(oneOffChargeIds);
+    }
+}

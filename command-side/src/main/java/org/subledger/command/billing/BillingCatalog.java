@@ -1,0 +1,31 @@
+package org.subledger.command.billing;
+
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.PricePlanDefinition;
+import org.subledger.kernel.catalog.ProductDefinition;
+import org.subledger.kernel.catalog.ProductTypeDefinition;
+import org.subledger.kernel.rating.Rate;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * What billing reads of the catalog: definitions and the rate in force, as recorded in the event store (never a
+ * projection). A bill run reads it through a memo, so the catalog is read once per run, not once per subscription.
+ */
+public interface BillingCatalog {
+
+    Optional<PricePlanDefinition> pricePlan(String code);
+
+    /**
+     * The rate of a product in a price plan in force on a date: the plan's own version, else (for a conditional
+     * plan) its base plan's.
+     */
+    Optional<Rate> rateInForce(String pricePlanCode, String productCode, LocalDate on);
+
+    Optional<ProductDefinition> product(String code);
+
+    Optional<ProductTypeDefinition> productType(String code);
+
+    Optional<BillingTermSchemeDefinition> billingTermScheme(String code);
+}
