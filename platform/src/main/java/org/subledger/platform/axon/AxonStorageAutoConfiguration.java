@@ -61,6 +61,12 @@ import java.util.concurrent.Executors;
 @EnableConfigurationProperties(LedgerAxonProperties.class)
 public class AxonStorageAutoConfiguration {
 
+    /**
+     * Processing groups named with this prefix keep lookup tables in the transaction of the command that published
+     * the events (subscribing processors): they get no dead-letter queue, so a failure rolls the command back.
+     */
+    public static final String CONSISTENT_LOOKUP_PREFIX = "lookup-";
+
     // ---- serializers: readable JSON with a storage-only ObjectMapper --------------------------------------------
 
     @Bean
@@ -171,7 +177,8 @@ public class AxonStorageAutoConfiguration {
                                 .batchSize(properties.processorBatchSize())
                                 .initialSegmentCount(properties.processorSegments()))
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                        .registerDeadLetterQueueProvider(processingGroup -> config ->
+                        .registerDeadLetterQueueProvider(processingGroup -> processingGroup.startsWith(
+                                CONSISTENT_LOOKUP_PREFIX) ? null : config ->
                                 JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                         .processingGroup(processingGroup)
                                         .connectionProvider(connectionProvider)

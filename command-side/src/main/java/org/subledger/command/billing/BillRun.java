@@ -1,0 +1,93 @@
+package org.subledger.command.billing;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.subledger.kernel.billing.BillRunCandidatesSelected;
+import org.subledger.kernel.billing.BillRunCompleted;
+import org.subledger.kernel.billing.BillRunStarted;
+import org.subledger.kernel.billing.CompleteBillRun;
+import org.subledger.kernel.billing.RecordBillRunCandidates;
+import org.subledger.kernel.billing.StartBillRun;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A bill run: started for a billing date (and optional filters), then the number of subscriptions it selected, then
+ * its completion with counts. The billing itself is done by {@link BillRunExecutor} in segments; this aggregate only
+ * records the run's life, once per step.
+ */
+@Aggregate
+class BillRun {
+
+    @AggregateIdentifier
+    private String runId;
+    private boolean candidatesRecorded;
+    private boolean completed;
+
+    BillRun() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(StartBillRun command) {
+        if (runId != null) {
+            throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "Bill run " + command.runId() + " exists");
+        }
+        if (!isUuid(command.runId())) {
+            throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "runId: must be a UUID");
+        }
+        if (command.billingDate() == null) {
+            throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "billingDate: is required");
+        }
+        String type = command.subscriptionTypeCode() == null || command.subscriptionTypeCode().isBlank()
+                ? null : command.subscriptionTypeCode().strip();
+        apply(new BillRunStarted(command.runId(), command.billingDate(), command.billingFrequency(), type));
+    }
+
+    @CommandHandler
+    void handle(RecordBillRunCandidates command) {
+        if (!candidatesRecorded) {
+            apply(new BillRunCandidatesSelected(runId, command.subscriptionsTotal()));
+        }
+    }
+
+    @CommandHandler
+    void handle(CompleteBillRun command) {
+        if (!completed) {
+            apply(new BillRunCompleted(runId, command.subscriptionsTotal(), command.billed(), command.skipped(),
+                    command.failed()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(BillRunStarted event) {
+        runId = event.runId();
+    }
+
+    @EventSourcingHandler
+    void on(BillRunCandidatesSelected event) {
+        candidatesRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(BillRunCompleted event) {
+        completed = true;
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return value != null && UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException notUuid) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.subledger.command.billing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.command.idempotency.IdempotentIds;
+import org.subledger.command.web.CommandSender;
+import org.subledger.kernel.billing.StartBillRun;
+import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.error.ErrorCode;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Starts bill runs (billing staff). The run executes in the background; {@code GET /api/bill-runs/{id}} shows its
+ * progress. Honours {@code Idempotency-Key}: a repeated request answers with the same run.
+ */
+@RestController
+@RequestMapping("/api/bill-runs")
+@Tag(name = "Billing (commands)")
+class BillRunController {
+
+    private final CommandSender commands;
+
+    BillRunController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    record BillRunRequest(@NotNull LocalDate billingDate,
+                          BillingFrequency billingFrequency,
+                          @Size(max = 64) String subscriptionTypeCode) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('BILLING', 'ADMIN')")
+    @Operation(summary = "Start a bill run: bill every effective subscription due on or before the billing date "
+            + "(optionally one billing frequency and/or subscription type)")
+    ResponseEntity<Map<String, String>> start(@Valid @RequestBody BillRunRequest body, Principal principal,
+                                              HttpServletRequest request) {
+        String runId = IdempotentIds.newId(request, principal, "bill-run");
+        commands.send(new StartBillRun(runId, body.billingDate(), body.billingFrequency(),
+                body.subscriptionTypeCode()), ErrorCode.NOT_FOUND, runId);
+        return ResponseEntity.accepted().location(URI.create("/api/bill-runs/" + runId))
+                .body(Map.of("runId", runId));
+    }
+}

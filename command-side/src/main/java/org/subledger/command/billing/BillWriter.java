@@ -1,0 +1,213 @@
+package org.subledger.command.billing;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.subledger.kernel.billing.BillIssued;
+import org.subledger.kernel.billing.BillKind;
+import org.subledger.kernel.billing.BillPosted;
+import org.subledger.kernel.billing.SubscriptionBilled;
+import org.subledger.kernel.billing.SubscriptionBillingFailed;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.SubscriptionAction;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Issues bills for a group of subscriptions in one transaction: reads their streams and their accounts' streams in
+ * one query, lets the {@link BillCalculator} decide, takes gapless bill numbers, and appends every event of the group
+ * in one batch: per bill a {@code SubscriptionBilled} (the subscription's billing position), a {@code BillIssued} (the
+ * bill's own stream) and a {@code BillPosted} (the account's balance). Exactly once: the events are appended at the
+ * sequence numbers that follow what was read, so a concurrent change of any of these aggregates makes the whole group
+ * fail and be retried from a fresh read; and a subscription's billing position moves in the same transaction as its
+ * bill, so billing it again for the same date finds nothing due.
+ */
+@Component
+class BillWriter {
+
+    static final String SUBSCRIPTION = "Subscription";
+    static final String ACCOUNT = "Account";
+    static final String BILL = "Bill";
+    private static final int ATTEMPTS = 6;
+    private static final SubscriptionAction BILLING = new SubscriptionAction(BehaviourCode.BILL, null, null, null);
+
+    private final EventStreams streams;
+    private final EventStorageEngine storageEngine;
+    private final TransactionTemplate transactions;
+    private final BillNumbers numbers;
+    private final BillingIndex index;
+    private final Cache accountCache;
+    private final BillingRules rules;
+
+    BillWriter(EventStreams streams, @Lazy EventStorageEngine storageEngine, TransactionTemplate transactions,
+               BillNumbers numbers, BillingIndex index, @Qualifier("accountCache") Cache accountCache,
+               BillingProperties properties) {
+        this.streams = streams;
+        this.storageEngine = storageEngine;
+        this.transactions = transactions;
+        this.numbers = numbers;
+        this.index = index;
+        this.accountCache = accountCache;
+        this.rules = new BillingRules(properties.paymentTermDays());
+    }
+
+    /** A subscription to bill, with its account (a group's subscriptions come ordered by account). */
+    record Candidate(String accountId, String subscriptionId) {
+    }
+
+    /** What billing a group did; {@code billIds} of the bills issued. */
+    record Outcome(int billed, int skipped, int failed, List<String> billIds) {
+    }
+
+    /**
+     * Bills the candidates on {@code billingDate} in one transaction, retried as a whole when another transaction
+     * changed one of the aggregates meanwhile. {@code inTransaction} runs last inside the transaction (a bill run's
+     * checkpoint moves with its bills).
+     */
+    Outcome bill(List<Candidate> candidates, LocalDate billingDate, BillKind kind, String runId,
+                 BillingCatalog catalog, MetaData metaData, Consumer<Outcome> inTransaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Set<String> touchedAccounts = new LinkedHashSet<>();
+                Outcome outcome = transactions.execute(status -> billOnce(candidates, billingDate, kind, runId,
+                        catalog, metaData, touchedAccounts, inTransaction));
+                touchedAccounts.forEach(accountCache::remove);
+                return outcome;
+            } catch (ConcurrencyException | DuplicateKeyException conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw conflict;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private Outcome billOnce(List<Candidate> candidates, LocalDate billingDate, BillKind kind, String runId,
+                             BillingCatalog catalog, MetaData metaData, Set<String> touchedAccounts,
+                             Consumer<Outcome> inTransaction) {
+        Set<String> ids = new LinkedHashSet<>();
+        candidates.forEach(candidate -> {
+            ids.add(candidate.subscriptionId());
+            ids.add(candidate.accountId());
+        });
+        Map<String, List<DomainEventMessage<?>>> read = streams.read(ids);
+        Map<String, BillingAccount> accounts = new HashMap<>();
+        List<EventMessage<?>> events = new ArrayList<>();
+        List<BillingIndex.NextDate> nextDates = new ArrayList<>();
+        List<Issued> drafts = new ArrayList<>();
+        int skipped = 0;
+        int failed = 0;
+        for (Candidate candidate : candidates) {
+            List<DomainEventMessage<?>> stream = read.get(candidate.subscriptionId());
+            if (stream == null) {
+                skipped++;
+                continue;
+            }
+            BillingState state = BillingState.empty();
+            stream.forEach(message -> state.apply(message.getPayload()));
+            long sequence = stream.get(stream.size() - 1).getSequenceNumber();
+            try {
+                BillingAccount account = accounts.computeIfAbsent(state.accountId(),
+                        accountId -> AccountFold.of(read.get(accountId)));
+                if (account == null) {
+                    throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + state.accountId());
+                }
+                if (account.closed()) {
+                    throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + account.accountId() + " is closed");
+                }
+                var draft = BillCalculator.bill(state, account, catalog, billingDate, kind, rules);
+                if (draft.isEmpty()) {
+                    skipped++;
+                    nextDates.add(new BillingIndex.NextDate(candidate.subscriptionId(),
+                            BillCalculator.nextBillingDate(state, catalog)));
+                } else {
+                    drafts.add(new Issued(draft.get(), state, sequence));
+                }
+            } catch (LedgerRefusal | IllegalArgumentException | IllegalStateException e) {
+                failed++;
+                String code = e instanceof LedgerRefusal refusal ? refusal.code().name()
+                        : ErrorCode.VALIDATION_FAILED.name();
+                events.add(event(SUBSCRIPTION, candidate.subscriptionId(), sequence + 1,
+                        new SubscriptionBillingFailed(candidate.subscriptionId(), state.accountId(), runId, billingDate,
+                                code, e.getMessage(), BILLING), metaData));
+            }
+        }
+        List<String> billNumbers = numbers.take(billingDate.getYear(), drafts.size());
+        List<String> billIds = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            Issued issued = drafts.get(i);
+            BillDraft draft = issued.draft();
+            String billNumber = billNumbers.get(i);
+            long subscriptionSequence = issued.sequence() + 1;
+            String billId = billId(draft.subscriptionId(), kind, subscriptionSequence);
+            var billed = new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
+                    draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
+                    draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
+            events.add(event(SUBSCRIPTION, draft.subscriptionId(), subscriptionSequence, billed, metaData));
+            events.add(event(BILL, billId, 0, new BillIssued(billId, billNumber, draft.accountId(),
+                    draft.subscriptionId(), runId, kind, draft.billedOn(), draft.periodFrom(), draft.periodTo(),
+                    draft.lines(), draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
+            BillingAccount account = accounts.get(draft.accountId());
+            events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
+                    new BillPosted(account.accountId(), "bill:" + billId, billId, billNumber, draft.total(),
+                            draft.taxTotal(), "Bill " + billNumber + " (" + draft.periodFrom() + " to "
+                            + draft.periodTo() + ")", account.balance().plus(draft.total())), metaData));
+            accounts.put(account.accountId(), account.posted(draft.total()));
+            touchedAccounts.add(account.accountId());
+            issued.state().apply(billed);
+            nextDates.add(new BillingIndex.NextDate(draft.subscriptionId(),
+                    BillCalculator.nextBillingDate(issued.state(), catalog)));
+            billIds.add(billId);
+        }
+        if (!events.isEmpty()) {
+            storageEngine.appendEvents(events);
+        }
+        index.nextBillingDates(nextDates);
+        Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds);
+        inTransaction.accept(outcome);
+        return outcome;
+    }
+
+    private record Issued(BillDraft draft, BillingState state, long sequence) {
+    }
+
+    /** The same subscription history always gives the same bill id: a bill can never be issued twice. */
+    static String billId(String subscriptionId, BillKind kind, long subscriptionSequence) {
+        return UUID.nameUUIDFromBytes(("bill|" + subscriptionId + "|" + kind + "|" + subscriptionSequence)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static EventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
+                                         MetaData metaData) {
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(10L * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a bill", interrupted);
+        }
+    }
+}

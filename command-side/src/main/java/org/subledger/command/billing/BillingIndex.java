@@ -1,0 +1,80 @@
+package org.subledger.command.billing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.subledger.kernel.catalog.BillingFrequency;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code billing_index} table: per subscription, when a bill run is next to look at it. Written in the
+ * transaction of the events that change it, so it is as consistent as the event store; a bill run only selects its
+ * candidates here and decides on each subscription's own stream.
+ */
+@Repository
+class BillingIndex {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    BillingIndex(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void created(String subscriptionId, String accountId, String typeCode, BillingFrequency frequency,
+                 LocalDate nextBillingDate) {
+        jdbc.update("""
+                insert into billing_index (subscription_id, account_id, subscription_type_code, billing_frequency,
+                                           next_billing_date, updated_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (subscription_id) do update set account_id = excluded.account_id,
+                    subscription_type_code = excluded.subscription_type_code,
+                    billing_frequency = excluded.billing_frequency, next_billing_date = excluded.next_billing_date,
+                    updated_at = excluded.updated_at""",
+                subscriptionId, accountId, typeCode, frequency == null ? null : frequency.name(),
+                date(nextBillingDate), now());
+    }
+
+    void frequency(String subscriptionId, BillingFrequency frequency) {
+        jdbc.update("update billing_index set billing_frequency = ?, updated_at = ? where subscription_id = ?",
+                frequency == null ? null : frequency.name(), now(), subscriptionId);
+    }
+
+    /** Due on {@code date} at the latest (something to bill appeared on it). */
+    void dueBy(String subscriptionId, LocalDate date) {
+        jdbc.update("""
+                update billing_index set next_billing_date = least(coalesce(next_billing_date, ?), ?), updated_at = ?
+                where subscription_id = ?""", date(date), date(date), now(), subscriptionId);
+    }
+
+    /** Due exactly on the given dates (null: not due), after billing; batched. */
+    void nextBillingDates(List<NextDate> dates) {
+        if (dates.isEmpty()) {
+            return;
+        }
+        Timestamp now = now();
+        List<Object[]> rows = new ArrayList<>(dates.size());
+        for (NextDate next : dates) {
+            rows.add(new Object[]{date(next.nextBillingDate()), now, next.subscriptionId()});
+        }
+        jdbc.batchUpdate("update billing_index set next_billing_date = ?, updated_at = ? where subscription_id = ?",
+                rows);
+    }
+
+    record NextDate(String subscriptionId, LocalDate nextBillingDate) {
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}

@@ -1,0 +1,125 @@
+package org.subledger.command.billing;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.subledger.kernel.catalog.BillingTermSchemeAmended;
+import org.subledger.kernel.catalog.BillingTermSchemeCreated;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.CatalogIds;
+import org.subledger.kernel.catalog.PricePlanAmended;
+import org.subledger.kernel.catalog.PricePlanCreated;
+import org.subledger.kernel.catalog.PricePlanDefinition;
+import org.subledger.kernel.catalog.ProductAmended;
+import org.subledger.kernel.catalog.ProductCreated;
+import org.subledger.kernel.catalog.ProductDefinition;
+import org.subledger.kernel.catalog.ProductRateSet;
+import org.subledger.kernel.catalog.ProductTypeAmended;
+import org.subledger.kernel.catalog.ProductTypeCreated;
+import org.subledger.kernel.catalog.ProductTypeDefinition;
+import org.subledger.kernel.rating.Rate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog as billing reads it: each entry folded from its own aggregate's events in the event store, once per
+ * instance (an instance lives for one bill run, a preview or a usage bill, so a run reads the catalog once and rates
+ * every subscription against the same catalog). Thread-safe: a run's partitions share it.
+ */
+class EventStoreBillingCatalog implements BillingCatalog {
+
+    private final EventStore eventStore;
+    private final Map<String, Optional<?>> definitions = new HashMap<>();
+    private final Map<String, List<ProductRateSet>> rates = new HashMap<>();
+
+    EventStoreBillingCatalog(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public synchronized Optional<PricePlanDefinition> pricePlan(String code) {
+        return pricePlanStream(code).plan();
+    }
+
+    @Override
+    public synchronized Optional<Rate> rateInForce(String pricePlanCode, String productCode, LocalDate on) {
+        Set<String> visited = new HashSet<>();
+        String plan = pricePlanCode;
+        while (plan != null && visited.add(plan)) {
+            ProductRateSet inForce = null;
+            for (ProductRateSet version : pricePlanStream(plan).versions()) {
+                if (version.productCode().equals(productCode) && !version.effectiveFrom().isAfter(on)
+                        && (inForce == null || !version.effectiveFrom().isBefore(inForce.effectiveFrom()))) {
+                    inForce = version;
+                }
+            }
+            if (inForce != null) {
+                return Optional.of(inForce.rate());
+            }
+            plan = pricePlanStream(plan).plan().map(PricePlanDefinition::basePlanCode).orElse(null);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<ProductDefinition> product(String code) {
+        return definition(CatalogIds.product(code), event -> event instanceof ProductCreated created
+                ? created.definition() : event instanceof ProductAmended amended ? amended.definition() : null);
+    }
+
+    @Override
+    public synchronized Optional<ProductTypeDefinition> productType(String code) {
+        return definition(CatalogIds.productType(code), event -> event instanceof ProductTypeCreated created
+                ? created.definition() : event instanceof ProductTypeAmended amended ? amended.definition() : null);
+    }
+
+    @Override
+    public synchronized Optional<BillingTermSchemeDefinition> billingTermScheme(String code) {
+        return definition(CatalogIds.billingTermScheme(code), event -> event instanceof BillingTermSchemeCreated created
+                ? created.definition()
+                : event instanceof BillingTermSchemeAmended amended ? amended.definition() : null);
+    }
+
+    private record PlanStream(Optional<PricePlanDefinition> plan, List<ProductRateSet> versions) {
+    }
+
+    private PlanStream pricePlanStream(String code) {
+        if (code == null) {
+            return new PlanStream(Optional.empty(), List.of());
+        }
+        String id = CatalogIds.pricePlan(code);
+        Optional<PricePlanDefinition> plan = definition(id, event -> event instanceof PricePlanCreated created
+                ? created.definition() : event instanceof PricePlanAmended amended ? amended.definition() : null);
+        return new PlanStream(plan, rates.getOrDefault(id, List.of()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> definition(String aggregateId, java.util.function.Function<Object, T> definitionOf) {
+        if (!definitions.containsKey(aggregateId)) {
+            T latest = null;
+            List<ProductRateSet> versions = new ArrayList<>();
+            var events = eventStore.readEvents(aggregateId, 0);
+            while (events.hasNext()) {
+                DomainEventMessage<?> message = events.next();
+                Object payload = message.getPayload();
+                if (payload instanceof ProductRateSet version) {
+                    versions.add(version);
+                    continue;
+                }
+                T definition = definitionOf.apply(payload);
+                if (definition != null) {
+                    latest = definition;
+                }
+            }
+            definitions.put(aggregateId, Optional.ofNullable(latest));
+            rates.put(aggregateId, List.copyOf(versions));
+        }
+        return (Optional<T>) definitions.get(aggregateId);
+    }
+}
