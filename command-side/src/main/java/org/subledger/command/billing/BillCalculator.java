@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  * (never past the service's end or the termination date); it credits the unused days of services billed in advance
  * and removed since; and it bills the usage and one-off charges dated up to the billing date. A USAGE bill bills
  * only the unbilled usage, whatever its date.
+ *
+ * <p>A deactivated subscription is billed as before: deactivation disconnects the services (typically for debt) but
+ * does not end them; only their removal or the subscription's termination does. A service with the CREDIT directive
+ * is charged negative amounts, so a later credit of its unused days (minus a negative amount) charges them back.
  */
 public final class BillCalculator {
 

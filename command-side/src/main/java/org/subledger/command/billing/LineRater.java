@@ -35,13 +35,20 @@ final class LineRater {
     private final BillingState state;
     private final BillingAccount account;
     private final BillingCatalog catalog;
-    private final PricePlanDefinition plan;
+    private PricePlanDefinition plan;
 
     LineRater(BillingState state, BillingAccount account, BillingCatalog catalog) {
         this.state = state;
         this.account = account;
         this.catalog = catalog;
-        this.plan = planThatApplies();
+    }
+
+    /** Resolved on first use, so a bill of usage alone does not need the price plan. */
+    private PricePlanDefinition plan() {
+        if (plan == null) {
+            plan = planThatApplies();
+        }
+        return plan;
     }
 
     /**
@@ -66,10 +73,6 @@ final class LineRater {
         if (value != null) {
             facts.put(key, value);
         }
-    }
-
-    String planCode() {
-        return plan.code();
     }
 
     /** The full-period amount of a service for billing period {@code periodIndex}, and how it was reached. */
@@ -117,7 +120,7 @@ final class LineRater {
 
     BillLine recurring(ServiceEntry entry, Proration.Piece piece, PeriodRating period) {
         Money amount = Proration.charge(period.amount(), piece);
-        var explanation = new LineExplanation(plan.code(), period.rate().model().name(),
+        var explanation = new LineExplanation(plan().code(), period.rate().model().name(),
                 period.rate().basis().name(), period.units(), period.rating().explanation(), period.amount(),
                 piece.whole() ? null : piece.days(), piece.whole() ? null : piece.daysInPeriod(),
                 period.maturity(), state.billingTerms().concurrentUsage(), entry.directive(), List.of());
@@ -129,7 +132,7 @@ final class LineRater {
     BillLine credit(ServiceEntry entry, Proration.Piece piece) {
         Money periodAmount = inAccountCurrency(entry.lastPeriodAmount());
         Money amount = Proration.charge(periodAmount, piece).negate();
-        var explanation = new LineExplanation(plan.code(), null, null, entry.quantity(), List.of(), periodAmount,
+        var explanation = new LineExplanation(plan().code(), null, null, entry.quantity(), List.of(), periodAmount,
                 piece.whole() ? null : piece.days(), piece.whole() ? null : piece.daysInPeriod(), null,
                 null, entry.directive(), List.of());
         return line(BillLineKind.CREDIT, entry.productCode(), null, piece.from(), piece.to(), entry.quantity(),
@@ -150,7 +153,7 @@ final class LineRater {
         Rate rate = rate(charge.productCode(), charge.chargedOn());
         Rating rating = RatingEngine.rate(rate, charge.units());
         Money amount = inAccountCurrency(rating.amount());
-        var explanation = new LineExplanation(plan.code(), rate.model().name(), rate.basis().name(), charge.units(),
+        var explanation = new LineExplanation(plan().code(), rate.model().name(), rate.basis().name(), charge.units(),
                 rating.explanation(), amount, null, null, null, null, null, List.of());
         return line(BillLineKind.ONE_OFF, charge.productCode(), charge.description(), charge.chargedOn(),
                 charge.chargedOn(), charge.units(), amount, charge.chargeId(), explanation);
@@ -165,8 +168,8 @@ final class LineRater {
     }
 
     private Rate rate(String productCode, LocalDate on) {
-        return catalog.rateInForce(plan.code(), productCode, on).orElseThrow(() -> notFound(
-                "no rate of product " + productCode + " in price plan " + plan.code() + " in force on " + on));
+        return catalog.rateInForce(plan().code(), productCode, on).orElseThrow(() -> notFound(
+                "no rate of product " + productCode + " in price plan " + plan().code() + " in force on " + on));
     }
 
     private PricePlanDefinition pricePlan(String code) {
