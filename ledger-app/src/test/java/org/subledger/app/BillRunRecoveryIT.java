@@ -1,0 +1,106 @@
+package org.subledger.app;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bill run stopped in the middle (the ledger shut down while segments were being billed: the segment in flight is
+ * rolled back) resumes when the ledger starts again and finishes with every subscription billed exactly once.
+ */
+class BillRunRecoveryIT {
+
+    private static final int SUBSCRIPTIONS = 12;
+
+    final Path dataDir = Path.of("target", "it-postgres", "bill-run-recovery-" + UUID.randomUUID());
+
+    ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--ledger.embedded-postgres.data-dir=" + dataDir,
+                "--ledger.embedded-postgres.port=0",
+                "--server.port=0"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
+    }
+
+    static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    @Test
+    void aRunStoppedMidwayResumesAfterARestartAndBillsEachSubscriptionOnce() {
+        String runId;
+        List<String> subscriptions = new ArrayList<>();
+        try (var first = start("--ledger.billing.segment-size=2", "--ledger.billing.partitions=1",
+                "--ledger.billing.segment-pause=400ms")) {
+            var api = api(first);
+            var jdbc = first.getBean(JdbcTemplate.class);
+            assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+            for (int i = 0; i < SUBSCRIPTIONS; i++) {
+                String accountId = api.openAccount("Resumed", "Customer" + i, "1000.00");
+                var created = api.post("agent", "/api/subscriptions", """
+                        {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                         "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                         "initialState":"EFFECTIVE","actionDate":"2026-01-01",
+                         "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                         "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}""".formatted(accountId));
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                subscriptions.add(created.json().get("subscriptionId").asText());
+            }
+            var started = api.post("billing", "/api/bill-runs", "{\"billingDate\":\"2026-01-01\"}");
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            runId = started.json().get("runId").asText();
+            Await.until("a first segment committed", () -> billed(jdbc, runId), billed -> billed >= 2);
+        }
+        // the ledger stopped mid-run: some subscriptions are billed, the run is not complete
+        try (var second = start()) {
+            var jdbc = second.getBean(JdbcTemplate.class);
+            Await.until("the run resumed and completed", () -> jdbc.queryForObject(
+                    "select status from bill_run_execution where run_id = ?", String.class, runId), "COMPLETED"::equals);
+            Map<String, Object> completed = jdbc.queryForMap("""
+                    select payload::jsonb ->> 'billed' as billed, payload::jsonb ->> 'subscriptionsTotal' as total
+                    from domain_event_entry where aggregate_identifier = ? and payload_type like '%BillRunCompleted'""",
+                    runId);
+            assertThat(completed.get("total")).isEqualTo(String.valueOf(SUBSCRIPTIONS));
+            for (String subscriptionId : subscriptions) {
+                assertThat(jdbc.queryForObject("""
+                        select count(*) from domain_event_entry
+                        where aggregate_identifier = ? and payload_type like '%SubscriptionBilled'""",
+                        Long.class, subscriptionId)).as("bills of " + subscriptionId).isEqualTo(1L);
+            }
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from domain_event_entry where payload_type like '%BillIssued'
+                    and payload::jsonb ->> 'runId' = ?""", Long.class, runId)).isEqualTo((long) SUBSCRIPTIONS);
+            // the bill numbers of the year are gapless: 1 to 12
+            assertThat(jdbc.queryForList("""
+                    select payload::jsonb ->> 'billNumber' from domain_event_entry where payload_type like '%BillIssued'
+                    order by 1""", String.class))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, SUBSCRIPTIONS)
+                            .mapToObj(n -> String.format("2026-%06d", n)).toList());
+            // each account: the start-up fee and one bill of 30.00
+            var api = api(second);
+            for (String subscriptionId : subscriptions) {
+                String accountId = jdbc.queryForObject("""
+                        select payload::jsonb ->> 'accountId' from domain_event_entry
+                        where aggregate_identifier = ? and sequence_number = 0""", String.class, subscriptionId);
+                Await.until("balance of " + accountId, () -> RestartIT.balance(api, accountId), "35.00"::equals);
+            }
+        }
+    }
+
+    private static long billed(JdbcTemplate jdbc, String runId) {
+        Long billed = jdbc.queryForObject("select coalesce(sum(billed), 0) from bill_run_partition where run_id = ?",
+                Long.class, runId);
+        return billed == null ? 0 : billed;
+    }
+}
