@@ -91,16 +91,24 @@ class SampleCatalog {
         commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("RESIDENTIAL",
                 "Residential monthly", List.of(BillingFrequency.MONTHLY, BillingFrequency.QUARTERLY,
                 BillingFrequency.ANNUAL), 12, List.of("STANDARD", "VIP"), "STANDARD", true, false,
-                BillingTiming.IN_ADVANCE, eur("50.00"), 20)));
+                BillingTiming.IN_ADVANCE, eur("50.00"), 20, false)));
         commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("CORPORATE", "Corporate",
                 List.of(BillingFrequency.MONTHLY, BillingFrequency.ANNUAL), 24, List.of("STANDARD"), "STANDARD",
-                false, true, BillingTiming.IN_ARREARS, null, null)));
+                false, true, BillingTiming.IN_ARREARS, null, null, false)));
+        // usage is billed as soon as it is recorded
+        commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("PREPAID", "Prepaid monthly",
+                List.of(BillingFrequency.MONTHLY), 0, List.of("STANDARD"), "STANDARD", false, false,
+                BillingTiming.IN_ADVANCE, null, null, true)));
         List<String> tvProducts = List.of("GOLD", "PLATINUM", "EUROSPORT-1", "PPV-SERVICE", "PPV-MOVIES", "BOUQUET",
                 "DECODER", "ANTENNA", "ROUTER", "START-UP-FEE", "INSTALL-KIT");
         commands.add(new CreateSubscriptionType(new SubscriptionTypeDefinition("GOLD", "Gold TV",
                 List.of("RESIDENTIAL", "CORPORATE"), List.of("NAGRA"), tvProducts)));
         commands.add(new CreateSubscriptionType(new SubscriptionTypeDefinition("PLATINUM", "Platinum TV",
                 List.of("RESIDENTIAL", "CORPORATE"), List.of("NAGRA"), tvProducts)));
+        // a type of its own rather than PREPAID added to GOLD's schemes: reloading the sample into a ledger that
+        // has GOLD already would be refused as a different definition under an existing code
+        commands.add(new CreateSubscriptionType(new SubscriptionTypeDefinition("GOLD-PREPAID", "Gold TV, prepaid",
+                List.of("PREPAID"), List.of("NAGRA"), tvProducts)));
         var night = new UsageRate.TimeOfDayRate(LocalTime.of(0, 1), LocalTime.of(6, 59), eur("2.00"));
         var movieRate = new UsageRate(eur("3.00"), List.of(night));
         commands.add(new CreateUsageCatalog(new UsageCatalogDefinition("NAGRA-MOVIES", "Nagra movies on demand",

@@ -1,5 +1,6 @@
 package org.subledger.command.charging;
 
+import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.subscription.BillingTermsAmended;
 import org.subledger.kernel.subscription.DistributorAdded;
 import org.subledger.kernel.subscription.DistributorRemoved;
@@ -15,6 +16,10 @@ import org.subledger.kernel.subscription.SubscriptionDeactivated;
 import org.subledger.kernel.subscription.SubscriptionEvent;
 import org.subledger.kernel.subscription.SubscriptionReactivated;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
+import org.subledger.kernel.usage.BillingDirectiveSet;
+import org.subledger.kernel.usage.OneOffChargeAdded;
+import org.subledger.kernel.usage.UsageRecorded;
+
 
 import java.time.LocalDate;
 
@@ -53,6 +58,14 @@ final class ActionDates {
             return e.reactivatedOn();
         } else if (event instanceof SubscriptionTerminated e) {
             return e.terminatedOn();
+        } else if (event instanceof UsageRecorded e) {
+            return e.recordedOn();
+        } else if (event instanceof OneOffChargeAdded e) {
+            return e.chargedOn();
+        } else if (event instanceof BillingDirectiveSet e) {
+            return e.setOn();
+        } else if (event instanceof SubscriptionBilled e) {
+            return e.billedOn();
         }
         throw new IllegalArgumentException("no action date known for " + event.getClass().getSimpleName());
     }

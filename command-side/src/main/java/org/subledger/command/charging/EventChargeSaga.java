@@ -16,6 +16,7 @@ import org.subledger.kernel.rating.RatingEngine;
 import org.subledger.kernel.subscription.BillingTermsAmended;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionEvent;
+import org.subledger.kernel.usage.UsageBillingDue;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
 
 import java.time.LocalDate;
@@ -74,6 +75,9 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
 
     @SagaEventHandler(associationProperty = "subscriptionId")
     void on(SubscriptionEvent event, @SequenceNumber long sequence) {
+        if (event instanceof UsageBillingDue) {
+            return; // not an action of its own: a consequence of the RECORD_USAGE action just charged for
+        }
         charge(event, sequence);
         if (event instanceof SubscriptionTerminated terminated) {
             chargePenalty(terminated);

@@ -5,6 +5,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.subledger.command.charging.PriceList;
+import org.subledger.command.eventstore.AggregateIds;
 import org.subledger.kernel.account.AccountClassificationChanged;
 import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
@@ -27,8 +29,13 @@ import org.subledger.kernel.catalog.ProductTypeDefinition;
 import org.subledger.kernel.catalog.SubscriptionTypeAmended;
 import org.subledger.kernel.catalog.SubscriptionTypeCreated;
 import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
+import org.subledger.kernel.catalog.UsageCatalogAmended;
+import org.subledger.kernel.catalog.UsageCatalogCreated;
+import org.subledger.kernel.catalog.UsageCatalogDefinition;
 import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.Rate;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +51,9 @@ import java.util.function.Function;
  * here gives the same answer, and events of other types (a price plan's rates) are skipped on their payload type
  * without being deserialised. Of the account's postings only the last is deserialised: each posting records the
  * balance right after it, so the last one is the balance.
+ *
+ * <p>No index says which usage catalogs list a usage service: the usage catalogs' ids are listed from the event
+ * store ({@link AggregateIds}) and each catalog's definition folded from its stream. There are a handful of them.
  */
 @Component
 class EventStoreSubscriptionLookup implements SubscriptionLookup {
@@ -52,10 +62,16 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
             AccountClassificationChanged.class, CreditRatingChanged.class, AccountClosed.class,
             CreditLimitAmended.class);
 
-    private final EventStore eventStore;
+    private static final String USAGE_CATALOGS = CatalogIds.usageCatalog("");
 
-    EventStoreSubscriptionLookup(@Lazy EventStore eventStore) {
+    private final EventStore eventStore;
+    private final PriceList priceList;
+    private final AggregateIds aggregateIds;
+
+    EventStoreSubscriptionLookup(@Lazy EventStore eventStore, PriceList priceList, AggregateIds aggregateIds) {
         this.eventStore = eventStore;
+        this.priceList = priceList;
+        this.aggregateIds = aggregateIds;
     }
 
     @Override
@@ -130,6 +146,27 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
     public Optional<ProductTypeDefinition> productType(String code) {
         return latest(code, CatalogIds::productType, ProductTypeCreated.class, ProductTypeCreated::definition,
                 ProductTypeAmended.class, ProductTypeAmended::definition);
+    }
+
+    @Override
+    public List<UsageCatalogDefinition> usageCatalogsOffering(String productCode) {
+        if (isBlank(productCode)) {
+            return List.of();
+        }
+        return aggregateIds.startingWith(USAGE_CATALOGS).stream()
+                .map(id -> latest(id.substring(USAGE_CATALOGS.length()), CatalogIds::usageCatalog,
+                        UsageCatalogCreated.class, UsageCatalogCreated::definition, UsageCatalogAmended.class,
+                        UsageCatalogAmended::definition))
+                .flatMap(Optional::stream)
+                .filter(catalog -> catalog.services().stream()
+                        .anyMatch(service -> productCode.equals(service.productCode())))
+                .toList();
+    }
+
+    @Override
+    public Optional<Rate> rateInForce(String pricePlanCode, String productCode, LocalDate on) {
+        return isBlank(pricePlanCode) || isBlank(productCode) ? Optional.empty()
+                : priceList.rateInForce(pricePlanCode, productCode, on);
     }
 
     /** A catalog entry's definition as its latest created / amended event left it. */

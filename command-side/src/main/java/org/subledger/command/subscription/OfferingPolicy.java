@@ -114,6 +114,21 @@ final class OfferingPolicy {
         return new InstalledItem(requested.serialNumber().strip(), code);
     }
 
+    /**
+     * A product sold once, as a one-off charge: a physical good, a one-time service or an expense, allowed by the
+     * subscription type and valid on the date.
+     */
+    void oneOffProduct(String code) {
+        var product = lookup.product(code);
+        var productType = product.flatMap(found -> lookup.productType(found.productTypeCode()));
+        allowedProduct(code, product)
+                .rule(productType.isEmpty() || productType.get().classification() == ProductClassification.PHYSICAL_GOOD
+                                || productType.get().serviceType() == ServiceType.ONE_TIME
+                                || productType.get().serviceType() == ServiceType.EXPENSE, "productCode",
+                        "is not a physical good, one-time service or expense")
+                .orRefuseAsCatalogRule("The one-off charge of " + code);
+    }
+
     /** A distributor of a provisioning provider the subscription type allows. */
     Distributor distributor(Distributor requested) {
         SubscriptionRules.check().required(requested, "distributor").orRefuse("The distributor");

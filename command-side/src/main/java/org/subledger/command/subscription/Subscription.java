@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.command.serial.SerialNumbers;
+import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.money.Money;
@@ -46,7 +47,14 @@ import org.subledger.kernel.subscription.SubscriptionTerminated;
 import org.subledger.kernel.subscription.SwapInstalledItem;
 import org.subledger.kernel.subscription.SwapService;
 import org.subledger.kernel.subscription.TerminateSubscription;
+import org.subledger.kernel.usage.AddOneOffCharge;
+import org.subledger.kernel.usage.BillingDirectiveSet;
+import org.subledger.kernel.usage.OneOffChargeAdded;
+import org.subledger.kernel.usage.RecordUsage;
+import org.subledger.kernel.usage.SetBillingDirective;
+import org.subledger.kernel.usage.UsageRecorded;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,7 +75,8 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
  * its type and the catalog, an effective subscription has a distributor and provides each service on one, a serial
  * number is on it once, each action only in the states that allow it, and a draft is billed from its activation.
  * With the {@link SerialNumbers} it claims in the same unit of work, a serial number is on one subscription at a
- * time; with {@link CreditLimitPolicy}, an account over its credit limit orders nothing new.
+ * time; with {@link CreditLimitPolicy}, an account over its credit limit orders nothing new. Usage, one-off charges
+ * and billing directives are {@link SubscriptionUsage}'s.
  */
 @Aggregate
 class Subscription {
@@ -84,6 +93,7 @@ class Subscription {
     private final Map<String, Distributor> distributors = new LinkedHashMap<>();
     private final Map<String, SubscriptionService> services = new LinkedHashMap<>();
     private final Map<String, InstalledItem> installedItems = new LinkedHashMap<>();
+    private final SubscriptionUsage usage = new SubscriptionUsage();
 
     Subscription() {
         // for Axon's event sourcing
@@ -307,6 +317,33 @@ class Subscription {
                 action(BehaviourCode.TERMINATE, command.classification())));
     }
 
+    /** Usage is recorded on the ledger's date, whatever the date it was used on. */
+    @CommandHandler
+    SubscriptionUsage.Outcome handle(RecordUsage command, SubscriptionLookup lookup, Clock clock) {
+        SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state, subscriptionId);
+        return usage.record(command, usageFacts(), lookup, LocalDate.now(clock));
+    }
+
+    /** A charge whose date is left out is rated as of today, by the ledger's clock. */
+    @CommandHandler
+    void handle(AddOneOffCharge command, SubscriptionLookup lookup, Clock clock) {
+        LocalDate on = command.chargedOn() != null ? command.chargedOn() : LocalDate.now(clock);
+        require(BehaviourCode.ADD_ONE_OFF_CHARGE, on);
+        usage.addOneOffCharge(new AddOneOffCharge(subscriptionId, command.chargeId(), command.productCode(),
+                command.units(), on, command.description()), usageFacts(), offering(lookup, on), lookup);
+    }
+
+    @CommandHandler
+    void handle(SetBillingDirective command) {
+        require(BehaviourCode.SET_BILLING_DIRECTIVE, command.actionDate());
+        requireService(command.productCode());
+        usage.setBillingDirective(command, subscriptionId);
+    }
+
+    private SubscriptionUsage.Facts usageFacts() {
+        return new SubscriptionUsage.Facts(subscriptionId, accountId, subscriptionTypeCode, billingTerms, services);
+    }
+
     private void require(BehaviourCode action, LocalDate actionDate) {
         SubscriptionRules.requireState(action, state, subscriptionId);
         SubscriptionRules.requireActionDate(actionDate, createdOn);
@@ -423,11 +460,13 @@ class Subscription {
     @EventSourcingHandler
     void on(ServiceRemoved event) {
         services.remove(event.productCode());
+        usage.serviceRemoved(event.productCode());
     }
 
     @EventSourcingHandler
     void on(ServiceSwapped event) {
         services.remove(event.previousProductCode());
+        usage.serviceRemoved(event.previousProductCode());
         services.put(event.service().productCode(), event.service());
     }
 
@@ -480,6 +519,26 @@ class Subscription {
     @EventSourcingHandler
     void on(SubscriptionTerminated event) {
         state = SubscriptionState.TERMINATED;
+    }
+
+    @EventSourcingHandler
+    void on(UsageRecorded event) {
+        usage.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(OneOffChargeAdded event) {
+        usage.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(BillingDirectiveSet event) {
+        usage.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionBilled event) {
+        usage.on(event);
     }
 
     @Override

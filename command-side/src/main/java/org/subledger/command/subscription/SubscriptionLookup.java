@@ -5,7 +5,11 @@ import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
 import org.subledger.kernel.catalog.ProductTypeDefinition;
 import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
+import org.subledger.kernel.catalog.UsageCatalogDefinition;
+import org.subledger.kernel.rating.Rate;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +29,12 @@ interface SubscriptionLookup {
     Optional<ProductDefinition> product(String code);
 
     Optional<ProductTypeDefinition> productType(String code);
+
+    /** Every usage catalog, as last defined, that lists the usage service (whatever its validity). */
+    List<UsageCatalogDefinition> usageCatalogsOffering(String productCode);
+
+    /** The product's rate in the price plan on that date (a conditional plan falls back to its base plan). */
+    Optional<Rate> rateInForce(String pricePlanCode, String productCode, LocalDate on);
 
     /** The type of an existing product. */
     default Optional<ProductTypeDefinition> typeOfProduct(String productCode) {

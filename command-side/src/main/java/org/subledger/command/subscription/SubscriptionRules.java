@@ -50,6 +50,10 @@ final class SubscriptionRules {
             ALLOWED_IN.put(code, live);
         }
         ALLOWED_IN.put(BehaviourCode.DEACTIVATE, EnumSet.of(EFFECTIVE));
+        // only a subscription in service is used and sold to; how a service is billed may be set while it is on
+        ALLOWED_IN.put(BehaviourCode.RECORD_USAGE, EnumSet.of(EFFECTIVE));
+        ALLOWED_IN.put(BehaviourCode.ADD_ONE_OFF_CHARGE, EnumSet.of(EFFECTIVE));
+        ALLOWED_IN.put(BehaviourCode.SET_BILLING_DIRECTIVE, live);
         ALLOWED_IN.put(BehaviourCode.REACTIVATE, EnumSet.of(DEACTIVATED));
     }
 

@@ -122,6 +122,21 @@ class EventChargeSagaTest {
     }
 
     @Test
+    void usageAndOneOffChargesWithoutARuleChargeNothing() {
+        var recordUsage = new SubscriptionAction(BehaviourCode.RECORD_USAGE, null, null, null);
+        var eur = org.subledger.kernel.money.Money.of("3.00", "EUR");
+        fixture.givenAggregate(SUBSCRIPTION).published(created())
+                .whenAggregate(SUBSCRIPTION).publishes(new org.subledger.kernel.usage.UsageRecorded(SUBSCRIPTION,
+                        ACCOUNT, "R1", "BRAVEHEART", "MOVIES", "PPV-MOVIES", IN_MAY.atTime(21, 30), eur,
+                        new org.subledger.kernel.rating.RatingLine("base", 1, eur, eur), IN_MAY, recordUsage))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+        fixture.whenAggregate(SUBSCRIPTION).publishes(new org.subledger.kernel.usage.UsageBillingDue(SUBSCRIPTION,
+                        ACCOUNT, org.subledger.kernel.usage.UsageBillingReason.PREPAID, eur, 1, recordUsage))
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
     void terminationEndsTheSaga() {
         fixture.givenAggregate(SUBSCRIPTION).published(created())
                 .whenAggregate(SUBSCRIPTION).publishes(new SubscriptionTerminated(SUBSCRIPTION, ACCOUNT, IN_MAY, null,

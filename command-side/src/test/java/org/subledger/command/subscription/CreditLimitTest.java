@@ -51,7 +51,7 @@ class CreditLimitTest {
     static FakeSubscriptionLookup overridden(FakeSubscriptionLookup lookup) {
         return lookup.with(new BillingTermSchemeDefinition("RESIDENTIAL", "Residential",
                 List.of(BillingFrequency.MONTHLY, BillingFrequency.ANNUAL), 12, List.of("STANDARD", "VIP", "DOLLARS"),
-                "STANDARD", true, true, BillingTiming.IN_ADVANCE, null, null));
+                "STANDARD", true, true, BillingTiming.IN_ADVANCE, null, null, false));
     }
 
     static AddService addEurosport() {

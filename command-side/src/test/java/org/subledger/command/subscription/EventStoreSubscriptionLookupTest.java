@@ -18,8 +18,15 @@ import org.subledger.kernel.catalog.CatalogIds;
 import org.subledger.kernel.catalog.SubscriptionTypeAmended;
 import org.subledger.kernel.catalog.SubscriptionTypeCreated;
 import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
+import org.subledger.kernel.catalog.UsageCatalogAmended;
+import org.subledger.kernel.catalog.UsageCatalogCreated;
+import org.subledger.kernel.catalog.UsageCatalogDefinition;
+import org.subledger.kernel.catalog.UsageServiceEntry;
+import org.subledger.kernel.catalog.Validity;
+import org.subledger.kernel.rating.UsageRate;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.command.subscription.SubscriptionFixtures.ADDRESS;
@@ -31,7 +38,10 @@ class EventStoreSubscriptionLookupTest {
 
     final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
-    final EventStoreSubscriptionLookup lookup = new EventStoreSubscriptionLookup(eventStore);
+    /** Two usage catalogs are recorded as far as the event store's listing knows. */
+    final EventStoreSubscriptionLookup lookup = new EventStoreSubscriptionLookup(eventStore,
+            (plan, product, on) -> Optional.empty(),
+            prefix -> List.of(prefix + "MOVIES", prefix + "SPORTS"));
 
     @AfterEach
     void tearDown() {
@@ -113,5 +123,23 @@ class EventStoreSubscriptionLookupTest {
         assertThat(lookup.subscriptionType("GOLD-TV")).contains(amended);
         assertThat(lookup.subscriptionType("SILVER-TV")).isEmpty();
         assertThat(lookup.product("GOLD-TV")).isEmpty();
+    }
+
+    @Test
+    void theUsageCatalogsOfferingAServiceAreThoseListingItInTheirLatestDefinition() {
+        var rate = new UsageRate(eur("3.00"), List.of());
+        var braveheart = new UsageServiceEntry("BRAVEHEART", "1AQ82", rate, Validity.ALWAYS, "PPV-MOVIES");
+        var limitless = new UsageServiceEntry("LIMITLESS", "1BQ12", rate, Validity.ALWAYS, "PPV-MOVIES");
+        var movies = new UsageCatalogDefinition("MOVIES", "Movies", "NAGRA", Validity.ALWAYS, List.of(braveheart),
+                List.of());
+        var amended = new UsageCatalogDefinition("MOVIES", "Movies", "NAGRA", Validity.ALWAYS,
+                List.of(braveheart, limitless), List.of());
+        store("UsageCatalog", CatalogIds.usageCatalog("MOVIES"), new UsageCatalogCreated(movies),
+                new UsageCatalogAmended(amended));
+        store("UsageCatalog", CatalogIds.usageCatalog("SPORTS"), new UsageCatalogCreated(
+                new UsageCatalogDefinition("SPORTS", "Sports", "NAGRA", Validity.ALWAYS, List.of(), List.of())));
+
+        assertThat(lookup.usageCatalogsOffering("LIMITLESS")).containsExactly(amended);
+        assertThat(lookup.usageCatalogsOffering("SERENDIPITY")).isEmpty();
     }
 }

@@ -5,8 +5,13 @@ import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
 import org.subledger.kernel.catalog.ProductTypeDefinition;
 import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
+import org.subledger.kernel.catalog.UsageCatalogDefinition;
+import org.subledger.kernel.rating.Rate;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +24,20 @@ class FakeSubscriptionLookup implements SubscriptionLookup {
     final Map<String, PricePlanDefinition> plans = new HashMap<>();
     final Map<String, ProductDefinition> products = new HashMap<>();
     final Map<String, ProductTypeDefinition> productTypes = new HashMap<>();
+    final List<UsageCatalogDefinition> usageCatalogs = new ArrayList<>();
+    /** Rates by price plan and product, in force whatever the date. */
+    final Map<String, Rate> rates = new HashMap<>();
+
+    FakeSubscriptionLookup with(UsageCatalogDefinition catalog) {
+        usageCatalogs.removeIf(existing -> existing.code().equals(catalog.code()));
+        usageCatalogs.add(catalog);
+        return this;
+    }
+
+    FakeSubscriptionLookup withRate(String pricePlanCode, String productCode, Rate rate) {
+        rates.put(pricePlanCode + "/" + productCode, rate);
+        return this;
+    }
 
     FakeSubscriptionLookup with(AccountFacts account) {
         accounts.put(account.accountId(), account);
@@ -48,6 +67,17 @@ class FakeSubscriptionLookup implements SubscriptionLookup {
     FakeSubscriptionLookup with(ProductTypeDefinition type) {
         productTypes.put(type.code(), type);
         return this;
+    }
+
+    @Override
+    public List<UsageCatalogDefinition> usageCatalogsOffering(String productCode) {
+        return usageCatalogs.stream().filter(catalog -> catalog.services().stream()
+                .anyMatch(service -> service.productCode().equals(productCode))).toList();
+    }
+
+    @Override
+    public Optional<Rate> rateInForce(String pricePlanCode, String productCode, LocalDate on) {
+        return Optional.ofNullable(rates.get(pricePlanCode + "/" + productCode));
     }
 
     @Override

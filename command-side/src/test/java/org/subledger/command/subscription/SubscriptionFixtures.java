@@ -87,9 +87,9 @@ final class SubscriptionFixtures {
                 .with(GOLD_TV)
                 .with(new BillingTermSchemeDefinition("RESIDENTIAL", "Residential", List.of(BillingFrequency.MONTHLY,
                         BillingFrequency.ANNUAL), 12, List.of("STANDARD", "VIP", "DOLLARS"), "STANDARD", true, false,
-                        BillingTiming.IN_ADVANCE, null, null))
+                        BillingTiming.IN_ADVANCE, null, null, false))
                 .with(new BillingTermSchemeDefinition("CORPORATE", "Corporate", List.of(BillingFrequency.MONTHLY),
-                        24, List.of("STANDARD"), "STANDARD", false, true, BillingTiming.IN_ARREARS, null, null))
+                        24, List.of("STANDARD"), "STANDARD", false, true, BillingTiming.IN_ARREARS, null, null, false))
                 .with(plan("STANDARD", PricePlanKind.BASE, "EUR", List.of()))
                 .with(plan("VIP", PricePlanKind.CONDITIONAL, "EUR",
                         List.of(new Condition(ConditionAttribute.ACCOUNT_CLASSIFICATION, List.of("VIP")))))

@@ -34,6 +34,7 @@ import org.subledger.kernel.subscription.TerminateSubscription;
 import org.subledger.kernel.subscription.SubscriptionState;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,7 +65,8 @@ class SubscriptionOnAnEventStoreTest {
                 .configureEmbeddedEventStore(config -> new InMemoryEventStorageEngine())
                 .configureAggregate(Subscription.class)
                 .registerComponent(SubscriptionLookup.class,
-                        config -> new EventStoreSubscriptionLookup(config.eventStore()));
+                        config -> new EventStoreSubscriptionLookup(config.eventStore(),
+                                (plan, product, on) -> Optional.empty(), prefix -> List.of()));
         axon = SerialNumberConfiguration.registerWith(configurer).buildConfiguration();
         axon.start();
         var catalog = SubscriptionFixtures.lookup();

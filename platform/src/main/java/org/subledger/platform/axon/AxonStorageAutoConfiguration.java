@@ -87,6 +87,15 @@ public class AxonStorageAutoConfiguration {
         return StorageJson.serializer(revisionResolver);
     }
 
+    /**
+     * Axon's auto-configuration collects every {@code EventUpcaster} bean into {@code configuration.upcasterChain()},
+     * which the event storage engine below reads through.
+     */
+    @Bean
+    public BillingTermSchemePrepaidUpcaster billingTermSchemePrepaidUpcaster() {
+        return new BillingTermSchemePrepaidUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

@@ -3,7 +3,10 @@ package org.subledger.kernel.catalog;
 import org.axonframework.serialization.Revision;
 import org.subledger.kernel.event.DomainEvent;
 
-/** The definition of a billing term scheme was replaced; the event holds the whole new definition. */
-@Revision("1")
+/**
+ * The definition of a billing term scheme was replaced; the event holds the whole new definition. Revision 2 added
+ * {@code prepaid} to the definition; revision 1 is upcast with {@code prepaid} false.
+ */
+@Revision("2")
 public record BillingTermSchemeAmended(BillingTermSchemeDefinition definition) implements DomainEvent {
 }

@@ -3,7 +3,10 @@ package org.subledger.kernel.catalog;
 import org.axonframework.serialization.Revision;
 import org.subledger.kernel.event.DomainEvent;
 
-/** A billing term scheme was added to the catalog. */
-@Revision("1")
+/**
+ * A billing term scheme was added to the catalog. Revision 2 added {@code prepaid} to the definition; revision 1 is upcast
+ * with {@code prepaid} false.
+ */
+@Revision("2")
 public record BillingTermSchemeCreated(BillingTermSchemeDefinition definition) implements DomainEvent {
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * Billing terms a subscription or job may choose: the allowed billing frequencies, the binding period, the allowed
  * price plans and the default one, whether flexible pricing (discounts) is allowed, whether credit-limit rules are
  * overridden, when termed services are billed, and when unbilled usage must be billed early (an amount or a number
- * of usage records; null: only in the bill run).
+ * of usage records; null: only in the bill run). A {@code prepaid} scheme bills usage as soon as it is recorded.
  */
 public record BillingTermSchemeDefinition(String code,
                                           String name,
@@ -20,7 +20,8 @@ public record BillingTermSchemeDefinition(String code,
                                           boolean overrideCreditLimitRules,
                                           BillingTiming termedServiceTiming,
                                           Money maxUnbilledUsageAmount,
-                                          Integer maxUnbilledUsageRecords) {
+                                          Integer maxUnbilledUsageRecords,
+                                          boolean prepaid) {
 
     public BillingTermSchemeDefinition {
         billingFrequencies = List.copyOf(billingFrequencies == null ? List.of() : billingFrequencies);

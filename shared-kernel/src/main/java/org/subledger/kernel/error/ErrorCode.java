@@ -26,6 +26,10 @@ public enum ErrorCode {
     SERIAL_NUMBER_IN_USE(Kind.CONFLICT),
     CREDIT_LIMIT_EXCEEDED(Kind.REFUSED),
     SCHEDULED_ACTIONS_UNAVAILABLE(Kind.REFUSED),
+    /** The usage service is in no usage catalog that is valid, orderable and selectable for the subscription then. */
+    USAGE_SERVICE_NOT_ORDERABLE(Kind.REFUSED),
+    /** The subscription does not have the termed service a usage service needs, effective on the usage date. */
+    RELATED_SERVICE_NOT_EFFECTIVE(Kind.REFUSED),
     SCHEDULED_ACTION_NOT_FOUND(Kind.NOT_FOUND),
     SCHEDULED_ACTION_NOT_PENDING(Kind.CONFLICT),
     NOT_FOUND(Kind.NOT_FOUND),

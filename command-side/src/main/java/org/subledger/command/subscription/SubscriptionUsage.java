@@ -1,0 +1,242 @@
+package org.subledger.command.subscription;
+
+import org.subledger.kernel.billing.BillingDirective;
+import org.subledger.kernel.billing.SubscriptionBilled;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.Condition;
+import org.subledger.kernel.catalog.ConditionAttribute;
+import org.subledger.kernel.catalog.UsageCatalogDefinition;
+import org.subledger.kernel.catalog.UsageServiceEntry;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.subscription.SubscriptionService;
+import org.subledger.kernel.usage.AddOneOffCharge;
+import org.subledger.kernel.usage.BillingDirectiveSet;
+import org.subledger.kernel.usage.OneOffChargeAdded;
+import org.subledger.kernel.usage.RecordUsage;
+import org.subledger.kernel.usage.SetBillingDirective;
+import org.subledger.kernel.usage.UsageBillingDue;
+import org.subledger.kernel.usage.UsageBillingReason;
+import org.subledger.kernel.usage.UsageRecord;
+import org.subledger.kernel.usage.UsageRecorded;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The part of a subscription that feeds its bills beyond the termed services: usage detail records rated by their
+ * usage catalog, one-off charges, and each service's billing directive. It tracks which usage is still unbilled
+ * (cleared by {@link SubscriptionBilled}) and asks for an early usage bill ({@link UsageBillingDue}) when the billing
+ * term scheme is prepaid or its maximum unbilled amount or number of records is reached. Record ids and charge ids are
+ * the clients' own: a repeat records nothing, so a client may retry freely.
+ *
+ * <p>The {@link Subscription} aggregate owns an instance and delegates to it; its state changes only in the
+ * {@code on} methods, which the aggregate's event sourcing handlers call.
+ */
+final class SubscriptionUsage {
+
+    /** What of the subscription the usage rules look at. */
+    record Facts(String subscriptionId, String accountId, String subscriptionTypeCode, BillingTerms billingTerms,
+                 Map<String, SubscriptionService> services) {
+    }
+
+    /** The outcome of recording usage: the record ids accepted and those skipped as already seen. */
+    record Outcome(String subscriptionId, List<String> accepted, List<String> duplicates) {
+    }
+
+    private final Set<String> recordIds = new HashSet<>();
+    /** Unbilled usage by record id: its amount. */
+    private final Map<String, Money> unbilled = new LinkedHashMap<>();
+    private final Set<String> chargeIds = new HashSet<>();
+    private final Map<String, BillingDirective> directives = new HashMap<>();
+
+    Outcome record(RecordUsage command, Facts subscription, SubscriptionLookup lookup, LocalDate today) {
+        var shape = SubscriptionRules.check().rule(!command.records().isEmpty(), "records", "at least one record");
+        for (int i = 0; i < command.records().size(); i++) {
+            UsageRecord record = command.records().get(i);
+            shape.required(record, "records[" + i + "]");
+            if (record != null) {
+                shape.required(record.recordId(), "records[" + i + "].recordId")
+                        .required(record.productCode(), "records[" + i + "].productCode")
+                        .required(record.usedAt(), "records[" + i + "].usedAt");
+            }
+        }
+        shape.orRefuse("The usage");
+
+        var facts = conditionFacts(subscription, lookup);
+        Map<String, List<UsageCatalogDefinition>> catalogs = new HashMap<>();
+        Set<String> seen = new HashSet<>(recordIds);
+        List<String> duplicates = new ArrayList<>();
+        List<UsageRecorded> accepted = new ArrayList<>();
+        for (UsageRecord record : command.records()) {
+            if (!seen.add(record.recordId())) {
+                duplicates.add(record.recordId());
+                continue;
+            }
+            LocalDate usedOn = record.usedAt().toLocalDate();
+            var offering = catalogs.computeIfAbsent(record.productCode(), lookup::usageCatalogsOffering);
+            var catalog = orderable(record, offering, facts);
+            UsageServiceEntry entry = entry(catalog, record.productCode());
+            var related = subscription.services().get(entry.relatedTermedService());
+            if (related == null || related.effectiveDate() != null && related.effectiveDate().isAfter(usedOn)) {
+                throw new LedgerRefusal(ErrorCode.RELATED_SERVICE_NOT_EFFECTIVE, "Usage " + record.recordId()
+                        + " of " + record.productCode() + " needs service " + entry.relatedTermedService()
+                        + " effective on subscription " + subscription.subscriptionId() + " on " + usedOn,
+                        Map.of("productCode", "needs " + entry.relatedTermedService() + " effective on " + usedOn));
+            }
+            var rating = entry.rate().rate(record.usedAt().toLocalTime());
+            accepted.add(new UsageRecorded(subscription.subscriptionId(), subscription.accountId(),
+                    record.recordId(), record.productCode(), catalog.code(), entry.relatedTermedService(),
+                    record.usedAt(), rating.amount(), rating.explanation().get(0), today,
+                    action(BehaviourCode.RECORD_USAGE)));
+        }
+        // nothing is applied before every record passed: a refused record refuses the whole command
+        accepted.forEach(event -> apply(event));
+        if (!accepted.isEmpty()) {
+            billingDue(subscription, lookup).ifPresent(reason -> apply(new UsageBillingDue(
+                    subscription.subscriptionId(), subscription.accountId(), reason, unbilledAmount(),
+                    unbilled.size(), action(BehaviourCode.RECORD_USAGE))));
+        }
+        return new Outcome(subscription.subscriptionId(), accepted.stream().map(UsageRecorded::recordId).toList(),
+                List.copyOf(duplicates));
+    }
+
+    void addOneOffCharge(AddOneOffCharge command, Facts subscription, OfferingPolicy offering,
+                         SubscriptionLookup lookup) {
+        SubscriptionRules.check().required(command.chargeId(), "chargeId")
+                .required(command.productCode(), "productCode")
+                .required(command.chargedOn(), "chargedOn")
+                .rule(command.units() >= 1, "units", "must be at least 1")
+                .orRefuse("The one-off charge");
+        if (chargeIds.contains(command.chargeId())) {
+            return; // a retry of a charge already added
+        }
+        offering.oneOffProduct(command.productCode());
+        String plan = subscription.billingTerms().pricePlanCode();
+        SubscriptionRules.check()
+                .rule(lookup.rateInForce(plan, command.productCode(), command.chargedOn()).isPresent(),
+                        "productCode", "has no rate in price plan " + plan + " on " + command.chargedOn())
+                .orRefuseAsCatalogRule("The one-off charge of " + command.productCode());
+        apply(new OneOffChargeAdded(subscription.subscriptionId(), command.chargeId(), command.productCode(),
+                command.units(), command.chargedOn(), command.description(),
+                action(BehaviourCode.ADD_ONE_OFF_CHARGE)));
+    }
+
+    /** The service is on the subscription (the aggregate checked); setting its current directive is a no-op. */
+    void setBillingDirective(SetBillingDirective command, String subscriptionId) {
+        SubscriptionRules.check().required(command.directive(), "directive").orRefuse("The billing directive");
+        if (directive(command.productCode()) != command.directive()) {
+            apply(new BillingDirectiveSet(subscriptionId, command.productCode(), command.directive(),
+                    command.reason(), command.actionDate(), action(BehaviourCode.SET_BILLING_DIRECTIVE)));
+        }
+    }
+
+    BillingDirective directive(String productCode) {
+        return directives.getOrDefault(productCode, BillingDirective.BILL);
+    }
+
+    void on(UsageRecorded event) {
+        recordIds.add(event.recordId());
+        unbilled.put(event.recordId(), event.amount());
+    }
+
+    void on(OneOffChargeAdded event) {
+        chargeIds.add(event.chargeId());
+    }
+
+    void on(BillingDirectiveSet event) {
+        directives.put(event.productCode(), event.directive());
+    }
+
+    /** A service taken off is billed again by default if it is ever added back. */
+    void serviceRemoved(String productCode) {
+        directives.remove(productCode);
+    }
+
+    void on(SubscriptionBilled event) {
+        event.usageRecordIds().forEach(unbilled::remove);
+    }
+
+    /** The first usage catalog listing the service that is valid, orderable and selectable on the usage date. */
+    private static UsageCatalogDefinition orderable(UsageRecord record, List<UsageCatalogDefinition> offering,
+                                                    Map<ConditionAttribute, String> facts) {
+        LocalDate on = record.usedAt().toLocalDate();
+        String why = "is in no usage catalog";
+        for (var catalog : offering) {
+            if (!catalog.validity().contains(on)) {
+                why = "its usage catalog " + catalog.code() + " is not valid on " + on;
+            } else if (!entry(catalog, record.productCode()).orderable().contains(on)) {
+                why = "is not orderable on " + on + " in usage catalog " + catalog.code();
+            } else if (!Condition.allHold(catalog.selectConditions(), facts)) {
+                why = "usage catalog " + catalog.code() + " may not be selected for this subscription";
+            } else {
+                return catalog;
+            }
+        }
+        throw new LedgerRefusal(ErrorCode.USAGE_SERVICE_NOT_ORDERABLE, "Usage " + record.recordId() + " of "
+                + record.productCode() + " is refused: " + record.productCode() + " " + why,
+                Map.of("productCode", why));
+    }
+
+    private static UsageServiceEntry entry(UsageCatalogDefinition catalog, String productCode) {
+        return catalog.services().stream().filter(service -> service.productCode().equals(productCode))
+                .findFirst().orElseThrow();
+    }
+
+    private Optional<UsageBillingReason> billingDue(Facts subscription, SubscriptionLookup lookup) {
+        var scheme = lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode());
+        if (scheme.isEmpty()) {
+            return Optional.empty();
+        }
+        BillingTermSchemeDefinition terms = scheme.get();
+        if (terms.prepaid()) {
+            return Optional.of(UsageBillingReason.PREPAID);
+        }
+        Money amount = unbilledAmount();
+        if (terms.maxUnbilledUsageAmount() != null && amount != null
+                && amount.compareTo(terms.maxUnbilledUsageAmount()) >= 0) {
+            return Optional.of(UsageBillingReason.AMOUNT_THRESHOLD);
+        }
+        if (terms.maxUnbilledUsageRecords() != null && unbilled.size() >= terms.maxUnbilledUsageRecords()) {
+            return Optional.of(UsageBillingReason.RECORD_THRESHOLD);
+        }
+        return Optional.empty();
+    }
+
+    private Money unbilledAmount() {
+        return unbilled.values().stream().reduce(Money::plus).orElse(null);
+    }
+
+    /** The account's and the subscription's facts a usage catalog's select conditions look at. */
+    private static Map<ConditionAttribute, String> conditionFacts(Facts subscription, SubscriptionLookup lookup) {
+        Map<ConditionAttribute, String> facts = lookup.account(subscription.accountId())
+                .map(AccountFacts::conditionFacts).orElseGet(() -> new EnumMap<>(ConditionAttribute.class));
+        facts.put(ConditionAttribute.SUBSCRIPTION_TYPE, subscription.subscriptionTypeCode());
+        BillingTerms terms = subscription.billingTerms();
+        if (terms != null) {
+            facts.put(ConditionAttribute.BILLING_TERM_SCHEME, terms.billingTermSchemeCode());
+            if (terms.billingFrequency() != null) {
+                facts.put(ConditionAttribute.BILLING_FREQUENCY, terms.billingFrequency().name());
+            }
+        }
+        return facts;
+    }
+
+    private static SubscriptionAction action(BehaviourCode code) {
+        return SubscriptionAction.of(code, null);
+    }
+}

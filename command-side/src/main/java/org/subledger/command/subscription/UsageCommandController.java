@@ -1,0 +1,191 @@
+package org.subledger.command.subscription;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.command.idempotency.IdempotentIds;
+import org.subledger.command.web.CommandSender;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.error.RefusalDetails;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.usage.AddOneOffCharge;
+import org.subledger.kernel.usage.RecordUsage;
+import org.subledger.kernel.usage.SetBillingDirective;
+import org.subledger.kernel.usage.UsageRecord;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.subledger.command.subscription.UsageRequests.BatchRecordRequest;
+import static org.subledger.command.subscription.UsageRequests.BillingDirectiveRequest;
+import static org.subledger.command.subscription.UsageRequests.OneOffChargeRequest;
+import static org.subledger.command.subscription.UsageRequests.UsageBatchRequest;
+import static org.subledger.command.subscription.UsageRequests.UsageRequest;
+
+/**
+ * Command API of what a subscription is billed for besides its termed services: usage detail records (one
+ * subscription's, or a mediation batch of many subscriptions'), one-off charges and billing directives. Usage and
+ * one-off charges are for agents, supervisors, billing and admins; directives (crediting or ignoring a service) for
+ * supervisors, billing and admins. Every endpoint honours {@code Idempotency-Key}; usage and charges are also
+ * idempotent by their own record and charge ids.
+ */
+@RestController
+@Tag(name = "Subscriptions (usage and charges)")
+class UsageCommandController {
+
+    private static final String CHARGING = "hasAnyRole('AGENT', 'SUPERVISOR', 'BILLING', 'ADMIN')";
+    private static final String OPERATIONS = "hasAnyRole('SUPERVISOR', 'BILLING', 'ADMIN')";
+
+    private final CommandSender commands;
+    private final Clock clock;
+
+    UsageCommandController(CommandSender commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** 201 when a record was accepted, 200 when all were duplicates; a refusal records none of them. */
+    @PostMapping("/api/subscriptions/{subscriptionId}/usage")
+    @PreAuthorize(CHARGING)
+    @Operation(summary = "Record usage detail records (one, or {records:[...]}) on a subscription")
+    ResponseEntity<Map<String, Object>> recordUsage(@PathVariable String subscriptionId,
+                                                    @Valid @RequestBody UsageRequest body) {
+        SubscriptionUsage.Outcome outcome = commands.send(new RecordUsage(subscriptionId, body.usageRecords()),
+                ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
+        return ResponseEntity.status(outcome.accepted().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(recorded(outcome));
+    }
+
+    /**
+     * One command per subscription of the batch, in the order they first appear. A refused subscription records none
+     * of its records and says why; the other subscriptions' records are recorded all the same.
+     */
+    @PostMapping("/api/usage/batches")
+    @PreAuthorize(CHARGING)
+    @Operation(summary = "Record a batch of usage detail records of many subscriptions; outcome per subscription")
+    Map<String, Object> recordBatch(@Valid @RequestBody UsageBatchRequest body) {
+        Map<String, List<UsageRecord>> bySubscription = new LinkedHashMap<>();
+        for (BatchRecordRequest record : body.records()) {
+            bySubscription.computeIfAbsent(record.subscriptionId(), id -> new ArrayList<>()).add(record.record());
+        }
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        int accepted = 0;
+        int duplicates = 0;
+        int refused = 0;
+        for (var entry : bySubscription.entrySet()) {
+            String subscriptionId = entry.getKey();
+            try {
+                SubscriptionUsage.Outcome outcome = commands.send(new RecordUsage(subscriptionId, entry.getValue()),
+                        ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
+                accepted += outcome.accepted().size();
+                duplicates += outcome.duplicates().size();
+                outcomes.add(recorded(outcome));
+            } catch (RuntimeException failure) {
+                RefusalDetails refusal = refusalOf(failure, subscriptionId);
+                refused += entry.getValue().size();
+                outcomes.add(Map.of("subscriptionId", subscriptionId, "status", "REFUSED",
+                        "records", entry.getValue().size(), "problem", problem(refusal)));
+            }
+        }
+        return Map.of("subscriptions", outcomes, "accepted", accepted, "duplicates", duplicates,
+                "refused", refused);
+    }
+
+    @PostMapping("/api/subscriptions/{subscriptionId}/one-off-charges")
+    @PreAuthorize(CHARGING)
+    @Operation(summary = "Add a one-off charge (hardware sold, a one-time service, an expense) to the next bill")
+    ResponseEntity<Map<String, String>> addOneOffCharge(@PathVariable String subscriptionId,
+                                                        @Valid @RequestBody OneOffChargeRequest body,
+                                                        Principal principal, HttpServletRequest request) {
+        String chargeId = body.chargeId() != null && !body.chargeId().isBlank() ? body.chargeId()
+                : IdempotentIds.newId(request, principal, "one-off-charge");
+        LocalDate on = body.chargedOn() != null ? body.chargedOn() : LocalDate.now(clock);
+        commands.send(new AddOneOffCharge(subscriptionId, chargeId, body.productCode(), body.units(), on,
+                body.description()), ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
+        return ResponseEntity.ok(Map.of("subscriptionId", subscriptionId, "chargeId", chargeId,
+                "action", BehaviourCode.ADD_ONE_OFF_CHARGE.name()));
+    }
+
+    @PutMapping("/api/subscriptions/{subscriptionId}/services/{productCode}/billing-directive")
+    @PreAuthorize(OPERATIONS)
+    @Operation(summary = "Bill, credit or ignore a service of the subscription from the next bill on")
+    Map<String, String> setBillingDirective(@PathVariable String subscriptionId, @PathVariable String productCode,
+                                            @Valid @RequestBody BillingDirectiveRequest body) {
+        LocalDate on = body.actionDate() != null ? body.actionDate() : LocalDate.now(clock);
+        commands.send(new SetBillingDirective(subscriptionId, productCode, body.directive(), body.reason(), on),
+                ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
+        return Map.of("subscriptionId", subscriptionId, "productCode", productCode,
+                "directive", body.directive().name(), "action", BehaviourCode.SET_BILLING_DIRECTIVE.name());
+    }
+
+    private static Map<String, Object> recorded(SubscriptionUsage.Outcome outcome) {
+        return Map.of("subscriptionId", outcome.subscriptionId(), "status", "RECORDED",
+                "accepted", outcome.accepted().size(), "duplicates", outcome.duplicates().size(),
+                "acceptedRecordIds", outcome.accepted(), "duplicateRecordIds", outcome.duplicates());
+    }
+
+    /** The refusal a failed command carries as data; anything else is not a refusal and fails the whole batch. */
+    private static RefusalDetails refusalOf(RuntimeException failure, String subscriptionId) {
+        if (failure instanceof LedgerRefusal refusal) {
+            return refusal.details();
+        }
+        if (failure instanceof CommandExecutionException execution) {
+            if (execution.getDetails().orElse(null) instanceof RefusalDetails details) {
+                return details;
+            }
+            if (execution.getCause() instanceof AggregateNotFoundException
+                    || execution.getCause() instanceof IncompatibleAggregateException) {
+                return notASubscription(subscriptionId);
+            }
+        }
+        if (failure instanceof AggregateNotFoundException || failure instanceof IncompatibleAggregateException) {
+            return notASubscription(subscriptionId);
+        }
+        throw failure;
+    }
+
+    private static RefusalDetails notASubscription(String subscriptionId) {
+        return new RefusalDetails(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No subscription " + subscriptionId,
+                Map.of("subscriptionId", "is not a subscription"));
+    }
+
+    /** The refusal as the problem+json of a single request would give it: its code, status, detail and fields. */
+    private static Map<String, Object> problem(RefusalDetails refusal) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("code", refusal.code().name());
+        problem.put("status", status(refusal.code()).value());
+        problem.put("detail", refusal.message());
+        problem.put("fields", refusal.fields() == null ? Map.of() : refusal.fields());
+        return problem;
+    }
+
+    /** The platform's mapping of error kinds to statuses, repeated: the command side may not depend on the platform. */
+    private static HttpStatus status(ErrorCode code) {
+        return switch (code.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+}

@@ -1,0 +1,73 @@
+package org.subledger.command.subscription;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.subledger.kernel.billing.BillingDirective;
+import org.subledger.kernel.usage.UsageRecord;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Bodies of the usage, one-off charge and billing directive endpoints. */
+final class UsageRequests {
+
+    private UsageRequests() {
+    }
+
+    /** One usage detail record: its id (the client's, unique per subscription), the usage service and when used. */
+    record UsageRecordRequest(@NotBlank @Size(max = 100) String recordId,
+                              @NotBlank @Size(max = 64) String productCode,
+                              @NotNull LocalDateTime usedAt) {
+
+        UsageRecord record() {
+            return new UsageRecord(recordId, productCode, usedAt);
+        }
+    }
+
+    /** Usage of one subscription: either one record ({@code recordId}, ...) or several ({@code records}). */
+    record UsageRequest(@Size(max = 100) String recordId,
+                        @Size(max = 64) String productCode,
+                        LocalDateTime usedAt,
+                        @Size(max = 1000) List<@NotNull @Valid UsageRecordRequest> records) {
+
+        List<UsageRecord> usageRecords() {
+            if (records != null && !records.isEmpty()) {
+                return records.stream().map(UsageRecordRequest::record).toList();
+            }
+            return recordId == null && productCode == null && usedAt == null ? List.of()
+                    : List.of(new UsageRecord(recordId, productCode, usedAt));
+        }
+    }
+
+    /** A record of a batch names its subscription. */
+    record BatchRecordRequest(@NotBlank @Size(max = 255) String subscriptionId,
+                              @NotBlank @Size(max = 100) String recordId,
+                              @NotBlank @Size(max = 64) String productCode,
+                              @NotNull LocalDateTime usedAt) {
+
+        UsageRecord record() {
+            return new UsageRecord(recordId, productCode, usedAt);
+        }
+    }
+
+    record UsageBatchRequest(@NotEmpty @Size(max = 10000) List<@NotNull @Valid BatchRecordRequest> records) {
+    }
+
+    /** {@code chargeId} left out: derived from the Idempotency-Key if given, else new. */
+    record OneOffChargeRequest(@Size(max = 100) String chargeId,
+                               @NotBlank @Size(max = 64) String productCode,
+                               @Min(1) long units,
+                               LocalDate chargedOn,
+                               @Size(max = 500) String description) {
+    }
+
+    record BillingDirectiveRequest(@NotNull BillingDirective directive,
+                                   @Size(max = 500) String reason,
+                                   LocalDate actionDate) {
+    }
+}
