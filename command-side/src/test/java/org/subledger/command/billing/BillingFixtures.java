@@ -128,7 +128,7 @@ final class BillingFixtures {
 
     private static BillingTermSchemeDefinition scheme(String code, BillingTiming timing) {
         return new BillingTermSchemeDefinition(code, code, List.of(BillingFrequency.values()), 12,
-                List.of(STANDARD, VIP_PLAN), STANDARD, false, false, timing, null, null);
+                List.of(STANDARD, VIP_PLAN), STANDARD, false, false, timing, null, null, false);
     }
 
     private static ProductDefinition product(String code, String type, BigDecimal taxRate) {
