@@ -124,6 +124,23 @@ class BillingProjectionsTest {
     }
 
     @Test
+    void countsEveryBillOfALargeRunWrittenByBothSegmentsAtOnce() {
+        String run = "RUN-" + UUID.randomUUID();
+        var events = new ArrayList<DomainEventMessage<?>>();
+        events.add(event("BillRun", run, 0, new BillRunStarted(run, APRIL_1, null, null)));
+        events.addAll(bills(run, 3_000));
+        for (int i = 0; i < 20; i++) {
+            events.add(event("Subscription", "SUB-F" + i + "-" + run, 0, failure("SUB-F" + i + "-" + run, run)));
+        }
+        eventStore.publish(events);
+
+        await("3,000 bills and 20 failures of " + run, () -> runRow(run).get("billed").equals(3_000L)
+                && runRow(run).get("failed").equals(20L));
+        assertThat(jdbc.queryForObject("select count(*) from bill_line l join bill b using (bill_id)"
+                + " where b.run_id = ?", Long.class, run)).isEqualTo(6_000L);
+    }
+
+    @Test
     void countsBillsProjectedBeforeTheirRunsStart() {
         String run = "RUN-" + UUID.randomUUID();
         eventStore.publish(bills(run, 2));
