@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -205,8 +206,7 @@ final class BillWriter {
         });
     }
 
-    private static void setDate(PreparedStatement statement, int index, java.time.LocalDate value)
-            throws SQLException {
+    private static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.DATE);
         } else {

@@ -9,8 +9,11 @@ import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.usage.UsageRecorded;
 import org.subledger.projection.support.UnitOfWorkBuffer;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,9 +42,13 @@ class UnbilledUsageProjection {
     private record Key(String subscriptionId, String recordId) {
     }
 
+    private record Row(Key key, String accountId, String productCode, LocalDateTime usedAt, BigDecimal amount,
+                       String currency, LocalDate recordedOn) {
+    }
+
     /** The last word of the batch on each record: recorded (to insert) or billed (to delete), never both. */
     private static final class Pending {
-        final Map<Key, UsageRecorded> recorded = new LinkedHashMap<>();
+        final Map<Key, Row> recorded = new LinkedHashMap<>();
         final Map<String, Set<String>> billed = new LinkedHashMap<>();
     }
 
@@ -56,9 +63,10 @@ class UnbilledUsageProjection {
     @EventHandler
     void on(UsageRecorded event) {
         var key = new Key(event.subscriptionId(), event.recordId());
-        event.amount().currency(); // a record without an amount fails here, not at commit
+        var row = new Row(key, event.accountId(), event.productCode(), event.usedAt(), event.amount().amount(),
+                event.amount().currency().getCurrencyCode(), event.recordedOn());
         pending.add(batch -> {
-            batch.recorded.put(key, event);
+            batch.recorded.put(key, row);
             var billed = batch.billed.get(key.subscriptionId());
             if (billed != null) {
                 billed.remove(key.recordId());
@@ -91,20 +99,20 @@ class UnbilledUsageProjection {
                         entry.getValue().toArray(String[]::new)));
             });
         }
-        List<UsageRecorded> inserts = new ArrayList<>(batch.recorded.values());
+        List<Row> inserts = new ArrayList<>(batch.recorded.values());
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate(INSERT, inserts, inserts.size(), UnbilledUsageProjection::bind);
         }
     }
 
-    private static void bind(PreparedStatement statement, UsageRecorded usage) throws SQLException {
-        statement.setString(1, usage.subscriptionId());
-        statement.setString(2, usage.recordId());
+    private static void bind(PreparedStatement statement, Row usage) throws SQLException {
+        statement.setString(1, usage.key().subscriptionId());
+        statement.setString(2, usage.key().recordId());
         statement.setString(3, usage.accountId());
         statement.setString(4, usage.productCode());
         statement.setObject(5, usage.usedAt());
-        statement.setBigDecimal(6, usage.amount().amount());
-        statement.setString(7, usage.amount().currency().getCurrencyCode());
+        statement.setBigDecimal(6, usage.amount());
+        statement.setString(7, usage.currency());
         statement.setObject(8, usage.recordedOn());
     }
 }
