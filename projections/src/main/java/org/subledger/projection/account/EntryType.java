@@ -5,13 +5,18 @@ import org.subledger.kernel.account.AdjustmentPosted;
 import org.subledger.kernel.account.ChargePosted;
 import org.subledger.kernel.account.CreditPosted;
 import org.subledger.kernel.account.PaymentRecorded;
+import org.subledger.kernel.billing.BillPosted;
 
-/** The kind of a posting as the read models store it ({@code entry_type}, {@code last_movement_type}). */
+/**
+ * The kind of a posting as the read models store it ({@code entry_type}, {@code last_movement_type}). A BILL adds
+ * its total to what the customer owes, or takes from it when its credits exceed its charges (negative total).
+ */
 enum EntryType {
     CHARGE,
     CREDIT,
     PAYMENT,
-    ADJUSTMENT;
+    ADJUSTMENT,
+    BILL;
 
     static EntryType of(AccountPosting posting) {
         if (posting instanceof ChargePosted) {
@@ -25,6 +30,9 @@ enum EntryType {
         }
         if (posting instanceof AdjustmentPosted) {
             return ADJUSTMENT;
+        }
+        if (posting instanceof BillPosted) {
+            return BILL;
         }
         throw new IllegalArgumentException("unknown kind of posting: " + posting.getClass().getName());
     }

@@ -4,6 +4,7 @@ import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.ChargePosted;
 import org.subledger.kernel.account.CreditPosted;
 import org.subledger.kernel.account.PaymentRecorded;
+import org.subledger.kernel.billing.BillPosted;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +36,7 @@ record StatementLineRow(String accountId,
                 posting.amount().currency().getCurrencyCode());
     }
 
-    /** Adjustments carry a reason (the narrative) but no client reference. */
+    /** A bill is referred to by its number; adjustments carry a reason (the narrative) but no client reference. */
     private static String referenceOf(AccountPosting posting) {
         if (posting instanceof ChargePosted charge) {
             return charge.reference();
@@ -45,6 +46,9 @@ record StatementLineRow(String accountId,
         }
         if (posting instanceof PaymentRecorded payment) {
             return payment.reference();
+        }
+        if (posting instanceof BillPosted bill) {
+            return bill.billNumber();
         }
         return null;
     }

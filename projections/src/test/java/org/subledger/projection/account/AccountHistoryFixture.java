@@ -16,6 +16,7 @@ import org.subledger.kernel.account.CreditRatingChanged;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.account.PaymentRecorded;
 import org.subledger.kernel.account.PersonDetails;
+import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.money.Money;
 
 import java.time.Duration;
@@ -70,6 +71,13 @@ final class AccountHistoryFixture {
     AccountHistoryFixture adjusted(AdjustmentDirection direction, String amount, String balanceAfter) {
         return then(new AdjustmentPosted(accountId, "P-" + messages.size(), eur(amount), direction,
                 "Correction of a rounding error", eur(balanceAfter)));
+    }
+
+    /** A bill of {@code total} (negative when its credits exceed its charges), numbered 2026-00000n. */
+    AccountHistoryFixture billed(String total, String balanceAfter) {
+        String billId = "BILL-" + messages.size();
+        return then(new BillPosted(accountId, "bill:" + billId, billId, "2026-00000" + messages.size(), eur(total),
+                eur("0.00"), "Bill 2026-00000" + messages.size(), eur(balanceAfter)));
     }
 
     AccountHistoryFixture creditLimitAmended(String from, String to) {

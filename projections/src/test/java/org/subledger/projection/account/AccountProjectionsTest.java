@@ -142,6 +142,27 @@ class AccountProjectionsTest {
     }
 
     @Test
+    void postsABillAsADebitAndABillWhoseCreditsExceedItsChargesAsACredit() {
+        var account = newAccount().opened().billed("45.00", "45.00").billed("-12.50", "32.50");
+        publish(account.unpublished());
+
+        awaitStatementLines(account.accountId, 2);
+        var lines = statement(account.accountId);
+        assertThat(lines).extracting(line -> line.get("entry_type")).containsExactly("BILL", "BILL");
+        assertThat(lines).extracting(line -> line.get("reference")).containsExactly("2026-000001", "2026-000002");
+        assertThat(lines).extracting(line -> line.get("posting_id")).containsExactly("bill:BILL-1", "bill:BILL-2");
+        assertThat(lines).extracting(line -> ((BigDecimal) line.get("amount")).toPlainString())
+                .containsExactly("45.0000", "12.5000");
+        assertThat(lines).extracting(line -> ((BigDecimal) line.get("balance_effect")).toPlainString())
+                .containsExactly("45.0000", "-12.5000");
+        assertThat(lines).extracting(line -> ((BigDecimal) line.get("running_balance")).toPlainString())
+                .containsExactly("45.0000", "32.5000");
+        awaitSummaryVersion(account.accountId, 2);
+        assertThat(summary(account.accountId)).containsEntry("last_movement_type", "BILL")
+                .containsEntry("status", "UNSETTLED");
+    }
+
+    @Test
     void aRedeliveredHistoryChangesNothing() {
         var account = newAccount().opened().charged("30.00", "30.00").paid("10.00", "20.00").closed();
         publish(account.unpublished());

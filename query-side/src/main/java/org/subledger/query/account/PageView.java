@@ -6,7 +6,8 @@ import java.util.function.Function;
 /** One page of a longer list: {@code page} counts from 0; {@code totalPages} is 0 when the list is empty. */
 public record PageView<T>(List<T> content, int page, int size, long totalElements, long totalPages) {
 
-    static <S, T> PageView<T> of(List<S> content, Function<S, T> view, int page, int size, long totalElements) {
+    public static <S, T> PageView<T> of(List<S> content, Function<S, T> view, int page, int size,
+                                        long totalElements) {
         return new PageView<>(content.stream().map(view).toList(), page, size, totalElements,
                 totalPages(totalElements, size));
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.kernel.account.AdjustmentDirection.CREDIT;
 import static org.subledger.query.account.AccountEvents.adjusted;
+import static org.subledger.query.account.AccountEvents.billPosted;
 import static org.subledger.query.account.AccountEvents.charged;
 import static org.subledger.query.account.AccountEvents.eur;
 import static org.subledger.query.account.AccountEvents.opened;
@@ -48,6 +49,19 @@ class AccountAsOfFolderTest {
         assertThat(account.openedAt()).isEqualTo(T0);
         assertThat(account.lastMovementAt()).isNull();
         assertThat(account.version()).isZero();
+    }
+
+    @Test
+    void foldsBillsLikeAnyPostingIncludingOneWhoseCreditsExceedItsCharges() {
+        folder.apply(opened(ID), 0, T0)
+                .apply(billPosted(ID, "2026-000001", "45.00", "45.00"), 1, T0.plusSeconds(60))
+                .apply(billPosted(ID, "2026-000002", "-50.00", "-5.00"), 2, T0.plusSeconds(120));
+
+        var account = folder.summary().orElseThrow();
+        assertThat(account.balance()).isEqualTo(eur("-5.00"));
+        assertThat(account.status()).isEqualTo(AccountStatus.SETTLED);
+        assertThat(account.lastMovementAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(account.version()).isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.subledger.kernel.account.CompanyDetails;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.account.PaymentRecorded;
+import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.money.Money;
 
 import java.util.Currency;
@@ -38,6 +39,12 @@ final class AccountEvents {
                                      String amount, String balanceAfter) {
         return new AdjustmentPosted(accountId, postingId, eur(amount), direction, "Rounding correction",
                 eur(balanceAfter));
+    }
+
+    /** A bill of {@code total} (negative when its credits exceed its charges) posted to the account. */
+    static BillPosted billPosted(String accountId, String billNumber, String total, String balanceAfter) {
+        return new BillPosted(accountId, "bill:B-" + billNumber, "B-" + billNumber, billNumber, eur(total),
+                eur("0.00"), "Bill " + billNumber, eur(balanceAfter));
     }
 
     static Money eur(String amount) {

@@ -1,0 +1,58 @@
+package org.subledger.projection.billing;
+
+import org.subledger.kernel.billing.BillIssued;
+import org.subledger.kernel.billing.BillLine;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One row of {@code bill} with its rows of {@code bill_line}, taken from a {@link BillIssued} event. */
+record BillRow(String billId,
+               String billNumber,
+               String accountId,
+               String subscriptionId,
+               String runId,
+               String kind,
+               LocalDate issuedOn,
+               LocalDate periodFrom,
+               LocalDate periodTo,
+               BigDecimal total,
+               BigDecimal taxTotal,
+               String currency,
+               LocalDate dueDate,
+               Instant issuedAt,
+               long version,
+               List<Line> lines) {
+
+    record Line(int lineNo,
+                String kind,
+                String productCode,
+                String description,
+                LocalDate periodFrom,
+                LocalDate periodTo,
+                long quantity,
+                BigDecimal amount,
+                BigDecimal taxAmount,
+                BigDecimal taxRatePercent,
+                String currency,
+                String reference,
+                String explanation) {
+
+        static Line of(BillLine line) {
+            return new Line(line.lineNo(), line.kind().name(), line.productCode(), line.description(), line.from(),
+                    line.to(), line.quantity(), line.amount().amount(), line.taxAmount().amount(),
+                    line.taxRatePercent(), line.amount().currency().getCurrencyCode(), line.reference(),
+                    ExplanationJson.write(line.explanation()));
+        }
+    }
+
+    /** Everything that can fail (a missing amount, an explanation JSON cannot hold) fails here, in the handler. */
+    static BillRow of(BillIssued event, long sequenceNumber, Instant issuedAt) {
+        return new BillRow(event.billId(), event.billNumber(), event.accountId(), event.subscriptionId(),
+                event.runId(), event.kind().name(), event.issuedOn(), event.periodFrom(), event.periodTo(),
+                event.total().amount(), event.taxTotal().amount(), event.total().currency().getCurrencyCode(),
+                event.dueDate(), issuedAt, sequenceNumber, event.lines().stream().map(Line::of).toList());
+    }
+}

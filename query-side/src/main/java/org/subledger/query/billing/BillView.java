@@ -1,0 +1,36 @@
+package org.subledger.query.billing;
+
+import org.subledger.kernel.billing.BillKind;
+import org.subledger.kernel.billing.query.BillDetails;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A bill with its lines, each explaining its amount; the fields of {@link BillSummaryView} and {@code lines}. */
+public record BillView(String billId,
+                       String billNumber,
+                       String accountId,
+                       String subscriptionId,
+                       String runId,
+                       BillKind kind,
+                       LocalDate issuedOn,
+                       LocalDate periodFrom,
+                       LocalDate periodTo,
+                       String currency,
+                       BigDecimal total,
+                       BigDecimal taxTotal,
+                       LocalDate dueDate,
+                       int lineCount,
+                       Instant issuedAt,
+                       List<BillLineView> lines) {
+
+    static BillView of(BillDetails details) {
+        var bill = BillSummaryView.of(details.bill());
+        return new BillView(bill.billId(), bill.billNumber(), bill.accountId(), bill.subscriptionId(), bill.runId(),
+                bill.kind(), bill.issuedOn(), bill.periodFrom(), bill.periodTo(), bill.currency(), bill.total(),
+                bill.taxTotal(), bill.dueDate(), bill.lineCount(), bill.issuedAt(),
+                details.lines().stream().map(BillLineView::of).toList());
+    }
+}

@@ -1,0 +1,84 @@
+package org.subledger.query.billing;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.account.AccountSummary;
+import org.subledger.kernel.account.FindAccount;
+import org.subledger.kernel.billing.query.BillDetails;
+import org.subledger.kernel.billing.query.BillPage;
+import org.subledger.kernel.billing.query.BillRunSummary;
+import org.subledger.kernel.billing.query.FindBill;
+import org.subledger.kernel.billing.query.FindBillRun;
+import org.subledger.kernel.billing.query.ListAccountBills;
+import org.subledger.kernel.billing.query.ListUnbilledUsage;
+import org.subledger.kernel.billing.query.UnbilledUsageRecord;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.query.account.PageView;
+import org.subledger.query.subscription.SubscriptionReadModel;
+
+import java.util.List;
+
+/**
+ * The query API of billing: bills with their lines, an account's bills, bill runs and the usage not billed yet, from
+ * the billing read models through the query bus. Open to every authenticated user; it changes nothing.
+ */
+@RestController
+@Validated
+@RequestMapping("/api")
+class BillingQueryController {
+
+    private final QueryGateway queryGateway;
+    private final SubscriptionReadModel subscriptions;
+
+    BillingQueryController(QueryGateway queryGateway, SubscriptionReadModel subscriptions) {
+        this.queryGateway = queryGateway;
+        this.subscriptions = subscriptions;
+    }
+
+    /** The bill with its lines and the explanation of each line's amount. */
+    @GetMapping("/bills/{billId}")
+    public BillView bill(@PathVariable String billId) {
+        return queryGateway.query(new FindBill(billId), ResponseTypes.optionalInstanceOf(BillDetails.class)).join()
+                .map(BillView::of)
+                .orElseThrow(() -> new LedgerRefusal(ErrorCode.BILL_NOT_FOUND, "No bill " + billId + "."));
+    }
+
+    /** The account's bills, newest first. */
+    @GetMapping("/accounts/{accountId}/bills")
+    public PageView<BillSummaryView> billsOf(@PathVariable String accountId,
+                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "50") @Min(1)
+                                             @Max(BillQueryHandler.MAX_PAGE_SIZE) int size) {
+        queryGateway.query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountSummary.class))
+                .join().orElseThrow(() -> new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND,
+                        "No account " + accountId + "."));
+        BillPage bills = queryGateway.query(new ListAccountBills(accountId, page, size), BillPage.class).join();
+        return PageView.of(bills.content(), BillSummaryView::of, bills.page(), bills.size(), bills.totalElements());
+    }
+
+    /** The bill run: its status, billing date, filters and counts so far. */
+    @GetMapping("/bill-runs/{runId}")
+    public BillRunView billRun(@PathVariable String runId) {
+        return queryGateway.query(new FindBillRun(runId), ResponseTypes.optionalInstanceOf(BillRunSummary.class))
+                .join().map(BillRunView::of)
+                .orElseThrow(() -> new LedgerRefusal(ErrorCode.BILL_RUN_NOT_FOUND, "No bill run " + runId + "."));
+    }
+
+    /** The subscription's usage records no bill has included yet, and their total. */
+    @GetMapping("/subscriptions/{subscriptionId}/unbilled-usage")
+    public UnbilledUsageView unbilledUsage(@PathVariable String subscriptionId) {
+        subscriptions.existing(subscriptionId);
+        List<UnbilledUsageRecord> records = queryGateway.query(new ListUnbilledUsage(subscriptionId),
+                ResponseTypes.multipleInstancesOf(UnbilledUsageRecord.class)).join();
+        return UnbilledUsageView.of(subscriptionId, records);
+    }
+}
