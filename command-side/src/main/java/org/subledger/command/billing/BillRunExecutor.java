@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -69,7 +70,13 @@ class BillRunExecutor {
         metaData.put(LedgerMetadata.CAUSATION_ID, message.getIdentifier());
         metaData.putIfAbsent(LedgerMetadata.CORRELATION_ID, message.getIdentifier());
         store.register(started, MetaData.from(metaData));
-        runs.submit(() -> execute(started.runId()));
+        // once the registration is committed: the run's worker reads it in a transaction of its own
+        Runnable start = () -> runs.submit(() -> execute(started.runId()));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> start.run());
+        } else {
+            start.run();
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
