@@ -56,7 +56,7 @@ import java.util.Map;
  * an entry with its existing definition, or setting its latest price version again, is a no-op.
  */
 @Component
-class SampleCatalog {
+public class SampleCatalog {
 
     static final LocalDate RATES_FROM = LocalDate.of(2015, 1, 1);
     static final BigDecimal VAT = new BigDecimal("19");
@@ -68,7 +68,7 @@ class SampleCatalog {
     }
 
     /** Sends every command of the sample catalog, in dependency order; returns how many were sent. */
-    int load() {
+    public int load() {
         var commands = commands();
         commands.forEach(commandGateway::sendAndWait);
         return commands.size();

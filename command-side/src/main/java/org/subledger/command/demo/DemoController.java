@@ -1,0 +1,141 @@
+package org.subledger.command.demo;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.command.catalog.SampleCatalog;
+import org.subledger.kernel.account.ContactDetails;
+import org.subledger.kernel.account.CustomerType;
+import org.subledger.kernel.account.OpenAccount;
+import org.subledger.kernel.account.PersonDetails;
+import org.subledger.kernel.billing.StartBillRun;
+import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.subscription.BecomeSubscriber;
+import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.subscription.ConcurrentUsage;
+import org.subledger.kernel.subscription.Distributor;
+import org.subledger.kernel.subscription.SubscriptionService;
+import org.subledger.kernel.subscription.SubscriptionState;
+import org.subledger.kernel.usage.AddOneOffCharge;
+import org.subledger.kernel.usage.RecordUsage;
+import org.subledger.kernel.usage.UsageRecord;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The demo: loads the sample catalog, then creates five customers of the demo operator with subscriptions that show
+ * the billing engine's features (maturity pricing, distributor quantities, an annual plan, public use billed at a
+ * share of its concurrent uses and in arrears, usage at time-of-day rates, a prepaid subscription billed as it is
+ * used, one-off charges), all started two months ago, and runs a bill run for today. Every call creates five new
+ * customers; the answer lists where to look.
+ */
+@RestController
+@RequestMapping("/api/demo")
+@Tag(name = "Demo")
+class DemoController {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    private final CommandGateway commands;
+    private final SampleCatalog sampleCatalog;
+    private final Clock clock;
+
+    DemoController(CommandGateway commands, SampleCatalog sampleCatalog, Clock clock) {
+        this.commands = commands;
+        this.sampleCatalog = sampleCatalog;
+        this.clock = clock;
+    }
+
+    record Customer(String name, String accountId, String subscriptionId, String what, String bills,
+                    String balance) {
+    }
+
+    record Demo(LocalDate billingDate, String billRun, List<Customer> customers) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Load the sample catalog, create five demo customers with subscriptions and run a bill run")
+    Demo run() {
+        sampleCatalog.load();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = today.withDayOfMonth(1).minusMonths(2);
+        List<Customer> customers = new ArrayList<>();
+
+        customers.add(customer("Maria Georgiou", "GOLD", "RESIDENTIAL", BillingFrequency.MONTHLY, null, start,
+                "Gold (free for 3 months, then 20.00) and Eurosport 1 on two decoders, monthly in advance",
+                service("GOLD", "STB-1"), service("EUROSPORT-1", "STB-1", "STB-2")));
+
+        var andreas = customer("Andreas Ioannou", "GOLD", "RESIDENTIAL", BillingFrequency.ANNUAL, null, start,
+                "Platinum, billed a year in advance, and two movies at time-of-day rates (3.00 in the evening, "
+                        + "2.00 at night)", service("PLATINUM", "STB-1"), service("PPV-MOVIES", "STB-1"));
+        customers.add(andreas);
+        commands.sendAndWait(new RecordUsage(andreas.subscriptionId(), List.of(
+                new UsageRecord("demo-" + UUID.randomUUID(), "BRAVEHEART", start.plusDays(3).atTime(21, 30)),
+                new UsageRecord("demo-" + UUID.randomUUID(), "SERENDIPITY", start.plusDays(4).atTime(2, 15)))));
+
+        customers.add(customer("Kafe Nikos", "GOLD", "CORPORATE", BillingFrequency.MONTHLY,
+                new ConcurrentUsage(5, new BigDecimal("30")), start,
+                "Public use in a cafe: Platinum on 5 screens at 30 %, billed monthly in arrears",
+                service("PLATINUM", "STB-1")));
+
+        var elena = customer("Elena Pavlou", "GOLD-PREPAID", "PREPAID", BillingFrequency.MONTHLY, null, start,
+                "Prepaid: every movie is billed at once", service("PPV-MOVIES", "STB-1"));
+        customers.add(elena);
+        commands.sendAndWait(new RecordUsage(elena.subscriptionId(), List.of(
+                new UsageRecord("demo-" + UUID.randomUUID(), "LIMITLESS", start.plusDays(10).atTime(20, 0)))));
+
+        var petros = customer("Petros Demetriou", "GOLD", "RESIDENTIAL", BillingFrequency.MONTHLY, null, start,
+                "Platinum, with an installation of 5 hours and an antenna on the first bill",
+                service("PLATINUM", "STB-1"));
+        customers.add(petros);
+        commands.sendAndWait(new AddOneOffCharge(petros.subscriptionId(), "demo-" + UUID.randomUUID(),
+                "INSTALLATION", 5, start, "Installation, 5 hours"));
+        commands.sendAndWait(new AddOneOffCharge(petros.subscriptionId(), "demo-" + UUID.randomUUID(),
+                "ANTENNA", 1, start, "Satellite antenna"));
+
+        String runId = UUID.randomUUID().toString();
+        commands.sendAndWait(new StartBillRun(runId, today, null, null));
+        return new Demo(today, "/api/bill-runs/" + runId, customers);
+    }
+
+    private Customer customer(String name, String type, String scheme, BillingFrequency frequency,
+                              ConcurrentUsage concurrentUsage, LocalDate start, String what,
+                              SubscriptionService... services) {
+        String accountId = UUID.randomUUID().toString();
+        String[] names = name.split(" ", 2);
+        commands.sendAndWait(new OpenAccount(accountId, CustomerType.PERSON,
+                new PersonDetails(names[0], names[1], null),
+                null, new ContactDetails(null, null, "Limassol, Cyprus"), EUR, new BigDecimal("1000.00"), null, null,
+                "demo"));
+        String subscriptionId = UUID.randomUUID().toString();
+        var distributors = new ArrayList<Distributor>();
+        for (SubscriptionService service : services) {
+            service.distributorIds().forEach(id -> {
+                if (distributors.stream().noneMatch(known -> known.distributorId().equals(id))) {
+                    distributors.add(new Distributor(id, "NAGRA"));
+                }
+            });
+        }
+        commands.sendAndWait(new BecomeSubscriber(subscriptionId, accountId, type,
+                new BillingTerms(scheme, null, frequency, null, null, null, null, concurrentUsage),
+                null, null, SubscriptionState.EFFECTIVE, distributors, List.of(services), List.of(), start, null));
+        return new Customer(name, accountId, subscriptionId, what, "/api/accounts/" + accountId + "/bills",
+                "/api/accounts/" + accountId);
+    }
+
+    private static SubscriptionService service(String productCode, String... distributors) {
+        return new SubscriptionService(productCode, List.of(), null, null, null, Set.of(distributors));
+    }
+}

@@ -1,0 +1,53 @@
+package org.subledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The documented demo command on a ledger of its own (its bill run bills every subscription due, so it must not
+ * share a ledger with other tests): five customers, a bill run, and bills and balances to look at.
+ */
+class DemoIT {
+
+    @Test
+    void theDemoCreatesCustomersAndBillsThem() {
+        Path dataDir = Path.of("target", "it-postgres", "demo-" + UUID.randomUUID());
+        try (var ledger = new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--ledger.embedded-postgres.data-dir=" + dataDir, "--ledger.embedded-postgres.port=0",
+                "--server.port=0")) {
+            var api = RestartIT.api(ledger);
+            assertThat(api.post("agent", "/api/demo", "{}").status()).isEqualTo(403);
+
+            var demo = api.post("admin", "/api/demo", "{}");
+
+            assertThat(demo.status()).as(demo.toString()).isEqualTo(200);
+            JsonNode customers = demo.json().get("customers");
+            assertThat(customers).hasSize(5);
+            String run = demo.json().get("billRun").asText();
+            Await.until("the demo's bill run", () -> api.get("reporter", run).json().path("status").asText(),
+                    "COMPLETED"::equals);
+            assertThat(api.get("reporter", run).json().get("billed").asLong()).isEqualTo(5);
+            customers.forEach(customer -> {
+                JsonNode bills = Await.until("bills of " + customer.get("name").asText(),
+                        () -> api.get("reporter", customer.get("bills").asText()).json().path("content"),
+                        content -> content.size() >= 1);
+                BigDecimal billed = BigDecimal.ZERO;
+                for (JsonNode bill : bills) {
+                    billed = billed.add(new BigDecimal(bill.get("total").asText()));
+                }
+                assertThat(billed).as(customer.get("name").asText()).isPositive();
+                BigDecimal expected = billed;
+                Await.until("balance of " + customer.get("name").asText(), () -> new BigDecimal(api.get("reporter",
+                        customer.get("balance").asText()).json().get("balance").asText()),
+                        balance -> balance.compareTo(expected) >= 0);
+            });
+        }
+    }
+}
