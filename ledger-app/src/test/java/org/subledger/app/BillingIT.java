@@ -267,6 +267,25 @@ class BillingIT extends LedgerIT {
         assertThat(new BigDecimal(thresholdBill.get("total").asText())).isEqualByComparingTo("60.00");
     }
 
+    @Test
+    void subscriptionsRecordedBeforeTheBillingEngineAreIndexedByTheBackfillMigration() throws Exception {
+        String account = api.openAccount("Before", "Billing", "5000.00");
+        String subscription = subscribe(account, "RESIDENTIAL", "MONTHLY", "2026-03-05", null,
+                service("PLATINUM", "STB-1"));
+        jdbc.update("delete from billing_index where subscription_id = ?", subscription);
+
+        try (var sql = getClass().getResourceAsStream("/db/migration/V3_110__billing_index_backfill.sql")) {
+            jdbc.execute(new String(sql.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        assertThat(jdbc.queryForMap("""
+                select account_id, subscription_type_code, billing_frequency, next_billing_date::text as due
+                from billing_index where subscription_id = ?""", subscription))
+                .containsEntry("account_id", account).containsEntry("subscription_type_code", type)
+                .containsEntry("billing_frequency", "MONTHLY").containsEntry("due", "2026-03-05");
+        assertThat(runBills(LocalDate.of(2026, 3, 5)).get("billed").asLong()).isEqualTo(1);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     static String service(String productCode, String... distributors) {

@@ -37,7 +37,7 @@ import java.util.UUID;
  * The demo: loads the sample catalog, then creates five customers of the demo operator with subscriptions that show
  * the billing engine's features (maturity pricing, distributor quantities, an annual plan, public use billed at a
  * share of its concurrent uses and in arrears, usage at time-of-day rates, a prepaid subscription billed as it is
- * used, one-off charges), all started two months ago, and runs a bill run for today. Every call creates five new
+ * used, hardware sold as one-off charges), all started two months ago, and runs a bill run for today. Every call creates five new
  * customers; the answer lists where to look.
  */
 @RestController
@@ -97,11 +97,11 @@ class DemoController {
                 new UsageRecord("demo-" + UUID.randomUUID(), "LIMITLESS", start.plusDays(10).atTime(20, 0)))));
 
         var petros = customer("Petros Demetriou", "GOLD", "RESIDENTIAL", BillingFrequency.MONTHLY, null, start,
-                "Platinum, with an installation of 5 hours and an antenna on the first bill",
+                "Platinum, with two decoders and an antenna sold in the shop on the first bill",
                 service("PLATINUM", "STB-1"));
         customers.add(petros);
         commands.sendAndWait(new AddOneOffCharge(petros.subscriptionId(), "demo-" + UUID.randomUUID(),
-                "INSTALLATION", 5, start, "Installation, 5 hours"));
+                "DECODER", 2, start, "Two HD decoders"));
         commands.sendAndWait(new AddOneOffCharge(petros.subscriptionId(), "demo-" + UUID.randomUUID(),
                 "ANTENNA", 1, start, "Satellite antenna"));
 
