@@ -286,6 +286,64 @@ class BillingIT extends LedgerIT {
         assertThat(runBills(LocalDate.of(2026, 3, 5)).get("billed").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void aRunForOneBillingFrequencyBillsOnlyThatFrequency() {
+        String monthlyAccount = api.openAccount("Only", "Monthly", "5000.00");
+        String annualAccount = api.openAccount("Only", "Annual", "5000.00");
+        subscribe(monthlyAccount, "RESIDENTIAL", "MONTHLY", "2026-01-01", null, service("PLATINUM", "STB-1"));
+        String annual = subscribe(annualAccount, "RESIDENTIAL", "ANNUAL", "2026-01-01", null,
+                service("PLATINUM", "STB-1"));
+
+        var started = api.post("billing", "/api/bill-runs", """
+                {"billingDate":"2026-01-01","billingFrequency":"MONTHLY","subscriptionTypeCode":"%s"}"""
+                .formatted(type));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode run = Await.until("the monthly run", () -> api.get("reporter", "/api/bill-runs/"
+                + started.json().get("runId").asText()).json(), json -> "COMPLETED".equals(json.path("status").asText()));
+
+        assertThat(run.get("billingFrequency").asText()).isEqualTo("MONTHLY");
+        assertThat(run.get("subscriptionsTotal").asLong()).isEqualTo(1);
+        assertThat(run.get("billed").asLong()).isEqualTo(1);
+        assertThat(bills(monthlyAccount, 1)).hasSize(1);
+        assertThat(billedEvents(annual)).isZero();
+    }
+
+    @Test
+    void badBillingRequestsAreRefusedAsProblemsAndRecordNothing() {
+        String account = api.openAccount("Bad", "Requests", "5000.00");
+        String subscription = subscribe(account, "RESIDENTIAL", "MONTHLY", "2026-01-01", null,
+                service("PLATINUM", "STB-1"));
+        awaitBalance(account, new BigDecimal("5.00")); // the start-up fee is charged asynchronously
+        long before = eventCount();
+
+        AccountsIT.assertProblem(api.post("billing", "/api/bill-runs", "{}"), 400, "VALIDATION_FAILED", "billingDate");
+        AccountsIT.assertProblem(api.post("billing", "/api/bill-runs", "{\"billingDate\":\"not a date\"}"), 400,
+                "VALIDATION_FAILED", null);
+        assertThat(api.post("agent", "/api/bill-runs", "{\"billingDate\":\"2026-01-01\"}").status()).isEqualTo(403);
+        AccountsIT.assertProblem(api.post("agent", "/api/subscriptions/" + UUID.randomUUID() + "/bill-preview", "{}"),
+                404, "SUBSCRIPTION_NOT_FOUND", null);
+        AccountsIT.assertProblem(api.post("agent", "/api/subscriptions/" + subscription + "/bill-preview",
+                "{\"change\":{\"type\":\"SWAP\",\"productCode\":\"PLATINUM\"}}"), 400, "VALIDATION_FAILED",
+                "change.newProductCode");
+        AccountsIT.assertProblem(api.get("reporter", "/api/bill-runs/" + UUID.randomUUID()), 404,
+                "BILL_RUN_NOT_FOUND", null);
+        AccountsIT.assertProblem(api.get("reporter", "/api/bills/" + UUID.randomUUID()), 404, "BILL_NOT_FOUND", null);
+
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aRepeatedBillRunRequestWithTheSameIdempotencyKeyStartsOneRun() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"billingDate\":\"2026-01-01\",\"subscriptionTypeCode\":\"" + type + "\"}";
+        var first = api.post("billing", "/api/bill-runs", body, Map.of("Idempotency-Key", key));
+        var again = api.post("billing", "/api/bill-runs", body, Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("runId").asText()).isEqualTo(first.json().get("runId").asText());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     static String service(String productCode, String... distributors) {
