@@ -171,21 +171,9 @@ class UsageCommandController {
     private static Map<String, Object> problem(RefusalDetails refusal) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("code", refusal.code().name());
-        problem.put("status", status(refusal.code()).value());
+        problem.put("status", refusal.code().kind().httpStatus());
         problem.put("detail", refusal.message());
         problem.put("fields", refusal.fields() == null ? Map.of() : refusal.fields());
         return problem;
-    }
-
-    /** The platform's mapping of error kinds to statuses, repeated: the command side may not depend on the platform. */
-    private static HttpStatus status(ErrorCode code) {
-        return switch (code.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
-        };
     }
 }

@@ -14,14 +14,7 @@ public final class Problems {
     }
 
     public static HttpStatus statusOf(ErrorCode code) {
-        return switch (code.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
-        };
+        return HttpStatus.valueOf(code.kind().httpStatus());
     }
 
     public static ProblemDetail of(ErrorCode code, String detail, Map<String, String> fields) {

@@ -38,20 +38,30 @@ public enum ErrorCode {
     ACCESS_DENIED(Kind.FORBIDDEN),
     INTERNAL_ERROR(Kind.INTERNAL);
 
-    /** What sort of failure a code is; the API maps each kind to one HTTP status. */
+    /** What sort of failure a code is, and the one HTTP status the API answers it with. */
     public enum Kind {
-        /** Malformed or invalid input, rejected before anything is recorded (400). */
-        INVALID,
-        /** The thing addressed does not exist (404). */
-        NOT_FOUND,
-        /** The request conflicts with the current state or with a concurrent request (409). */
-        CONFLICT,
-        /** A well-formed request that a business rule refuses (422). */
-        REFUSED,
-        /** The caller may not do this (403). */
-        FORBIDDEN,
-        /** Our fault (500). */
-        INTERNAL
+        /** Malformed or invalid input, rejected before anything is recorded. */
+        INVALID(400),
+        /** The thing addressed does not exist. */
+        NOT_FOUND(404),
+        /** The request conflicts with the current state or with a concurrent request. */
+        CONFLICT(409),
+        /** A well-formed request that a business rule refuses. */
+        REFUSED(422),
+        /** The caller may not do this. */
+        FORBIDDEN(403),
+        /** Our fault. */
+        INTERNAL(500);
+
+        private final int httpStatus;
+
+        Kind(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
     }
 
     private final Kind kind;
