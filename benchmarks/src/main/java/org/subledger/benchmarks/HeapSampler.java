@@ -26,6 +26,11 @@ final class HeapSampler implements AutoCloseable {
         thread.start();
     }
 
+    /** Forgets the peak so far: the next peak is of what runs from now on. */
+    void reset() {
+        peak.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
     long peakBytes() {
         return peak.get();
     }

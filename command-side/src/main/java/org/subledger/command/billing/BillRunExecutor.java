@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -69,7 +70,16 @@ class BillRunExecutor {
         metaData.put(LedgerMetadata.CAUSATION_ID, message.getIdentifier());
         metaData.putIfAbsent(LedgerMetadata.CORRELATION_ID, message.getIdentifier());
         store.register(started, MetaData.from(metaData));
-        runs.submit(() -> execute(started.runId()));
+        // only once the registration is committed: submitted at once, the run could look for its row before the
+        // processor's transaction commits, find none and end silently, leaving the run SELECTING until a restart
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> submit(started.runId())));
+        if (!CurrentUnitOfWork.isStarted()) {
+            submit(started.runId());
+        }
+    }
+
+    private void submit(String runId) {
+        runs.submit(() -> execute(runId));
     }
 
     @EventListener(ApplicationReadyEvent.class)

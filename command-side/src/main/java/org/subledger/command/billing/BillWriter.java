@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,6 +47,8 @@ import java.util.function.Consumer;
 @Component
 class BillWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BillWriter.class);
+    private static final ThreadLocal<Phases> PHASES = new ThreadLocal<>();
     static final String SUBSCRIPTION = "Subscription";
     static final String ACCOUNT = "Account";
     static final String BILL = "Bill";
@@ -89,9 +93,15 @@ class BillWriter {
         for (int attempt = 1; ; attempt++) {
             try {
                 Set<String> touchedAccounts = new LinkedHashSet<>();
+                long start = System.nanoTime();
                 Outcome outcome = transactions.execute(status -> billOnce(candidates, billingDate, kind, runId,
                         catalog, metaData, touchedAccounts, inTransaction));
                 touchedAccounts.forEach(accountCache::remove);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} subscriptions in {} ms: {}, commit {} ms", candidates.size(),
+                            (System.nanoTime() - start) / 1_000_000, PHASES.get(),
+                            (System.nanoTime() - PHASES.get().end) / 1_000_000);
+                }
                 return outcome;
             } catch (ConcurrencyException | DuplicateKeyException conflict) {
                 if (attempt == ATTEMPTS) {
@@ -110,7 +120,10 @@ class BillWriter {
             ids.add(candidate.subscriptionId());
             ids.add(candidate.accountId());
         });
+        Phases phases = new Phases();
+        PHASES.set(phases);
         Map<String, List<DomainEventMessage<?>>> read = streams.read(ids);
+        phases.lap("read");
         Map<String, BillingAccount> accounts = new HashMap<>();
         List<EventMessage<?>> events = new ArrayList<>();
         List<BillingIndex.NextDate> nextDates = new ArrayList<>();
@@ -152,7 +165,9 @@ class BillWriter {
                                 code, e.getMessage(), BILLING), metaData));
             }
         }
+        phases.lap("calculate");
         List<String> billNumbers = numbers.take(billingDate.getYear(), drafts.size());
+        phases.lap("number");
         List<String> billIds = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             Issued issued = drafts.get(i);
@@ -179,13 +194,35 @@ class BillWriter {
                     BillCalculator.nextBillingDate(issued.state(), catalog)));
             billIds.add(billId);
         }
+        phases.lap("events");
         if (!events.isEmpty()) {
             storageEngine.appendEvents(events);
         }
+        phases.lap("append");
         index.nextBillingDates(nextDates);
+        phases.lap("index");
         Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds);
         inTransaction.accept(outcome);
+        phases.lap("checkpoint");
         return outcome;
+    }
+
+    /** Where a segment's time goes (a debug log per segment, for profiling). */
+    private static final class Phases {
+        private final StringBuilder laps = new StringBuilder();
+        private long end = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            laps.append(laps.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - end) / 1_000_000)
+                    .append(" ms");
+            end = now;
+        }
+
+        @Override
+        public String toString() {
+            return laps.toString();
+        }
     }
 
     private record Issued(BillDraft draft, BillingState state, long sequence) {
