@@ -247,13 +247,14 @@ final class BillRunBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peakHeap = heap.peakBytes();
+        long peakLive = heap.peakAfterGcBytes();
         String loadAfter = MachineLoad.now();
         long appended = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
                 Long.class, head);
         log(String.format("bill run completed: %,d subscriptions in %.1f s = %,.0f subscriptions/s; %,d events"
-                        + " appended; peak heap during the run %s (of -Xmx %s); load before %s, after %s", n,
-                seconds, n / seconds, appended, mb(peakHeap), mb(Runtime.getRuntime().maxMemory()), loadBefore,
-                loadAfter));
+                        + " appended; peak heap during the run %s in use, %s after a collection (of -Xmx %s); load before %s,"
+                        + " after %s", n, seconds, n / seconds, appended, mb(peakHeap), mb(peakLive),
+                mb(Runtime.getRuntime().maxMemory()), loadBefore, loadAfter));
         billReadModel(jdbc, n, start);
 
         // ---- correctness ----------------------------------------------------------------------------------------
@@ -279,8 +280,8 @@ final class BillRunBenchmark {
                         + " bill numbers %s..%s, %,d distinct, series at %s -> %s", billed, issued, indexed,
                 NEXT_BILLING_DATE, notNext, numbers.get("first"), numbers.get("last"),
                 ((Number) numbers.get("distinct_numbers")).longValue(), series, ok ? "CORRECT" : "WRONG"));
-        System.out.printf("%nRESULT N=%d run=%.1fs subs/s=%.0f events=%d peakHeap=%s load=%s/%s correct=%s%n", n,
-                seconds, n / seconds, appended, mb(peakHeap), loadBefore, loadAfter, ok);
+        System.out.printf("%nRESULT N=%d run=%.1fs subs/s=%.0f events=%d peakHeap=%s afterGc=%s load=%s/%s correct=%s%n",
+                n, seconds, n / seconds, appended, mb(peakHeap), mb(peakLive), loadBefore, loadAfter, ok);
         return ok;
     }
 

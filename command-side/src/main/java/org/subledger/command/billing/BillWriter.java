@@ -85,8 +85,8 @@ class BillWriter {
 
     /**
      * Bills the candidates on {@code billingDate} in one transaction, retried as a whole when another transaction
-     * changed one of the aggregates meanwhile. {@code inTransaction} runs last inside the transaction (a bill run's
-     * checkpoint moves with its bills).
+     * changed one of the aggregates meanwhile. {@code inTransaction} runs inside the transaction, before the bill
+     * numbers are taken (a bill run's checkpoint moves with its bills).
      */
     Outcome bill(List<Candidate> candidates, LocalDate billingDate, BillKind kind, String runId,
                  BillingCatalog catalog, MetaData metaData, Consumer<Outcome> inTransaction) {
@@ -166,44 +166,51 @@ class BillWriter {
             }
         }
         phases.lap("calculate");
-        List<String> billNumbers = numbers.take(billingDate.getYear(), drafts.size());
-        phases.lap("number");
+        // everything a bill number does not change comes before the numbers are taken: from then until the commit
+        // the year's series row stays locked, and every other worker issuing bills waits for it
+        List<Numbered> numbered = new ArrayList<>(drafts.size());
         List<String> billIds = new ArrayList<>(drafts.size());
-        for (int i = 0; i < drafts.size(); i++) {
-            Issued issued = drafts.get(i);
+        for (Issued issued : drafts) {
             BillDraft draft = issued.draft();
-            String billNumber = billNumbers.get(i);
             long subscriptionSequence = issued.sequence() + 1;
             String billId = billId(draft.subscriptionId(), kind, subscriptionSequence);
-            var billed = new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
-                    draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
-                    draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
-            events.add(event(SUBSCRIPTION, draft.subscriptionId(), subscriptionSequence, billed, metaData));
-            events.add(event(BILL, billId, 0, new BillIssued(billId, billNumber, draft.accountId(),
-                    draft.subscriptionId(), runId, kind, draft.billedOn(), draft.periodFrom(), draft.periodTo(),
-                    draft.lines(), draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
             BillingAccount account = accounts.get(draft.accountId());
-            events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
-                    new BillPosted(account.accountId(), "bill:" + billId, billId, billNumber, draft.total(),
-                            draft.taxTotal(), "Bill " + billNumber + " (" + draft.periodFrom() + " to "
-                            + draft.periodTo() + ")", account.balance().plus(draft.total())), metaData));
+            numbered.add(new Numbered(draft, billId, subscriptionSequence, account));
             accounts.put(account.accountId(), account.posted(draft.total()));
             touchedAccounts.add(account.accountId());
-            issued.state().apply(billed);
+            // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
+            // aside, which the fold does not look at)
+            issued.state().apply(subscriptionBilled(draft, billId, null, runId));
             nextDates.add(new BillingIndex.NextDate(draft.subscriptionId(),
                     BillCalculator.nextBillingDate(issued.state(), catalog)));
             billIds.add(billId);
+        }
+        index.nextBillingDates(nextDates);
+        Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds);
+        inTransaction.accept(outcome);
+        phases.lap("index+checkpoint");
+        List<String> billNumbers = numbers.take(billingDate.getYear(), numbered.size());
+        phases.lap("number");
+        for (int i = 0; i < numbered.size(); i++) {
+            Numbered bill = numbered.get(i);
+            BillDraft draft = bill.draft();
+            String billNumber = billNumbers.get(i);
+            BillingAccount account = bill.account();
+            events.add(event(SUBSCRIPTION, draft.subscriptionId(), bill.subscriptionSequence(),
+                    subscriptionBilled(draft, bill.billId(), billNumber, runId), metaData));
+            events.add(event(BILL, bill.billId(), 0, new BillIssued(bill.billId(), billNumber, draft.accountId(),
+                    draft.subscriptionId(), runId, kind, draft.billedOn(), draft.periodFrom(), draft.periodTo(),
+                    draft.lines(), draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
+            events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
+                    new BillPosted(account.accountId(), "bill:" + bill.billId(), bill.billId(), billNumber,
+                            draft.total(), draft.taxTotal(), "Bill " + billNumber + " (" + draft.periodFrom() + " to "
+                            + draft.periodTo() + ")", account.balance().plus(draft.total())), metaData));
         }
         phases.lap("events");
         if (!events.isEmpty()) {
             storageEngine.appendEvents(events);
         }
         phases.lap("append");
-        index.nextBillingDates(nextDates);
-        phases.lap("index");
-        Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds);
-        inTransaction.accept(outcome);
-        phases.lap("checkpoint");
         return outcome;
     }
 
@@ -223,6 +230,17 @@ class BillWriter {
         public String toString() {
             return laps.toString();
         }
+    }
+
+    private static SubscriptionBilled subscriptionBilled(BillDraft draft, String billId, String billNumber,
+                                                         String runId) {
+        return new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
+                draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
+                draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
+    }
+
+    /** A bill about to be numbered: its id, its subscription's next sequence, its account before it. */
+    private record Numbered(BillDraft draft, String billId, long subscriptionSequence, BillingAccount account) {
     }
 
     private record Issued(BillDraft draft, BillingState state, long sequence) {
