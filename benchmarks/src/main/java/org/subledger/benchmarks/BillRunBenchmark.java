@@ -143,8 +143,9 @@ final class BillRunBenchmark {
         var commands = context.getBean(CommandGateway.class);
         var storageEngine = context.getBean(EventStorageEngine.class);
         var store = new EventTopUp(storageEngine, jdbc);
+        var cpu = new ResourceSampler(postgresDir, jdbc);
         var projections = new ProjectionReplay(axon, context.getBean(TokenStore.class),
-                context.getBean(TransactionManager.class), new ResourceSampler(postgresDir, jdbc));
+                context.getBean(TransactionManager.class), cpu);
 
         System.out.println();
         MachineInfo.describe(dataSource, context.getEnvironment(), postgresDir)
@@ -226,6 +227,7 @@ final class BillRunBenchmark {
         String loadBefore = MachineLoad.now();
         System.gc();
         heap.reset();
+        var cpuBefore = cpu.snapshot();
         long start = System.nanoTime();
         commands.sendAndWait(new StartBillRun(runId, BILLING_DATE, null, null));
         long deadline = start + timeout.toNanos();
@@ -246,6 +248,7 @@ final class BillRunBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        var usage = ResourceSampler.between(cpuBefore, cpu.snapshot());
         long peakHeap = heap.peakBytes();
         long peakLive = heap.peakAfterGcBytes();
         String loadAfter = MachineLoad.now();
@@ -255,6 +258,7 @@ final class BillRunBenchmark {
                         + " appended; peak heap during the run %s in use, %s after a collection (of -Xmx %s); load before %s,"
                         + " after %s", n, seconds, n / seconds, appended, mb(peakHeap), mb(peakLive),
                 mb(Runtime.getRuntime().maxMemory()), loadBefore, loadAfter));
+        log("CPU during the run: " + usage.describe(Runtime.getRuntime().availableProcessors()));
         billReadModel(jdbc, n, start);
 
         // ---- correctness ----------------------------------------------------------------------------------------
