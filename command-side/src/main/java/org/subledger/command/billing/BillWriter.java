@@ -97,10 +97,12 @@ class BillWriter {
                 Outcome outcome = transactions.execute(status -> billOnce(candidates, billingDate, kind, runId,
                         catalog, metaData, touchedAccounts, inTransaction));
                 touchedAccounts.forEach(accountCache::remove);
-                if (LOG.isDebugEnabled()) {
+                Phases phases = PHASES.get();
+                PHASES.remove();
+                if (LOG.isDebugEnabled() && phases != null) {
                     LOG.debug("{} subscriptions in {} ms: {}, commit {} ms", candidates.size(),
-                            (System.nanoTime() - start) / 1_000_000, PHASES.get(),
-                            (System.nanoTime() - PHASES.get().end) / 1_000_000);
+                            (System.nanoTime() - start) / 1_000_000, phases,
+                            (System.nanoTime() - phases.end) / 1_000_000);
                 }
                 return outcome;
             } catch (ConcurrencyException | DuplicateKeyException conflict) {
