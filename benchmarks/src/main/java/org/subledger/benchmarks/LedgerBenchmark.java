@@ -50,6 +50,10 @@ public final class LedgerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bill-run")) { // benchmarks/bill-run.sh
+            BillRunBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         var settings = BenchmarkSettings.from(args);
         Path workDir = Files.createTempDirectory("ledger-benchmark-");
         var context = new ConfigurableApplicationContext[1];
@@ -268,7 +272,7 @@ public final class LedgerBenchmark {
         System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + message);
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

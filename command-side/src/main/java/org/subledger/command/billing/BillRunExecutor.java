@@ -70,13 +70,16 @@ class BillRunExecutor {
         metaData.put(LedgerMetadata.CAUSATION_ID, message.getIdentifier());
         metaData.putIfAbsent(LedgerMetadata.CORRELATION_ID, message.getIdentifier());
         store.register(started, MetaData.from(metaData));
-        // once the registration is committed: the run's worker reads it in a transaction of its own
-        Runnable start = () -> runs.submit(() -> execute(started.runId()));
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> start.run());
-        } else {
-            start.run();
+        // only once the registration is committed: submitted at once, the run could look for its row before the
+        // processor's transaction commits, find none and end silently, leaving the run SELECTING until a restart
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> submit(started.runId())));
+        if (!CurrentUnitOfWork.isStarted()) {
+            submit(started.runId());
         }
+    }
+
+    private void submit(String runId) {
+        runs.submit(() -> execute(runId));
     }
 
     @EventListener(ApplicationReadyEvent.class)

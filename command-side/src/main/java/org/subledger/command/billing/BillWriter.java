@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,6 +47,8 @@ import java.util.function.Consumer;
 @Component
 class BillWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BillWriter.class);
+    private static final ThreadLocal<Phases> PHASES = new ThreadLocal<>();
     static final String SUBSCRIPTION = "Subscription";
     static final String ACCOUNT = "Account";
     static final String BILL = "Bill";
@@ -81,17 +85,25 @@ class BillWriter {
 
     /**
      * Bills the candidates on {@code billingDate} in one transaction, retried as a whole when another transaction
-     * changed one of the aggregates meanwhile. {@code inTransaction} runs last inside the transaction (a bill run's
-     * checkpoint moves with its bills).
+     * changed one of the aggregates meanwhile. {@code inTransaction} runs inside the transaction, before the bill
+     * numbers are taken (a bill run's checkpoint moves with its bills).
      */
     Outcome bill(List<Candidate> candidates, LocalDate billingDate, BillKind kind, String runId,
                  BillingCatalog catalog, MetaData metaData, Consumer<Outcome> inTransaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Set<String> touchedAccounts = new LinkedHashSet<>();
+                long start = System.nanoTime();
                 Outcome outcome = transactions.execute(status -> billOnce(candidates, billingDate, kind, runId,
                         catalog, metaData, touchedAccounts, inTransaction));
                 touchedAccounts.forEach(accountCache::remove);
+                Phases phases = PHASES.get();
+                PHASES.remove();
+                if (LOG.isDebugEnabled() && phases != null) {
+                    LOG.debug("{} subscriptions in {} ms: {}, commit {} ms", candidates.size(),
+                            (System.nanoTime() - start) / 1_000_000, phases,
+                            (System.nanoTime() - phases.end) / 1_000_000);
+                }
                 return outcome;
             } catch (ConcurrencyException | DuplicateKeyException conflict) {
                 if (attempt == ATTEMPTS) {
@@ -110,7 +122,10 @@ class BillWriter {
             ids.add(candidate.subscriptionId());
             ids.add(candidate.accountId());
         });
+        Phases phases = new Phases();
+        PHASES.set(phases);
         Map<String, List<DomainEventMessage<?>>> read = streams.read(ids);
+        phases.lap("read");
         Map<String, BillingAccount> accounts = new HashMap<>();
         List<EventMessage<?>> events = new ArrayList<>();
         List<BillingIndex.NextDate> nextDates = new ArrayList<>();
@@ -152,40 +167,82 @@ class BillWriter {
                                 code, e.getMessage(), BILLING), metaData));
             }
         }
-        List<String> billNumbers = numbers.take(billingDate.getYear(), drafts.size());
+        phases.lap("calculate");
+        // everything a bill number does not change comes before the numbers are taken: from then until the commit
+        // the year's series row stays locked, and every other worker issuing bills waits for it
+        List<Numbered> numbered = new ArrayList<>(drafts.size());
         List<String> billIds = new ArrayList<>(drafts.size());
-        for (int i = 0; i < drafts.size(); i++) {
-            Issued issued = drafts.get(i);
+        for (Issued issued : drafts) {
             BillDraft draft = issued.draft();
-            String billNumber = billNumbers.get(i);
             long subscriptionSequence = issued.sequence() + 1;
             String billId = billId(draft.subscriptionId(), kind, subscriptionSequence);
-            var billed = new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
-                    draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
-                    draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
-            events.add(event(SUBSCRIPTION, draft.subscriptionId(), subscriptionSequence, billed, metaData));
-            events.add(event(BILL, billId, 0, new BillIssued(billId, billNumber, draft.accountId(),
-                    draft.subscriptionId(), runId, kind, draft.billedOn(), draft.periodFrom(), draft.periodTo(),
-                    draft.lines(), draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
             BillingAccount account = accounts.get(draft.accountId());
-            events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
-                    new BillPosted(account.accountId(), "bill:" + billId, billId, billNumber, draft.total(),
-                            draft.taxTotal(), "Bill " + billNumber + " (" + draft.periodFrom() + " to "
-                            + draft.periodTo() + ")", account.balance().plus(draft.total())), metaData));
+            numbered.add(new Numbered(draft, billId, subscriptionSequence, account));
             accounts.put(account.accountId(), account.posted(draft.total()));
             touchedAccounts.add(account.accountId());
-            issued.state().apply(billed);
+            // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
+            // aside, which the fold does not look at)
+            issued.state().apply(subscriptionBilled(draft, billId, null, runId));
             nextDates.add(new BillingIndex.NextDate(draft.subscriptionId(),
                     BillCalculator.nextBillingDate(issued.state(), catalog)));
             billIds.add(billId);
         }
-        if (!events.isEmpty()) {
-            storageEngine.appendEvents(events);
-        }
         index.nextBillingDates(nextDates);
         Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds);
         inTransaction.accept(outcome);
+        phases.lap("index+checkpoint");
+        List<String> billNumbers = numbers.take(billingDate.getYear(), numbered.size());
+        phases.lap("number");
+        for (int i = 0; i < numbered.size(); i++) {
+            Numbered bill = numbered.get(i);
+            BillDraft draft = bill.draft();
+            String billNumber = billNumbers.get(i);
+            BillingAccount account = bill.account();
+            events.add(event(SUBSCRIPTION, draft.subscriptionId(), bill.subscriptionSequence(),
+                    subscriptionBilled(draft, bill.billId(), billNumber, runId), metaData));
+            events.add(event(BILL, bill.billId(), 0, new BillIssued(bill.billId(), billNumber, draft.accountId(),
+                    draft.subscriptionId(), runId, kind, draft.billedOn(), draft.periodFrom(), draft.periodTo(),
+                    draft.lines(), draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
+            events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
+                    new BillPosted(account.accountId(), "bill:" + bill.billId(), bill.billId(), billNumber,
+                            draft.total(), draft.taxTotal(), "Bill " + billNumber + " (" + draft.periodFrom() + " to "
+                            + draft.periodTo() + ")", account.balance().plus(draft.total())), metaData));
+        }
+        phases.lap("events");
+        if (!events.isEmpty()) {
+            storageEngine.appendEvents(events);
+        }
+        phases.lap("append");
         return outcome;
+    }
+
+    /** Where a segment's time goes (a debug log per segment, for profiling). */
+    private static final class Phases {
+        private final StringBuilder laps = new StringBuilder();
+        private long end = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            laps.append(laps.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - end) / 1_000_000)
+                    .append(" ms");
+            end = now;
+        }
+
+        @Override
+        public String toString() {
+            return laps.toString();
+        }
+    }
+
+    private static SubscriptionBilled subscriptionBilled(BillDraft draft, String billId, String billNumber,
+                                                         String runId) {
+        return new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
+                draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
+                draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
+    }
+
+    /** A bill about to be numbered: its id, its subscription's next sequence, its account before it. */
+    private record Numbered(BillDraft draft, String billId, long subscriptionSequence, BillingAccount account) {
     }
 
     private record Issued(BillDraft draft, BillingState state, long sequence) {

@@ -8,7 +8,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,18 +52,30 @@ class BillingIndex {
                 where subscription_id = ?""", date(date), date(date), now(), subscriptionId);
     }
 
-    /** Due exactly on the given dates (null: not due), after billing; batched. */
+    /** Due exactly on the given dates (null: not due), after billing; one statement for them all. */
     void nextBillingDates(List<NextDate> dates) {
         if (dates.isEmpty()) {
             return;
         }
-        Timestamp now = now();
-        List<Object[]> rows = new ArrayList<>(dates.size());
-        for (NextDate next : dates) {
-            rows.add(new Object[]{date(next.nextBillingDate()), now, next.subscriptionId()});
+        Object[] ids = new Object[dates.size()];
+        Object[] nextDates = new Object[dates.size()];
+        for (int i = 0; i < dates.size(); i++) {
+            ids[i] = dates.get(i).subscriptionId();
+            nextDates[i] = date(dates.get(i).nextBillingDate());
         }
-        jdbc.batchUpdate("update billing_index set next_billing_date = ?, updated_at = ? where subscription_id = ?",
-                rows);
+        Timestamp now = now();
+        // a segment's rows in one statement (arrays) rather than a batch of single-row updates: one plan, one
+        // round trip, a fraction of the server's work per row
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    update billing_index as i set next_billing_date = d.next_billing_date, updated_at = ?
+                    from unnest(?::varchar[], ?::date[]) as d (subscription_id, next_billing_date)
+                    where i.subscription_id = d.subscription_id""");
+            statement.setTimestamp(1, now);
+            statement.setArray(2, connection.createArrayOf("varchar", ids));
+            statement.setArray(3, connection.createArrayOf("date", nextDates));
+            return statement;
+        });
     }
 
     record NextDate(String subscriptionId, LocalDate nextBillingDate) {

@@ -20,12 +20,12 @@ import org.subledger.kernel.rating.Rate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The catalog as billing reads it: each entry folded from its own aggregate's events in the event store, once per
@@ -35,20 +35,37 @@ import java.util.Set;
 class EventStoreBillingCatalog implements BillingCatalog {
 
     private final EventStore eventStore;
-    private final Map<String, Optional<?>> definitions = new HashMap<>();
-    private final Map<String, List<ProductRateSet>> rates = new HashMap<>();
+    // concurrent maps, not synchronized methods: a run's workers ask for the same few entries for every
+    // subscription, and once read an entry never changes for the life of this instance
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<RateKey, Optional<Rate>> ratesInForce = new ConcurrentHashMap<>();
+
+    /** One catalog aggregate folded: its latest definition and, for a price plan, its price versions. */
+    private record Entry(Optional<?> definition, List<ProductRateSet> versions) {
+    }
+
+    private record RateKey(String pricePlanCode, String productCode, LocalDate on) {
+    }
 
     EventStoreBillingCatalog(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
     @Override
-    public synchronized Optional<PricePlanDefinition> pricePlan(String code) {
+    public Optional<PricePlanDefinition> pricePlan(String code) {
         return pricePlanStream(code).plan();
     }
 
     @Override
-    public synchronized Optional<Rate> rateInForce(String pricePlanCode, String productCode, LocalDate on) {
+    public Optional<Rate> rateInForce(String pricePlanCode, String productCode, LocalDate on) {
+        if (pricePlanCode == null || productCode == null || on == null) {
+            return findRateInForce(pricePlanCode, productCode, on);
+        }
+        return ratesInForce.computeIfAbsent(new RateKey(pricePlanCode, productCode, on),
+                key -> findRateInForce(pricePlanCode, productCode, on));
+    }
+
+    private Optional<Rate> findRateInForce(String pricePlanCode, String productCode, LocalDate on) {
         Set<String> visited = new HashSet<>();
         String plan = pricePlanCode;
         while (plan != null && visited.add(plan)) {
@@ -68,19 +85,19 @@ class EventStoreBillingCatalog implements BillingCatalog {
     }
 
     @Override
-    public synchronized Optional<ProductDefinition> product(String code) {
+    public Optional<ProductDefinition> product(String code) {
         return definition(CatalogIds.product(code), event -> event instanceof ProductCreated created
                 ? created.definition() : event instanceof ProductAmended amended ? amended.definition() : null);
     }
 
     @Override
-    public synchronized Optional<ProductTypeDefinition> productType(String code) {
+    public Optional<ProductTypeDefinition> productType(String code) {
         return definition(CatalogIds.productType(code), event -> event instanceof ProductTypeCreated created
                 ? created.definition() : event instanceof ProductTypeAmended amended ? amended.definition() : null);
     }
 
     @Override
-    public synchronized Optional<BillingTermSchemeDefinition> billingTermScheme(String code) {
+    public Optional<BillingTermSchemeDefinition> billingTermScheme(String code) {
         return definition(CatalogIds.billingTermScheme(code), event -> event instanceof BillingTermSchemeCreated created
                 ? created.definition()
                 : event instanceof BillingTermSchemeAmended amended ? amended.definition() : null);
@@ -96,30 +113,30 @@ class EventStoreBillingCatalog implements BillingCatalog {
         String id = CatalogIds.pricePlan(code);
         Optional<PricePlanDefinition> plan = definition(id, event -> event instanceof PricePlanCreated created
                 ? created.definition() : event instanceof PricePlanAmended amended ? amended.definition() : null);
-        return new PlanStream(plan, rates.getOrDefault(id, List.of()));
+        return new PlanStream(plan, entries.get(id).versions());
     }
 
     @SuppressWarnings("unchecked")
     private <T> Optional<T> definition(String aggregateId, java.util.function.Function<Object, T> definitionOf) {
-        if (!definitions.containsKey(aggregateId)) {
-            T latest = null;
-            List<ProductRateSet> versions = new ArrayList<>();
-            var events = eventStore.readEvents(aggregateId, 0);
-            while (events.hasNext()) {
-                DomainEventMessage<?> message = events.next();
-                Object payload = message.getPayload();
-                if (payload instanceof ProductRateSet version) {
-                    versions.add(version);
-                    continue;
-                }
-                T definition = definitionOf.apply(payload);
-                if (definition != null) {
-                    latest = definition;
-                }
+        return (Optional<T>) entries.computeIfAbsent(aggregateId, id -> read(id, definitionOf)).definition();
+    }
+
+    private <T> Entry read(String aggregateId, java.util.function.Function<Object, T> definitionOf) {
+        T latest = null;
+        List<ProductRateSet> versions = new ArrayList<>();
+        var events = eventStore.readEvents(aggregateId, 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> message = events.next();
+            Object payload = message.getPayload();
+            if (payload instanceof ProductRateSet version) {
+                versions.add(version);
+                continue;
             }
-            definitions.put(aggregateId, Optional.ofNullable(latest));
-            rates.put(aggregateId, List.copyOf(versions));
+            T definition = definitionOf.apply(payload);
+            if (definition != null) {
+                latest = definition;
+            }
         }
-        return (Optional<T>) definitions.get(aggregateId);
+        return new Entry(Optional.ofNullable(latest), List.copyOf(versions));
     }
 }

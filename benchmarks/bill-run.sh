@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# A full monthly bill run on a fresh embedded PostgreSQL (BillRunBenchmark; see docs/benchmarks.md, "Bill run"):
+# loads the sample catalog, creates N effective GOLD subscriptions (one account each; the first through the command
+# gateway, the others copies of its events appended through Axon's EventStorageEngine, with their billing_index rows),
+# shuts the saga processors down (provisioning, event-charges: they would send 100k+ commands about the synthetic
+# subscriptions), waits for the projections (they stay on), then times a bill run for 2026-02-01 until
+# bill_run_execution says COMPLETED, and checks the result (N bills, gapless numbers, every subscription next due
+# 2026-03-01).
+#
+#   benchmarks/bill-run.sh --bench.subscriptions=10000
+#   benchmarks/bill-run.sh --bench.subscriptions=100000 --ledger.billing.segment-size=1000  # other --key=value: ledger
+#
+# The JVM runs with a fixed heap, -Xmx2g (HEAP=... to change), so peak heap figures compare. Environment as run.sh:
+# JAVA_OPTS, SKIP_BUILD=1, MAVEN_ARGS. The output is also written to benchmarks/target/bill-run-<time>.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    # shellcheck disable=SC2086
+    ./mvnw -B -q ${MAVEN_ARGS:-} -pl benchmarks -am install -DskipTests
+fi
+
+# run a copy: a build started meanwhile rewrites target/benchmarks.jar under the running JVM
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp benchmarks/target/benchmarks.jar "$work/benchmarks.jar"
+
+log="benchmarks/target/bill-run-$(date +%Y%m%d-%H%M%S).log"
+echo "uptime at start: $(uptime)" | tee "$log"
+# shellcheck disable=SC2086
+java -Xms${HEAP:-2g} -Xmx${HEAP:-2g} ${JAVA_OPTS:-} -jar "$work/benchmarks.jar" bill-run "$@" 2>&1 | tee -a "$log"
+echo "uptime at end: $(uptime)" | tee -a "$log"
+echo "(output saved in $log)"

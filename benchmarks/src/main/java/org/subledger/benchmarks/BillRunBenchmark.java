@@ -1,0 +1,326 @@
+package org.subledger.benchmarks;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.app.LedgerApplication;
+import org.subledger.kernel.account.AccountOpened;
+import org.subledger.kernel.account.ContactDetails;
+import org.subledger.kernel.account.CustomerType;
+import org.subledger.kernel.account.OpenAccount;
+import org.subledger.kernel.account.PersonDetails;
+import org.subledger.kernel.billing.StartBillRun;
+import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.metadata.LedgerMetadata;
+import org.subledger.kernel.subscription.BecomeSubscriber;
+import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.subscription.Distributor;
+import org.subledger.kernel.subscription.SubscriptionCreated;
+import org.subledger.kernel.subscription.SubscriptionService;
+import org.subledger.kernel.subscription.SubscriptionState;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.subledger.benchmarks.LedgerBenchmark.log;
+
+/**
+ * A full monthly bill run on a fresh embedded PostgreSQL (durable: fsync and synchronous_commit on): loads the sample
+ * catalog through the command gateway, creates N effective GOLD subscriptions (one account each), waits for the
+ * projections, then starts a bill run for 2026-02-01 and times it until {@code bill_run_execution} says COMPLETED.
+ * Prints the run time, subscriptions billed per second, events appended, peak heap during the run, and checks the
+ * result (N bills, N BillIssued events, every subscription next due 2026-03-01, bill numbers gapless).
+ *
+ * <p>Seeding: the first account and subscription go through the command gateway (OpenAccount, BecomeSubscriber), so
+ * the aggregates record them; the other N-1 are copies of those two events with new ids and correlation ids,
+ * appended through Axon's {@link EventStorageEngine} in batches (serialised and stored exactly as the command side
+ * stores them), with the {@code billing_index} row the subscribing processor wrote for the first one (it does not
+ * see events appended directly). The saga processors (provisioning, event charges) are shut down through the
+ * {@code EventProcessingConfiguration} before seeding: they would send 100k+ commands reacting to the synthetic
+ * subscriptions. The projections stay on, as in production, and the run starts once they have caught up.
+ *
+ * <p>Run by {@code benchmarks/bill-run.sh}: {@code --bench.subscriptions=N}, {@code --bench.timeout=PT30M}; any other
+ * {@code --key=value} goes to the ledger (e.g. {@code --ledger.billing.segment-size=1000}).
+ */
+final class BillRunBenchmark {
+
+    static final LocalDate CREATED_ON = LocalDate.of(2026, 1, 1);
+    static final LocalDate BILLING_DATE = LocalDate.of(2026, 2, 1);
+    static final LocalDate NEXT_BILLING_DATE = LocalDate.of(2026, 3, 1);
+    private static final List<String> SAGA_PROCESSORS = List.of("provisioning", "event-charges");
+    private static final int BATCH = 1_000;
+
+    private BillRunBenchmark() {
+    }
+
+    static void main(String[] args) throws Exception {
+        int subscriptions = 10_000;
+        Duration timeout = Duration.ofMinutes(30);
+        Map<String, String> properties = new LinkedHashMap<>();
+        Path workDir = Files.createTempDirectory("ledger-bill-run-");
+        properties.put("ledger.embedded-postgres.data-dir", workDir.resolve("postgres").toString());
+        properties.put("ledger.embedded-postgres.port", "0");
+        properties.put("server.port", "-1");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.org.springframework.core.annotation", "ERROR");
+        properties.put("logging.level.org.flywaydb", "ERROR");
+        properties.put("logging.level.org.subledger.command.billing", "INFO");
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --key=value, got " + arg);
+            }
+            String key = arg.substring(2, arg.indexOf('='));
+            String value = arg.substring(arg.indexOf('=') + 1);
+            switch (key) {
+                case "bench.subscriptions" -> subscriptions = Integer.parseInt(value.replace("_", ""));
+                case "bench.timeout" -> timeout = Duration.parse(value);
+                default -> properties.put(key, value);
+            }
+        }
+        var context = new ConfigurableApplicationContext[1];
+        var cleaned = new AtomicBoolean();
+        Runnable cleanUp = () -> {
+            if (cleaned.compareAndSet(false, true)) {
+                try {
+                    if (context[0] != null) {
+                        context[0].close();
+                    }
+                } catch (Throwable e) {
+                    System.err.println("closing the ledger failed: " + e);
+                }
+                LedgerBenchmark.deleteRecursively(workDir);
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp, "benchmark-clean-up"));
+        int exitCode = 0;
+        try (var heap = new HeapSampler()) {
+            log("starting the ledger on a fresh embedded PostgreSQL in " + workDir);
+            context[0] = new SpringApplicationBuilder(LedgerApplication.class)
+                    .web(WebApplicationType.SERVLET)
+                    .registerShutdownHook(false)
+                    .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                            .toArray(String[]::new));
+            exitCode = run(context[0], workDir.resolve("postgres"), heap, subscriptions, timeout) ? 0 : 2;
+        } catch (Throwable e) {
+            e.printStackTrace();
+            exitCode = 1;
+        } finally {
+            cleanUp.run();
+        }
+        System.exit(exitCode);
+    }
+
+    private static boolean run(ConfigurableApplicationContext context, Path postgresDir, HeapSampler heap, int n,
+                               Duration timeout) throws Exception {
+        DataSource dataSource = context.getBean(DataSource.class);
+        var jdbc = new JdbcTemplate(dataSource);
+        var axon = context.getBean(Configuration.class);
+        var commands = context.getBean(CommandGateway.class);
+        var storageEngine = context.getBean(EventStorageEngine.class);
+        var store = new EventTopUp(storageEngine, jdbc);
+        var cpu = new ResourceSampler(postgresDir, jdbc);
+        var projections = new ProjectionReplay(axon, context.getBean(TokenStore.class),
+                context.getBean(TransactionManager.class), cpu);
+
+        System.out.println();
+        MachineInfo.describe(dataSource, context.getEnvironment(), postgresDir)
+                .forEach((key, value) -> System.out.printf("%-26s %s%n", key + ":", value));
+        System.out.printf("%-26s %s%n", "max heap (-Xmx):", mb(Runtime.getRuntime().maxMemory()));
+        System.out.printf("%-26s %s%n", "billing settings:", "segment-size "
+                + context.getEnvironment().getProperty("ledger.billing.segment-size", "(default)") + ", partitions "
+                + context.getEnvironment().getProperty("ledger.billing.partitions", "(default)"));
+        System.out.println();
+
+        for (String saga : SAGA_PROCESSORS) {
+            EventProcessor processor = axon.eventProcessingConfiguration().eventProcessor(saga)
+                    .orElseThrow(() -> new IllegalStateException("no saga processor " + saga));
+            processor.shutDown();
+        }
+        log("saga processors shut down: " + SAGA_PROCESSORS + "; projections running: " + projections.names());
+
+        // the sample catalog, through its own commands (the bean is package-private in the command side)
+        Object sampleCatalog = context.getBean("sampleCatalog");
+        var load = sampleCatalog.getClass().getDeclaredMethod("load");
+        load.setAccessible(true);
+        log("sample catalog loaded: " + load.invoke(sampleCatalog) + " commands");
+
+        // the first account and subscription, recorded by the aggregates themselves
+        String firstAccount = "BILL-" + String.format("%07d", 0);
+        String firstSubscription = UUID.randomUUID().toString();
+        commands.sendAndWait(new OpenAccount(firstAccount, CustomerType.PERSON,
+                new PersonDetails("Maria", "Georgiou", "ID-0"),
+                null, new ContactDetails("maria@example.com", "+357 22 000000", "12 Makarios Ave, Nicosia"),
+                Currency.getInstance("EUR"), new BigDecimal("500"), "AAA", "RESIDENTIAL", "benchmark"));
+        commands.sendAndWait(new BecomeSubscriber(firstSubscription, firstAccount, "GOLD",
+                new BillingTerms("RESIDENTIAL", "STANDARD", BillingFrequency.MONTHLY, null, null, null, null, null),
+                null, null, SubscriptionState.EFFECTIVE, List.of(new Distributor("STB-1", "NAGRA")),
+                List.of(service("PLATINUM"), service("EUROSPORT-1")), List.of(), CREATED_ON, null));
+        var accountTemplate = first(storageEngine, firstAccount);
+        var subscriptionTemplate = first(storageEngine, firstSubscription);
+        var opened = (AccountOpened) accountTemplate.getPayload();
+        var created = (SubscriptionCreated) subscriptionTemplate.getPayload();
+        Map<String, Object> indexRow = jdbc.queryForMap("select subscription_type_code, billing_frequency,"
+                + " next_billing_date from billing_index where subscription_id = ?", firstSubscription);
+        log("template: " + created);
+        log("template billing_index row: " + indexRow);
+
+        long seedStart = System.nanoTime();
+        List<DomainEventMessage<?>> batch = new ArrayList<>(2 * BATCH);
+        List<Object[]> rows = new ArrayList<>(BATCH);
+        for (int i = 1; i < n; i++) {
+            String accountId = "BILL-" + String.format("%07d", i);
+            String subscriptionId = UUID.randomUUID().toString();
+            batch.add(copy(accountTemplate, accountId, new AccountOpened(accountId, opened.type(),
+                    new PersonDetails(opened.person().firstName(), opened.person().lastName(), "ID-" + i),
+                    opened.company(), opened.contact(), opened.currency(), opened.creditLimit(),
+                    opened.creditRating(), opened.classification(), opened.openedBy())));
+            batch.add(copy(subscriptionTemplate, subscriptionId, new SubscriptionCreated(subscriptionId, accountId,
+                    created.subscriptionTypeCode(), created.state(), created.billingTerms(), created.location(),
+                    created.billingAddress(), created.distributors(), created.services(), created.installedItems(),
+                    created.createdOn(), created.action())));
+            rows.add(new Object[]{subscriptionId, accountId, indexRow.get("subscription_type_code"),
+                    indexRow.get("billing_frequency"), indexRow.get("next_billing_date"),
+                    new Timestamp(System.currentTimeMillis())});
+            if (rows.size() == BATCH || i == n - 1) {
+                storageEngine.appendEvents(batch);
+                jdbc.batchUpdate("insert into billing_index (subscription_id, account_id, subscription_type_code,"
+                        + " billing_frequency, next_billing_date, updated_at) values (?, ?, ?, ?, ?, ?)", rows);
+                batch.clear();
+                rows.clear();
+            }
+        }
+        log(String.format("seeded %,d accounts + subscriptions (%,d events) in %.1f s", n, 2L * n,
+                (System.nanoTime() - seedStart) / 1e9));
+        long head = store.head();
+        long catchUpStart = System.nanoTime();
+        projections.awaitCaughtUp(projections.names(), head, timeout);
+        log(String.format("projections caught up with the seeding (global index %,d) in %.1f s | load %s", head,
+                (System.nanoTime() - catchUpStart) / 1e9, MachineLoad.now()));
+
+        // ---- the bill run -------------------------------------------------------------------------------------
+        String runId = UUID.randomUUID().toString();
+        String loadBefore = MachineLoad.now();
+        System.gc();
+        heap.reset();
+        var cpuBefore = cpu.snapshot();
+        long start = System.nanoTime();
+        commands.sendAndWait(new StartBillRun(runId, BILLING_DATE, null, null));
+        long deadline = start + timeout.toNanos();
+        String status = null;
+        long lastReport = start;
+        while (!"COMPLETED".equals(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("bill run not completed within " + timeout);
+            }
+            Thread.sleep(20);
+            status = jdbc.query("select status from bill_run_execution where run_id = ?",
+                    rs -> rs.next() ? rs.getString(1) : null, runId);
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                lastReport = System.nanoTime();
+                log(String.format("  … %,d subscriptions billed so far (%s)", jdbc.queryForObject(
+                        "select coalesce(sum(billed), 0) from bill_run_partition where run_id = ?", Long.class,
+                        runId), MachineLoad.now()));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var usage = ResourceSampler.between(cpuBefore, cpu.snapshot());
+        long peakHeap = heap.peakBytes();
+        long peakLive = heap.peakAfterGcBytes();
+        String loadAfter = MachineLoad.now();
+        long appended = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
+                Long.class, head);
+        log(String.format("bill run completed: %,d subscriptions in %.1f s = %,.0f subscriptions/s; %,d events"
+                        + " appended; peak heap during the run %s in use, %s after a collection (of -Xmx %s); load before %s,"
+                        + " after %s", n, seconds, n / seconds, appended, mb(peakHeap), mb(peakLive),
+                mb(Runtime.getRuntime().maxMemory()), loadBefore, loadAfter));
+        log("CPU during the run: " + usage.describe(Runtime.getRuntime().availableProcessors()));
+        billReadModel(jdbc, n, start);
+
+        // ---- correctness ----------------------------------------------------------------------------------------
+        long billed = jdbc.queryForObject("select coalesce(sum(billed), 0) from bill_run_partition where run_id = ?",
+                Long.class, runId);
+        long issued = jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like"
+                + " '%.BillIssued'", Long.class);
+        long notNext = jdbc.queryForObject("select count(*) from billing_index where next_billing_date is distinct"
+                + " from ?", Long.class, Date.valueOf(NEXT_BILLING_DATE));
+        long indexed = jdbc.queryForObject("select count(*) from billing_index", Long.class);
+        Map<String, Object> numbers = jdbc.queryForMap("""
+                select count(*) as bills, count(distinct n) as distinct_numbers, min(n) as first, max(n) as last
+                from (select (payload::jsonb ->> 'billNumber') as n from domain_event_entry
+                      where payload_type like '%.BillIssued') b""");
+        Long series = jdbc.queryForObject("select last_number from bill_number_series where series_year = 2026",
+                Long.class);
+        String expectedLast = String.format("2026-%06d", n);
+        boolean ok = billed == n && issued == n && notNext == 0 && indexed == n
+                && ((Number) numbers.get("distinct_numbers")).longValue() == n
+                && "2026-000001".equals(numbers.get("first")) && expectedLast.equals(numbers.get("last"))
+                && series != null && series == n;
+        log(String.format("check: run billed %,d; BillIssued events %,d; billing_index rows %,d, not next due %s: %,d;"
+                        + " bill numbers %s..%s, %,d distinct, series at %s -> %s", billed, issued, indexed,
+                NEXT_BILLING_DATE, notNext, numbers.get("first"), numbers.get("last"),
+                ((Number) numbers.get("distinct_numbers")).longValue(), series, ok ? "CORRECT" : "WRONG"));
+        System.out.printf("%nRESULT N=%d run=%.1fs subs/s=%.0f events=%d peakHeap=%s afterGc=%s load=%s/%s correct=%s%n",
+                n, seconds, n / seconds, appended, mb(peakHeap), mb(peakLive), loadBefore, loadAfter, ok);
+        return ok;
+    }
+
+    /** The read model of bills is another branch's: measured when its table exists. */
+    private static void billReadModel(JdbcTemplate jdbc, int n, long start) throws InterruptedException {
+        Boolean exists = jdbc.queryForObject("select to_regclass('public.bill') is not null", Boolean.class);
+        if (!Boolean.TRUE.equals(exists)) {
+            log("no table bill in this checkout: the bill read model's catch-up is not measured");
+            return;
+        }
+        while (jdbc.queryForObject("select count(*) from bill", Long.class) < n) {
+            Thread.sleep(50);
+        }
+        log(String.format("bill read model shows %,d bills %.1f s after the run started", n,
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    private static SubscriptionService service(String productCode) {
+        return new SubscriptionService(productCode, List.of(), null, null, null, Set.of("STB-1"));
+    }
+
+    private static DomainEventMessage<?> first(EventStorageEngine storageEngine, String aggregateId) {
+        return storageEngine.readEvents(aggregateId).asStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no events of " + aggregateId));
+    }
+
+    /** The template's event for another aggregate: same type and metadata, a correlation of its own. */
+    private static DomainEventMessage<?> copy(DomainEventMessage<?> template, String aggregateId, Object payload) {
+        String correlation = UUID.randomUUID().toString();
+        MetaData metaData = template.getMetaData().and(LedgerMetadata.CORRELATION_ID, correlation)
+                .and(LedgerMetadata.CAUSATION_ID, correlation);
+        return new GenericDomainEventMessage<>(template.getType(), aggregateId, 0, payload, metaData);
+    }
+
+    private static String mb(long bytes) {
+        return String.format("%,d MB", bytes / (1024 * 1024));
+    }
+}
