@@ -18,7 +18,7 @@ record BillingProperties(Integer paymentTermDays, Integer segmentSize, Integer p
 
     BillingProperties {
         paymentTermDays = paymentTermDays != null ? paymentTermDays : 14;
-        segmentSize = segmentSize != null ? segmentSize : 500;
+        segmentSize = segmentSize != null ? segmentSize : 1_000;
         partitions = partitions != null ? partitions : 2;
         segmentPause = segmentPause != null ? segmentPause : Duration.ZERO;
     }
