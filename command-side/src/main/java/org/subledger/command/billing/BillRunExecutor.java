@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -19,13 +18,10 @@ import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillRunStarted;
 import org.subledger.kernel.billing.CompleteBillRun;
 import org.subledger.kernel.billing.RecordBillRunCandidates;
-import org.subledger.kernel.metadata.LedgerMetadata;
 
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,17 +61,14 @@ class BillRunExecutor {
     }
 
     @EventHandler
-    void on(BillRunStarted started, EventMessage<?> message) {
-        Map<String, Object> metaData = new HashMap<>(message.getMetaData());
-        metaData.put(LedgerMetadata.CAUSATION_ID, message.getIdentifier());
-        metaData.putIfAbsent(LedgerMetadata.CORRELATION_ID, message.getIdentifier());
-        store.register(started, MetaData.from(metaData));
+    void on(BillRunStarted started) {
+        var unitOfWork = CurrentUnitOfWork.get();
+        // the audit metadata the handled event passes on (principal, idempotency key, correlation, causation: this
+        // event), as the processor's correlation data providers give it to every message it causes
+        store.register(started, unitOfWork.getCorrelationData());
         // only once the registration is committed: submitted at once, the run could look for its row before the
         // processor's transaction commits, find none and end silently, leaving the run SELECTING until a restart
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> submit(started.runId())));
-        if (!CurrentUnitOfWork.isStarted()) {
-            submit(started.runId());
-        }
+        unitOfWork.afterCommit(committed -> submit(started.runId()));
     }
 
     private void submit(String runId) {
@@ -86,7 +79,7 @@ class BillRunExecutor {
     void resumeUnfinished() {
         for (String runId : store.unfinished()) {
             LOG.info("Resuming bill run {}", runId);
-            runs.submit(() -> execute(runId));
+            submit(runId);
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance (an instance lives for one bill run, a preview or a usage bill, so a run reads the catalog once and rates
  * every subscription against the same catalog). Thread-safe: a run's partitions share it.
  */
-class EventStoreBillingCatalog implements BillingCatalog {
+public class EventStoreBillingCatalog implements BillingCatalog {
 
     private final EventStore eventStore;
     // concurrent maps, not synchronized methods: a run's workers ask for the same few entries for every
@@ -47,7 +47,7 @@ class EventStoreBillingCatalog implements BillingCatalog {
     private record RateKey(String pricePlanCode, String productCode, LocalDate on) {
     }
 
-    EventStoreBillingCatalog(EventStore eventStore) {
+    public EventStoreBillingCatalog(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 

@@ -2,20 +2,17 @@ package org.subledger.command.billing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.BillKind;
-import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.usage.UsageBillingDue;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Bills a subscription's unbilled usage as soon as it is due outside the bill run (a prepaid subscription, or a
@@ -37,12 +34,12 @@ class UsageBilling {
     }
 
     @EventHandler
-    void on(UsageBillingDue due, EventMessage<?> message) {
-        Map<String, Object> metaData = new HashMap<>(message.getMetaData());
-        metaData.put(LedgerMetadata.CAUSATION_ID, message.getIdentifier());
-        metaData.putIfAbsent(LedgerMetadata.CORRELATION_ID, message.getIdentifier());
+    void on(UsageBillingDue due) {
+        // the audit metadata the handled event passes on (principal, idempotency key, correlation, causation: this
+        // event), as the processor's correlation data providers give it to every message it causes
+        MetaData metaData = CurrentUnitOfWork.get().getCorrelationData();
         writer.bill(List.of(new BillWriter.Candidate(due.accountId(), due.subscriptionId())), LocalDate.now(clock),
-                BillKind.USAGE, null, new EventStoreBillingCatalog(eventStore), MetaData.from(metaData),
+                BillKind.USAGE, null, new EventStoreBillingCatalog(eventStore), metaData,
                 outcome -> {
                 });
     }
