@@ -24,6 +24,13 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             Map.entry("spring.flyway.ignore-migration-patterns", "*:missing"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,metrics,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
+            // components and their details (failing processors, dead letters per group) for administrators only
+            Map.entry("management.endpoint.health.show-details", "when-authorized"),
+            Map.entry("management.endpoint.health.roles", "ADMIN"),
+            // dead letters: not UP, yet answered 200 and ranked below DOWN; a stuck processor makes readiness DOWN
+            Map.entry("management.endpoint.health.status.order", "down,out-of-service,dead-letters,up,unknown"),
+            Map.entry("management.endpoint.health.group.readiness.include",
+                    "readinessState,eventProcessors,deadLetters"),
             Map.entry("spring.threads.virtual.enabled", "false"),
             // the persistent scheduler (deadlines, scheduled actions): look for due tasks every second, and start
             // only once the context is ready, i.e. after Flyway has created scheduled_tasks

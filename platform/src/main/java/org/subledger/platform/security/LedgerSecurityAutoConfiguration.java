@@ -73,6 +73,7 @@ public class LedgerSecurityAutoConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDIT_ROLES)
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole(COMMAND_ROLES)
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "REPORTER", "SUPERVISOR")

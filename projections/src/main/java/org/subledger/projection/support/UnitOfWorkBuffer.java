@@ -1,6 +1,7 @@
 package org.subledger.projection.support;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.subledger.kernel.processing.EventIsolation;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -11,8 +12,9 @@ import java.util.function.Supplier;
  * token. One round trip per batch instead of one per event is what makes replays fast.
  *
  * <p>The buffer lives in the resources of the root unit of work, so it disappears with it: a rolled-back batch
- * writes nothing and is handled again from scratch. Outside a unit of work (no processor around) writes go out at
- * once. A handler must compute everything that can fail before it adds to the buffer, so a faulty event fails in its
+ * writes nothing and is handled again from scratch. Outside a unit of work (no processor around), and while the
+ * processor handles each event in isolation ({@link EventIsolation}, after a batch failed), writes go out at once,
+ * within the handler: a statement that fails then fails its own event, which is dead-lettered. A handler must compute everything that can fail before it adds to the buffer, so a faulty event fails in its
  * own handler (and is dead-lettered) rather than at commit time, which would fail the whole batch.
  *
  * @param <B> the projection's buffer type
@@ -34,15 +36,18 @@ public final class UnitOfWorkBuffer<B> {
         this.flush = flush;
     }
 
-    /** Adds to the current unit of work's buffer, or writes at once when no unit of work is active. */
+    /**
+     * Adds to the current unit of work's buffer, or writes at once when no unit of work is active or its events are
+     * handled in isolation.
+     */
     public void add(Consumer<B> addition) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        var root = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
+        if (root == null || root.resources().containsKey(EventIsolation.RESOURCE_KEY)) {
             B buffer = newBuffer.get();
             addition.accept(buffer);
             flush.accept(buffer);
             return;
         }
-        var root = CurrentUnitOfWork.get().root();
         B buffer = root.getOrComputeResource(resourceKey, key -> {
             B created = newBuffer.get();
             root.onPrepareCommit(unitOfWork -> flush.accept(created));

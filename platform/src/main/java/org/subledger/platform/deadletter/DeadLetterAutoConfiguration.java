@@ -1,0 +1,80 @@
+package org.subledger.platform.deadletter;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.subledger.platform.axon.AxonStorageAutoConfiguration;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * One bad event never stops the others: a streaming processor whose batch failed handles the segment's next batch
+ * event by event, each in a savepoint, so the faulty event goes to its group's dead-letter queue and the rest
+ * commits (later events of the same aggregate queue behind it). Around that: failing processors and dead letters in
+ * health, a gauge per group, the administrators' API, and a scheduled retry.
+ */
+@AutoConfiguration(after = AxonStorageAutoConfiguration.class)
+@EnableConfigurationProperties(DeadLetterProperties.class)
+public class DeadLetterAutoConfiguration {
+
+    @Bean
+    public ProcessingFailures processingFailures(Clock clock) {
+        return new ProcessingFailures(clock);
+    }
+
+    @Bean
+    public ConfigurerModule eventIsolation(DataSource dataSource, ProcessingFailures failures) {
+        var savepoints = new EventSavepoints(dataSource);
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((config, processorName) -> new EventIsolationInterceptor(
+                        processorName,
+                        () -> config.eventProcessingConfiguration().sequencedDeadLetterProcessor(processorName)
+                                .isPresent(),
+                        failures, savepoints))
+                .registerDefaultDeadLetterPolicy(config -> new IsolatingEnqueuePolicy());
+    }
+
+    @Bean
+    public DeadLetters deadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, Configuration axon,
+                                   Clock clock) {
+        return new DeadLetters(jdbc, transaction, axon, clock);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    public DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
+    }
+
+    @Bean
+    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(ProcessingFailures failures,
+                                                                  DeadLetterProperties properties) {
+        return new EventProcessorsHealthIndicator(failures, properties.stuckAfter());
+    }
+
+    @Bean
+    DeadLettersHealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {
+        return new DeadLettersHealthIndicator(deadLetters);
+    }
+
+    @Bean
+    DeadLetterRetrier deadLetterRetrier(DeadLetters deadLetters, Configuration axon,
+                                        DeadLetterProperties properties) {
+        return new DeadLetterRetrier(deadLetters, axon, properties);
+    }
+
+    /** Gauges per group once Axon has built its processors, which tell the groups. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> deadLetterGauges(DeadLetters deadLetters, MeterRegistry registry) {
+        return event -> new DeadLetterMetrics(deadLetters).register(registry);
+    }
+}

@@ -1,0 +1,193 @@
+package org.subledger.platform.deadletter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The dead letters of every processing group, read straight from {@code dead_letter_entry}, retried through Axon's
+ * {@link SequencedDeadLetterProcessor} of their group (so the same handlers, interceptors and savepoints run as in
+ * live processing, and a sequence is retried from its first letter, in order), and evicted; each operator action is
+ * recorded in {@code dead_letter_action}.
+ */
+public class DeadLetters {
+
+    static final int PAYLOAD_SUMMARY_LENGTH = 500;
+
+    private static final String COLUMNS = """
+            dead_letter_id, processing_group, sequence_identifier, sequence_index, aggregate_type,
+            aggregate_identifier, sequence_number, payload_type, event_identifier, time_stamp, payload, token,
+            cause_type, cause_message, enqueued_at, last_touched, processing_started""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Configuration axon;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public DeadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, Configuration axon, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.axon = axon;
+        this.clock = clock;
+    }
+
+    /** The processing groups that have a dead-letter queue, by name. */
+    public List<String> groups() {
+        var processing = axon.eventProcessingConfiguration();
+        return processing.eventProcessors().keySet().stream()
+                .filter(group -> processing.sequencedDeadLetterProcessor(group).isPresent())
+                .sorted().toList();
+    }
+
+    /** Dead letters per group with a queue, zero included. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new TreeMap<>();
+        groups().forEach(group -> counts.put(group, 0L));
+        jdbc.query("select processing_group, count(*) from dead_letter_entry group by processing_group",
+                (ResultSet row) -> {
+                    counts.put(row.getString(1), row.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Sequences (aggregates) with dead letters in the group. */
+    long sequences(String group) {
+        return jdbc.queryForObject("""
+                select count(distinct sequence_identifier) from dead_letter_entry where processing_group = ?""",
+                Long.class, group);
+    }
+
+    public DeadLetterPage<DeadLetterView> list(String group, int page, int size) {
+        String where = group == null ? "" : " where processing_group = ?";
+        Object[] filter = group == null ? new Object[0] : new Object[]{group};
+        long total = jdbc.queryForObject("select count(*) from dead_letter_entry" + where, Long.class, filter);
+        List<Object> arguments = new java.util.ArrayList<>(List.of(filter));
+        arguments.add(size);
+        arguments.add((long) page * size);
+        List<DeadLetterView> content = jdbc.query("select " + COLUMNS + " from dead_letter_entry" + where
+                        + " order by enqueued_at, processing_group, sequence_identifier, sequence_index"
+                        + " limit ? offset ?",
+                (row, index) -> view(row), arguments.toArray());
+        return DeadLetterPage.of(content, page, size, total);
+    }
+
+    public Optional<DeadLetterView> find(String id) {
+        return jdbc.query("select " + COLUMNS + " from dead_letter_entry where dead_letter_id = ?",
+                (row, index) -> view(row), id).stream().findFirst();
+    }
+
+    /**
+     * Retries the letter's whole sequence from its first letter, in order, now. A letter that fails again stays,
+     * with the new cause; so do the letters behind it.
+     */
+    public DeadLetterAction retry(String id, String principal) {
+        DeadLetterView letter = existing(id);
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = axon.eventProcessingConfiguration()
+                .sequencedDeadLetterProcessor(letter.group())
+                .orElseThrow(() -> notFound(id));
+        processor.process(candidate -> candidate instanceof JdbcDeadLetter<?> stored
+                && stored.getSequenceIdentifier().equals(letter.sequenceIdentifier()));
+        var outcome = find(id).isPresent()
+                ? DeadLetterAction.Outcome.STILL_DEAD_LETTERED : DeadLetterAction.Outcome.PROCESSED;
+        return transaction.execute(status -> record(letter, DeadLetterAction.Kind.RETRY, outcome, principal));
+    }
+
+    /** Removes the letter for good: its event is not handled by the group (the letters behind it stay). */
+    public DeadLetterAction evict(String id, String principal) {
+        return transaction.execute(status -> {
+            DeadLetterView letter = existing(id);
+            if (jdbc.update("delete from dead_letter_entry where dead_letter_id = ?", id) == 0) {
+                throw notFound(id);
+            }
+            return record(letter, DeadLetterAction.Kind.EVICT, DeadLetterAction.Outcome.EVICTED, principal);
+        });
+    }
+
+    public DeadLetterPage<DeadLetterAction> actions(int page, int size) {
+        long total = jdbc.queryForObject("select count(*) from dead_letter_action", Long.class);
+        List<DeadLetterAction> content = jdbc.query("""
+                select action_id, dead_letter_id, processing_group, sequence_identifier, payload_type, action,
+                       outcome, principal, acted_at
+                from dead_letter_action order by action_id desc limit ? offset ?""",
+                (row, index) -> new DeadLetterAction(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                        row.getTimestamp(9).toInstant()),
+                size, (long) page * size);
+        return DeadLetterPage.of(content, page, size, total);
+    }
+
+    private DeadLetterAction record(DeadLetterView letter, DeadLetterAction.Kind kind,
+                                    DeadLetterAction.Outcome outcome, String principal) {
+        var actedAt = clock.instant();
+        Long actionId = jdbc.queryForObject("""
+                insert into dead_letter_action (dead_letter_id, processing_group, sequence_identifier, payload_type,
+                                                action, outcome, principal, acted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning action_id""", Long.class,
+                letter.id(), letter.group(), letter.sequenceIdentifier(), letter.eventType(), kind.name(),
+                outcome.name(), principal, Timestamp.from(actedAt));
+        return new DeadLetterAction(actionId, letter.id(), letter.group(), letter.sequenceIdentifier(),
+                letter.eventType(), kind.name(), outcome.name(), principal, actedAt);
+    }
+
+    private DeadLetterView existing(String id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static LedgerRefusal notFound(String id) {
+        return new LedgerRefusal(ErrorCode.DEAD_LETTER_NOT_FOUND, "No dead letter " + id + ".");
+    }
+
+    private DeadLetterView view(ResultSet row) throws SQLException {
+        String causeType = row.getString("cause_type");
+        var cause = causeType == null ? null
+                : new DeadLetterView.Cause(causeType, row.getString("cause_message"));
+        long sequenceNumber = row.getLong("sequence_number");
+        Long number = row.wasNull() ? null : sequenceNumber;
+        return new DeadLetterView(row.getString("dead_letter_id"), row.getString("processing_group"),
+                row.getString("sequence_identifier"), row.getLong("sequence_index"), row.getString("aggregate_type"),
+                row.getString("aggregate_identifier"), number, row.getString("payload_type"),
+                row.getString("event_identifier"), globalIndex(row.getBytes("token")), row.getString("time_stamp"),
+                summary(row.getBytes("payload")), cause, cause == null, row.getString("enqueued_at"),
+                row.getString("last_touched"), row.getString("processing_started"));
+    }
+
+    private static String summary(byte[] payload) {
+        if (payload == null) {
+            return null;
+        }
+        String text = new String(payload, StandardCharsets.UTF_8);
+        return text.length() <= PAYLOAD_SUMMARY_LENGTH ? text : text.substring(0, PAYLOAD_SUMMARY_LENGTH) + "…";
+    }
+
+    /** The event's position in the event store, from the tracking token stored with the letter (JSON). */
+    private Long globalIndex(byte[] token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            JsonNode index = json.readTree(token).findValue("globalIndex");
+            return index != null && index.canConvertToLong() ? index.asLong() : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+}
