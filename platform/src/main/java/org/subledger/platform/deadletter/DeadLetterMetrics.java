@@ -25,7 +25,7 @@ final class DeadLetterMetrics {
 
     void register(MeterRegistry registry) {
         for (String group : deadLetters.groups()) {
-            Gauge.builder(METRIC, this, metrics -> metrics.count(group)).tag("group", group)
+            Gauge.builder(METRIC, this, metrics -> metrics.count(group)).tag("group", group).strongReference(true)
                     .description("dead letters of the processing group, waiting for a retry or an operator")
                     .register(registry);
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * then heals without an operator. Each tick retries at most {@code retriesPerTick} sequences per group, least
  * recently tried first (Axon's order), so a queue of letters that keep failing costs a bounded amount per tick.
  */
-class DeadLetterRetrier implements SmartLifecycle {
+public class DeadLetterRetrier implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetrier.class);
 
@@ -30,7 +30,7 @@ class DeadLetterRetrier implements SmartLifecycle {
     }
 
     /** One tick: returns the sequences handled to the end. */
-    int retryAll() {
+    public int retryAll() {
         int processed = 0;
         for (String group : deadLetters.groups()) {
             var processor = axon.eventProcessingConfiguration().sequencedDeadLetterProcessor(group).orElseThrow();

@@ -1,7 +1,5 @@
 package org.subledger.platform.deadletter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
@@ -11,7 +9,6 @@ import org.subledger.kernel.error.LedgerRefusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,15 +30,16 @@ public class DeadLetters {
     static final int PAYLOAD_SUMMARY_LENGTH = 500;
 
     private static final String COLUMNS = """
-            dead_letter_id, processing_group, sequence_identifier, sequence_index, aggregate_type,
-            aggregate_identifier, sequence_number, payload_type, event_identifier, time_stamp, payload, token,
-            cause_type, cause_message, enqueued_at, last_touched, processing_started""";
+            d.dead_letter_id, d.processing_group, d.sequence_identifier, d.sequence_index, d.aggregate_type,
+            d.aggregate_identifier, d.sequence_number, d.payload_type, d.event_identifier, d.time_stamp, d.payload,
+            d.cause_type, d.cause_message, d.enqueued_at, d.last_touched, d.processing_started,
+            (select e.global_index from domain_event_entry e where e.event_identifier = d.event_identifier)
+                as global_index""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Configuration axon;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     public DeadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, Configuration axon, Clock clock) {
         this.jdbc = jdbc;
@@ -77,21 +75,21 @@ public class DeadLetters {
     }
 
     public DeadLetterPage<DeadLetterView> list(String group, int page, int size) {
-        String where = group == null ? "" : " where processing_group = ?";
+        String where = group == null ? "" : " where d.processing_group = ?";
         Object[] filter = group == null ? new Object[0] : new Object[]{group};
-        long total = jdbc.queryForObject("select count(*) from dead_letter_entry" + where, Long.class, filter);
+        long total = jdbc.queryForObject("select count(*) from dead_letter_entry d" + where, Long.class, filter);
         List<Object> arguments = new java.util.ArrayList<>(List.of(filter));
         arguments.add(size);
         arguments.add((long) page * size);
-        List<DeadLetterView> content = jdbc.query("select " + COLUMNS + " from dead_letter_entry" + where
-                        + " order by enqueued_at, processing_group, sequence_identifier, sequence_index"
+        List<DeadLetterView> content = jdbc.query("select " + COLUMNS + " from dead_letter_entry d" + where
+                        + " order by d.enqueued_at, d.processing_group, d.sequence_identifier, d.sequence_index"
                         + " limit ? offset ?",
                 (row, index) -> view(row), arguments.toArray());
         return DeadLetterPage.of(content, page, size, total);
     }
 
     public Optional<DeadLetterView> find(String id) {
-        return jdbc.query("select " + COLUMNS + " from dead_letter_entry where dead_letter_id = ?",
+        return jdbc.query("select " + COLUMNS + " from dead_letter_entry d where d.dead_letter_id = ?",
                 (row, index) -> view(row), id).stream().findFirst();
     }
 
@@ -165,7 +163,7 @@ public class DeadLetters {
         return new DeadLetterView(row.getString("dead_letter_id"), row.getString("processing_group"),
                 row.getString("sequence_identifier"), row.getLong("sequence_index"), row.getString("aggregate_type"),
                 row.getString("aggregate_identifier"), number, row.getString("payload_type"),
-                row.getString("event_identifier"), globalIndex(row.getBytes("token")), row.getString("time_stamp"),
+                row.getString("event_identifier"), globalIndex(row), row.getString("time_stamp"),
                 summary(row.getBytes("payload")), cause, cause == null, row.getString("enqueued_at"),
                 row.getString("last_touched"), row.getString("processing_started"));
     }
@@ -178,16 +176,9 @@ public class DeadLetters {
         return text.length() <= PAYLOAD_SUMMARY_LENGTH ? text : text.substring(0, PAYLOAD_SUMMARY_LENGTH) + "…";
     }
 
-    /** The event's position in the event store, from the tracking token stored with the letter (JSON). */
-    private Long globalIndex(byte[] token) {
-        if (token == null) {
-            return null;
-        }
-        try {
-            JsonNode index = json.readTree(token).findValue("globalIndex");
-            return index != null && index.canConvertToLong() ? index.asLong() : null;
-        } catch (IOException unreadable) {
-            return null;
-        }
+    /** The event's position in the event store (none for an event that was never stored there). */
+    private static Long globalIndex(ResultSet row) throws SQLException {
+        long index = row.getLong("global_index");
+        return row.wasNull() ? null : index;
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.subledger.kernel.processing.EventIsolation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,22 @@ class UnitOfWorkBufferTest {
         }
 
         assertThat(flushed).isEmpty();
+    }
+
+    @Test
+    void writesEachEventAtOnceWhileTheBatchIsHandledInIsolation() throws Exception {
+        var unitOfWork = new BatchingUnitOfWork<>(List.of(tracked("a", 1), tracked("b", 2)));
+        unitOfWork.resources().put(EventIsolation.RESOURCE_KEY, Boolean.TRUE);
+
+        unitOfWork.executeWithResult(() -> {
+            String payload = (String) unitOfWork.getMessage().getPayload();
+            buffer.add(rows -> rows.add(payload));
+            // within the handler, so that a failing write fails this event and no other
+            assertThat(flushed).last().isEqualTo(List.of(payload));
+            return null;
+        });
+
+        assertThat(flushed).containsExactly(List.of("a"), List.of("b"));
     }
 
     @Test
