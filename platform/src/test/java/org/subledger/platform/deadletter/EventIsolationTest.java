@@ -1,0 +1,202 @@
+package org.subledger.platform.deadletter;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.subledger.platform.axon.LedgerSchemas;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The isolation of a failing event on real PostgreSQL, in the unit of work and transaction a pooled streaming
+ * processor gives a batch: a statement that fails aborts the transaction, so the first attempt of the batch fails
+ * whole; the second handles each event in a savepoint, dead-letters the faulty one and commits the rest.
+ */
+class EventIsolationTest {
+
+    private static final String PROCESSOR = "amounts";
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
+    private static JdbcTemplate jdbc;
+    private static SpringTransactionManager transactions;
+
+    private ProcessingFailures failures;
+    private DeadLetteringEventHandlerInvoker invoker;
+
+    /** A projection writing straight to its table, amounts of at most 999.99. */
+    record Amount(String account, BigDecimal value) {
+    }
+
+    static class AmountProjection {
+        @EventHandler
+        void on(Amount amount) {
+            jdbc.update("insert into amounts (account, value) values (?, ?)", amount.account(), amount.value());
+        }
+    }
+
+    @BeforeAll
+    static void database() throws IOException {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(Path.of("target", "isolation-pg", "data"))
+                .setCleanDataDirectory(true).start();
+        dataSource = postgres.getPostgresDatabase();
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V1_001__axon.sql"),
+                StandardCharsets.UTF_8));
+        jdbc.execute("create table amounts (account varchar(40) not null, value numeric(5, 2) not null)");
+        transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void processor() {
+        jdbc.execute("truncate amounts, dead_letter_entry");
+        failures = new ProcessingFailures(Clock.systemUTC());
+        var serializer = JacksonSerializer.defaultSerializer();
+        var queue = JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(PROCESSOR)
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(transactions)
+                .schema(LedgerSchemas.deadLetters())
+                .genericSerializer(serializer)
+                .eventSerializer(serializer)
+                .build();
+        invoker = DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(new AmountProjection())
+                .queue(queue)
+                .enqueuePolicy(new IsolatingEnqueuePolicy())
+                .transactionManager(transactions)
+                .build();
+        invoker.registerHandlerInterceptor(interceptor(true));
+    }
+
+    @Test
+    void theFirstAttemptFailsWholeAndTheSecondDeadLettersOnlyTheFaultyEvent() {
+        var batch = List.of(event(1, "a", "10.00"), event(2, "b", "100000.00"), event(3, "c", "20.00"),
+                event(4, "b", "1.00"));
+
+        assertThat(runBatch(batch, interceptor(true))).as("first attempt committed").isFalse();
+        assertThat(failures.isFailing(PROCESSOR, 0)).isTrue();
+        assertThat(rows()).isEmpty();
+
+        assertThat(runBatch(batch, interceptor(true))).as("isolated attempt committed").isTrue();
+        assertThat(failures.isFailing(PROCESSOR, 0)).isFalse();
+        assertThat(rows()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "10.00", "c", "20.00"));
+        var letters = jdbc.queryForList("""
+                select sequence_identifier, cause_message from dead_letter_entry order by sequence_index""");
+        assertThat(letters).hasSize(2).allMatch(letter -> letter.get("sequence_identifier").equals("b"));
+        assertThat((String) letters.get(0).get("cause_message")).contains("numeric field overflow");
+        assertThat(letters.get(1).get("cause_message")).as("queued behind the first").isNull();
+    }
+
+    @Test
+    void aGroupWithoutDeadLetterQueueIsNeverIsolatedSoItsFailurePropagates() {
+        var batch = List.of(event(1, "a", "10.00"), event(2, "b", "100000.00"));
+
+        assertThat(runBatch(batch, interceptor(false))).isFalse();
+        assertThat(runBatch(batch, interceptor(false))).isFalse();
+
+        assertThat(rows()).isEmpty();
+        assertThat(failures.current()).singleElement().satisfies(failure -> {
+            assertThat(failure.attempts()).isEqualTo(2);
+            assertThat(failure.cause()).contains("numeric field overflow");
+        });
+    }
+
+    @Test
+    void aRetriedLetterThatStillFailsIsRequeuedWithItsCauseAndHandledOnceFixed() {
+        var batch = List.of(event(1, "b", "100000.00"), event(2, "b", "1.00"));
+        runBatch(batch, interceptor(true));
+        runBatch(batch, interceptor(true));
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry", Long.class)).isEqualTo(2);
+        String enqueued = firstLetter().get("last_touched").toString();
+
+        assertThat(invoker.processAny()).as("still failing").isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry", Long.class)).isEqualTo(2);
+        var requeued = firstLetter();
+        assertThat(requeued.get("last_touched").toString()).isNotEqualTo(enqueued);
+        assertThat((String) requeued.get("cause_message")).contains("numeric field overflow");
+
+        jdbc.execute("alter table amounts alter column value type numeric(12, 2)");
+        try {
+            assertThat(invoker.processAny()).as("fixed").isTrue();
+        } finally {
+            jdbc.execute("truncate amounts");
+            jdbc.execute("alter table amounts alter column value type numeric(5, 2)");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry", Long.class)).isZero();
+    }
+
+    private EventIsolationInterceptor interceptor(boolean deadLettered) {
+        return new EventIsolationInterceptor(PROCESSOR, () -> deadLettered, failures, new EventSavepoints(dataSource));
+    }
+
+    /** As Axon's pooled streaming processor runs a batch; true when it committed. */
+    private boolean runBatch(List<TrackedEventMessage<?>> events, EventIsolationInterceptor interceptor) {
+        var unitOfWork = new BatchingUnitOfWork<>(events);
+        unitOfWork.attachTransaction(transactions);
+        unitOfWork.resources().put("Processor[" + PROCESSOR + "]/SegmentId", 0);
+        try {
+            var result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
+                    List.of(interceptor), message -> {
+                        invoker.handle(message, Segment.ROOT_SEGMENT);
+                        return null;
+                    }).proceed());
+            return !result.isExceptional() && !unitOfWork.isRolledBack();
+        } catch (Exception failed) {
+            return false;
+        }
+    }
+
+    private Map<String, Object> firstLetter() {
+        return jdbc.queryForMap("select * from dead_letter_entry order by sequence_index limit 1");
+    }
+
+    private Map<String, String> rows() {
+        return jdbc.query("select account, value from amounts", resultSet -> {
+            var rows = new java.util.HashMap<String, String>();
+            while (resultSet.next()) {
+                rows.put(resultSet.getString(1), resultSet.getBigDecimal(2).toPlainString());
+            }
+            return rows;
+        });
+    }
+
+    private static TrackedEventMessage<?> event(long position, String account, String value) {
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
+                new GenericDomainEventMessage<>("Account", account, position,
+                        new Amount(account, new BigDecimal(value))));
+    }
+}
