@@ -28,6 +28,8 @@ abstract class LedgerIT {
     static void embeddedPostgres(DynamicPropertyRegistry registry) {
         registry.add("ledger.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("ledger.embedded-postgres.port", () -> 0);
+        // tests retry dead letters themselves (DeadLettersIT calls the retrier), so no tick can race with them
+        registry.add("ledger.dead-letters.retry-interval", () -> "P1D");
     }
 
     @LocalServerPort
