@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvok
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.subledger.kernel.processing.EventIsolation;
 import org.subledger.platform.axon.LedgerSchemas;
 
 import javax.sql.DataSource;
@@ -157,6 +159,28 @@ class EventIsolationTest {
             jdbc.execute("alter table amounts alter column value type numeric(5, 2)");
         }
         assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void inACommandsUnitOfWorkAFailurePropagatesAndRollsTheCommandBack() {
+        // as a subscribing lookup group sees it: no segment, the command's transaction
+        var unitOfWork = DefaultUnitOfWork.startAndGet(event(1, "a", "1.00"));
+        unitOfWork.attachTransaction(transactions);
+        boolean failed;
+        try {
+            failed = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
+                    List.of(interceptor(true)), message -> {
+                        jdbc.update("insert into amounts (account, value) values ('a', 1.00)");
+                        throw new IllegalStateException("the lookup refuses");
+                    }).proceed()).isExceptional();
+        } catch (Exception propagated) {
+            failed = true;
+        }
+
+        assertThat(failed).isTrue();
+        assertThat(rows()).isEmpty();
+        assertThat(unitOfWork.resources()).doesNotContainKey(EventIsolation.RESOURCE_KEY);
+        assertThat(failures.current()).isEmpty();
     }
 
     private EventIsolationInterceptor interceptor(boolean deadLettered) {

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  * <p>The buffer lives in the resources of the root unit of work, so it disappears with it: a rolled-back batch
  * writes nothing and is handled again from scratch. Outside a unit of work (no processor around), and while the
  * processor handles each event in isolation ({@link EventIsolation}, after a batch failed), writes go out at once,
- * within the handler: a statement that fails then fails its own event, which is dead-lettered. A handler must compute everything that can fail before it adds to the buffer, so a faulty event fails in its
- * own handler (and is dead-lettered) rather than at commit time, which would fail the whole batch.
+ * within the handler: a statement that fails then fails its own event, which is dead-lettered. A handler should
+ * still compute everything that can fail before it adds to the buffer, so a faulty event fails in its own handler
+ * (and is dead-lettered) at once rather than at commit time, which fails the whole batch for one more attempt.
  *
  * @param <B> the projection's buffer type
  */
