@@ -1,10 +1,13 @@
 package org.subledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.kernel.account.ChargePosted;
+import org.subledger.kernel.money.Money;
 import org.subledger.platform.deadletter.DeadLetterRetrier;
 
 import java.math.BigDecimal;
@@ -99,6 +102,35 @@ class DeadLettersIT extends LedgerIT {
         assertThat(lettersOf(victim)).isEmpty();
         awaitBalance(victim, "520.00");
         assertThat(action(letter.get("id").asText()).get("action").asText()).isEqualTo("RETRY");
+    }
+
+    @Test
+    void theChargeTheIssueReportedStopsOnlyItsOwnAccountInBothAccountReadModels() {
+        String victim = api.openAccount("Nul", "Overflow", "1000.00");
+        String bystander = openAccountInTheSameSegmentAs(victim);
+        awaitBalance(victim, "0");
+        // what the API now refuses at the door, stored as it was before: an amount beyond numeric(19, 4), a NUL
+        Money huge = Money.of("99999999999999999999.99", "EUR");
+        eventStore.publish(new GenericDomainEventMessage<>("Account", victim, 1, new ChargePosted(victim,
+                        "poisoned-1", huge, "Gold\u0000package", null, huge)),
+                new GenericDomainEventMessage<>("Account", victim, 2, new ChargePosted(victim,
+                        "poisoned-2", Money.of("5.00", "EUR"), "after it", null, huge.plus(Money.of("5.00", "EUR")))));
+        charge(bystander, "7.00");
+
+        awaitBalance(bystander, "7.00");
+        awaitStatementLines(bystander, 1);
+        for (String group : List.of("account-summary", "account-statement")) {
+            List<JsonNode> letters = Await.until("the dead letters of " + victim + " in " + group,
+                    () -> lettersOf(victim).stream().filter(letter -> letter.get("group").asText().equals(group))
+                            .toList(), found -> found.size() == 2);
+            assertThat(letters.get(0).get("cause").get("message").asText())
+                    .containsAnyOf("numeric field overflow", "0x00");
+            assertThat(letters.get(1).get("waitingBehindEarlierLetter").asBoolean()).isTrue();
+        }
+
+        lettersOf(victim).forEach(letter -> assertThat(api.post("admin",
+                "/api/admin/dead-letters/" + letter.get("id").asText() + "/evict", null).status()).isEqualTo(200));
+        assertThat(lettersOf(victim)).isEmpty();
     }
 
     @Test
