@@ -3,6 +3,7 @@ package org.subledger.platform.deadletter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,6 @@ public class ProcessingFailures {
         Instant horizon = clock.instant().minus(FORGOTTEN_AFTER);
         failures.values().removeIf(failure -> failure.lastAttempt().isBefore(horizon));
         return failures.values().stream()
-                .sorted(java.util.Comparator.comparing(Failure::since)).toList();
+                .sorted(Comparator.comparing(Failure::since)).toList();
     }
 }
