@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
@@ -26,14 +28,18 @@ class ApiKeysIT extends LedgerIT {
         assertThat(created.json().get("roles").get(0).asText()).isEqualTo("AGENT");
 
         String id = openAccount(key);
+        Instant firstUseWritten = lastUseStored(keyId);
         var charged = bearer(key, "POST", "/api/accounts/" + id + "/charges", "{\"amount\": 9.00}");
         assertThat(charged.status()).isEqualTo(201);
+        // the last use is written at most once a minute, not on every request
+        assertThat(firstUseWritten).isNotNull();
+        assertThat(lastUseStored(keyId)).isEqualTo(firstUseWritten);
         JsonNode charge = AccountsIT.events(api.get("auditor", "/api/audit/accounts/" + id + "/events").json()).get(1);
         assertThat(charge.get("metadata").get("principal").asText()).isEqualTo("agent");
 
         JsonNode listed = onlyKey(api.get("agent", "/api/api-keys").json(), keyId);
         assertThat(listed.get("prefix").asText()).isEqualTo(key.substring(0, "sk_test_".length() + 4));
-        assertThat(listed.get("lastUsedAt").isNull()).isFalse();
+        assertThat(Instant.parse(listed.get("lastUsedAt").asText())).isAfterOrEqualTo(firstUseWritten);
         assertThat(listed.toString()).doesNotContain(key);
         assertThat(jdbc.queryForObject("select secret_hash from api_key where id = ?::uuid", String.class, keyId))
                 .matches("[0-9a-f]{64}");
@@ -93,6 +99,11 @@ class ApiKeysIT extends LedgerIT {
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(basic("reporter", "demo", path).status()).isEqualTo(200);
+    }
+
+    private Instant lastUseStored(String keyId) {
+        var stored = jdbc.queryForObject("select last_used_at from api_key where id = ?::uuid", Timestamp.class, keyId);
+        return stored == null ? null : stored.toInstant();
     }
 
     private String openAccount(String key) {
