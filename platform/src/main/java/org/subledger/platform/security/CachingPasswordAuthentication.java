@@ -75,15 +75,10 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get());
         }
-        Authentication result = check(request, user, address);
-        if (verified.size() >= MAX_CACHED) {
-            verified.clear();
-        }
-        verified.put(cacheKey, new Verified(result, now.plus(ttl)));
-        return result;
+        return check(request, user, address, cacheKey);
     }
 
-    private Authentication check(Authentication request, String user, String address) {
+    private Authentication check(Authentication request, String user, String address, String cacheKey) {
         try {
             if (!checks.tryAcquire(CHECK_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new LoginThrottledException(Duration.ofSeconds(1));
@@ -93,11 +88,21 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
             throw new LoginThrottledException(Duration.ofSeconds(1));
         }
         try {
+            // clients that sent the same credentials at once waited here for the first one's check: reuse it
+            var cached = verified.get(cacheKey);
+            Instant now = clock.instant();
+            if (cached != null && now.isBefore(cached.until())) {
+                return cached.authentication();
+            }
             Authentication result = passwords.authenticate(request);
             if (result == null) {
                 throw new BadCredentialsException("not authenticated");
             }
             throttle.succeeded(user);
+            if (verified.size() >= MAX_CACHED) {
+                verified.clear();
+            }
+            verified.put(cacheKey, new Verified(result, now.plus(ttl)));
             return result;
         } catch (AuthenticationException refused) {
             throttle.failed(user, address);
