@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * takes its share of the cores; its CPU is reported apart.
  *
  * <p>Settings ({@code --bench.NAME=VALUE}): {@code url} (required), {@code ledger-pid}, {@code postgres-data-dir},
- * {@code clients} (16), {@code accounts} (200), {@code warmup} (5s), {@code duration} (15s), {@code flood-threads} (8).
+ * {@code clients} (16), {@code accounts} (200), {@code jit-warmup} (20s, once, not counted), {@code warmup} (5s, before
+ * each run), {@code duration} (15s), {@code flood-threads} (8).
  */
 final class HttpChargeBenchmark {
 
@@ -40,6 +41,7 @@ final class HttpChargeBenchmark {
     private final Duration warmup;
     private final Duration duration;
     private final int floodThreads;
+    private final Duration jitWarmup;
     private final LoadRunner runner;
     private final List<String> accounts = new ArrayList<>();
     private String apiKey;
@@ -51,6 +53,7 @@ final class HttpChargeBenchmark {
         this.warmup = Duration.parse("PT" + settings.getOrDefault("warmup", "5s"));
         this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "15s"));
         this.floodThreads = Integer.parseInt(settings.getOrDefault("flood-threads", "8"));
+        this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "20s"));
         this.runner = new LoadRunner(ResourceSampler.withoutDatabase(
                 Path.of(settings.getOrDefault("postgres-data-dir", "/nonexistent"))));
     }
@@ -69,6 +72,9 @@ final class HttpChargeBenchmark {
         System.out.printf("ledger %s, %d clients, %d accounts, %s warm-up + %s measured per run, %d flood threads%n",
                 benchmark.url, benchmark.clients, accounts, benchmark.warmup, benchmark.duration,
                 benchmark.floodThreads);
+        // a fresh ledger JVM compiles its hot paths in the first tens of seconds: not counted in any run
+        benchmark.runner.run("JIT warm-up", benchmark.clients, Duration.ZERO, benchmark.jitWarmup,
+                benchmark.charges("Bearer " + benchmark.apiKey));
         List<String> rows = new ArrayList<>();
         rows.add(benchmark.measure("API key (Bearer sk_test_…)", "Bearer " + benchmark.apiKey, false));
         rows.add(benchmark.measure("HTTP Basic, cached", basic("agent", "demo"), false));
@@ -109,14 +115,7 @@ final class HttpChargeBenchmark {
         }
         long ledgerBefore = cpuTicks(ledgerPid);
         long wallBefore = System.nanoTime();
-        var result = runner.run(name, clients, warmup, duration, index -> {
-            var http = client();
-            return iteration -> {
-                String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
-                send(http, "POST", "/api/accounts/" + account + "/charges", authorization,
-                        "{\"amount\": 1.00, \"description\": \"benchmark\"}");
-            };
-        });
+        var result = runner.run(name, clients, warmup, duration, charges(authorization));
         double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
         long ledgerTicks = cpuTicks(ledgerPid) - ledgerBefore;
         stop.set(true);
@@ -134,6 +133,17 @@ final class HttpChargeBenchmark {
         return String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %d | %.2f / %.2f / %.2f / %.2f |", name,
                 clients, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6, result.errors(),
                 cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores());
+    }
+
+    private LoadRunner.ClientFactory charges(String authorization) {
+        return index -> {
+            var http = client();
+            return iteration -> {
+                String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
+                send(http, "POST", "/api/accounts/" + account + "/charges", authorization,
+                        "{\"amount\": 1.00, \"description\": \"benchmark\"}");
+            };
+        };
     }
 
     private void flood(int index, AtomicBoolean stop, Map<Integer, AtomicLong> answers) {
