@@ -30,6 +30,16 @@ final class ResourceSampler {
         jdbc.execute("select pg_reload_conf()");
     }
 
+    /** For a client measuring a ledger in another process: machine and PostgreSQL CPU only, no database queries. */
+    private ResourceSampler(Path postgresDataDir) {
+        this.postmasterPidFile = postgresDataDir.resolve("postmaster.pid");
+        this.jdbc = null; // the statistics queries fail and count as zero
+    }
+
+    static ResourceSampler withoutDatabase(Path postgresDataDir) {
+        return new ResourceSampler(postgresDataDir);
+    }
+
     Snapshot snapshot() {
         long[] machine = machineTicks();
         long[] wal = walStats();
@@ -141,7 +151,7 @@ final class ResourceSampler {
     }
 
     /** The fields of /proc/PID/stat after the command name: [0] is the state, [1] the parent pid, [11] utime. */
-    private static String[] statFields(Path process) {
+    static String[] statFields(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");

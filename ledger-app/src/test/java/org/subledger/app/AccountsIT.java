@@ -90,7 +90,8 @@ class AccountsIT extends LedgerIT {
 
         JsonNode charge = events(api.get("auditor", "/api/audit/accounts/" + id + "/events").json()).get(1);
         assertThat(charge.get("metadata").get("idempotencyKey").asText()).isEqualTo("charge-" + id);
-        assertThat(charge.get("metadata").get("correlationId").asText()).isEqualTo("corr-" + id);
+        assertThat(charge.get("metadata").get("clientReference").asText()).isEqualTo("corr-" + id);
+        assertThat(charge.get("metadata").get("correlationId").asText()).isNotEqualTo("corr-" + id);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.subledger.command.idempotency;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,13 @@ import java.util.Map;
  * {@code DELETE} under {@code /api}). The first request with a key runs and its response is stored; a repeat with
  * the same key and the same request gets that response again ({@code Idempotent-Replayed: true}) and records no
  * second event; the same key with another request is refused with {@code 409 IDEMPOTENCY_KEY_REUSED}. Keys are
- * scoped to the authenticated principal. A response of 5xx is not stored: the client may retry with the same key.
+ * scoped to the authenticated principal (see the README for why).
+ * <p>As Stripe does, a key is consumed only by a request that ran to a decision: a success, or a refusal by the
+ * ledger's rules (404, 409, 422). A request refused as input (400, 401, 403, 405, 406, 413, 415, ...), one that lost a
+ * concurrent modification race, and one that failed on our side (5xx) leave the key free, so the corrected or
+ * retried request with the same key runs. A repeat that arrives while the first is still running gets
+ * {@code 409 IDEMPOTENT_REQUEST_IN_PROGRESS} with {@code Retry-After}; a request left in flight by a crashed
+ * instance can be retried at once (see {@link RunningInstances}).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -35,14 +42,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
     private static final int MAX_BODY_BYTES = 1 << 20;
+    /** Seconds a repeat of a running request is told to wait: commands take milliseconds. */
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     private final IdempotencyStore store;
     private final HandlerExceptionResolver exceptionResolver;
+    private final ObjectMapper json;
 
     IdempotencyFilter(IdempotencyStore store,
-                      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+                      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
+                      ObjectMapper json) {
         this.store = store;
         this.exceptionResolver = exceptionResolver;
+        this.json = json;
     }
 
     @Override
@@ -72,6 +84,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             refuse(request, response, new LedgerRefusal(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request"));
         } else if (claim instanceof IdempotencyStore.InProgress) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             refuse(request, response, new LedgerRefusal(ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS,
                     "A request with this Idempotency-Key is still running"));
         } else {
@@ -85,7 +98,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(request, recording);
-            if (recording.getStatus() < 500) {
+            if (consumesKey(recording)) {
                 store.complete(principal, key, recording.getStatus(), recording.getContentType(),
                         recording.getHeader(HttpHeaders.LOCATION), recording.getContentAsByteArray());
                 stored = true;
@@ -95,6 +108,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 store.release(principal, key);
             }
             recording.copyBodyToResponse();
+        }
+    }
+
+    private boolean consumesKey(ContentCachingResponseWrapper recording) {
+        int status = recording.getStatus();
+        if (status == 409) {
+            // a lost race is no decision on the request: a retry with the same key may succeed
+            return !ErrorCode.CONCURRENT_MODIFICATION.name().equals(problemCode(recording));
+        }
+        return status < 400 || status == 404 || status == 410 || status == 422;
+    }
+
+    private String problemCode(ContentCachingResponseWrapper recording) {
+        try {
+            return json.readTree(recording.getContentAsByteArray()).path("code").asText(null);
+        } catch (IOException notAProblem) {
+            return null;
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps every command with who sent it and through which request, before it is dispatched: the authenticated
- * principal (or {@code system} for work the ledger does by itself), the correlation id and the idempotency key of
- * the HTTP request. Metadata already present (a command sent while handling another message) is kept.
+ * principal (or {@code system} for work the ledger does by itself), the correlation id, the idempotency key and the
+ * client's reference of the HTTP request. Metadata already present (a command sent while handling another message) is kept.
  */
 public class RequestMetadataDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -36,6 +36,8 @@ public class RequestMetadataDispatchInterceptor implements MessageDispatchInterc
                         LedgerMetadata.CORRELATION_ID, metaData, added);
                 addFromRequest(request, RequestMetadataFilter.IDEMPOTENCY_KEY_ATTRIBUTE,
                         LedgerMetadata.IDEMPOTENCY_KEY, metaData, added);
+                addFromRequest(request, RequestMetadataFilter.CLIENT_REFERENCE_ATTRIBUTE,
+                        LedgerMetadata.CLIENT_REFERENCE, metaData, added);
             }
             return added.isEmpty() ? command : command.andMetaData(added);
         };

@@ -5,40 +5,53 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.platform.db.NoDatasourceUrlCondition;
 import org.subledger.platform.web.Problems;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every endpoint needs an authenticated user (HTTP Basic), except the health probe. Reading is open to every role;
+ * Every endpoint needs an authenticated user (an API key as {@code Authorization: Bearer sk_…}, or HTTP Basic),
+ * except the health probe. Neither costs bcrypt per request: keys are checked by HMAC, Basic passwords are verified
+ * once per {@code ledger.security.logins.password-cache-ttl}, and failed logins are throttled before bcrypt runs. Reading is open to every role;
  * the audit trail to auditors, supervisors and admins; changing anything to the operational roles only, so an
  * auditor or a reporting tool can never issue a command. Finer rules sit on the command endpoints themselves.
  */
@@ -47,6 +60,7 @@ import java.util.Map;
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
+@Import(ApiKeyController.class)
 public class LedgerSecurityAutoConfiguration {
 
     public static final String[] COMMAND_ROLES = {"AGENT", "SUPERVISOR", "BILLING", "ADMIN"};
@@ -56,22 +70,37 @@ public class LedgerSecurityAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LedgerSecurityAutoConfiguration.class);
 
     @Bean
-    public SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, ApiKeys apiKeys,
+                                                         UserDetailsService users, PasswordEncoder passwordEncoder,
+                                                         LedgerSecurityProperties properties,
+                                                         ObjectProvider<Clock> clock) throws Exception {
         // Spring's builder registers the ProblemDetail mix-in, so the body has the same shape as every other error
         var json = Jackson2ObjectMapperBuilder.json().build();
+        AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS",
+                        "Too many failed logins for this user or from this address; try again later.");
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Basic realm=\"subscription-ledger\"");
+            writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "Authenticate with an API key (Authorization: Bearer sk_...) or HTTP Basic.");
+        };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, exception) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"subscription-ledger\"");
-                    writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                            "Authenticate with HTTP Basic.");
-                }))
+                .authenticationManager(new ProviderManager(passwordAuthentication(users, passwordEncoder,
+                        properties.logins(), clock.getIfAvailable(Clock::systemUTC))))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint),
+                        BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, exception) ->
                         writeProblem(json, request, response, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.name(),
                                 "Your role may not do this.")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/api-keys", "/api/api-keys/**").authenticated()
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDIT_ROLES)
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
@@ -79,6 +108,33 @@ public class LedgerSecurityAutoConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "REPORTER", "SUPERVISOR")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    private static AuthenticationProvider passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
+                                                                 LedgerSecurityProperties.Logins logins, Clock clock) {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        if (users instanceof UserDetailsPasswordService upgrades) {
+            passwords.setUserDetailsPasswordService(upgrades);
+        }
+        var throttle = new LoginThrottle(clock, logins.failureWindow(), logins.maxFailuresPerUser(),
+                logins.maxFailuresPerAddress());
+        return new CachingPasswordAuthentication(passwords, throttle, clock, logins.passwordCacheTtl(),
+                logins.maxConcurrentPasswordChecks());
+    }
+
+    @Bean
+    public ApiKeys apiKeys(JdbcTemplate jdbc, UserDetailsService users, LedgerSecurityProperties properties,
+                           Environment environment, ObjectProvider<Clock> clock) {
+        var settings = properties.apiKeys();
+        String keyEnvironment = settings.environment() != null ? settings.environment()
+                : NoDatasourceUrlCondition.embedded(environment) ? "test" : "live";
+        if (!keyEnvironment.matches("[a-z]{1,8}")) {
+            throw new IllegalStateException("ledger.security.api-keys.environment must be 1 to 8 letters a-z, "
+                    + "e.g. live or test");
+        }
+        return new ApiKeys(new ApiKeySecret(keyEnvironment, settings.hmacSecret(), jdbc), new ApiKeyStore(jdbc),
+                users, clock.getIfAvailable(Clock::systemUTC), settings.cacheTtl());
     }
 
     @Bean

@@ -19,7 +19,9 @@ import org.springframework.core.Ordered;
 @OpenAPIDefinition(
         info = @Info(title = "Subscription ledger API", version = "v1",
                 description = "Event-sourced accounts receivable, subscriptions and billing."),
-        security = @SecurityRequirement(name = "basic"))
+        security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "basic")})
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "sk_live_…",
+        description = "An API key from POST /api/api-keys")
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class LedgerWebAutoConfiguration {
 

@@ -1,0 +1,208 @@
+package org.subledger.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code POST /api/accounts/{id}/charges} over real HTTP against a ledger started as its own process (the jar, by
+ * {@code benchmarks/http-charges.sh}): what an API client gets once authentication costs an HMAC (API key) or a cache
+ * lookup (HTTP Basic, cached) instead of bcrypt. Three runs: API key; HTTP Basic; API key while 8 threads send wrong
+ * passwords as fast as they are answered (the flood that used to slow everyone). Closed-loop clients, each on its
+ * own keep-alive HTTP/1.1 connection, over a set of accounts opened first. The client runs on the same machine and
+ * takes its share of the cores; its CPU is reported apart.
+ *
+ * <p>Settings ({@code --bench.NAME=VALUE}): {@code url} (required), {@code ledger-pid}, {@code postgres-data-dir},
+ * {@code clients} (16), {@code accounts} (200), {@code jit-warmup} (20s, once, not counted), {@code warmup} (5s, before
+ * each run), {@code duration} (15s), {@code flood-threads} (8).
+ */
+final class HttpChargeBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String url;
+    private final long ledgerPid;
+    private final int clients;
+    private final Duration warmup;
+    private final Duration duration;
+    private final int floodThreads;
+    private final Duration jitWarmup;
+    private final LoadRunner runner;
+    private final List<String> accounts = new ArrayList<>();
+    private String apiKey;
+
+    private HttpChargeBenchmark(Map<String, String> settings) {
+        this.url = required(settings, "url");
+        this.ledgerPid = Long.parseLong(settings.getOrDefault("ledger-pid", "-1"));
+        this.clients = Integer.parseInt(settings.getOrDefault("clients", "16"));
+        this.warmup = Duration.parse("PT" + settings.getOrDefault("warmup", "5s"));
+        this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "15s"));
+        this.floodThreads = Integer.parseInt(settings.getOrDefault("flood-threads", "8"));
+        this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "20s"));
+        this.runner = new LoadRunner(ResourceSampler.withoutDatabase(
+                Path.of(settings.getOrDefault("postgres-data-dir", "/nonexistent"))));
+    }
+
+    static void main(String[] args) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--bench.") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --bench.key=value, got " + arg);
+            }
+            settings.put(arg.substring("--bench.".length(), arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        var benchmark = new HttpChargeBenchmark(settings);
+        int accounts = Integer.parseInt(settings.getOrDefault("accounts", "200"));
+        benchmark.prepare(accounts);
+        System.out.printf("ledger %s, %d clients, %d accounts, %s warm-up + %s measured per run, %d flood threads%n",
+                benchmark.url, benchmark.clients, accounts, benchmark.warmup, benchmark.duration,
+                benchmark.floodThreads);
+        // a fresh ledger JVM compiles its hot paths in the first tens of seconds: not counted in any run
+        benchmark.runner.run("JIT warm-up", benchmark.clients, Duration.ZERO, benchmark.jitWarmup,
+                benchmark.charges("Bearer " + benchmark.apiKey));
+        List<String> rows = new ArrayList<>();
+        rows.add(benchmark.measure("API key (Bearer sk_test_…)", "Bearer " + benchmark.apiKey, false));
+        rows.add(benchmark.measure("HTTP Basic, cached", basic("agent", "demo"), false));
+        rows.add(benchmark.measure("API key, during a wrong-password flood", "Bearer " + benchmark.apiKey, true));
+        System.out.println();
+        System.out.println("| run | clients | charges/s | p50 | p99 | errors | CPU (cores): machine / ledger JVM / "
+                + "PostgreSQL / client JVM |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+        rows.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private void prepare(int accountCount) throws Exception {
+        var http = client();
+        var created = send(http, "POST", "/api/api-keys", basic("agent", "demo"),
+                "{\"name\":\"http benchmark\"}");
+        apiKey = JSON.readTree(created).get("key").asText();
+        for (int i = 0; i < accountCount; i++) {
+            var opened = send(http, "POST", "/api/accounts", "Bearer " + apiKey, """
+                    {"type":"PERSON","firstName":"Bench","lastName":"Client %d","currency":"EUR",\
+                    "creditLimit":1000000000}""".formatted(i));
+            accounts.add(JSON.readTree(opened).get("accountId").asText());
+        }
+    }
+
+    private String measure(String name, String authorization, boolean flood) throws Exception {
+        var stop = new AtomicBoolean();
+        var floodAnswers = new LinkedHashMap<Integer, AtomicLong>();
+        List<Thread> flooders = new ArrayList<>();
+        if (flood) {
+            for (int i = 0; i < floodThreads; i++) {
+                int index = i;
+                var thread = new Thread(() -> flood(index, stop, floodAnswers), "flood-" + i);
+                thread.setDaemon(true);
+                flooders.add(thread);
+                thread.start();
+            }
+        }
+        long ledgerBefore = cpuTicks(ledgerPid);
+        long wallBefore = System.nanoTime();
+        var result = runner.run(name, clients, warmup, duration, charges(authorization));
+        double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
+        long ledgerTicks = cpuTicks(ledgerPid) - ledgerBefore;
+        stop.set(true);
+        for (Thread thread : flooders) {
+            thread.join();
+        }
+        var cpu = result.cpu();
+        // the ledger's CPU over warm-up and window together (its /proc ticks are sampled around the whole run)
+        double ledgerCores = ledgerTicks < 0 ? Double.NaN : ledgerTicks / 100.0 / wallSeconds;
+        System.out.printf("%s: %,.0f charges/s, %s, %d errors%s%n", name, result.perSecond(), result.latencies(),
+                result.errors(), result.firstError() == null ? "" : " (first: " + result.firstError() + ")");
+        if (flood) {
+            System.out.println("  wrong-password answers during the run: " + floodAnswers);
+        }
+        return String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %d | %.2f / %.2f / %.2f / %.2f |", name,
+                clients, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6, result.errors(),
+                cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores());
+    }
+
+    private LoadRunner.ClientFactory charges(String authorization) {
+        return index -> {
+            var http = client();
+            return iteration -> {
+                String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
+                send(http, "POST", "/api/accounts/" + account + "/charges", authorization,
+                        "{\"amount\": 1.00, \"description\": \"benchmark\"}");
+            };
+        };
+    }
+
+    private void flood(int index, AtomicBoolean stop, Map<Integer, AtomicLong> answers) {
+        var http = client();
+        long attempt = 0;
+        while (!stop.get()) {
+            var request = HttpRequest.newBuilder(URI.create(url + "/api/accounts?status=UNSETTLED"))
+                    .header("Authorization", basic(index % 2 == 0 ? "billing" : "guess-" + index, "wrong-" + attempt++))
+                    .timeout(Duration.ofSeconds(30)).GET().build();
+            try {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                synchronized (answers) {
+                    answers.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                }
+            } catch (Exception e) {
+                synchronized (answers) {
+                    answers.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private String send(HttpClient http, String method, String path, String authorization, String json)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** User + system CPU ticks (1/100 s) of a process, from /proc; -1 when unknown. */
+    private static long cpuTicks(long pid) {
+        if (pid <= 0 || !Files.exists(Path.of("/proc", Long.toString(pid)))) {
+            return -1;
+        }
+        String[] f = ResourceSampler.statFields(Path.of("/proc", Long.toString(pid)));
+        return f == null ? -1 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static String required(Map<String, String> settings, String name) {
+        String value = settings.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--bench." + name + " is required");
+        }
+        return value;
+    }
+}

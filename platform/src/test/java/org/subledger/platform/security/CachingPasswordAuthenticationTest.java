@@ -1,0 +1,124 @@
+package org.subledger.platform.security;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CachingPasswordAuthenticationTest {
+
+    /** Stands for bcrypt: counts how often the expensive check runs. */
+    static final class CountingPasswords implements AuthenticationProvider {
+        final AtomicInteger checks = new AtomicInteger();
+
+        @Override
+        public Authentication authenticate(Authentication request) {
+            checks.incrementAndGet();
+            if (!"demo".equals(request.getCredentials())) {
+                throw new BadCredentialsException("wrong");
+            }
+            return UsernamePasswordAuthenticationToken.authenticated(request.getName(), null,
+                    AuthorityUtils.createAuthorityList("ROLE_AGENT"));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return true;
+        }
+    }
+
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-03-01T08:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final CountingPasswords passwords = new CountingPasswords();
+    final MovableClock clock = new MovableClock();
+    final CachingPasswordAuthentication authentication = new CachingPasswordAuthentication(passwords,
+            new LoginThrottle(clock, Duration.ofMinutes(1), 3, 5), clock, Duration.ofMinutes(5), 1);
+
+    static Authentication login(String user, String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
+    }
+
+    @Nested
+    class GivenAVerifiedPassword {
+
+        @Test
+        void theSamePasswordIsTrustedWithoutAnotherCheckUntilItsTimeToLiveEnds() {
+            authentication.authenticate(login("agent", "demo"));
+            authentication.authenticate(login("agent", "demo"));
+            assertThat(passwords.checks).hasValue(1);
+
+            clock.now = clock.now.plus(Duration.ofMinutes(5));
+            authentication.authenticate(login("agent", "demo"));
+            assertThat(passwords.checks).hasValue(2);
+        }
+
+        @Test
+        void aWrongPasswordIsStillChecked() {
+            authentication.authenticate(login("agent", "demo"));
+            assertThatThrownBy(() -> authentication.authenticate(login("agent", "dem0")))
+                    .isInstanceOf(BadCredentialsException.class);
+            assertThat(passwords.checks).hasValue(2);
+        }
+    }
+
+    @Nested
+    class GivenTooManyFailures {
+
+        @Test
+        void furtherAttemptsAreRefusedWithoutACheckUntilTheWindowEnds() {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> authentication.authenticate(login("agent", "guess")))
+                        .isInstanceOf(BadCredentialsException.class);
+            }
+            clock.now = clock.now.plusSeconds(20);
+
+            assertThatThrownBy(() -> authentication.authenticate(login("agent", "demo")))
+                    .isInstanceOfSatisfying(LoginThrottledException.class,
+                            throttled -> assertThat(throttled.retryAfterSeconds()).isEqualTo(40));
+            assertThat(passwords.checks).hasValue(3);
+
+            clock.now = clock.now.plusSeconds(40);
+            assertThat(authentication.authenticate(login("agent", "demo")).isAuthenticated()).isTrue();
+        }
+
+        @Test
+        void aUserVerifiedBeforeTheFloodIsNotLockedOut() {
+            authentication.authenticate(login("agent", "demo"));
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> authentication.authenticate(login("agent", "guess")))
+                        .isInstanceOf(BadCredentialsException.class);
+            }
+            assertThat(authentication.authenticate(login("agent", "demo")).isAuthenticated()).isTrue();
+            assertThat(passwords.checks).hasValue(4);
+        }
+    }
+}
