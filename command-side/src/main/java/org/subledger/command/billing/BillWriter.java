@@ -79,8 +79,24 @@ class BillWriter {
     record Candidate(String accountId, String subscriptionId) {
     }
 
-    /** What billing a group did; {@code billIds} of the bills issued. */
-    record Outcome(int billed, int skipped, int failed, List<String> billIds) {
+    /**
+     * What billing a group did; {@code billIds} of the bills issued; {@code failed} the business refusals (recorded
+     * as {@code SubscriptionBillingFailed}, once), {@code technicalFailures} the subscriptions a defect stopped.
+     */
+    record Outcome(int billed, int skipped, int failed, List<String> billIds,
+                   List<TechnicalFailure> technicalFailures) {
+    }
+
+    /** A subscription that could not be billed because of a defect (an exception that is no business refusal). */
+    record TechnicalFailure(Candidate candidate, RuntimeException cause) {
+
+        String error() {
+            return cause.getClass().getName();
+        }
+
+        String message() {
+            return String.valueOf(cause.getMessage());
+        }
     }
 
     /**
@@ -132,6 +148,7 @@ class BillWriter {
         List<Issued> drafts = new ArrayList<>();
         int skipped = 0;
         int failed = 0;
+        List<TechnicalFailure> technical = new ArrayList<>();
         for (Candidate candidate : candidates) {
             List<DomainEventMessage<?>> stream = read.get(candidate.subscriptionId());
             if (stream == null) {
@@ -158,13 +175,20 @@ class BillWriter {
                 } else {
                     drafts.add(new Issued(draft.get(), state, sequence));
                 }
-            } catch (LedgerRefusal | IllegalArgumentException | IllegalStateException e) {
+            } catch (LedgerRefusal refusal) {
                 failed++;
-                String code = e instanceof LedgerRefusal refusal ? refusal.code().name()
-                        : ErrorCode.VALIDATION_FAILED.name();
-                events.add(event(SUBSCRIPTION, candidate.subscriptionId(), sequence + 1,
-                        new SubscriptionBillingFailed(candidate.subscriptionId(), state.accountId(), runId, billingDate,
-                                code, e.getMessage(), BILLING), metaData));
+                Object last = stream.get(stream.size() - 1).getPayload();
+                if (BillingFailures.worthRecording(last, refusal)) {
+                    events.add(event(SUBSCRIPTION, candidate.subscriptionId(), sequence + 1,
+                            new SubscriptionBillingFailed(candidate.subscriptionId(), state.accountId(), runId,
+                                    billingDate, refusal.code().name(), refusal.getMessage(), BILLING), metaData));
+                }
+            } catch (RuntimeException defect) {
+                // a defect of the ledger, not a fact about the subscription: no event, its billing date stays where
+                // it is (the next run tries again), and the run keeps it for operators (a usage bill rethrows it,
+                // so its processor retries it and then dead-letters it)
+                LOG.error("Billing subscription {} failed on a defect", candidate.subscriptionId(), defect);
+                technical.add(new TechnicalFailure(candidate, defect));
             }
         }
         phases.lap("calculate");
@@ -188,7 +212,7 @@ class BillWriter {
             billIds.add(billId);
         }
         index.nextBillingDates(nextDates);
-        Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds);
+        Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds, technical);
         inTransaction.accept(outcome);
         phases.lap("index+checkpoint");
         List<String> billNumbers = numbers.take(billingDate.getYear(), numbered.size());
