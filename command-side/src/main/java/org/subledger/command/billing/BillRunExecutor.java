@@ -20,7 +20,6 @@ import org.subledger.kernel.billing.CompleteBillRun;
 import org.subledger.kernel.billing.RecordBillRunCandidates;
 
 import jakarta.annotation.PreDestroy;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -59,7 +58,7 @@ class BillRunExecutor {
     private final BillingProperties properties;
     // a new name on every start: a restarted node does not take its former self's leases for its own, it waits for
     // them to run out (or finds them given up, after an orderly stop)
-    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final String node;
     private final Set<String> working = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named("bill-run"));
     private final ExecutorService workers;
@@ -73,7 +72,8 @@ class BillRunExecutor {
         this.commands = commands;
         this.transactions = transactions;
         this.properties = properties;
-        this.workers = Executors.newFixedThreadPool(properties.partitions(), named("bill-run-worker"));
+        this.workers = Executors.newFixedThreadPool(properties.workers(), named("bill-run-worker"));
+        this.node = properties.nodeName() + "/" + UUID.randomUUID();
     }
 
     @EventHandler
@@ -91,10 +91,6 @@ class BillRunExecutor {
     void startLookingForWork() {
         long every = properties.leaseCheck().toMillis();
         coordinator.scheduleWithFixedDelay(this::check, 0, every, TimeUnit.MILLISECONDS);
-    }
-
-    String node() {
-        return node;
     }
 
     @PreDestroy
@@ -138,7 +134,7 @@ class BillRunExecutor {
         var catalog = new EventStoreBillingCatalog(eventStore);
         for (BillRunStore.Partition partition : partitions) {
             String key = run.runId() + "/" + partition.partitionNo();
-            if (!partition.done() && !working.contains(key)
+            if (!partition.done() && !working.contains(key) && working.size() < properties.workers()
                     && leases.claimPartition(run.runId(), partition.partitionNo(), node, properties.leaseDuration())) {
                 working.add(key);
                 workers.execute(() -> runPartition(run, partition.partitionNo(), key, catalog));
