@@ -56,13 +56,13 @@ class ConcurrentUsageBillsIT extends LedgerIT {
                 where payload_type like '%BillIssued' and payload::jsonb ->> 'accountId' = ?""", BigDecimal.class,
                 account);
         assertThat(bills).isEqualByComparingTo(new BigDecimal("3.00").multiply(BigDecimal.valueOf(records.size())));
-        long posted = jdbc.queryForObject("""
+        long postings = jdbc.queryForObject("""
                 select count(*) from domain_event_entry where payload_type like '%BillPosted'
                 and aggregate_identifier = ?""", Long.class, account);
         long issued = jdbc.queryForObject("""
                 select count(*) from domain_event_entry where payload_type like '%BillIssued'
                 and payload::jsonb ->> 'accountId' = ?""", Long.class, account);
-        assertThat(posted).as("every bill posted once").isEqualTo(issued);
+        assertThat(postings).as("every bill posted once").isEqualTo(issued);
         assertThat(jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ?",
                 Long.class, "usage-billing")).as("usage bills dead-lettered").isZero();
     }
