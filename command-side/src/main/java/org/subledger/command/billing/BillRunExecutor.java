@@ -122,6 +122,9 @@ class BillRunExecutor {
     }
 
     private void advance(BillRunStore.Run run) {
+        if (workers.isShutdown()) {
+            return; // stopping
+        }
         if (run.status() == BillRunStore.Status.SELECTING) {
             select(run);
             return;

@@ -121,9 +121,9 @@ class BillWriter {
                             (System.nanoTime() - phases.end) / 1_000_000);
                 }
                 return outcome;
-            } catch (ConcurrencyException | DuplicateKeyException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
+            } catch (RuntimeException failure) {
+                if (attempt == ATTEMPTS || !lostARace(failure)) {
+                    throw failure;
                 }
                 pause(attempt);
             }
@@ -211,7 +211,6 @@ class BillWriter {
                     BillCalculator.nextBillingDate(issued.state(), catalog)));
             billIds.add(billId);
         }
-        index.nextBillingDates(nextDates);
         Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds, technical);
         inTransaction.accept(outcome);
         phases.lap("index+checkpoint");
@@ -236,6 +235,10 @@ class BillWriter {
         if (!events.isEmpty()) {
             storageEngine.appendEvents(events);
         }
+        // after the events, as a command's transaction does it (its events, then the index through the subscribing
+        // processor): the other way round, a usage bill and a usage record for the same subscription each wait for
+        // the other's lock, and PostgreSQL aborts one of them as a deadlock
+        index.nextBillingDates(nextDates);
         phases.lap("append");
         return outcome;
     }
@@ -281,6 +284,23 @@ class BillWriter {
     private static EventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
                                          MetaData metaData) {
         return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData);
+    }
+
+    /**
+     * Another transaction changed one of the aggregates first (a duplicate key on the event store), or PostgreSQL
+     * chose this transaction to break a deadlock or a serialization conflict: worth another try from a fresh read.
+     */
+    static boolean lostARace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof DuplicateKeyException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pause(int attempt) {
