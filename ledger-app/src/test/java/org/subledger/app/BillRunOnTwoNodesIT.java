@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bill runs on two nodes of one PostgreSQL: the whole ledger (node A) and a command node (node B), each billing two
  * of a run's four partitions at a time under a lease. A run goes on while node B restarts, and a run whose node B
  * is stopped (its leases left as a dead node leaves them: held, until they run out) is finished by node A without
- * any restart. Every subscription is billed once per run, the bill numbers are gapless, the counts exact.
+ * any restart; a node whose leases were taken from it while it worked rolls its segment back. Every subscription is
+ * billed once per run, the bill numbers are gapless, the counts exact.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BillRunOnTwoNodesIT {
@@ -128,6 +129,29 @@ class BillRunOnTwoNodesIT {
         assertCounts(runId, SUBSCRIPTIONS);
         assertEverySubscriptionBilled(2);
         assertGaplessNumbers(2 * SUBSCRIPTIONS);
+    }
+
+    @Test
+    @Order(3)
+    void aNodeThatLostItsLeaseRollsItsSegmentBackInsteadOfBillingItTwice() {
+        String runId = startRun("2026-03-01");
+        Await.until("node A billing", () -> billed(runId), billed -> billed >= 2);
+        // node A's leases taken from it as if they had run out while it was paused, by a node that holds them now
+        List<Integer> stolen = jdbc.queryForList("""
+                update bill_run_partition
+                set owner = 'node-c/paused', lease_until = clock_timestamp() + interval '2 seconds'
+                where run_id = ? and not done returning partition_no""", Integer.class, runId);
+
+        awaitCompleted(runId);
+        assertThat(stolen).as("partitions still to bill when the leases were taken").isNotEmpty();
+        assertCounts(runId, SUBSCRIPTIONS);
+        assertEverySubscriptionBilled(3);
+        assertGaplessNumbers(3 * SUBSCRIPTIONS);
+    }
+
+    private static long billed(String runId) {
+        return jdbc.queryForObject("select coalesce(sum(billed), 0) from bill_run_partition where run_id = ?",
+                Long.class, runId);
     }
 
     private static String startRun(String billingDate) {

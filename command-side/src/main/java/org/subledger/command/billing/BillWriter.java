@@ -213,7 +213,7 @@ class BillWriter {
         }
         Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds, technical);
         inTransaction.accept(outcome);
-        phases.lap("index+checkpoint");
+        phases.lap("checkpoint");
         List<String> billNumbers = numbers.take(billingDate.getYear(), numbered.size());
         phases.lap("number");
         for (int i = 0; i < numbered.size(); i++) {
@@ -239,7 +239,7 @@ class BillWriter {
         // processor): the other way round, a usage bill and a usage record for the same subscription each wait for
         // the other's lock, and PostgreSQL aborts one of them as a deadlock
         index.nextBillingDates(nextDates);
-        phases.lap("append");
+        phases.lap("append+index");
         return outcome;
     }
 
