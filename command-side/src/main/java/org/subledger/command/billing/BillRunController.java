@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,10 +19,12 @@ import org.subledger.command.web.CommandSender;
 import org.subledger.kernel.billing.StartBillRun;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
 
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,9 +37,11 @@ import java.util.Map;
 class BillRunController {
 
     private final CommandSender commands;
+    private final BillRunStore store;
 
-    BillRunController(CommandSender commands) {
+    BillRunController(CommandSender commands, BillRunStore store) {
         this.commands = commands;
+        this.store = store;
     }
 
     record BillRunRequest(@NotNull LocalDate billingDate,
@@ -54,5 +60,30 @@ class BillRunController {
                 body.subscriptionTypeCode()), ErrorCode.NOT_FOUND, runId);
         return ResponseEntity.accepted().location(URI.create("/api/bill-runs/" + runId))
                 .body(Map.of("runId", runId));
+    }
+
+    /** A partition of a run as it is being executed: who bills it, until when, how far it got. */
+    record PartitionView(int partition, String owner, long billed, long skipped, long failed, long technicalFailed,
+                         boolean done) {
+    }
+
+    record ExecutionView(String runId, String status, List<PartitionView> partitions,
+                         List<BillRunStore.TechnicalFailureRow> technicalFailures) {
+    }
+
+    /**
+     * For operators: the run's execution as it goes (skipped counts included, which the bill-run read model only
+     * knows once the run completed), and the subscriptions a defect of the ledger stopped, which are no business
+     * event and so appear nowhere else.
+     */
+    @GetMapping("/{runId}/execution")
+    @PreAuthorize("hasAnyRole('BILLING', 'SUPERVISOR', 'AUDITOR', 'ADMIN')")
+    @Operation(summary = "A bill run's execution: partitions with their owner node and counts, technical failures")
+    ResponseEntity<ExecutionView> execution(@PathVariable String runId) {
+        return store.find(runId).map(run -> ResponseEntity.ok(new ExecutionView(runId, run.status().name(),
+                        store.partitions(runId).stream().map(p -> new PartitionView(p.partitionNo(), p.owner(),
+                                p.billed(), p.skipped(), p.failed(), p.technicalFailed(), p.done())).toList(),
+                        store.technicalFailures(runId))))
+                .orElseThrow(() -> new LedgerRefusal(ErrorCode.NOT_FOUND, "No bill run " + runId));
     }
 }

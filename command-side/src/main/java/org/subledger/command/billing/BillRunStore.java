@@ -44,8 +44,16 @@ class BillRunStore {
                Status status, MetaData metaData) {
     }
 
+    /** A partition's checkpoint and counts; {@code owner}: the node holding (or that last held) its lease. */
     record Partition(int partitionNo, String lastAccountId, String lastSubscriptionId, long billed, long skipped,
-                     long failed, boolean done) {
+                     long failed, long technicalFailed, boolean done, String owner) {
+    }
+
+    /** The node lost its lease on a partition (it ran out and another node took it): its segment is rolled back. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost(String runId, int partitionNo) {
+            super("lease on partition " + partitionNo + " of bill run " + runId + " lost");
+        }
     }
 
     void register(BillRunStarted started, MetaData metaData) {
@@ -71,8 +79,18 @@ class BillRunStore {
                 String.class);
     }
 
-    /** Freezes the run's candidates into {@code partitions} partitions by account; returns how many. */
-    long select(Run run, int partitions) {
+    /**
+     * Freezes the run's candidates into {@code partitions} partitions by account, if {@code node} holds the run's lease
+     * and the run is still selecting (the run's row stays locked until the transaction ends); returns how many, or -1
+     * if it did nothing. Must run in a transaction.
+     */
+    long select(Run run, int partitions, String node) {
+        boolean mine = !jdbc.queryForList("""
+                select run_id from bill_run_execution where run_id = ? and owner = ? and status = 'SELECTING'
+                for update""", String.class, run.runId(), node).isEmpty();
+        if (!mine) {
+            return -1;
+        }
         jdbc.update("delete from bill_run_candidate where run_id = ?", run.runId());
         jdbc.update("delete from bill_run_partition where run_id = ?", run.runId());
         int selected = jdbc.update("""
@@ -96,11 +114,22 @@ class BillRunStore {
     }
 
     List<Partition> partitions(String runId) {
-        return jdbc.query("""
-                select partition_no, last_account_id, last_subscription_id, billed, skipped, failed, done
-                from bill_run_partition where run_id = ? order by partition_no""", (row, n) -> new Partition(
-                row.getInt(1), row.getString(2), row.getString(3), row.getLong(4), row.getLong(5), row.getLong(6),
-                row.getBoolean(7)), runId);
+        return jdbc.query(PARTITION + " where run_id = ? order by partition_no", BillRunStore::partition, runId);
+    }
+
+    Optional<Partition> partition(String runId, int partitionNo) {
+        return jdbc.query(PARTITION + " where run_id = ? and partition_no = ?", BillRunStore::partition, runId,
+                partitionNo).stream().findFirst();
+    }
+
+    private static final String PARTITION = """
+            select partition_no, last_account_id, last_subscription_id, billed, skipped, failed, technical_failed, done,
+                   owner
+            from bill_run_partition""";
+
+    private static Partition partition(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new Partition(row.getInt(1), row.getString(2), row.getString(3), row.getLong(4), row.getLong(5),
+                row.getLong(6), row.getLong(7), row.getBoolean(8), row.getString(9));
     }
 
     /** The next segment of a partition after its checkpoint, in (account, subscription) order. */
@@ -115,24 +144,66 @@ class BillRunStore {
                 runId, partition.partitionNo(), lastAccount, lastSubscription, size);
     }
 
-    /** Moves a partition's checkpoint past {@code last}; runs in the transaction that billed the segment. */
-    void checkpoint(String runId, int partitionNo, BillWriter.Candidate last, BillWriter.Outcome outcome) {
-        jdbc.update("""
+    /**
+     * Moves a partition's checkpoint from {@code from} past {@code last} and renews {@code node}'s lease; runs in the
+     * transaction that billed the segment. Throws {@link LeaseLost} unless {@code node} still holds the partition and
+     * its checkpoint is still {@code from}: then another node billed (or is billing) the segment, and this
+     * transaction must roll back. The row stays locked until the commit, so nobody takes the lease meanwhile.
+     */
+    void checkpoint(String runId, Partition from, String node, java.time.Duration lease, BillWriter.Candidate last,
+                    BillWriter.Outcome outcome) {
+        int moved = jdbc.update("""
                 update bill_run_partition set last_account_id = ?, last_subscription_id = ?, billed = billed + ?,
-                    skipped = skipped + ?, failed = failed + ? where run_id = ? and partition_no = ?""",
+                    skipped = skipped + ?, failed = failed + ?, technical_failed = technical_failed + ?,
+                    lease_until = clock_timestamp() + ? * interval '1 millisecond'
+                where run_id = ? and partition_no = ? and owner = ? and not done
+                  and last_account_id is not distinct from ?::varchar
+                  and last_subscription_id is not distinct from ?::varchar""",
                 last.accountId(), last.subscriptionId(), outcome.billed(), outcome.skipped(), outcome.failed(),
-                runId, partitionNo);
+                outcome.technicalFailures().size(), lease.toMillis(), runId, from.partitionNo(), node,
+                from.lastAccountId(), from.lastSubscriptionId());
+        if (moved != 1) {
+            throw new LeaseLost(runId, from.partitionNo());
+        }
+        for (BillWriter.TechnicalFailure failure : outcome.technicalFailures()) {
+            jdbc.update("""
+                    insert into bill_run_technical_failure (run_id, subscription_id, account_id, error, message,
+                                                            occurred_at)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (run_id, subscription_id) do update set error = excluded.error,
+                        message = excluded.message, occurred_at = excluded.occurred_at""",
+                    runId, failure.candidate().subscriptionId(), failure.candidate().accountId(), failure.error(),
+                    failure.message(), Timestamp.from(clock.instant()));
+        }
     }
 
-    void partitionDone(String runId, int partitionNo) {
-        jdbc.update("update bill_run_partition set done = true where run_id = ? and partition_no = ?", runId,
-                partitionNo);
+    /** Marks a partition billed to its end, if {@code node} still holds it. */
+    boolean partitionDone(String runId, int partitionNo, String node) {
+        return jdbc.update("update bill_run_partition set done = true where run_id = ? and partition_no = ? and owner = ?",
+                runId, partitionNo, node) == 1;
     }
 
-    void completed(String runId) {
-        jdbc.update("update bill_run_execution set status = 'COMPLETED', completed_at = ? where run_id = ?",
-                Timestamp.from(clock.instant()), runId);
-        jdbc.update("delete from bill_run_candidate where run_id = ?", runId);
+    /** Marks the run completed, if {@code node} holds its lease. */
+    boolean completed(String runId, String node) {
+        int completed = jdbc.update("""
+                update bill_run_execution set status = 'COMPLETED', completed_at = ? where run_id = ? and owner = ?
+                  and status <> 'COMPLETED'""", Timestamp.from(clock.instant()), runId, node);
+        if (completed == 1) {
+            jdbc.update("delete from bill_run_candidate where run_id = ?", runId);
+        }
+        return completed == 1;
+    }
+
+    record TechnicalFailureRow(String subscriptionId, String accountId, String error, String message,
+                               java.time.Instant occurredAt) {
+    }
+
+    List<TechnicalFailureRow> technicalFailures(String runId) {
+        return jdbc.query("""
+                select subscription_id, account_id, error, message, occurred_at from bill_run_technical_failure
+                where run_id = ? order by occurred_at, subscription_id""", (row, n) -> new TechnicalFailureRow(
+                row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getTimestamp(5).toInstant()), runId);
     }
 
     private static String frequency(Run run) {

@@ -79,8 +79,24 @@ class BillWriter {
     record Candidate(String accountId, String subscriptionId) {
     }
 
-    /** What billing a group did; {@code billIds} of the bills issued. */
-    record Outcome(int billed, int skipped, int failed, List<String> billIds) {
+    /**
+     * What billing a group did; {@code billIds} of the bills issued; {@code failed} the business refusals (recorded
+     * as {@code SubscriptionBillingFailed}, once), {@code technicalFailures} the subscriptions a defect stopped.
+     */
+    record Outcome(int billed, int skipped, int failed, List<String> billIds,
+                   List<TechnicalFailure> technicalFailures) {
+    }
+
+    /** A subscription that could not be billed because of a defect (an exception that is no business refusal). */
+    record TechnicalFailure(Candidate candidate, RuntimeException cause) {
+
+        String error() {
+            return cause.getClass().getName();
+        }
+
+        String message() {
+            return String.valueOf(cause.getMessage());
+        }
     }
 
     /**
@@ -105,9 +121,9 @@ class BillWriter {
                             (System.nanoTime() - phases.end) / 1_000_000);
                 }
                 return outcome;
-            } catch (ConcurrencyException | DuplicateKeyException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
+            } catch (RuntimeException failure) {
+                if (attempt == ATTEMPTS || !lostARace(failure)) {
+                    throw failure;
                 }
                 pause(attempt);
             }
@@ -132,6 +148,7 @@ class BillWriter {
         List<Issued> drafts = new ArrayList<>();
         int skipped = 0;
         int failed = 0;
+        List<TechnicalFailure> technical = new ArrayList<>();
         for (Candidate candidate : candidates) {
             List<DomainEventMessage<?>> stream = read.get(candidate.subscriptionId());
             if (stream == null) {
@@ -158,13 +175,20 @@ class BillWriter {
                 } else {
                     drafts.add(new Issued(draft.get(), state, sequence));
                 }
-            } catch (LedgerRefusal | IllegalArgumentException | IllegalStateException e) {
+            } catch (LedgerRefusal refusal) {
                 failed++;
-                String code = e instanceof LedgerRefusal refusal ? refusal.code().name()
-                        : ErrorCode.VALIDATION_FAILED.name();
-                events.add(event(SUBSCRIPTION, candidate.subscriptionId(), sequence + 1,
-                        new SubscriptionBillingFailed(candidate.subscriptionId(), state.accountId(), runId, billingDate,
-                                code, e.getMessage(), BILLING), metaData));
+                Object last = stream.get(stream.size() - 1).getPayload();
+                if (BillingFailures.worthRecording(last, refusal)) {
+                    events.add(event(SUBSCRIPTION, candidate.subscriptionId(), sequence + 1,
+                            new SubscriptionBillingFailed(candidate.subscriptionId(), state.accountId(), runId,
+                                    billingDate, refusal.code().name(), refusal.getMessage(), BILLING), metaData));
+                }
+            } catch (RuntimeException defect) {
+                // a defect of the ledger, not a fact about the subscription: no event, its billing date stays where
+                // it is (the next run tries again), and the run keeps it for operators (a usage bill rethrows it,
+                // so its processor retries it and then dead-letters it)
+                LOG.error("Billing subscription {} failed on a defect", candidate.subscriptionId(), defect);
+                technical.add(new TechnicalFailure(candidate, defect));
             }
         }
         phases.lap("calculate");
@@ -187,10 +211,9 @@ class BillWriter {
                     BillCalculator.nextBillingDate(issued.state(), catalog)));
             billIds.add(billId);
         }
-        index.nextBillingDates(nextDates);
-        Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds);
+        Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds, technical);
         inTransaction.accept(outcome);
-        phases.lap("index+checkpoint");
+        phases.lap("checkpoint");
         List<String> billNumbers = numbers.take(billingDate.getYear(), numbered.size());
         phases.lap("number");
         for (int i = 0; i < numbered.size(); i++) {
@@ -212,7 +235,11 @@ class BillWriter {
         if (!events.isEmpty()) {
             storageEngine.appendEvents(events);
         }
-        phases.lap("append");
+        // after the events, as a command's transaction does it (its events, then the index through the subscribing
+        // processor): the other way round, a usage bill and a usage record for the same subscription each wait for
+        // the other's lock, and PostgreSQL aborts one of them as a deadlock
+        index.nextBillingDates(nextDates);
+        phases.lap("append+index");
         return outcome;
     }
 
@@ -257,6 +284,23 @@ class BillWriter {
     private static EventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
                                          MetaData metaData) {
         return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData);
+    }
+
+    /**
+     * Another transaction changed one of the aggregates first (a duplicate key on the event store), or PostgreSQL
+     * chose this transaction to break a deadlock or a serialization conflict: worth another try from a fresh read.
+     */
+    static boolean lostARace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof DuplicateKeyException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pause(int attempt) {

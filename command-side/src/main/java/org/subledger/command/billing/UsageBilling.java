@@ -10,22 +10,41 @@ import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.usage.UsageBillingDue;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Bills a subscription's unbilled usage as soon as it is due outside the bill run (a prepaid subscription, or a
  * billing term threshold reached): a usage bill issued and posted by the {@link BillWriter}, on today's date.
  * Redelivery of the same event finds the usage billed already and issues nothing.
+ * <p>
+ * The bill is written in a transaction of its own, not in the processor's: a concurrent append to the same account
+ * or subscription (another node, a bill run, another usage bill) fails on the event store's unique key, and
+ * {@link BillWriter} retries it from a fresh read, which it could not do inside the processor's transaction (the
+ * failed statement aborts it, and the whole batch would fail). Events are sequenced per account
+ * ({@link BillingConfiguration}), so two subscriptions of one account are not billed at once by this node.
  */
 @Component
-@ProcessingGroup("usage-billing")
+@ProcessingGroup(UsageBilling.GROUP)
 class UsageBilling {
+
+    static final String GROUP = "usage-billing";
 
     private final BillWriter writer;
     private final EventStore eventStore;
     private final Clock clock;
+    // a thread of its own: Axon hands the processor's connection to any JDBC work done on the processor's thread
+    // while its unit of work is active, so a transaction of its own needs another thread
+    private final ExecutorService billing = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "usage-bill");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     UsageBilling(BillWriter writer, @Lazy EventStore eventStore, Clock clock) {
         this.writer = writer;
@@ -38,9 +57,34 @@ class UsageBilling {
         // the audit metadata the handled event passes on (principal, idempotency key, correlation, causation: this
         // event), as the processor's correlation data providers give it to every message it causes
         MetaData metaData = CurrentUnitOfWork.get().getCorrelationData();
-        writer.bill(List.of(new BillWriter.Candidate(due.accountId(), due.subscriptionId())), LocalDate.now(clock),
-                BillKind.USAGE, null, new EventStoreBillingCatalog(eventStore), metaData,
-                outcome -> {
-                });
+        var candidate = new BillWriter.Candidate(due.accountId(), due.subscriptionId());
+        BillWriter.Outcome outcome = await(() -> writer.bill(List.of(candidate), LocalDate.now(clock),
+                BillKind.USAGE, null, new EventStoreBillingCatalog(eventStore), metaData, written -> {
+                }));
+        if (!outcome.technicalFailures().isEmpty()) {
+            // a defect, not a business refusal: failing the event lets the processor retry it, then dead-letter it
+            var failure = outcome.technicalFailures().get(0);
+            throw new IllegalStateException("usage bill of subscription " + due.subscriptionId() + " failed: "
+                    + failure.error() + ": " + failure.message(), failure.cause());
+        }
+    }
+
+    private BillWriter.Outcome await(java.util.concurrent.Callable<BillWriter.Outcome> bill) {
+        try {
+            return billing.submit(bill).get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while issuing a usage bill", interrupted);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("usage bill failed", failed.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        billing.shutdownNow();
     }
 }

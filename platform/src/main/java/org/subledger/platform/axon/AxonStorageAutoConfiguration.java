@@ -19,7 +19,10 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -31,17 +34,19 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.AxonServerBusAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.subledger.platform.db.EmbeddedPostgresAutoConfiguration;
 
 import javax.sql.DataSource;
@@ -51,13 +56,13 @@ import java.util.concurrent.Executors;
 
 /**
  * Pins every Axon store to PostgreSQL explicitly, so adding a library can never switch a store silently: the JDBC
- * event store (unless Axon Server is enabled by the {@code axonserver} profile), token store, saga store and
+ * event store (also with Axon Server, which only routes commands and queries), token store, saga store and
  * dead-letter queue, all on snake_case tables created by Flyway; the JSON serializers; the audit metadata; the
  * retrying command gateway; pooled streaming processors whose failures go to the dead-letter queue.
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, EmbeddedPostgresAutoConfiguration.class},
-        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, AxonServerBusAutoConfiguration.class})
 @EnableConfigurationProperties(LedgerAxonProperties.class)
 public class AxonStorageAutoConfiguration {
 
@@ -113,8 +118,12 @@ public class AxonStorageAutoConfiguration {
         return LedgerSchemas.events();
     }
 
+    /**
+     * PostgreSQL is the event store in every profile, also with Axon Server (which would otherwise store the events
+     * itself): billing and the audit trail read the event table, and a bill run appends its events in the transaction
+     * of its checkpoint. Checked at start-up by {@link EventsStayInPostgres}.
+     */
     @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer snapshotSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
@@ -134,6 +143,26 @@ public class AxonStorageAutoConfiguration {
                 .dataType(String.class)
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .build();
+    }
+
+    /**
+     * The event store on the JDBC engine, defined here rather than left to Axon's auto-configuration: with the
+     * {@code axonserver} profile, the Axon Server connector would otherwise make Axon Server the event store.
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
+    }
+
+    @Bean
+    public static SmartInitializingSingleton eventsStayInPostgres(ConfigurableListableBeanFactory beans,
+                                                                  Environment environment) {
+        return new EventsStayInPostgres(beans, environment);
     }
 
     @Bean
