@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.subledger.platform.db.NoDatasourceUrlCondition;
 
 import java.util.Map;
 
@@ -31,10 +32,20 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             Map.entry("db-scheduler.delay-startup-until-context-ready", "true"),
             // a stopping node waits at most this long for running tasks (a deadline re-runs after a restart anyway)
             Map.entry("db-scheduler.shutdown-max-wait", "5s"),
-            Map.entry("server.error.include-message", "never"));
+            Map.entry("server.error.include-message", "never"),
+            // with the database gone a request fails within seconds (503 DATABASE_UNAVAILABLE, Retry-After) instead
+            // of waiting Hikari's default 30 s for a connection that will not come
+            Map.entry("spring.datasource.hikari.connection-timeout", "3000"),
+            Map.entry("spring.datasource.hikari.validation-timeout", "1000"));
+
+    /** Not ready while the database is unreachable; with the embedded one, also while its server is restarting. */
+    static final String READINESS = "management.endpoint.health.group.readiness.include";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("ledgerDefaults", DEFAULTS));
+        var defaults = new java.util.HashMap<>(DEFAULTS);
+        defaults.put(READINESS, NoDatasourceUrlCondition.embedded(environment)
+                ? "readinessState,db,embeddedPostgres" : "readinessState,db");
+        environment.getPropertySources().addLast(new MapPropertySource("ledgerDefaults", defaults));
     }
 }
