@@ -34,8 +34,9 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             Map.entry("db-scheduler.shutdown-max-wait", "5s"),
             Map.entry("server.error.include-message", "never"),
             // with the database gone a request fails within seconds (503 DATABASE_UNAVAILABLE, Retry-After) instead
-            // of waiting Hikari's default 30 s for a connection that will not come
-            Map.entry("spring.datasource.hikari.connection-timeout", "3000"),
+            // of waiting Hikari's default 30 s for a connection that will not come; 5 s still lets a pool busy with
+            // a bill run and every projection hand a connection over
+            Map.entry("spring.datasource.hikari.connection-timeout", "5000"),
             Map.entry("spring.datasource.hikari.validation-timeout", "1000"));
 
     /** Not ready while the database is unreachable; with the embedded one, also while its server is restarting. */

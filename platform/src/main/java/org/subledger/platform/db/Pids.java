@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * Whether a process is still running. A zombie counts as gone: an orphaned postmaster killed with {@code -9} stays a
  * zombie for as long as the machine's init leaves it unreaped, yet it serves nothing any more.
  */
-final class Pids {
+public final class Pids {
 
     private Pids() {
     }
 
-    static boolean alive(long pid) {
+    public static boolean alive(long pid) {
         if (pid <= 0 || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
             return false;
         }
