@@ -24,20 +24,19 @@ final class Programs {
      */
     static String run(Duration timeout, String input, List<String> command) {
         Path output = null;
-        Path stdin = null;
         try {
             output = Files.createTempFile("ledger-pg", ".out");
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            if (input != null) {
-                stdin = Files.createTempFile("ledger-pg", ".in",
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(stdin, input, StandardCharsets.UTF_8);
-                builder.redirectInput(stdin.toFile());
-            } else {
+            if (input == null) {
                 builder.redirectInput(DEV_NULL);
             }
             var process = builder.start();
+            if (input != null) {
+                // through a pipe: the input may hold a password, which never touches the disk this way
+                try (var stdin = process.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(describe(command) + " did not finish within " + timeout);
@@ -55,7 +54,6 @@ final class Programs {
             throw new IllegalStateException("Interrupted while running " + describe(command), e);
         } finally {
             deleteQuietly(output);
-            deleteQuietly(stdin);
         }
     }
 

@@ -89,6 +89,19 @@ class PostgresClusterTest {
     }
 
     @Test
+    void aSecondLedgerOnTheSameDataDirectoryIsRefusedAndTheFirstKeepsServing() throws Exception {
+        var first = started(newDataDir(), 0);
+
+        assertThatThrownBy(() -> PostgresCluster.open(first.dataDir(), 0, SETTINGS))
+                .hasMessageContaining("Another ledger is using the data directory " + first.dataDir());
+
+        assertThat(first.isRunning()).isTrue();
+        try (var connection = first.connect(first.ledgerRole())) {
+            assertThat(connection.isValid(5)).isTrue();
+        }
+    }
+
+    @Test
     void theLedgersRoleIsNoSuperuserAndEveryConnectionNeedsItsPassword() throws Exception {
         var cluster = started(newDataDir(), 0);
 
