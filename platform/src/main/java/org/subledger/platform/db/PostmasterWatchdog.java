@@ -12,9 +12,10 @@ import java.util.List;
  */
 final class PostmasterWatchdog {
 
-    // a zombie counts as gone: its pid answers kill -0 although the process has ended
+    // a zombie counts as gone: its pid answers kill -0 although the process has ended; without /proc, kill -0
     private static final String SCRIPT = """
-            alive() { s=$(sed -n 's/.*) \\(.\\).*/\\1/p' "/proc/$1/stat" 2>/dev/null); \
+            alive() { if [ ! -d /proc/$$ ]; then kill -0 "$1" 2>/dev/null; return; fi; \
+            s=$(sed -n 's/.*) \\(.\\).*/\\1/p' "/proc/$1/stat" 2>/dev/null); \
             [ -n "$s" ] && [ "$s" != Z ] && [ "$s" != X ]; }
             while alive "$1" && alive "$2"; do sleep 1; done
             alive "$1" || kill -INT "$2" 2>/dev/null
