@@ -9,11 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * One PostgreSQL cluster and the one server this JVM runs on it. Only ever the cluster of its own data directory:
@@ -47,7 +44,7 @@ public final class PostgresCluster implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
     public static final String DATABASE = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = DataDirectory.STOP_TIMEOUT;
 
     private final PostgresBinaries binaries;
     private final Path dataDir;
@@ -81,21 +78,14 @@ public final class PostgresCluster implements AutoCloseable {
     public static PostgresCluster open(Path dataDir, int port, Map<String, String> settings) {
         var directory = dataDir.toAbsolutePath().normalize();
         var binaries = PostgresBinaries.unpack();
-        var lock = lock(directory);
+        var lock = DataDirectory.lock(directory);
         try {
-            Files.createDirectories(directory);
-            stopStalePostmaster(binaries, directory);
-            if (!Files.exists(directory.resolve("PG_VERSION"))) {
-                initialise(binaries, directory);
-            }
+            DataDirectory.prepare(binaries, directory);
             PasswordAuthentication.enforce(binaries, directory);
             return new PostgresCluster(binaries, directory, port == 0 ? freePort() : port, settings, lock);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             closeQuietly(lock);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+            throw e;
         }
     }
 
@@ -114,6 +104,7 @@ public final class PostgresCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL on " + dataDir, e);
         }
+        watchdog = PostmasterWatchdog.start(postmaster.pid());
         awaitReady(postmaster);
         try (var connection = connect(superuser)) {
             verifyServesThisDataDirectory(connection);
@@ -125,7 +116,6 @@ public final class PostgresCluster implements AutoCloseable {
             stop();
             throw e;
         }
-        watchdog = PostmasterWatchdog.start(postmaster.pid());
         log.info("PostgreSQL (pid {}) serves {} on {}:{}", postmaster.pid(), dataDir, HOST, port);
     }
 
@@ -212,62 +202,6 @@ public final class PostgresCluster implements AutoCloseable {
 
     public Path logFile() {
         return dataDir.resolve("postmaster.log");
-    }
-
-    private static FileChannel lock(Path dataDir) {
-        var lockFile = dataDir.resolveSibling(dataDir.getFileName() + ".lock");
-        try {
-            Files.createDirectories(lockFile.getParent());
-            var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                if (channel.tryLock() != null) {
-                    return channel;
-                }
-            } catch (OverlappingFileLockException sameJvm) {
-                // falls through to the refusal: another cluster object of this JVM has it
-            }
-            channel.close();
-            throw new IllegalStateException("Another ledger is using the data directory " + dataDir
-                    + " (it holds " + lockFile + "); two ledgers never share one embedded PostgreSQL");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot lock " + lockFile, e);
-        }
-    }
-
-    /**
-     * No ledger holds the data directory (we have its lock), so a live postmaster on it is a leftover of a JVM that
-     * was killed before it could stop it, serving a port nobody should be using.
-     */
-    private static void stopStalePostmaster(PostgresBinaries binaries, Path dataDir) throws IOException {
-        var pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid;
-        try (Stream<String> lines = Files.lines(pidFile)) {
-            pid = Long.parseLong(lines.findFirst().orElse("-1").strip());
-        } catch (NumberFormatException | UncheckedIOException e) {
-            return;
-        }
-        if (!Pids.alive(pid) || !Pids.command(pid).endsWith("postgres")) {
-            return;
-        }
-        log.warn("A PostgreSQL server (pid {}) left running by an earlier ledger still serves {}; stopping it",
-                pid, dataDir);
-        Programs.run(STOP_TIMEOUT, null, binaries.pgCtl("-D", dataDir.toString(),
-                "stop", "-m", "fast", "-w", "-t", Long.toString(STOP_TIMEOUT.toSeconds())));
-    }
-
-    private static void initialise(PostgresBinaries binaries, Path dataDir) throws IOException {
-        try (Stream<Path> entries = Files.list(dataDir)) {
-            if (entries.findAny().isPresent()) {
-                throw new IllegalStateException(dataDir + " is neither empty nor a PostgreSQL data directory");
-            }
-        }
-        log.info("Creating a PostgreSQL cluster in {}", dataDir);
-        // trust only until PasswordAuthentication replaces it, before any server is started on the cluster
-        Programs.run(Duration.ofMinutes(5), null, binaries.initdb("-A", "trust",
-                "-U", DatabaseRole.SUPERUSER, "-E", "UTF-8", "-D", dataDir.toString()));
     }
 
     private void refuseIfPortTaken() {
