@@ -110,7 +110,7 @@ class EmbeddedDatabaseStartIT {
                 "--ledger.embedded-postgres.port=0", "--ledger.embedded-postgres.data-dir=" + dataDir))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            Await.until("the packaged ledger started", Duration.ofMinutes(3), () -> read(output),
+            Await.until("the packaged ledger started", Duration.ofMinutes(5), () -> read(output),
                     log -> log.contains("Started LedgerApplication") || !ledger.isAlive());
             assertThat(ledger.isAlive()).as(read(output)).isTrue();
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
