@@ -44,9 +44,10 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        var defaults = new java.util.HashMap<>(DEFAULTS);
-        defaults.put(READINESS, NoDatasourceUrlCondition.embedded(environment)
-                ? "readinessState,db,embeddedPostgres" : "readinessState,db");
+        var defaults = new java.util.HashMap<String, Object>(DEFAULTS);
+        String database = NoDatasourceUrlCondition.embedded(environment) ? "db,embeddedPostgres" : "db";
+        // added to whatever else readiness includes by default (processors, dead letters)
+        defaults.merge(READINESS, "readinessState," + database, (others, ours) -> others + "," + database);
         environment.getPropertySources().addLast(new MapPropertySource("ledgerDefaults", defaults));
     }
 }
