@@ -13,6 +13,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.platform.db.EmbeddedPostgresServer;
 import org.subledger.app.LedgerApplication;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.account.ContactDetails;
@@ -143,7 +144,7 @@ final class BillRunBenchmark {
         var commands = context.getBean(CommandGateway.class);
         var storageEngine = context.getBean(EventStorageEngine.class);
         var store = new EventTopUp(storageEngine, jdbc);
-        var cpu = new ResourceSampler(postgresDir, jdbc);
+        var cpu = new ResourceSampler(context.getBean(EmbeddedPostgresServer.class).cluster(), jdbc);
         var projections = new ProjectionReplay(axon, context.getBean(TokenStore.class),
                 context.getBean(TransactionManager.class), cpu);
 

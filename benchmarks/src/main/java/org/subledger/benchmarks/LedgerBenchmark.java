@@ -9,6 +9,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.platform.db.EmbeddedPostgresServer;
 import org.subledger.app.LedgerApplication;
 
 import javax.sql.DataSource;
@@ -112,7 +113,7 @@ public final class LedgerBenchmark {
     private void run(ConfigurableApplicationContext context, Path postgresDir, HeapSampler heap) throws Exception {
         DataSource dataSource = context.getBean(DataSource.class);
         var jdbc = new JdbcTemplate(dataSource);
-        cpu = new ResourceSampler(postgresDir, jdbc);
+        cpu = new ResourceSampler(context.getBean(EmbeddedPostgresServer.class).cluster(), jdbc);
         var runner = new LoadRunner(cpu);
         commands = new CommandThroughput(context.getBean(CommandGateway.class), runner, settings.accounts());
         raw = new RawInsertRate(dataSource, runner, settings.accounts());

@@ -1,11 +1,13 @@
 package org.subledger.benchmarks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.platform.db.PostgresCluster;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,13 +23,17 @@ final class ResourceSampler {
     private final Path postmasterPidFile;
     private final JdbcTemplate jdbc;
 
-    /** @param postgresDataDir the data directory of the embedded PostgreSQL, holding postmaster.pid */
-    ResourceSampler(Path postgresDataDir, JdbcTemplate jdbc) {
-        this.postmasterPidFile = postgresDataDir.resolve("postmaster.pid");
+    /** @param postgres the embedded PostgreSQL; its data directory holds postmaster.pid */
+    ResourceSampler(PostgresCluster postgres, JdbcTemplate jdbc) {
+        this.postmasterPidFile = postgres.dataDir().resolve("postmaster.pid");
         this.jdbc = jdbc;
-        // a fresh scratch cluster: timing its WAL flushes costs two clock reads per flush
-        jdbc.execute("alter system set track_wal_io_timing = on");
-        jdbc.execute("select pg_reload_conf()");
+        // a fresh scratch cluster: timing its WAL flushes costs two clock reads per flush; a superuser's setting
+        try (var superuser = postgres.connect(postgres.superuser()); var statement = superuser.createStatement()) {
+            statement.execute("alter system set track_wal_io_timing = on");
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot switch on WAL timing", e);
+        }
     }
 
     /** For a client measuring a ledger in another process: machine and PostgreSQL CPU only, no database queries. */

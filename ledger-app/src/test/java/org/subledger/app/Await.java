@@ -10,7 +10,12 @@ final class Await {
     }
 
     static <T> T until(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        return until(what, Duration.ofSeconds(30), probe, done);
+    }
+
+    /** For what takes longer than a read model: a ledger process starting, a database coming back. */
+    static <T> T until(String what, Duration within, Supplier<T> probe, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + within.toNanos();
         T last = null;
         while (System.nanoTime() < deadline) {
             last = probe.get();

@@ -1,6 +1,6 @@
 package org.subledger.app;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.subledger.platform.db.EmbeddedPostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,10 +69,11 @@ class BillRunOnTwoNodesIT {
     }
 
     static ConfigurableApplicationContext startNodeB() {
+        var cluster = nodeA.getBean(EmbeddedPostgresServer.class).cluster();
         List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=jdbc:postgresql://localhost:" + nodeA.getBean(EmbeddedPostgres.class).getPort()
-                        + "/postgres",
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--spring.datasource.url=" + cluster.jdbcUrl(),
+                "--spring.datasource.username=" + cluster.ledgerRole().name(),
+                "--spring.datasource.password=" + cluster.ledgerRole().password(),
                 "--ledger.security.demo-users=true", "--server.port=0", "--ledger.billing.node-name=node-b"));
         args.addAll(List.of(BILLING));
         return new SpringApplicationBuilder(CommandSideApplication.class).run(args.toArray(String[]::new));

@@ -1,7 +1,6 @@
 package org.subledger.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.subledger.command.CommandSideApplication;
 import org.subledger.platform.axon.CountingRetryScheduler;
+import org.subledger.platform.db.EmbeddedPostgresServer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class TwoCommandNodesIT extends LedgerIT {
     static ConfigurableApplicationContext secondNode;
 
     @Autowired
-    EmbeddedPostgres postgres;
+    EmbeddedPostgresServer postgres;
 
     @Autowired
     MeterRegistry meters;
@@ -41,10 +41,11 @@ class TwoCommandNodesIT extends LedgerIT {
     @BeforeEach
     void startSecondNode() {
         if (secondNode == null) {
+            var cluster = postgres.cluster();
             secondNode = new SpringApplicationBuilder(CommandSideApplication.class).run(
-                    "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres",
+                    "--spring.datasource.url=" + cluster.jdbcUrl(),
+                    "--spring.datasource.username=" + cluster.ledgerRole().name(),
+                    "--spring.datasource.password=" + cluster.ledgerRole().password(),
                     "--ledger.security.demo-users=true",
                     "--server.port=0");
         }

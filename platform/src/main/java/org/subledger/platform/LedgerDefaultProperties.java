@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.subledger.platform.db.NoDatasourceUrlCondition;
 
 import java.util.Map;
 
@@ -38,10 +39,22 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             Map.entry("db-scheduler.delay-startup-until-context-ready", "true"),
             // a stopping node waits at most this long for running tasks (a deadline re-runs after a restart anyway)
             Map.entry("db-scheduler.shutdown-max-wait", "5s"),
-            Map.entry("server.error.include-message", "never"));
+            Map.entry("server.error.include-message", "never"),
+            // with the database gone a request fails within seconds (503 DATABASE_UNAVAILABLE, Retry-After) instead
+            // of waiting Hikari's default 30 s for a connection that will not come; 5 s still lets a pool busy with
+            // a bill run and every projection hand a connection over
+            Map.entry("spring.datasource.hikari.connection-timeout", "5000"),
+            Map.entry("spring.datasource.hikari.validation-timeout", "1000"));
+
+    /** Not ready while the database is unreachable; with the embedded one, also while its server is restarting. */
+    static final String READINESS = "management.endpoint.health.group.readiness.include";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource("ledgerDefaults", DEFAULTS));
+        var defaults = new java.util.HashMap<String, Object>(DEFAULTS);
+        String database = NoDatasourceUrlCondition.embedded(environment) ? "db,embeddedPostgres" : "db";
+        // added to whatever else readiness includes by default (processors, dead letters)
+        defaults.merge(READINESS, "readinessState," + database, (others, ours) -> others + "," + database);
+        environment.getPropertySources().addLast(new MapPropertySource("ledgerDefaults", defaults));
     }
 }

@@ -1,9 +1,8 @@
 package org.subledger.platform.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,51 +10,56 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.util.Map;
 
 /**
- * Starts a real PostgreSQL 17 inside the process when no {@code spring.datasource.url} is set. Its data directory
- * survives restarts, and durability is switched back on: the library turns {@code fsync} and
- * {@code synchronous_commit} off by default, which would let a crash lose committed events.
+ * Runs a real PostgreSQL 17 beside the ledger when no {@code spring.datasource.url} is set. Its data directory
+ * survives restarts, and durability is switched back on: zonky's defaults turn {@code fsync} and
+ * {@code synchronous_commit} off, which would let a crash lose committed events. See {@link PostgresCluster} for how
+ * it is kept to its own data directory, and {@link EmbeddedPostgresServer} for how it comes back when it dies.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @Conditional(NoDatasourceUrlCondition.class)
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 public class EmbeddedPostgresAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresAutoConfiguration.class);
+    static final Map<String, String> SERVER_SETTINGS = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on",
+            "max_connections", "200",
+            "timezone", "UTC",
+            "password_encryption", "scram-sha-256");
 
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        var dataDir = properties.dataDir().toAbsolutePath();
-        Files.createDirectories(dataDir);
-        var builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("timezone", "UTC");
-        if (properties.port() != 0) {
-            builder.setPort(properties.port());
-        }
-        var postgres = builder.start();
-        log.info("Embedded PostgreSQL running on port {} with data directory {}", postgres.getPort(), dataDir);
-        return postgres;
+    public EmbeddedPostgresServer embeddedPostgres(EmbeddedPostgresProperties properties) {
+        return new EmbeddedPostgresServer(properties, SERVER_SETTINGS);
     }
 
+    /** Logs in as the ledger's own role, which owns its schema and is not a superuser. */
     @Bean(destroyMethod = "close")
     @ConfigurationProperties("spring.datasource.hikari")
-    public HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    public HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
+        var cluster = postgres.cluster();
         var dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort()
-                + "/postgres?reWriteBatchedInserts=true");
-        dataSource.setUsername("postgres");
-        dataSource.setPassword("postgres");
+        dataSource.setJdbcUrl(cluster.jdbcUrl() + "?reWriteBatchedInserts=true");
+        dataSource.setUsername(cluster.ledgerRole().name());
+        dataSource.setPassword(cluster.ledgerRole().password());
         dataSource.setMaximumPoolSize(32);
         dataSource.setPoolName("ledger");
         return dataSource;
+    }
+
+    /** DOWN from the moment the server process ends until it serves again: no connection attempt needed to know. */
+    @Bean
+    public HealthIndicator embeddedPostgresHealthIndicator(EmbeddedPostgresServer postgres) {
+        return () -> {
+            var health = postgres.isRunning() ? Health.up() : Health.down();
+            health.withDetail("port", postgres.port());
+            if (!postgres.isRunning() && postgres.lastFailure() != null) {
+                health.withDetail("restart", postgres.lastFailure());
+            }
+            return health.build();
+        };
     }
 }

@@ -24,9 +24,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.subledger.kernel.error.ErrorCode;
+import org.subledger.platform.db.DatabaseFailures;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.error.RefusalDetails;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -43,6 +45,8 @@ import java.util.stream.Collectors;
 public class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerExceptionHandler.class);
+    /** An embedded PostgreSQL is started again within a few seconds; an external one is the operator's to bring. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @ExceptionHandler(LedgerRefusal.class)
     public ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal) {
@@ -105,8 +109,26 @@ public class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        if (DatabaseFailures.isUnavailable(exception)) {
+            return databaseUnavailable(exception);
+        }
         log.error("Unexpected failure while serving a request", exception);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The ledger failed to process the request.", Map.of()));
+    }
+
+    /** Connection failures arrive wrapped by Axon, Spring or Hikari in many ways; {@link #unexpected} finds them. */
+    public ResponseEntity<ProblemDetail> databaseUnavailable(Exception exception) {
+        log.warn("Database unavailable while serving a request: {}", exception.toString());
+        return databaseUnavailable();
+    }
+
+    public static ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(Problems.statusOf(ErrorCode.DATABASE_UNAVAILABLE))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                .body(Problems.of(ErrorCode.DATABASE_UNAVAILABLE,
+                        "The ledger cannot reach its database at the moment. Try again shortly; an Idempotency-Key"
+                                + " makes the repeat safe.",
+                        Map.of()));
     }
 
     @Override

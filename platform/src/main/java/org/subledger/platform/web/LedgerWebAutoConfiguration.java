@@ -1,5 +1,6 @@
 package org.subledger.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -29,6 +30,14 @@ public class LedgerWebAutoConfiguration {
     public FilterRegistrationBean<RequestMetadataFilter> requestMetadataFilter() {
         var registration = new FilterRegistrationBean<>(new RequestMetadataFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Outside Spring Security's filters and the command side's idempotency filter, whose failures it answers. */
+    @Bean
+    public FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 }

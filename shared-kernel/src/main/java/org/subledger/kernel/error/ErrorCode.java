@@ -37,7 +37,9 @@ public enum ErrorCode {
     DEAD_LETTER_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),
     ACCESS_DENIED(Kind.FORBIDDEN),
-    INTERNAL_ERROR(Kind.INTERNAL);
+    INTERNAL_ERROR(Kind.INTERNAL),
+    /** The ledger cannot reach its database for the moment; nothing was recorded, the request may be repeated. */
+    DATABASE_UNAVAILABLE(Kind.UNAVAILABLE);
 
     /** What sort of failure a code is, and the one HTTP status the API answers it with. */
     public enum Kind {
@@ -52,7 +54,9 @@ public enum ErrorCode {
         /** The caller may not do this. */
         FORBIDDEN(403),
         /** Our fault. */
-        INTERNAL(500);
+        INTERNAL(500),
+        /** Temporarily unable to serve; the answer says when to try again ({@code Retry-After}). */
+        UNAVAILABLE(503);
 
         private final int httpStatus;
 

@@ -1,0 +1,143 @@
+package org.subledger.app;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.subledger.platform.db.EmbeddedPostgresServer;
+import org.subledger.platform.db.Pids;
+import org.subledger.platform.db.PostgresBinaries;
+import org.subledger.platform.db.PostgresCluster;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The ledger only ever uses the PostgreSQL of its own data directory: a server another cluster runs on its port makes
+ * it refuse to start, a server left running on its directory is replaced, and its server dies with it, also when the
+ * ledger is killed with {@code -9}.
+ */
+class EmbeddedDatabaseStartIT {
+
+    static Path dataDir(String name) {
+        return Path.of("target", "it-postgres", name + "-" + UUID.randomUUID());
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void aPortHeldByAnotherClusterRefusesTheStartWithAClearMessageAndNothingIsServed() throws Exception {
+        try (var other = PostgresCluster.open(dataDir("other"), 0, Map.of())) {
+            other.start();
+            var ownDataDir = dataDir("refused");
+            int httpPort = freePort();
+
+            assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run(
+                    "--ledger.embedded-postgres.data-dir=" + ownDataDir,
+                    "--ledger.embedded-postgres.port=" + other.port(),
+                    "--server.port=" + httpPort))
+                    .rootCause().isInstanceOf(PostgresCluster.PortInUseException.class)
+                    .hasMessageContaining("Port " + other.port() + " on 127.0.0.1 is in use by another process")
+                    .hasMessageContaining("will not connect to it");
+
+            assertThat(ownDataDir.resolve("postmaster.pid")).doesNotExist();
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), httpPort).close())
+                    .isInstanceOf(IOException.class);
+            assertThat(other.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void aServerLeftRunningOnTheDataDirectoryIsStoppedAndReplaced() throws Exception {
+        var dataDir = dataDir("stale").toAbsolutePath();
+        String id;
+        try (var first = start(dataDir)) {
+            var api = RestartIT.api(first);
+            id = api.openAccount("Stale", "Server", "100");
+            Await.until("the account projected", () -> api.get("reporter", "/api/accounts/" + id).status(),
+                    status -> status == 200);
+        }
+        // what a ledger killed with -9 left behind before it had a watchdog: a daemonised server nobody owns
+        var pgCtl = new ProcessBuilder(PostgresBinaries.unpack().pgCtl("-D", dataDir.toString(),
+                "-l", dataDir.resolve("stray.log").toString(), "-w",
+                "-o", "-p " + freePort() + " -c listen_addresses=127.0.0.1", "start"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(pgCtl.waitFor(60, TimeUnit.SECONDS) && pgCtl.exitValue() == 0).as("stray server started").isTrue();
+        long strayPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+
+        try (var second = start(dataDir)) {
+            Await.until("the stray server gone", () -> Pids.alive(strayPid), alive -> !alive);
+            assertThat(second.getBean(EmbeddedPostgresServer.class).cluster().postmasterPid()).isNotEqualTo(strayPid);
+            assertThat(RestartIT.api(second).get("reporter", "/api/accounts/" + id).status()).isEqualTo(200);
+        }
+    }
+
+    static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--ledger.embedded-postgres.data-dir=" + dataDir, "--ledger.embedded-postgres.port=0",
+                "--server.port=0");
+    }
+
+    /**
+     * The packaged ledger, as an operator runs it, killed with {@code -9}: its PostgreSQL is stopped by the watchdog
+     * instead of running on, unowned, with the port and the data directory.
+     */
+    @Test
+    void killingTheLedgerProcessStopsItsPostgres() throws Exception {
+        var jar = packagedJar();
+        assumeTrue(jar != null, "the packaged ledger jar (built by mvn package before the ITs)");
+        var dataDir = dataDir("killed").toAbsolutePath();
+        var output = Files.createTempFile(Path.of("target"), "killed-ledger", ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var ledger = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=0",
+                "--ledger.embedded-postgres.port=0", "--ledger.embedded-postgres.data-dir=" + dataDir))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            Await.until("the packaged ledger started", Duration.ofMinutes(5), () -> read(output),
+                    log -> log.contains("Started LedgerApplication") || !ledger.isAlive());
+            assertThat(ledger.isAlive()).as(read(output)).isTrue();
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            assertThat(Pids.alive(postmaster)).isTrue();
+
+            ledger.destroyForcibly();
+
+            Await.until("its PostgreSQL (pid " + postmaster + ") stopped", Duration.ofSeconds(60),
+                    () -> Pids.alive(postmaster), alive -> !alive);
+            assertThat(dataDir.resolve("postmaster.pid")).as("a clean shutdown").doesNotExist();
+        } finally {
+            ledger.destroyForcibly();
+        }
+    }
+
+    private static Path packagedJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("ledger-app-.*\\.jar"))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.subledger.platform.db;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Tells a database that cannot be reached (down, restarting, refusing connections) from every other failure, however
+ * deeply Axon, Spring or Hikari wrapped it: the first is the caller's to retry shortly, the second is a bug or a
+ * refusal and is never hidden behind a 503.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && unavailable(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Class 08: connection exceptions. 57P01..57P03: the server is shutting down, crashed or not yet accepting
+     * connections (what a connection sees while PostgreSQL stops or restarts).
+     */
+    static boolean unavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01")
+                || sqlState.equals("57P02") || sqlState.equals("57P03"));
+    }
+}
