@@ -15,6 +15,8 @@ public enum ErrorCode {
     ACCOUNT_ALREADY_EXISTS(Kind.CONFLICT),
     ACCOUNT_CLOSED(Kind.CONFLICT),
     ACCOUNT_BALANCE_NOT_ZERO(Kind.REFUSED),
+    /** The account still has subscriptions that are not terminated: they are ended before the account is closed. */
+    ACCOUNT_HAS_LIVE_SUBSCRIPTIONS(Kind.REFUSED),
     DUPLICATE_POSTING(Kind.CONFLICT),
     CATALOG_ENTRY_EXISTS(Kind.CONFLICT),
     CATALOG_ENTRY_NOT_FOUND(Kind.NOT_FOUND),
@@ -34,6 +36,8 @@ public enum ErrorCode {
     SCHEDULED_ACTION_NOT_PENDING(Kind.CONFLICT),
     BILL_NOT_FOUND(Kind.NOT_FOUND),
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),
+    /** No refused process step with that id on the "needs attention" list. */
+    ATTENTION_ITEM_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),
     ACCESS_DENIED(Kind.FORBIDDEN),
     INTERNAL_ERROR(Kind.INTERNAL);
