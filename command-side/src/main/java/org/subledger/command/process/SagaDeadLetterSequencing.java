@@ -1,0 +1,62 @@
+package org.subledger.command.process;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Keeps a saga's events in order around a dead letter: while an event of a subscription (the sequence: the event's
+ * aggregate) is in the group's dead-letter queue, that subscription's later events are queued behind it instead of
+ * being handled out of order; other subscriptions go on.
+ *
+ * <p>Asking PostgreSQL for every event whether its sequence has a letter would cost a bill run one query per
+ * subscription billed: when the queue was empty as this node started, only the sequences this node dead-lettered
+ * since can have letters, and only those are looked up (the same reasoning as Axon's sequence identifier cache).
+ */
+class SagaDeadLetterSequencing implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    private final Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue;
+    private final Set<String> lettered = ConcurrentHashMap.newKeySet();
+    private volatile Boolean emptyAtStart;
+
+    SagaDeadLetterSequencing(Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue) {
+        this.queue = queue;
+    }
+
+    /** The sequence of a saga's event: its aggregate (the subscription), else the event itself. */
+    static String sequenceOf(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+    }
+
+    void lettered(String sequence) {
+        lettered.add(sequence);
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        EventMessage<?> event = unitOfWork.getMessage();
+        String sequence = sequenceOf(event);
+        if (mayHaveLetters(sequence)) {
+            if (queue.get().enqueueIfPresent(sequence, () -> new GenericDeadLetter<>(sequence, event))) {
+                return null;
+            }
+            lettered.remove(sequence);
+        }
+        return chain.proceed();
+    }
+
+    private boolean mayHaveLetters(String sequence) {
+        if (emptyAtStart == null) {
+            emptyAtStart = queue.get().amountOfSequences() == 0;
+        }
+        return !emptyAtStart || lettered.contains(sequence);
+    }
+}
