@@ -6,6 +6,7 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.subledger.command.process.SagaFailureContract;
@@ -25,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * other accounts end at once.
  */
 @Saga
+@TestComponent // only where imported (LedgerIT): not scanned into every node a test starts, nor registered twice
 @ProcessingGroup(SagaDeadLetterProbe.GROUP)
 public class SagaDeadLetterProbe { // public, with a public constructor: Axon instantiates sagas reflectively
 

@@ -45,6 +45,12 @@ class SagaDeadLettersIT extends LedgerIT {
                 Long.class, SagaDeadLetterProbe.GROUP, accountId);
     }
 
+    String letters() {
+        return jdbc.queryForList("select sequence_identifier, sequence_index, payload_type, aggregate_identifier,"
+                + " sequence_number, cause_message from dead_letter_entry where processing_group = ?",
+                SagaDeadLetterProbe.GROUP).toString();
+    }
+
     @Test
     void aTechnicalFailureIsDeadLetteredTheOthersGoOnAndARetryAfterTheFixHandlesItInOrder() {
         String broken = "saga-poison-" + UUID.randomUUID();
@@ -58,7 +64,7 @@ class SagaDeadLettersIT extends LedgerIT {
 
         Await.until("the other account handled", () -> SagaDeadLetterProbe.HANDLED, handled ->
                 handled.contains(fine + ":opened"));
-        Await.until("the later event queued behind the dead letter", () -> deadLetters(broken), count -> count == 2);
+        Await.until("the later event queued behind the dead letter", this::letters, rows -> deadLetters(broken) == 2);
         String cause = jdbc.queryForObject("""
                 select cause_message from dead_letter_entry where aggregate_identifier = ?
                 order by sequence_index limit 1""",
@@ -68,7 +74,7 @@ class SagaDeadLettersIT extends LedgerIT {
 
         assertThat(sagaDeadLetters.isSagaGroup(SagaDeadLetterProbe.GROUP)).isTrue();
         assertThat(sagaDeadLetters.retry(SagaDeadLetterProbe.GROUP)).as("nothing fixed yet").isZero();
-        assertThat(deadLetters(broken)).isEqualTo(2);
+        assertThat(deadLetters(broken)).as(letters()).isEqualTo(2);
 
         SagaDeadLetterProbe.BROKEN.remove(broken);
         assertThat(sagaDeadLetters.retry(SagaDeadLetterProbe.GROUP)).isEqualTo(1);

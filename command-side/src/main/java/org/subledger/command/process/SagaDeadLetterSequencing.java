@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Keeps a saga's events in order around a dead letter: while an event of a subscription (the sequence: the event's
  * aggregate) is in the group's dead-letter queue, that subscription's later events are queued behind it instead of
- * being handled out of order; other subscriptions go on.
+ * being handled out of order; other subscriptions go on. Two segments queueing the same event at once collide on
+ * the queue's unique sequence index: one batch fails, is retried, and finds the event queued.
  *
  * <p>Asking PostgreSQL for every event whether its sequence has a letter would cost a bill run one query per
  * subscription billed: when the queue was empty as this node started, only the sequences this node dead-lettered
@@ -45,12 +46,28 @@ class SagaDeadLetterSequencing implements MessageHandlerInterceptor<EventMessage
         EventMessage<?> event = unitOfWork.getMessage();
         String sequence = sequenceOf(event);
         if (mayHaveLetters(sequence)) {
-            if (queue.get().enqueueIfPresent(sequence, () -> new GenericDeadLetter<>(sequence, event))) {
+            SequencedDeadLetterQueue<EventMessage<?>> letters = queue.get();
+            if (letters.contains(sequence)) {
+                // Axon offers a saga's event to every segment's work package (the saga manager tells whether one
+                // of its sagas lives in the segment only when handling it): queued once, whichever comes first
+                if (!queued(letters, sequence, event)) {
+                    letters.enqueue(sequence, new GenericDeadLetter<>(sequence, event));
+                }
                 return null;
             }
             lettered.remove(sequence);
         }
         return chain.proceed();
+    }
+
+    private static boolean queued(SequencedDeadLetterQueue<EventMessage<?>> letters, String sequence,
+                                  EventMessage<?> event) {
+        for (var letter : letters.deadLetterSequence(sequence)) {
+            if (letter.message().getIdentifier().equals(event.getIdentifier())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean mayHaveLetters(String sequence) {
