@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * Keeps a saga's events in order around a dead letter: while an event of a subscription (the sequence: the event's
  * aggregate) is in the group's dead-letter queue, that subscription's later events are queued behind it instead of
- * being handled out of order; other subscriptions go on. Two segments queueing the same event at once collide on
- * the queue's unique sequence index: one batch fails, is retried, and finds the event queued.
+ * being handled out of order; other subscriptions go on. An event is queued once however many work packages of
+ * this node are offered it; segments of one group spread over several nodes may queue it twice, and a saga handles
+ * a repeated event without effect (its steps have deterministic ids).
  *
  * <p>Asking PostgreSQL for every event whether its sequence has a letter would cost a bill run one query per
  * subscription billed: when the queue was empty as this node started, only the sequences this node dead-lettered
@@ -26,6 +27,8 @@ class SagaDeadLetterSequencing implements MessageHandlerInterceptor<EventMessage
 
     private final Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue;
     private final Set<String> lettered = ConcurrentHashMap.newKeySet();
+    /** Events a work package of this node is queueing, until its unit of work ends. */
+    private final Set<String> beingQueued = ConcurrentHashMap.newKeySet();
     private volatile Boolean emptyAtStart;
 
     SagaDeadLetterSequencing(Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue) {
@@ -48,11 +51,7 @@ class SagaDeadLetterSequencing implements MessageHandlerInterceptor<EventMessage
         if (mayHaveLetters(sequence)) {
             SequencedDeadLetterQueue<EventMessage<?>> letters = queue.get();
             if (letters.contains(sequence)) {
-                // Axon offers a saga's event to every segment's work package (the saga manager tells whether one
-                // of its sagas lives in the segment only when handling it): queued once, whichever comes first
-                if (!queued(letters, sequence, event)) {
-                    letters.enqueue(sequence, new GenericDeadLetter<>(sequence, event));
-                }
+                queueOnce(unitOfWork, letters, sequence, event);
                 return null;
             }
             lettered.remove(sequence);
@@ -60,10 +59,28 @@ class SagaDeadLetterSequencing implements MessageHandlerInterceptor<EventMessage
         return chain.proceed();
     }
 
+    /**
+     * Axon offers a saga's event to every segment's work package (the saga manager tells whether one of its sagas
+     * lives in the segment only when handling it), so several work packages may queue the same event, at the same
+     * time, in transactions that do not see each other: the first to take it queues it, the others leave it. Should
+     * the first roll back, its batch is handled again and queues it then.
+     */
+    private void queueOnce(UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                           SequencedDeadLetterQueue<EventMessage<?>> letters, String sequence, EventMessage<?> event) {
+        String eventId = event.getIdentifier();
+        if (!beingQueued.add(eventId)) {
+            return;
+        }
+        unitOfWork.onCleanup(done -> beingQueued.remove(eventId));
+        if (!queued(letters, sequence, eventId)) {
+            letters.enqueue(sequence, new GenericDeadLetter<>(sequence, event));
+        }
+    }
+
     private static boolean queued(SequencedDeadLetterQueue<EventMessage<?>> letters, String sequence,
-                                  EventMessage<?> event) {
+                                  String eventId) {
         for (var letter : letters.deadLetterSequence(sequence)) {
-            if (letter.message().getIdentifier().equals(event.getIdentifier())) {
+            if (letter.message().getIdentifier().equals(eventId)) {
                 return true;
             }
         }
