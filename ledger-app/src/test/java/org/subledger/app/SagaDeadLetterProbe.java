@@ -69,7 +69,7 @@ public class SagaDeadLetterProbe { // public, with a public constructor: Axon in
     static class Wiring {
         @Bean
         ConfigurerModule sagaDeadLetterProbeFailureContract() {
-            return SagaFailureContract.of(GROUP, new SagaRetryProperties(2, java.time.Duration.ofMillis(50)));
+            return SagaFailureContract.of(GROUP, new SagaRetryProperties(2, java.time.Duration.ofMillis(50), null));
         }
     }
 }

@@ -45,6 +45,12 @@ class SagaDeadLettersIT extends LedgerIT {
                 Long.class, SagaDeadLetterProbe.GROUP, accountId);
     }
 
+    com.fasterxml.jackson.databind.JsonNode retry() {
+        var response = api.post("admin", "/api/admin/saga-dead-letters/" + SagaDeadLetterProbe.GROUP + "/retry", "");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
     String letters() {
         return jdbc.queryForList("select sequence_identifier, sequence_index, payload_type, aggregate_identifier,"
                 + " sequence_number, cause_message from dead_letter_entry where processing_group = ?",
@@ -72,14 +78,18 @@ class SagaDeadLettersIT extends LedgerIT {
         assertThat(cause).contains("cannot handle");
         assertThat(SagaDeadLetterProbe.HANDLED).noneMatch(handled -> handled.startsWith(broken));
 
-        assertThat(sagaDeadLetters.isSagaGroup(SagaDeadLetterProbe.GROUP)).isTrue();
-        assertThat(sagaDeadLetters.retry(SagaDeadLetterProbe.GROUP)).as("nothing fixed yet").isZero();
+        assertThat(sagaDeadLetters.sagaGroups()).contains(SagaDeadLetterProbe.GROUP, "event-charges", "provisioning");
+        assertThat(retry().get("sequencesHandled").asInt()).as("nothing fixed yet").isZero();
         assertThat(deadLetters(broken)).as(letters()).isEqualTo(2);
 
         SagaDeadLetterProbe.BROKEN.remove(broken);
-        assertThat(sagaDeadLetters.retry(SagaDeadLetterProbe.GROUP)).isEqualTo(1);
+        assertThat(retry().get("sequencesHandled").asInt()).isEqualTo(1);
         assertThat(deadLetters(broken)).isZero();
         assertThat(SagaDeadLetterProbe.HANDLED.stream().filter(handled -> handled.startsWith(broken)))
                 .containsExactly(broken + ":opened", broken + ":closed");
+        AccountsIT.assertProblem(api.post("agent", "/api/admin/saga-dead-letters/event-charges/retry", ""),
+                403, "ACCESS_DENIED", null);
+        AccountsIT.assertProblem(api.post("admin", "/api/admin/saga-dead-letters/account-summaries/retry", ""),
+                404, "NOT_FOUND", null);
     }
 }

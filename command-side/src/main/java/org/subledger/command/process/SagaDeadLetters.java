@@ -35,6 +35,17 @@ public class SagaDeadLetters {
         return RETRYING.get();
     }
 
+    /** The processing groups of the sagas. */
+    public java.util.List<String> sagaGroups() {
+        return axon.eventProcessingConfiguration().sagaConfigurations().stream()
+                .map(SagaConfiguration::processingGroup).sorted().toList();
+    }
+
+    /** Retries every saga group's dead letters; the number of sequences done. */
+    public int retryAll() {
+        return sagaGroups().stream().mapToInt(this::retry).sum();
+    }
+
     /** Whether the processing group is a saga's, whose dead letters only this retries. */
     public boolean isSagaGroup(String processingGroup) {
         return sagaOf(processingGroup) != null;

@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a saga's technical failure is retried before its event is dead-lettered ({@code ledger.sagas.*}): {@code
- * retries} more attempts (default 3), the first after {@code first-back-off} (default 500 ms), each next one after
- * twice the previous: 0.5 s, 1 s, 2 s. The processor's segment waits meanwhile, so the total stays a few seconds.
+ * How a saga's technical failure is retried ({@code ledger.sagas.*}): in place, {@code retries} more attempts
+ * (default 3), the first after {@code first-back-off} (default 500 ms), each next one after twice the previous
+ * (0.5 s, 1 s, 2 s: the processor's segment waits meanwhile, so the total stays a few seconds); then dead-lettered,
+ * and its letters retried every {@code dead-letter-retry-interval} (default 5 minutes).
  */
 @ConfigurationProperties("ledger.sagas")
-public record SagaRetryProperties(Integer retries, Duration firstBackOff) {
+public record SagaRetryProperties(Integer retries, Duration firstBackOff, Duration deadLetterRetryInterval) {
 
     public SagaRetryProperties {
         retries = retries == null ? 3 : Math.max(0, retries);
         firstBackOff = firstBackOff == null ? Duration.ofMillis(500) : firstBackOff;
+        deadLetterRetryInterval = deadLetterRetryInterval == null ? Duration.ofMinutes(5) : deadLetterRetryInterval;
     }
 
     List<Duration> backOffs() {

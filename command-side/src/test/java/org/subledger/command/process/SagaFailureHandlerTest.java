@@ -24,7 +24,7 @@ class SagaFailureHandlerTest {
     final SagaDeadLetterSequencing sequencing = new SagaDeadLetterSequencing(() -> queue);
     final List<Duration> pauses = new ArrayList<>();
     final SagaFailureHandler handler = new SagaFailureHandler("event-charges",
-            new SagaRetryProperties(3, Duration.ofMillis(500)).backOffs(), () -> queue, sequencing, pauses::add);
+            new SagaRetryProperties(3, Duration.ofMillis(500), null).backOffs(), () -> queue, sequencing, pauses::add);
 
     static EventMessage<?> event(String subscriptionId, long sequence) {
         return new GenericDomainEventMessage<>("Subscription", subscriptionId, sequence, "event " + sequence);
