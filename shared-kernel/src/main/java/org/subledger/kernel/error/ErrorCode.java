@@ -26,6 +26,8 @@ public enum ErrorCode {
     SUBSCRIPTION_STATE_INVALID(Kind.CONFLICT),
     SUBSCRIPTION_RULE_VIOLATED(Kind.REFUSED),
     SERIAL_NUMBER_IN_USE(Kind.CONFLICT),
+    /** No refused process step with that id on the "needs attention" list. */
+    ATTENTION_ITEM_NOT_FOUND(Kind.NOT_FOUND),
     CREDIT_LIMIT_EXCEEDED(Kind.REFUSED),
     SCHEDULED_ACTIONS_UNAVAILABLE(Kind.REFUSED),
     /** The usage service is in no usage catalog that is valid, orderable and selectable for the subscription then. */
@@ -36,8 +38,6 @@ public enum ErrorCode {
     SCHEDULED_ACTION_NOT_PENDING(Kind.CONFLICT),
     BILL_NOT_FOUND(Kind.NOT_FOUND),
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),
-    /** No refused process step with that id on the "needs attention" list. */
-    ATTENTION_ITEM_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),
     ACCESS_DENIED(Kind.FORBIDDEN),
     INTERNAL_ERROR(Kind.INTERNAL);
