@@ -83,8 +83,8 @@ class SagaDeadLettersIT extends LedgerIT {
         assertThat(deadLetters(broken)).as(letters()).isEqualTo(2);
 
         SagaDeadLetterProbe.BROKEN.remove(broken);
-        assertThat(retry().get("sequencesHandled").asInt()).isEqualTo(1);
-        assertThat(deadLetters(broken)).isZero();
+        retry(); // the scheduled retry may get there first in a long-running suite: either empties the queue
+        Await.until("the dead letters handled", () -> deadLetters(broken), count -> count == 0);
         assertThat(SagaDeadLetterProbe.HANDLED.stream().filter(handled -> handled.startsWith(broken)))
                 .containsExactly(broken + ":opened", broken + ":closed");
         AccountsIT.assertProblem(api.post("agent", "/api/admin/saga-dead-letters/event-charges/retry", ""),
