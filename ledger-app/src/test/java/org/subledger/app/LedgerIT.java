@@ -18,7 +18,7 @@ import java.util.UUID;
  * every test class that extends this one (one Spring context, started once).
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(DeadLetterProbe.class)
+@Import({DeadLetterProbe.class, SagaDeadLetterProbe.class, SagaDeadLetterProbe.Wiring.class})
 @AutoConfigureObservability
 abstract class LedgerIT {
 

@@ -32,6 +32,7 @@ import org.subledger.kernel.money.Money;
 
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,7 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A customer's accounts-receivable account: the balance every bill, payment, credit and adjustment moves. A positive
  * balance is what the customer owes. Owns the invariants: postings are positive amounts in the account's currency,
- * a closed account takes nothing more, an account closes only at a zero balance, and a posting id is recorded once.
+ * a closed account takes nothing more, an account closes only at a zero balance and once none of its subscriptions
+ * is live (so nothing is left that would charge it), and a posting id is recorded once.
  */
 @Aggregate(cache = "accountCache")
 class Account {
@@ -130,11 +132,18 @@ class Account {
     }
 
     @CommandHandler
-    void handle(CloseAccount command) {
+    void handle(CloseAccount command, AccountSubscriptions subscriptions) {
         requireOpen();
         if (!balance.isZero()) {
             throw new LedgerRefusal(ErrorCode.ACCOUNT_BALANCE_NOT_ZERO,
                     "Account " + accountId + " has a balance of " + balance + "; only a zero balance can be closed");
+        }
+        // a live subscription would go on charging (bills, event charges, its early-termination penalty) an account
+        // that refuses every posting: it is terminated first, and its last charges settled
+        List<String> live = subscriptions.liveSubscriptionsOf(accountId);
+        if (!live.isEmpty()) {
+            throw new LedgerRefusal(ErrorCode.ACCOUNT_HAS_LIVE_SUBSCRIPTIONS, "Account " + accountId + " has "
+                    + live.size() + " subscription(s) not terminated: " + String.join(", ", live));
         }
         apply(new AccountClosed(accountId, command.reason()));
     }

@@ -152,7 +152,7 @@ class AccountCommandController {
 
     @PostMapping("/{accountId}/close")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    @Operation(summary = "Close the account; only at a zero balance")
+    @Operation(summary = "Close the account; only at a zero balance and once its subscriptions are terminated")
     Map<String, Object> close(@PathVariable String accountId, @Valid @RequestBody(required = false) CloseRequest body) {
         commands.send(new CloseAccount(accountId, body == null ? null : body.reason()), ErrorCode.ACCOUNT_NOT_FOUND,
                 accountId);

@@ -1,6 +1,5 @@
 package org.subledger.command.charging;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -10,6 +9,8 @@ import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.command.process.ProcessStep;
+import org.subledger.command.process.ProcessSteps;
 import org.subledger.kernel.account.PostCharge;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.RatingEngine;
@@ -32,10 +33,14 @@ import java.util.Set;
  * {@code event-charge:<subscription>:<rule>:<event sequence number>} or {@code …:<rule>:once}, and the account
  * records a posting id once, so an event delivered again (a retried batch, a saga saved after the charge was sent)
  * posts nothing new. The saga also remembers the rules it charged once, so later triggers send nothing at all.
+ *
+ * <p>A charge the account refuses (e.g. it was closed while the charge was on its way) is recorded as a refused
+ * process step, listed as needing attention, and the saga goes on ({@link ProcessSteps}); a once-per-subscription
+ * charge so refused counts as done, so it is not tried on every later trigger.
  * State is plain fields, stored by the JSON saga serializer; collaborators are transient and injected.
  */
 @Saga
-@ProcessingGroup("event-charges")
+@ProcessingGroup(EventChargeSaga.PROCESS)
 public class EventChargeSaga { // public, with a public constructor: Axon instantiates sagas reflectively
 
     private static final Logger LOG = LoggerFactory.getLogger(EventChargeSaga.class);
@@ -46,8 +51,12 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
     /** Names of the ONCE_PER_SUBSCRIPTION rules already charged. */
     private Set<String> chargedOnce = new HashSet<>();
 
+    /** The processing group, and the process's name on the "needs attention" list. */
+    static final String PROCESS = "event-charges";
+    static final String PENALTY_STEP = "early-termination-penalty";
+
     @Autowired
-    private transient CommandGateway commandGateway;
+    private transient ProcessSteps steps;
     @Autowired
     private transient PriceList priceList;
     @Autowired
@@ -92,9 +101,10 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
     private void chargePenalty(SubscriptionTerminated terminated) {
         Money penalty = terminated.earlyTerminationPenalty();
         if (penalty != null && penalty.isPositive()) {
-            commandGateway.sendAndWait(new PostCharge(terminated.accountId(),
-                    "early-termination:" + subscriptionId, penalty.amount(), penalty.currency(),
-                    "Early termination penalty", subscriptionId));
+            String postingId = "early-termination:" + subscriptionId;
+            steps.send(new ProcessStep(PROCESS, PENALTY_STEP, postingId, subscriptionId, terminated.accountId()),
+                    new PostCharge(terminated.accountId(), postingId, penalty.amount(), penalty.currency(),
+                            "Early termination penalty", subscriptionId));
         }
     }
 
@@ -118,9 +128,10 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
             if (amount.isPositive()) {
                 String postingId = "event-charge:" + subscriptionId + ":" + rule.name() + ":"
                         + (once ? "once" : Long.toString(sequence));
-                // waits, so a failure fails the event's handling and the batch is retried (same posting id)
-                commandGateway.sendAndWait(new PostCharge(accountId, postingId, amount.amount(), amount.currency(),
-                        rule.product() + " (" + behaviour + ")", subscriptionId));
+                // waits: a technical failure fails the event's handling, which is retried (same posting id)
+                steps.send(new ProcessStep(PROCESS, rule.name(), postingId, subscriptionId, accountId),
+                        new PostCharge(accountId, postingId, amount.amount(), amount.currency(),
+                                rule.product() + " (" + behaviour + ")", subscriptionId));
             }
             if (once) {
                 chargedOnce.add(rule.name());

@@ -1,6 +1,5 @@
 package org.subledger.command.provisioning;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -8,6 +7,8 @@ import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.command.process.ProcessStep;
+import org.subledger.command.process.ProcessSteps;
 import org.subledger.kernel.provisioning.ProvisioningIds;
 import org.subledger.kernel.provisioning.ProvisioningOperation;
 import org.subledger.kernel.provisioning.RequestProvisioning;
@@ -40,10 +41,11 @@ import java.util.TreeSet;
  * distributors they are available on; installed items to every distributor. The request id is
  * {@code provisioning:<subscription>:<event sequence>:<provider>:<distributor>:<product>}, so a redelivered event
  * asks nothing new (the request aggregate ignores a second creation). Retries, back-off and time-out belong to the
- * {@link ProvisioningRequest}. State is plain maps of strings, stored by the JSON saga serializer.
+ * {@link ProvisioningRequest}. State is plain maps of strings, stored by the JSON saga serializer. A request refused
+ * for a business reason is recorded as needing attention and the saga goes on ({@link ProcessSteps}).
  */
 @Saga
-@ProcessingGroup("provisioning")
+@ProcessingGroup(ProvisioningSaga.PROCESS)
 public class ProvisioningSaga { // public, with a public constructor: Axon instantiates sagas reflectively
 
     private String subscriptionId;
@@ -55,8 +57,11 @@ public class ProvisioningSaga { // public, with a public constructor: Axon insta
     /** installed item serial number → product code. */
     private Map<String, String> installedItems = new TreeMap<>();
 
+    /** The processing group, and the process's name on the "needs attention" list. */
+    static final String PROCESS = "provisioning";
+
     @Autowired
-    private transient CommandGateway commandGateway;
+    private transient ProcessSteps steps;
     @Autowired
     private transient ProviderProductIds providerProductIds;
 
@@ -213,9 +218,10 @@ public class ProvisioningSaga { // public, with a public constructor: Axon insta
             return; // a distributor the subscription does not have: nothing to provision it on
         }
         String providerProductId = providerProductIds.of(productCode, provider).orElse(productCode);
-        // waits, so a failure fails the event's handling and it is retried (with the same request id)
-        commandGateway.sendAndWait(new RequestProvisioning(
-                ProvisioningIds.requestId(subscriptionId, sequence, provider, distributorId, productCode),
-                subscriptionId, provider, distributorId, productCode, providerProductId, operation));
+        String requestId = ProvisioningIds.requestId(subscriptionId, sequence, provider, distributorId, productCode);
+        // waits: a technical failure fails the event's handling, which is retried (with the same request id)
+        steps.send(new ProcessStep(PROCESS, operation.name(), requestId, subscriptionId, requestId),
+                new RequestProvisioning(requestId, subscriptionId, provider, distributorId, productCode,
+                        providerProductId, operation));
     }
 }

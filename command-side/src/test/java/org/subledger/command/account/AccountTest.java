@@ -35,7 +35,9 @@ import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.money.Money;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 
 class AccountTest {
 
@@ -46,10 +48,13 @@ class AccountTest {
     static final ContactDetails CONTACT = new ContactDetails("maria@example.com", "+357 22 000000", "Nicosia");
 
     FixtureConfiguration<Account> fixture;
+    /** The account's subscriptions not terminated, as the command side reads them from the event store. */
+    List<String> liveSubscriptions = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource((AccountSubscriptions) accountId -> List.copyOf(liveSubscriptions));
     }
 
     static Money eur(String amount) {
@@ -303,6 +308,25 @@ class AccountTest {
             fixture.given(opened(), charged("p1", "30.00", "30.00"))
                     .when(new CloseAccount(ID, "moved away"))
                     .expectException(refusal(ErrorCode.ACCOUNT_BALANCE_NOT_ZERO))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToCloseAnAccountWithASubscriptionNotTerminated() {
+            liveSubscriptions.add("sub-1");
+            fixture.given(opened())
+                    .when(new CloseAccount(ID, "moved away"))
+                    .expectException(refusal(ErrorCode.ACCOUNT_HAS_LIVE_SUBSCRIPTIONS))
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("sub-1"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAChargeThatReachesTheAccountAfterItWasClosed() {
+            fixture.given(opened(), new AccountClosed(ID, "moved away"))
+                    .when(new PostCharge(ID, "early-termination:sub-1", amount("120.00"), EUR,
+                            "Early termination penalty", "sub-1"))
+                    .expectException(refusal(ErrorCode.ACCOUNT_CLOSED))
                     .expectNoEvents();
         }
 

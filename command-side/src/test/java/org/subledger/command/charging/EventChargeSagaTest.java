@@ -16,7 +16,11 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.subledger.command.process.ProcessSteps;
 import org.subledger.kernel.account.PostCharge;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.process.RecordProcessStepRefusal;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.Rate;
@@ -76,6 +80,8 @@ class EventChargeSagaTest {
         fixture = new SagaTestFixture<>(EventChargeSaga.class);
         fixture.registerResource(PRICES);
         fixture.registerResource(new EventChargingProperties(null));
+        fixture.registerResource(new ProcessSteps(DefaultCommandGateway.builder()
+                .commandBus(fixture.getCommandBus()).build()));
     }
 
     static SubscriptionCreated created() {
@@ -160,6 +166,10 @@ class EventChargeSagaTest {
     /** Runs the saga by hand, as a redelivering processor would, recording what it sends. */
     static final class Harness {
         final List<Object> sent = new ArrayList<>();
+        /** Posting ids the account refuses, as a closed account would. */
+        final java.util.Set<String> refused = new java.util.HashSet<>();
+        /** A technical failure of the account, when set. */
+        RuntimeException broken;
         EventChargeSaga saga = new EventChargeSaga();
 
         Harness(EventChargingProperties rules) {
@@ -170,9 +180,19 @@ class EventChargeSagaTest {
             var bus = SimpleCommandBus.builder().build();
             bus.subscribe(PostCharge.class.getName(), (CommandMessage<?> command) -> {
                 sent.add(command.getPayload());
+                if (broken != null) {
+                    throw broken;
+                }
+                if (refused.contains(((PostCharge) command.getPayload()).postingId())) {
+                    throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed");
+                }
                 return null;
             });
-            set(target, "commandGateway", DefaultCommandGateway.builder().commandBus(bus).build());
+            bus.subscribe(RecordProcessStepRefusal.class.getName(), (CommandMessage<?> command) -> {
+                sent.add(command.getPayload());
+                return null;
+            });
+            set(target, "steps", new ProcessSteps(DefaultCommandGateway.builder().commandBus(bus).build()));
             set(target, "priceList", PRICES);
             set(target, "charging", rules);
         }
@@ -225,9 +245,9 @@ class EventChargeSagaTest {
         SerializedObject<String> stored = serializer.serialize(harness.saga, String.class);
         EventChargeSaga restored = serializer.deserialize(stored);
 
-        assertThat(stored.getData()).doesNotContain("commandGateway", "priceList", "charging\"");
+        assertThat(stored.getData()).doesNotContain("steps", "priceList", "charging\"");
         assertThat(restored).usingRecursiveComparison()
-                .ignoringFields("commandGateway", "priceList", "charging").isEqualTo(harness.saga);
+                .ignoringFields("steps", "priceList", "charging").isEqualTo(harness.saga);
         harness.sent.clear();
         harness.inject(restored, RULES);
         restored.on(swapped("SN-2", "SN-3", IN_MAY), 7);
@@ -244,6 +264,75 @@ class EventChargeSagaTest {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .build()).build();
+    }
+
+    static final String PENALTY_ID = "early-termination:" + SUBSCRIPTION;
+
+    static SubscriptionTerminated terminatedEarly() {
+        return new SubscriptionTerminated(SUBSCRIPTION, ACCOUNT, IN_MAY, org.subledger.kernel.money.Money.of("120.00",
+                "EUR"), new SubscriptionAction(BehaviourCode.TERMINATE, null, null, null));
+    }
+
+    static RecordProcessStepRefusal refusalOf(String step, String postingId) {
+        return new RecordProcessStepRefusal("refusal:" + postingId, "event-charges", step, postingId, SUBSCRIPTION,
+                ACCOUNT, "PostCharge", ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed");
+    }
+
+    @Test
+    void aPenaltyTheClosedAccountRefusesIsRecordedAsNeedingAttentionAndTheSagaEnds() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof PostCharge charge && charge.postingId().equals(PENALTY_ID)) {
+                throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed");
+            }
+            return null;
+        });
+        fixture.givenAggregate(SUBSCRIPTION).published(created())
+                .whenAggregate(SUBSCRIPTION).publishes(terminatedEarly())
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new PostCharge(ACCOUNT, PENALTY_ID, new BigDecimal("120.00"), EUR,
+                        "Early termination penalty", SUBSCRIPTION), refusalOf("early-termination-penalty", PENALTY_ID));
+    }
+
+    @Test
+    void aRefusalCarriedAsDetailsFromAnotherNodeIsRecordedWithItsCode() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof PostCharge) {
+                throw new org.axonframework.commandhandling.CommandExecutionException("refused", null,
+                        new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed").details());
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+                .whenAggregate(SUBSCRIPTION).publishes(created())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(START_UP_FEE, refusalOf("start-up-fee", START_UP_FEE.postingId()));
+    }
+
+    @Test
+    void aRefusedChargeIsRecordedOnceAndTheSagaGoesOnWithItsNextEvents() {
+        var harness = new Harness(RULES);
+        harness.refused.add(START_UP_FEE.postingId());
+        harness.saga.on(created(), 0);
+        harness.saga.on(created(), 0); // redelivered: a once-rule refused counts as done
+        harness.saga.on(swapped("SN-1", "SN-2", IN_MAY), 3);
+
+        String install = "event-charge:" + SUBSCRIPTION + ":install:3";
+        assertThat(harness.sent).containsExactly(START_UP_FEE, refusalOf("start-up-fee", START_UP_FEE.postingId()),
+                charge(install, "15.00", "INSTALL (SWAP_INSTALLED_ITEM)"),
+                charge("event-charge:" + SUBSCRIPTION + ":SWAP_INSTALLED_ITEM:START-UP-FEE:once", "5.00",
+                        "START-UP-FEE (SWAP_INSTALLED_ITEM)"));
+    }
+
+    @Test
+    void aTechnicalFailureIsNoRefusalTheEventFailsAndIsRetriedWithTheSamePostingId() {
+        var harness = new Harness(RULES);
+        harness.broken = new IllegalStateException("connection reset");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> harness.saga.on(created(), 0))
+                .hasMessage("connection reset");
+        harness.broken = null;
+        harness.saga.on(created(), 0); // the retry
+
+        assertThat(harness.sent).containsExactly(START_UP_FEE, START_UP_FEE);
     }
 
     @Test

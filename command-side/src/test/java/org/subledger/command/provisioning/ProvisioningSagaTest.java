@@ -1,5 +1,8 @@
 package org.subledger.command.provisioning;
 
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.subledger.command.process.ProcessSteps;
+
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,8 @@ class ProvisioningSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(ProvisioningSaga.class);
         fixture.registerResource(IDS);
+        fixture.registerResource(new ProcessSteps(DefaultCommandGateway.builder()
+                .commandBus(fixture.getCommandBus()).build()));
     }
 
     static SubscriptionCreated created(SubscriptionState state) {

@@ -37,7 +37,8 @@ class StoredContractRoundTripTest {
     @Test
     void findsTheEventsOfTheContract() {
         assertThat(eventTypes()).extracting(Class::getSimpleName)
-                .contains("AccountOpened", "ChargePosted", "PaymentRecorded", "AccountClosed");
+                .contains("AccountOpened", "ChargePosted", "PaymentRecorded", "AccountClosed", "ProcessStepRefused",
+                        "ProcessStepRefusalResolved");
     }
 
     @TestFactory

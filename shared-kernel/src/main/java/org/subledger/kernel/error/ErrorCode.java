@@ -15,6 +15,8 @@ public enum ErrorCode {
     ACCOUNT_ALREADY_EXISTS(Kind.CONFLICT),
     ACCOUNT_CLOSED(Kind.CONFLICT),
     ACCOUNT_BALANCE_NOT_ZERO(Kind.REFUSED),
+    /** The account still has subscriptions that are not terminated: they are ended before the account is closed. */
+    ACCOUNT_HAS_LIVE_SUBSCRIPTIONS(Kind.REFUSED),
     DUPLICATE_POSTING(Kind.CONFLICT),
     CATALOG_ENTRY_EXISTS(Kind.CONFLICT),
     CATALOG_ENTRY_NOT_FOUND(Kind.NOT_FOUND),
@@ -24,6 +26,8 @@ public enum ErrorCode {
     SUBSCRIPTION_STATE_INVALID(Kind.CONFLICT),
     SUBSCRIPTION_RULE_VIOLATED(Kind.REFUSED),
     SERIAL_NUMBER_IN_USE(Kind.CONFLICT),
+    /** No refused process step with that id on the "needs attention" list. */
+    ATTENTION_ITEM_NOT_FOUND(Kind.NOT_FOUND),
     CREDIT_LIMIT_EXCEEDED(Kind.REFUSED),
     SCHEDULED_ACTIONS_UNAVAILABLE(Kind.REFUSED),
     /** The usage service is in no usage catalog that is valid, orderable and selectable for the subscription then. */
