@@ -1,5 +1,6 @@
 package org.subledger.command.provisioning;
 
+import org.subledger.kernel.input.Name;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,8 @@ import org.subledger.kernel.provisioning.ProvisioningOperation;
 @RequestMapping("/api/simulated-provider")
 class SimulatedProviderController {
 
-    record Request(String requestId, int attempt, String distributorId, String productCode, String providerProductId,
+    record Request(@Name(max = 512) String requestId, int attempt, @Name(max = 100) String distributorId, String productCode,
+                   @Name(max = 255) String providerProductId,
                    ProvisioningOperation operation) {
     }
 

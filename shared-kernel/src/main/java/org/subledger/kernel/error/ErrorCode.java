@@ -35,6 +35,14 @@ public enum ErrorCode {
     BILL_NOT_FOUND(Kind.NOT_FOUND),
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),
+    /** The path exists, the HTTP method does not (the {@code Allow} header says which do). */
+    METHOD_NOT_ALLOWED(Kind.METHOD_NOT_ALLOWED),
+    /** The client accepts no representation the ledger has ({@code application/json}, problem+json). */
+    NOT_ACCEPTABLE(Kind.NOT_ACCEPTABLE),
+    /** The body is not {@code application/json}. */
+    UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE),
+    /** A header, the request line or the body is larger than the ledger reads. */
+    REQUEST_TOO_LARGE(Kind.TOO_LARGE),
     ACCESS_DENIED(Kind.FORBIDDEN),
     INTERNAL_ERROR(Kind.INTERNAL);
 
@@ -50,6 +58,10 @@ public enum ErrorCode {
         REFUSED(422),
         /** The caller may not do this. */
         FORBIDDEN(403),
+        METHOD_NOT_ALLOWED(405),
+        NOT_ACCEPTABLE(406),
+        UNSUPPORTED_MEDIA_TYPE(415),
+        TOO_LARGE(413),
         /** Our fault. */
         INTERNAL(500);
 
