@@ -27,6 +27,7 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.error.RefusalDetails;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -137,6 +138,7 @@ public class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
             ErrorCode code = statusCode.value() == 400 ? ErrorCode.VALIDATION_FAILED : Problems.codeOf(statusCode);
             problem.setProperty("code", code.name());
+            problem.setType(URI.create("urn:subledger:problem:" + code.name().toLowerCase().replace('_', '-')));
         }
         // the ledger answers problem+json whatever the client accepts: a 406 must not turn into an empty 500
         return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)

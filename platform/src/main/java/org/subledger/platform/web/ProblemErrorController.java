@@ -1,5 +1,6 @@
 package org.subledger.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -17,6 +18,7 @@ import java.util.Map;
  * Spring Security's firewall, a filter's {@code sendError}) answers {@code application/problem+json} with a stable
  * code, never a whitelabel page or Boot's JSON. Asked for directly, {@code /error} is just an unknown path (404).
  */
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {

@@ -1,6 +1,7 @@
 package org.subledger.platform.web.input;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -33,6 +34,10 @@ final class BoundedDateDeserializer<T extends TemporalAccessor> extends StdScala
 
     @Override
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+            // Jackson would take 12345 as a day number and [2026, 3, 1] as a date: only ISO 8601 text is a date here
+            throw new InputRefusedException(parser, "must be an ISO 8601 date or time as text");
+        }
         T value = delegate.deserialize(parser, context);
         if (value != null && !inRange(value)) {
             throw new InputRefusedException(parser, InputBounds.yearProblem());

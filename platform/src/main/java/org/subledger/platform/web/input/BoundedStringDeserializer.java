@@ -1,13 +1,13 @@
 package org.subledger.platform.web.input;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import org.subledger.kernel.input.FreeText;
 import org.subledger.kernel.input.InputBounds;
 import org.subledger.kernel.input.Name;
@@ -49,8 +49,11 @@ final class BoundedStringDeserializer extends StdScalarDeserializer<String> impl
 
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        String value = StringDeserializer.instance.deserialize(parser, context);
-        return value == null ? null : checked(parser, value, maxLength, freeText);
+        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+            // a number or an object where text is expected is a client's mistake, not text to coerce
+            throw new InputRefusedException(parser, "must be a string");
+        }
+        return checked(parser, parser.getText(), maxLength, freeText);
     }
 
     static String checked(JsonParser parser, String value, int maxLength, boolean freeText)
