@@ -90,7 +90,9 @@ final class HostileCorpus {
         JsonNode properties = resolved.path("properties");
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             var field = it.next();
-            JsonNode fieldSchema = resolve(properties.path(field.getKey()));
+            // a map's entries have the schema of its additional properties
+            JsonNode fieldSchema = resolve(properties.has(field.getKey()) ? properties.get(field.getKey())
+                    : resolved.path("additionalProperties"));
             String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
             for (String hostile : hostileValues(fieldSchema)) {
                 JsonNode copy = root.deepCopy();

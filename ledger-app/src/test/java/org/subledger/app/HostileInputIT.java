@@ -123,11 +123,11 @@ class HostileInputIT {
         String subscriptionId = subscription.json().get("subscriptionId").asText();
         // the sagas of the setup finish before anything is counted: the start-up fee charged, provisioning answered
         Await.until("the start-up fee charged", () -> api.get("reporter",
-                "/api/accounts/" + accountId + "/statement").json(), page -> page.get("content").size() == 1);
+                "/api/accounts/" + accountId + "/statement").json(), page -> page.path("content").size() == 1);
         Await.until("provisioning answered", () -> api.get("reporter",
                         "/api/subscriptions/" + subscriptionId + "/services").json(),
-                services -> services.size() == 1
-                        && "PROVISIONED".equals(services.get(0).get("provisioningState").asText()));
+                services -> services.isArray() && services.size() == 1
+                        && "PROVISIONED".equals(services.get(0).path("provisioningState").asText()));
         Await.until("every provisioning request answered", () -> jdbc.queryForObject(
                         "select count(*) filter (where state not in ('ACKNOWLEDGED', 'FAILED')) from provisioning_request",
                         Long.class), pending -> pending == 0);
@@ -160,6 +160,43 @@ class HostileInputIT {
                 "{\"productCode\":\"EUROSPORT-1\",\"distributorIds\":[\"STB-1\"]}");
         validBodies.put("/api/catalog/providers", "{\"code\":\"ACME\",\"name\":\"Acme\"}");
         validBodies.put("/api/bill-runs", "{\"billingDate\":\"2027-01-01\"}");
+        validBodies.put("/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},"initialState":"EFFECTIVE",
+                 "distributors":[{"distributorId":"STB-9","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"GOLD","distributorIds":["STB-9"]}],
+                 "installedItems":[{"serialNumber":"SN-0009","productCode":"DECODER"}],
+                 "actionDate":"2026-03-01"}""".formatted(accountId));
+        validBodies.put("/api/subscriptions/{subscriptionId}/distributors",
+                "{\"distributorId\":\"STB-2\",\"providerCode\":\"NAGRA\"}");
+        validBodies.put("/api/subscriptions/{subscriptionId}/billing-terms",
+                "{\"billingTerms\":{\"scheme\":\"RESIDENTIAL\",\"billingFrequency\":\"MONTHLY\"}}");
+        validBodies.put("/api/subscriptions/{subscriptionId}/services/{productCode}/billing-directive",
+                "{\"directive\":\"CREDIT\",\"reason\":\"r\"}");
+        validBodies.put("/api/subscriptions/{subscriptionId}/usage",
+                "{\"recordId\":\"R1\",\"productCode\":\"SERENDIPITY\",\"usedAt\":\"2026-12-01T02:15:00\"}");
+        validBodies.put("/api/subscriptions/{subscriptionId}/bill-preview",
+                "{\"billingDate\":\"2027-01-01\",\"change\":{\"type\":\"ADD\",\"productCode\":\"EUROSPORT-1\"}}");
+        validBodies.put("/api/accounts/{accountId}/credit-rating", "{\"creditRating\":\"A\"}");
+        validBodies.put("/api/accounts/{accountId}/classification", "{\"classification\":\"VIP\"}");
+        validBodies.put("/api/catalog/products", """
+                {"code":"HOSTILE-PRODUCT","description":"d","productTypeCode":"TV-PACKAGE","brand":"AluxSat",
+                 "family":"F","categories":["C"],"taxRatePercent":19,"providerProductIds":{"NAGRA":"P1"}}""");
+        validBodies.put("/api/catalog/price-plans", """
+                {"code":"HOSTILE-PLAN","name":"n","kind":"BASE","currency":"EUR"}""");
+        validBodies.put("/api/catalog/price-plans/{code}/rates", """
+                {"productCode":"GOLD","classification":"TERMED_SERVICE",
+                 "rate":{"model":"FLAT","basis":"QUANTITY","baseAmount":{"amount":10.00,"currency":"EUR"},
+                         "levels":[{"from":1,"to":5,"amount":{"amount":9.00,"currency":"EUR"}}]},
+                 "effectiveFrom":"2030-01-01"}""");
+        validBodies.put("/api/catalog/usage-catalogs", """
+                {"code":"HOSTILE-UC","name":"n","providerCode":"NAGRA","validity":{"from":"2027-01-01","to":null},
+                 "services":[{"productCode":"SERENDIPITY","provisioningId":"1BQ12",
+                              "rate":{"baseAmount":{"amount":4.00,"currency":"EUR"},"timeOfDayRates":[]}}]}""");
+        validBodies.put("/api/pricing/quote", """
+                {"pricePlanId":"STANDARD","productCode":"REPAIRS","durationHours":5,"at":"2026-03-01"}""");
+        validBodies.put("/api/pricing/usage-quote", """
+                {"usageCatalogCode":"NAGRA-MOVIES","productCode":"SERENDIPITY","usedAt":"2026-03-01T02:15:00"}""");
     }
 
     @Test
