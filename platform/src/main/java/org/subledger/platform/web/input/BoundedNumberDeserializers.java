@@ -3,6 +3,7 @@ package org.subledger.platform.web.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import org.subledger.kernel.input.InputBounds;
@@ -66,8 +67,17 @@ final class BoundedNumberDeserializers {
         }
 
         @Override
-        public T getNullValue(DeserializationContext context) throws com.fasterxml.jackson.databind.JsonMappingException {
-            return delegate.getNullValue(context);
+        public T getNullValue(DeserializationContext context) throws JsonMappingException {
+            if (handledType().isPrimitive()) {
+                throw new InputRefusedException(context.getParser(), "must be a number, not null");
+            }
+            return null;
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) throws JsonMappingException {
+            // a primitive left out takes its default, as Jackson does; only an explicit null is refused
+            return handledType().isPrimitive() ? delegate.getEmptyValue(context) : null;
         }
     }
 }
