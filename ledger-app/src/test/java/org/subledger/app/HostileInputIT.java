@@ -129,7 +129,7 @@ class HostileInputIT {
                 services -> services.isArray() && services.size() == 1
                         && "PROVISIONED".equals(services.get(0).path("provisioningState").asText()));
         Await.until("every provisioning request answered", () -> jdbc.queryForObject(
-                        "select count(*) filter (where state not in ('ACKNOWLEDGED', 'FAILED')) from provisioning_request",
+                        "select count(*) from provisioning_request where state not in ('ACKNOWLEDGED', 'FAILED')",
                         Long.class), pending -> pending == 0);
 
         ids.put("accountId", accountId);
@@ -146,7 +146,8 @@ class HostileInputIT {
         // valid bodies where one is easy to state, so that each mutation is the only thing wrong with the request
         validBodies.put("/api/accounts", """
                 {"type":"PERSON","firstName":"Eleni","lastName":"Ioannou","currency":"EUR","creditLimit":10.00}""");
-        validBodies.put("/api/accounts/{accountId}/charges", "{\"amount\":1.00,\"description\":\"d\",\"reference\":\"r\"}");
+        validBodies.put("/api/accounts/{accountId}/charges",
+                "{\"amount\":1.00,\"description\":\"d\",\"reference\":\"r\"}");
         validBodies.put("/api/accounts/{accountId}/credits", "{\"amount\":1.00,\"description\":\"d\"}");
         validBodies.put("/api/accounts/{accountId}/payments", "{\"amount\":1.00,\"reference\":\"r\"}");
         validBodies.put("/api/accounts/{accountId}/adjustments",
@@ -222,6 +223,83 @@ class HostileInputIT {
         assertThat(failures).as("%d failures of %d hostile requests", failures.size(), sent)
                 .isEmpty();
         assertThat(eventCount()).as("events recorded by %d hostile requests", sent).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void rolesAreCheckedBeforeTheBodyIsRead() {
+        String credits = "/api/accounts/" + ids.get("accountId") + "/credits";
+        long before = eventCount();
+
+        var agent = api.post("agent", credits, "{\"amount\":\"not a number\",\"zz\":1}");
+        var auditor = api.post("auditor", credits, "{\"amount\":1e400}");
+        var supervisor = api.post("supervisor", credits, "{\"amount\":\"not a number\"}");
+
+        assertProblem(agent, 403, "ACCESS_DENIED");
+        assertThat(agent.body()).doesNotContain("amount");
+        assertProblem(auditor, 403, "ACCESS_DENIED");
+        assertProblem(supervisor, 400, "VALIDATION_FAILED");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void whatTomcatAndSpringRefuseIsAProblemWithACode() {
+        String account = "/api/accounts/" + ids.get("accountId");
+        assertProblem(api.get(null, "/error"), 404, "NOT_FOUND");
+        assertProblem(api.get("admin", "/error"), 404, "NOT_FOUND");
+        assertProblem(api.get("admin", "/api/no-such-thing"), 404, "NOT_FOUND");
+        assertProblem(api.send("admin", "DELETE", account, null, Map.of()), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(api.send("admin", "POST", account + "/charges", null, Map.of("Content-Type", "text/plain")),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(api.send("admin", "GET", account, null, Map.of("Accept", "text/html")), 406,
+                "NOT_ACCEPTABLE");
+        assertProblem(api.get("admin", "/api/accounts/a%00b"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.get("admin", "/api/accounts/..%2F..%2Fetc"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.get("admin", "/api//accounts"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.get("admin", "/api/accounts/a%01b"), 400, "VALIDATION_FAILED");
+        assertProblem(api.send("admin", "GET", account, null, Map.of("X-Oversized", "h".repeat(20_000))), 400,
+                "MALFORMED_REQUEST");
+        assertProblem(api.get("admin", account + "?asOf=%2B999999999-12-31T00:00:00Z"), 400, "VALIDATION_FAILED");
+        assertProblem(api.get("admin", "/api/catalog/price-plans/STANDARD/rates/GOLD?at=%2B999999999-12-31"), 400,
+                "VALIDATION_FAILED");
+    }
+
+    @Test
+    void eachBoundNamesTheOffendingField() {
+        String subscription = "/api/subscriptions/" + ids.get("subscriptionId");
+        long before = eventCount();
+
+        var fraction = api.post("agent", subscription + "/one-off-charges",
+                "{\"productCode\":\"REPAIRS\",\"units\":1.5}");
+        var serial = api.post("agent", subscription + "/installed-items",
+                "{\"serialNumber\":\"" + "S".repeat(100_000) + "\",\"productCode\":\"DECODER\"}");
+        var catalogName = api.post("admin", "/api/catalog/providers",
+                "{\"code\":\"ACME\",\"name\":\"" + "n".repeat(100_000) + "\"}");
+        var nul = api.post("admin", "/api/catalog/providers", "{\"code\":\"AC\\u0000ME\",\"name\":\"Acme\"}");
+        var rate = api.post("admin", "/api/catalog/price-plans/STANDARD/rates", """
+                {"productCode":"GOLD","classification":"TERMED_SERVICE","effectiveFrom":"2030-01-01",
+                 "rate":{"model":"FLAT","basis":"QUANTITY","baseAmount":{"amount":10.12345,"currency":"EUR"}}}""");
+        var unknown = api.post("agent", "/api/accounts/" + ids.get("accountId") + "/charges",
+                "{\"amount\":1.00,\"desciption\":\"typo\"}");
+
+        assertProblem(fraction, 400, "VALIDATION_FAILED");
+        assertThat(fraction.json().get("fields").has("units")).isTrue();
+        assertProblem(serial, 400, "VALIDATION_FAILED");
+        assertThat(serial.json().at("/fields/serialNumber").asText()).isEqualTo("must be at most 100 characters");
+        assertProblem(catalogName, 400, "VALIDATION_FAILED");
+        assertThat(catalogName.json().at("/fields/name").asText()).isEqualTo("must be at most 200 characters");
+        assertProblem(nul, 400, "VALIDATION_FAILED");
+        assertThat(nul.json().at("/fields/code").asText()).isEqualTo("must not contain NUL");
+        assertProblem(rate, 400, "VALIDATION_FAILED");
+        assertThat(rate.json().at("/fields/rate.baseAmount.amount").asText()).contains("more decimals than EUR");
+        assertProblem(unknown, 400, "VALIDATION_FAILED");
+        assertThat(unknown.json().at("/fields/desciption").asText()).isEqualTo("is not a property of this request");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+        assertThat(response.json().path("code").asText()).as(response.toString()).isEqualTo(code);
     }
 
     /** One hostile request; {@code mustBeRefused} when nothing about it can be valid. */

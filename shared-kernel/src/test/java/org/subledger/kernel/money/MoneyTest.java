@@ -41,7 +41,8 @@ class MoneyTest {
         assertThat(Money.inputProblem(new BigDecimal("99999999999999999999.99"), EUR, Money.Sign.ANY)).isPresent();
         assertThat(Money.inputProblem(Money.MAX_AMOUNT, EUR, Money.Sign.POSITIVE)).isEmpty();
         assertThat(Money.inputProblem(Money.MAX_AMOUNT.negate(), EUR, Money.Sign.ANY)).isEmpty();
-        assertThat(Money.inputProblem(new BigDecimal("-1"), EUR, Money.Sign.ZERO_OR_MORE)).contains("must be zero or more");
+        assertThat(Money.inputProblem(new BigDecimal("-1"), EUR, Money.Sign.ZERO_OR_MORE))
+                .contains("must be zero or more");
         assertThat(Money.inputProblem(BigDecimal.ZERO, EUR, Money.Sign.POSITIVE)).contains("must be positive");
         assertThat(Money.inputProblem(BigDecimal.ZERO, EUR, Money.Sign.ZERO_OR_MORE)).isEmpty();
         assertThat(Money.inputProblem(new BigDecimal("1.005"), EUR, Money.Sign.ANY))

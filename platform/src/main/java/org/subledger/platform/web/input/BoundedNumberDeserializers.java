@@ -47,7 +47,8 @@ final class BoundedNumberDeserializers {
         }
 
         static Integers<Integer> ints(Class<Integer> type) {
-            return new Integers<>(type, new NumberDeserializers.IntegerDeserializer(type, type.isPrimitive() ? 0 : null));
+            return new Integers<>(type,
+                    new NumberDeserializers.IntegerDeserializer(type, type.isPrimitive() ? 0 : null));
         }
 
         static Integers<Long> longs(Class<Long> type) {
