@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileInputIT {
 
     static final Path DATA_DIR = Path.of("target", "it-postgres", "hostile-" + UUID.randomUUID());
-    private static final List<String> HOSTILE_SEGMENTS = List.of("x".repeat(300), "a%00b", "a%01b", "a%ED%A0%80b",
-            "..%2F..%2Fetc", "%2B999999999-12-31", "%20", "a%FFb");
+    private static final List<String> HOSTILE_SEGMENTS = List.of("x".repeat(300), "x".repeat(200), "a%00b", "a%01b",
+            "a%ED%A0%80b", "..%2F..%2Fetc", "%2B999999999-12-31", "%20", "a%FFb");
     private static final List<String> ALWAYS_REFUSED_QUERY = List.of("a%00b", "a%1Fb", "a%ED%A0%80b", "y".repeat(300),
             "a%C3b");
     private static final List<String> TYPED_QUERY = List.of("%2B999999999-12-31", "%2B999999999-12-31T00:00:00Z",

@@ -1,6 +1,7 @@
 package org.subledger.platform.web.input;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -22,6 +23,8 @@ import java.time.OffsetDateTime;
  */
 public final class RequestJson {
 
+    static final long MAX_BODY_CHARACTERS = 10_000_000;
+
     private RequestJson() {
     }
 
@@ -29,6 +32,9 @@ public final class RequestJson {
         ObjectMapper mapper = base.copy();
         // a client's typo, a repeated key or a second document after the first must never pass silently
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // the largest legitimate body, a usage batch of 10,000 records, is about 2 MB
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxDocumentLength(MAX_BODY_CHARACTERS).maxNestingDepth(32).maxNumberLength(100).build());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,

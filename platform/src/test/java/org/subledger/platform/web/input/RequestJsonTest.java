@@ -64,6 +64,9 @@ class RequestJsonTest {
         assertThatThrownBy(() -> read("{\"unts\":1}")).isInstanceOf(UnrecognizedPropertyException.class);
         assertThatThrownBy(() -> read("{\"units\":1.5}")).hasMessageContaining("Cannot coerce Floating-point");
         assertRefused("{\"units\":null}", "units", "not null");
+        assertThatThrownBy(() -> read("{\"amount\":1" + "0".repeat(200) + "}")).hasMessageContaining("Number");
+        assertThatThrownBy(() -> read("{\"codes\":" + "[".repeat(40) + "]".repeat(40) + "}"))
+                .hasMessageContaining("nesting depth");
     }
 
     @Test
