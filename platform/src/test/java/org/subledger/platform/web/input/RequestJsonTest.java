@@ -65,7 +65,7 @@ class RequestJsonTest {
         assertThatThrownBy(() -> read("{\"units\":1.5}")).hasMessageContaining("Cannot coerce Floating-point");
         assertRefused("{\"units\":null}", "units", "not null");
         assertThatThrownBy(() -> read("{\"amount\":1" + "0".repeat(200) + "}")).hasMessageContaining("Number");
-        assertThatThrownBy(() -> read("{\"codes\":" + "[".repeat(40) + "]".repeat(40) + "}"))
+        assertThatThrownBy(() -> json.readTree("[".repeat(40) + "]".repeat(40)))
                 .hasMessageContaining("nesting depth");
     }
 
