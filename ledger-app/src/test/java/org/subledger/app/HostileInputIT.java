@@ -62,9 +62,9 @@ class HostileInputIT {
     }
 
     /**
-     * Spring upgrades the demo users' {@code {noop}} passwords to bcrypt on first use, and then every request costs a
-     * bcrypt check (about 100 ms of CPU): thousands of requests would take minutes. This test is about input, not
-     * authentication, so it keeps the passwords as configured.
+     * Spring upgrades the demo users' {@code {noop}} passwords to bcrypt on first use; without a cache of verified
+     * credentials every request would then cost a bcrypt check (about 100 ms of CPU) and thousands of requests
+     * minutes. This test is about input, not authentication, so it keeps the passwords as configured.
      */
     @TestConfiguration
     static class CheapPasswordChecks {
