@@ -1,5 +1,7 @@
 package org.subledger.command.account;
 
+import org.subledger.kernel.input.FreeText;
+import org.subledger.kernel.input.Name;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.subledger.kernel.account.AdjustmentDirection;
@@ -14,15 +16,15 @@ final class AccountRequests {
     }
 
     record OpenAccountRequest(@NotNull CustomerType type,
-                              @Size(max = 100) String firstName,
-                              @Size(max = 100) String lastName,
+                              @Name(max = 100) String firstName,
+                              @Name(max = 100) String lastName,
                               @Size(max = 50) String identityNumber,
-                              @Size(max = 200) String companyName,
+                              @Name(max = 200) String companyName,
                               @Size(max = 50) String registrationNumber,
                               @Size(max = 50) String vatNumber,
-                              @Size(max = 200) String email,
+                              @Name(max = 200) String email,
                               @Size(max = 50) String phone,
-                              @Size(max = 500) String address,
+                              @FreeText(max = 500) String address,
                               @NotNull String currency,
                               @NotNull BigDecimal creditLimit,
                               @Size(max = 32) String creditRating,
@@ -31,17 +33,17 @@ final class AccountRequests {
 
     record PostingRequest(@NotNull BigDecimal amount,
                           String currency,
-                          @Size(max = 500) String description,
-                          @Size(max = 200) String reference) {
+                          @FreeText(max = 500) String description,
+                          @Name(max = 200) String reference) {
     }
 
     record AdjustmentRequest(@NotNull BigDecimal amount,
                              String currency,
                              @NotNull AdjustmentDirection direction,
-                             @NotNull @Size(min = 1, max = 500) String reason) {
+                             @NotNull @Size(min = 1) @FreeText(max = 500) String reason) {
     }
 
-    record CreditLimitRequest(@NotNull BigDecimal creditLimit, String currency, @Size(max = 500) String reason) {
+    record CreditLimitRequest(@NotNull BigDecimal creditLimit, String currency, @FreeText(max = 500) String reason) {
     }
 
     record CreditRatingRequest(@NotNull @Size(max = 32) String creditRating) {
@@ -50,6 +52,6 @@ final class AccountRequests {
     record ClassificationRequest(@NotNull @Size(max = 32) String classification) {
     }
 
-    record CloseRequest(@Size(max = 500) String reason) {
+    record CloseRequest(@FreeText(max = 500) String reason) {
     }
 }

@@ -42,8 +42,9 @@ final class AccountRules {
         }
         if (command.creditLimit() == null || command.creditLimit().signum() < 0) {
             fields.put("creditLimit", "must be zero or more");
-        } else if (command.currency() != null && tooPrecise(command.creditLimit(), command.currency())) {
-            fields.put("creditLimit", "has more decimals than " + command.currency().getCurrencyCode() + " allows");
+        } else if (command.currency() != null) {
+            Money.inputProblem(command.creditLimit(), command.currency(), Money.Sign.ZERO_OR_MORE)
+                    .ifPresent(problem -> fields.put("creditLimit", problem));
         }
         if (command.classification() != null && !command.classification().isBlank()
                 && !CODE.matcher(command.classification()).matches()) {
@@ -62,16 +63,15 @@ final class AccountRules {
         if (value == null) {
             throw invalid(field, "is required");
         }
-        if (zeroAllowed ? value.signum() < 0 : value.signum() <= 0) {
-            throw invalid(field, zeroAllowed ? "must be zero or more" : "must be positive");
-        }
         if (given != null && !given.equals(accountCurrency)) {
             throw new LedgerRefusal(ErrorCode.CURRENCY_MISMATCH, "The account is kept in "
                     + accountCurrency.getCurrencyCode() + ", not " + given.getCurrencyCode(),
                     Map.of("currency", "must be " + accountCurrency.getCurrencyCode()));
         }
-        if (tooPrecise(value, accountCurrency)) {
-            throw invalid(field, "has more decimals than " + accountCurrency.getCurrencyCode() + " allows");
+        var problem = Money.inputProblem(value, accountCurrency,
+                zeroAllowed ? Money.Sign.ZERO_OR_MORE : Money.Sign.POSITIVE);
+        if (problem.isPresent()) {
+            throw invalid(field, problem.get());
         }
         return Money.of(value, accountCurrency);
     }
@@ -102,10 +102,6 @@ final class AccountRules {
 
     static LedgerRefusal invalid(String field, String problem) {
         return new LedgerRefusal(ErrorCode.VALIDATION_FAILED, field + " " + problem, Map.of(field, problem));
-    }
-
-    private static boolean tooPrecise(BigDecimal value, Currency currency) {
-        return value.stripTrailingZeros().scale() > Money.scaleOf(currency);
     }
 
     private static boolean isBlank(String value) {

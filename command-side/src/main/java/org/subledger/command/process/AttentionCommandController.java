@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.input.FreeText;
 import org.subledger.command.web.CommandSender;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -23,7 +24,7 @@ import java.util.Map;
 @RequestMapping("/api/attention")
 class AttentionCommandController {
 
-    record ResolveRequest(@Size(max = 500) String resolution) {
+    record ResolveRequest(@FreeText(max = 500) @Size(max = 500) String resolution) {
     }
 
     private final CommandSender commands;

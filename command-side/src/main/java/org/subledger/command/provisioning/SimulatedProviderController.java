@@ -1,5 +1,10 @@
 package org.subledger.command.provisioning;
 
+import org.subledger.kernel.input.Name;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,8 +20,9 @@ import org.subledger.kernel.provisioning.ProvisioningOperation;
 @RequestMapping("/api/simulated-provider")
 class SimulatedProviderController {
 
-    record Request(String requestId, int attempt, String distributorId, String productCode, String providerProductId,
-                   ProvisioningOperation operation) {
+    record Request(@NotBlank @Name(max = 512) String requestId, @Min(1) int attempt,
+                   @Name(max = 100) String distributorId, String productCode,
+                   @Name(max = 255) String providerProductId, @NotNull ProvisioningOperation operation) {
     }
 
     private final SimulatedProvider simulator;
@@ -27,8 +33,8 @@ class SimulatedProviderController {
 
     @PostMapping("/{provider}/requests")
     @PreAuthorize("hasRole('ADMIN')")
-    ProviderAnswer request(@PathVariable String provider, @RequestBody Request request) {
-        return simulator.receive(new ProviderRequest(request.requestId(), Math.max(1, request.attempt()), provider,
+    ProviderAnswer request(@PathVariable String provider, @Valid @RequestBody Request request) {
+        return simulator.receive(new ProviderRequest(request.requestId(), request.attempt(), provider,
                 request.distributorId(), request.productCode(), request.providerProductId(), request.operation()));
     }
 }

@@ -1,5 +1,7 @@
 package org.subledger.command.subscription;
 
+import org.subledger.kernel.input.FreeText;
+import org.subledger.kernel.input.Name;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -67,8 +69,8 @@ final class SubscriptionRequests {
     record BecomeSubscriberRequest(@NotBlank @Size(max = 255) String accountId,
                                    @NotBlank @Size(max = 64) String subscriptionTypeCode,
                                    @NotNull @Valid BillingTermsRequest billingTerms,
-                                   @Size(max = 500) String location,
-                                   @Size(max = 500) String billingAddress,
+                                   @FreeText(max = 500) String location,
+                                   @FreeText(max = 500) String billingAddress,
                                    @NotNull SubscriptionState initialState,
                                    List<@NotNull Distributor> distributors,
                                    List<@NotNull @Valid ServiceRequest> services,
@@ -103,7 +105,7 @@ final class SubscriptionRequests {
     }
 
     /** An item to install, or the replacement of a swapped one. */
-    record InstalledItemRequest(@NotBlank @Size(max = 100) String serialNumber,
+    record InstalledItemRequest(@NotBlank @Name(max = 100) String serialNumber,
                                 @NotBlank @Size(max = 64) String productCode,
                                 LocalDate actionDate,
                                 LocalDate executeOn,
@@ -114,7 +116,7 @@ final class SubscriptionRequests {
         }
     }
 
-    record DistributorRequest(@NotBlank @Size(max = 100) String distributorId,
+    record DistributorRequest(@NotBlank @Name(max = 100) String distributorId,
                               @NotBlank @Size(max = 64) String providerCode,
                               Set<String> services,
                               LocalDate actionDate,

@@ -1,5 +1,8 @@
 package org.subledger.command.subscription;
 
+import jakarta.validation.constraints.Max;
+import org.subledger.kernel.input.FreeText;
+import org.subledger.kernel.input.Name;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +23,7 @@ final class UsageRequests {
     }
 
     /** One usage detail record: its id (the client's, unique per subscription), the usage service and when used. */
-    record UsageRecordRequest(@NotBlank @Size(max = 100) String recordId,
+    record UsageRecordRequest(@NotBlank @Name(max = 100) String recordId,
                               @NotBlank @Size(max = 64) String productCode,
                               @NotNull LocalDateTime usedAt) {
 
@@ -30,7 +33,7 @@ final class UsageRequests {
     }
 
     /** Usage of one subscription: either one record ({@code recordId}, ...) or several ({@code records}). */
-    record UsageRequest(@Size(max = 100) String recordId,
+    record UsageRequest(@Name(max = 100) String recordId,
                         @Size(max = 64) String productCode,
                         LocalDateTime usedAt,
                         @Size(max = 1000) List<@NotNull @Valid UsageRecordRequest> records) {
@@ -46,7 +49,7 @@ final class UsageRequests {
 
     /** A record of a batch names its subscription. */
     record BatchRecordRequest(@NotBlank @Size(max = 255) String subscriptionId,
-                              @NotBlank @Size(max = 100) String recordId,
+                              @NotBlank @Name(max = 100) String recordId,
                               @NotBlank @Size(max = 64) String productCode,
                               @NotNull LocalDateTime usedAt) {
 
@@ -59,15 +62,15 @@ final class UsageRequests {
     }
 
     /** {@code chargeId} left out: derived from the Idempotency-Key if given, else new. */
-    record OneOffChargeRequest(@Size(max = 100) String chargeId,
+    record OneOffChargeRequest(@Name(max = 100) String chargeId,
                                @NotBlank @Size(max = 64) String productCode,
-                               @Min(1) long units,
+                               @Min(1) @Max(1_000_000) long units,
                                LocalDate chargedOn,
-                               @Size(max = 500) String description) {
+                               @FreeText(max = 500) String description) {
     }
 
     record BillingDirectiveRequest(@NotNull BillingDirective directive,
-                                   @Size(max = 500) String reason,
+                                   @FreeText(max = 500) String reason,
                                    LocalDate actionDate) {
     }
 }

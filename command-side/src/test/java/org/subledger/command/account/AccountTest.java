@@ -223,6 +223,21 @@ class AccountTest {
         }
 
         @Test
+        void refusesAnAmountAboveTheLedgersBound() {
+            fixture.given(opened())
+                    .when(new PostCharge(ID, "p1", amount("99999999999999999999.99"), null, "Gold", null))
+                    .expectException(refusal(ErrorCode.VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsAnAmountOfExactlyTheBound() {
+            fixture.given(opened())
+                    .when(new PostCharge(ID, "p1", Money.MAX_AMOUNT, null, "a very large order", null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void refusesMoreDecimalsThanTheCurrencyHas() {
             fixture.given(opened())
                     .when(new PostCharge(ID, "p1", amount("10.005"), null, "Gold", null))

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.input.Name;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.platform.security.ApiKeyStore.StoredKey;
@@ -41,7 +42,7 @@ class ApiKeyController {
     }
 
     /** A new key: a name for people, and the roles it may use (a subset of the user's; all of them if left out). */
-    record CreateApiKey(@NotBlank @Size(max = 100) @Pattern(regexp = "[\\x20-\\x7E]*") String name,
+    record CreateApiKey(@NotBlank @Name(max = 100) @Size(max = 100) @Pattern(regexp = "[\\x20-\\x7E]*") String name,
                         @Size(max = 10) List<@NotBlank @Pattern(regexp = "[A-Z_]{1,32}") String> roles) {
     }
 

@@ -1,6 +1,5 @@
 package org.subledger.platform.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -12,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,6 +28,7 @@ import org.subledger.platform.db.DatabaseFailures;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.error.RefusalDetails;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -148,14 +149,7 @@ public class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return asObject(Problems.of(ErrorCode.VALIDATION_FAILED, "The request is not valid.",
-                    Map.of(field, "has an invalid value")));
-        }
-        return asObject(Problems.of(ErrorCode.MALFORMED_REQUEST, "The request body is not readable JSON.", Map.of()));
+        return asObject(BodyProblems.of(exception));
     }
 
     @Override
@@ -164,10 +158,13 @@ public class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
         // Spring MVC's own failures (unsupported media type, missing parameter, ...): keep the status, add a code
         var problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-            problem.setProperty("code", statusCode.is4xxClientError()
-                    ? ErrorCode.VALIDATION_FAILED.name() : ErrorCode.INTERNAL_ERROR.name());
+            ErrorCode code = statusCode.value() == 400 ? ErrorCode.VALIDATION_FAILED : Problems.codeOf(statusCode);
+            problem.setProperty("code", code.name());
+            problem.setType(URI.create("urn:subledger:problem:" + code.name().toLowerCase().replace('_', '-')));
         }
-        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+        // the ledger answers problem+json whatever the client accepts: a 406 must not turn into an empty 500
+        return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private ResponseEntity<ProblemDetail> unwrapped(Exception cause) {

@@ -6,17 +6,34 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.subledger.platform.security.AuthorizeBeforeBindingInterceptor;
+import org.subledger.platform.web.input.BoundedParameterConverters;
+import org.subledger.platform.web.input.RequestInputFilter;
+import org.subledger.platform.web.input.RequestJson;
 
-/** The HTTP conventions shared by command and query nodes: request metadata, problem+json errors, OpenAPI. */
-@AutoConfiguration
+/**
+ * The HTTP conventions shared by command and query nodes: request metadata, input bounds, problem+json errors
+ * (also for what Tomcat and Spring refuse before the ledger's code runs), roles before binding, OpenAPI.
+ */
+@AutoConfiguration(before = {HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication
-@Import(LedgerExceptionHandler.class)
+@Import({LedgerExceptionHandler.class, ProblemErrorController.class})
 @OpenAPIDefinition(
         info = @Info(title = "Subscription ledger API", version = "v1",
                 description = "Event-sourced accounts receivable, subscriptions and billing."),
@@ -39,5 +56,43 @@ public class LedgerWebAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /** Right after authentication: an anonymous caller learns nothing, an authenticated one no more than bounds. */
+    @Bean
+    public FilterRegistrationBean<RequestInputFilter> requestInputFilter(ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new RequestInputFilter(objectMapper));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** Request bodies are read strictly and within the input bounds; Spring's own mapper is left as it is. */
+    @Bean
+    public MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper objectMapper) {
+        return new MappingJackson2HttpMessageConverter(RequestJson.strict(objectMapper));
+    }
+
+    @Bean
+    public WebMvcConfigurer ledgerInputBounds() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                BoundedParameterConverters.register(registry);
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AuthorizeBeforeBindingInterceptor());
+            }
+        };
+    }
+
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 }

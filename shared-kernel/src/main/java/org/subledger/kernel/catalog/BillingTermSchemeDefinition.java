@@ -1,5 +1,6 @@
 package org.subledger.kernel.catalog;
 
+import org.subledger.kernel.input.Name;
 import org.subledger.kernel.money.Money;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * of usage records; null: only in the bill run). A {@code prepaid} scheme bills usage as soon as it is recorded.
  */
 public record BillingTermSchemeDefinition(String code,
-                                          String name,
+                                          @Name String name,
                                           List<BillingFrequency> billingFrequencies,
                                           int bindingPeriodMonths,
                                           List<String> allowedPricePlans,

@@ -1,5 +1,6 @@
 package org.subledger.kernel.catalog;
 
+import org.subledger.kernel.input.Name;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * listed: everybody).
  */
 public record PricePlanDefinition(String code,
-                                  String name,
+                                  @Name String name,
                                   PricePlanKind kind,
                                   String basePlanCode,
                                   String currency,

@@ -1,5 +1,7 @@
 package org.subledger.kernel.catalog;
 
+import org.subledger.kernel.input.FreeText;
+import org.subledger.kernel.input.Name;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +13,16 @@ import java.util.Map;
  */
 public record ProductDefinition(String code,
                                 String alternativeCode,
-                                String description,
+                                @FreeText String description,
                                 String productTypeCode,
-                                String brand,
+                                @Name(max = 100) String brand,
                                 String family,
                                 List<String> categories,
                                 Validity validity,
                                 BigDecimal taxRatePercent,
                                 List<BundleComponent> fixedComponents,
                                 FlexibleBundleRules flexibleRules,
-                                Map<String, String> providerProductIds) {
+                                @Name(max = 255) Map<String, String> providerProductIds) {
 
     public ProductDefinition {
         categories = List.copyOf(categories == null ? List.of() : categories);

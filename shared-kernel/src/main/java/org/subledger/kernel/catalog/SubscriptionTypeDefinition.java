@@ -1,10 +1,11 @@
 package org.subledger.kernel.catalog;
 
+import org.subledger.kernel.input.Name;
 import java.util.List;
 
 /** An offering: the billing term schemes, provisioning providers and products a subscription of this type may use. */
 public record SubscriptionTypeDefinition(String code,
-                                         String name,
+                                         @Name String name,
                                          List<String> allowedBillingTermSchemes,
                                          List<String> allowedProviders,
                                          List<String> allowedProducts) {

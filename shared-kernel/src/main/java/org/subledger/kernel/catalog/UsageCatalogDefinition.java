@@ -1,5 +1,6 @@
 package org.subledger.kernel.catalog;
 
+import org.subledger.kernel.input.Name;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * subscription or account that make it selectable.
  */
 public record UsageCatalogDefinition(String code,
-                                     String name,
+                                     @Name String name,
                                      String providerCode,
                                      Validity validity,
                                      List<UsageServiceEntry> services,

@@ -40,6 +40,14 @@ public enum ErrorCode {
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),
     DEAD_LETTER_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),
+    /** The path exists, the HTTP method does not (the {@code Allow} header says which do). */
+    METHOD_NOT_ALLOWED(Kind.METHOD_NOT_ALLOWED),
+    /** The client accepts no representation the ledger has ({@code application/json}, problem+json). */
+    NOT_ACCEPTABLE(Kind.NOT_ACCEPTABLE),
+    /** The body is not {@code application/json}. */
+    UNSUPPORTED_MEDIA_TYPE(Kind.UNSUPPORTED_MEDIA_TYPE),
+    /** A header, the request line or the body is larger than the ledger reads. */
+    REQUEST_TOO_LARGE(Kind.TOO_LARGE),
     ACCESS_DENIED(Kind.FORBIDDEN),
     INTERNAL_ERROR(Kind.INTERNAL),
     /** The ledger cannot reach its database for the moment; nothing was recorded, the request may be repeated. */
@@ -57,6 +65,10 @@ public enum ErrorCode {
         REFUSED(422),
         /** The caller may not do this. */
         FORBIDDEN(403),
+        METHOD_NOT_ALLOWED(405),
+        NOT_ACCEPTABLE(406),
+        UNSUPPORTED_MEDIA_TYPE(415),
+        TOO_LARGE(413),
         /** Our fault. */
         INTERNAL(500),
         /** Temporarily unable to serve; the answer says when to try again ({@code Retry-After}). */

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An amount of money in one currency. Immutable; always held at the currency's scale (EUR: 2 decimals).
@@ -21,6 +22,12 @@ public final class Money implements Comparable<Money> {
 
     /** The rounding rule of the whole ledger. */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+
+    /**
+     * The largest amount accepted from outside, in the currency (one trillion): far above any real posting or rate,
+     * far below where a column or a sum could break. Computed amounts (balances, bill totals) are not capped.
+     */
+    public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(12);
 
     private final BigDecimal amount;
     private final Currency currency;
@@ -49,6 +56,30 @@ public final class Money implements Comparable<Money> {
     public static int scaleOf(Currency currency) {
         return Math.max(currency.getDefaultFractionDigits(), 0);
     }
+
+    /**
+     * Why an amount given from outside is refused in this currency, or empty when it is acceptable: within
+     * ±{@link #MAX_AMOUNT}, at most as precise as the currency (nothing is rounded away silently), and not negative
+     * (or not zero either) where the caller says so.
+     */
+    public static Optional<String> inputProblem(BigDecimal amount, Currency currency, Sign sign) {
+        if (amount.abs().compareTo(MAX_AMOUNT) > 0) {
+            return Optional.of("must be at most " + MAX_AMOUNT.toPlainString());
+        }
+        if (sign == Sign.POSITIVE && amount.signum() <= 0) {
+            return Optional.of("must be positive");
+        }
+        if (sign == Sign.ZERO_OR_MORE && amount.signum() < 0) {
+            return Optional.of("must be zero or more");
+        }
+        if (amount.stripTrailingZeros().scale() > scaleOf(currency)) {
+            return Optional.of("has more decimals than " + currency.getCurrencyCode() + " allows");
+        }
+        return Optional.empty();
+    }
+
+    /** Which signs an amount given from outside may have. */
+    public enum Sign { POSITIVE, ZERO_OR_MORE, ANY }
 
     @JsonProperty("amount")
     public BigDecimal amount() {

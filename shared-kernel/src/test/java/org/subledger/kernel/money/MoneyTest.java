@@ -36,6 +36,22 @@ class MoneyTest {
     }
 
     @Test
+    void anAmountFromOutsideIsBoundedExactAndSignedAsTheOperationSays() {
+        assertThat(Money.inputProblem(new BigDecimal("1e400"), EUR, Money.Sign.ANY)).isPresent();
+        assertThat(Money.inputProblem(new BigDecimal("99999999999999999999.99"), EUR, Money.Sign.ANY)).isPresent();
+        assertThat(Money.inputProblem(Money.MAX_AMOUNT, EUR, Money.Sign.POSITIVE)).isEmpty();
+        assertThat(Money.inputProblem(Money.MAX_AMOUNT.negate(), EUR, Money.Sign.ANY)).isEmpty();
+        assertThat(Money.inputProblem(new BigDecimal("-1"), EUR, Money.Sign.ZERO_OR_MORE))
+                .contains("must be zero or more");
+        assertThat(Money.inputProblem(BigDecimal.ZERO, EUR, Money.Sign.POSITIVE)).contains("must be positive");
+        assertThat(Money.inputProblem(BigDecimal.ZERO, EUR, Money.Sign.ZERO_OR_MORE)).isEmpty();
+        assertThat(Money.inputProblem(new BigDecimal("1.005"), EUR, Money.Sign.ANY))
+                .contains("has more decimals than EUR allows");
+        assertThat(Money.inputProblem(new BigDecimal("1.50000"), EUR, Money.Sign.ANY)).isEmpty();
+        assertThat(Money.inputProblem(new BigDecimal("1.5"), JPY, Money.Sign.ANY)).isPresent();
+    }
+
+    @Test
     void refusesToMixCurrencies() {
         assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
                 .isInstanceOf(CurrencyMismatchException.class);
