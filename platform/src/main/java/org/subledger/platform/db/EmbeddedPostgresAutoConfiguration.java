@@ -33,6 +33,10 @@ public class EmbeddedPostgresAutoConfiguration {
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                // stopped by the context (destroy method below), after everything using it: the library's own JVM
+                // shutdown hook ran alongside Spring's and stopped PostgreSQL under the closing event processors,
+                // whose last token updates then waited out the pool's 30 s connection time-out
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
