@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.subledger.kernel.provisioning.ProvisioningIds;
 import org.subledger.kernel.provisioning.ProvisioningOperation;
 import org.subledger.kernel.provisioning.RequestProvisioning;
+import org.subledger.kernel.provisioning.SupersedeProvisioning;
 import org.subledger.kernel.subscription.DistributorAdded;
 import org.subledger.kernel.subscription.DistributorRemoved;
 import org.subledger.kernel.subscription.InstalledItemAdded;
@@ -40,7 +41,8 @@ import java.util.TreeSet;
  * distributors they are available on; installed items to every distributor. The request id is
  * {@code provisioning:<subscription>:<event sequence>:<provider>:<distributor>:<product>}, so a redelivered event
  * asks nothing new (the request aggregate ignores a second creation). Retries, back-off and time-out belong to the
- * {@link ProvisioningRequest}. State is plain maps of strings, stored by the JSON saga serializer.
+ * {@link ProvisioningRequest}; a new request for a distributor and product first supersedes the one before it, so
+ * the provider ends in the state of the latest action. State is plain maps of strings, stored by the JSON saga serializer.
  */
 @Saga
 @ProcessingGroup("provisioning")
@@ -54,6 +56,8 @@ public class ProvisioningSaga { // public, with a public constructor: Axon insta
     private Map<String, List<String>> services = new TreeMap<>();
     /** installed item serial number → product code. */
     private Map<String, String> installedItems = new TreeMap<>();
+    /** {@code distributor:product} → the id of the latest request made for it. */
+    private Map<String, String> latestRequests = new TreeMap<>();
 
     @Autowired
     private transient CommandGateway commandGateway;
@@ -213,9 +217,17 @@ public class ProvisioningSaga { // public, with a public constructor: Axon insta
             return; // a distributor the subscription does not have: nothing to provision it on
         }
         String providerProductId = providerProductIds.of(productCode, provider).orElse(productCode);
-        // waits, so a failure fails the event's handling and it is retried (with the same request id)
-        commandGateway.sendAndWait(new RequestProvisioning(
-                ProvisioningIds.requestId(subscriptionId, sequence, provider, distributorId, productCode),
-                subscriptionId, provider, distributorId, productCode, providerProductId, operation));
+        String requestId = ProvisioningIds.requestId(subscriptionId, sequence, provider, distributorId, productCode);
+        String key = distributorId + ":" + productCode;
+        String previous = latestRequests.get(key);
+        // waits, so a failure fails the event's handling and it is retried (with the same request ids). The older
+        // request is stopped before the newer is made: a retry of it can then never reach the provider after the
+        // newer one (the dispatcher sends a key's requests in order, see ProvisioningConfiguration)
+        if (previous != null && !previous.equals(requestId)) {
+            commandGateway.sendAndWait(new SupersedeProvisioning(previous, requestId));
+        }
+        commandGateway.sendAndWait(new RequestProvisioning(requestId, subscriptionId, provider, distributorId,
+                productCode, providerProductId, operation));
+        latestRequests.put(key, requestId);
     }
 }
