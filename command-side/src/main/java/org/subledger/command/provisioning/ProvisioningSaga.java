@@ -42,7 +42,8 @@ import java.util.TreeSet;
  * {@code provisioning:<subscription>:<event sequence>:<provider>:<distributor>:<product>}, so a redelivered event
  * asks nothing new (the request aggregate ignores a second creation). Retries, back-off and time-out belong to the
  * {@link ProvisioningRequest}; a new request for a distributor and product first supersedes the one before it, so
- * the provider ends in the state of the latest action. State is plain maps of strings, stored by the JSON saga serializer.
+ * the provider ends in the state of the latest action. State is plain maps of strings, stored by the JSON saga
+ * serializer.
  */
 @Saga
 @ProcessingGroup("provisioning")
