@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 /** A plain HTTP client for the ledger's API, as an external client would use it. */
 final class Api {
 
+    static final String CORRELATION_ID = "X-Correlation-Id";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -24,7 +26,11 @@ final class Api {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+    /**
+     * An answer, with the correlation id its request was sent under: every event a request causes, directly or
+     * through sagas, carries that id as its client reference, which is how a test proves that a refused request recorded nothing.
+     */
+    record Response(int status, Map<String, java.util.List<String>> headers, String body, String correlationId) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -71,10 +77,16 @@ final class Api {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
-        headers.forEach(builder::header);
+        String correlationId = headers.getOrDefault(CORRELATION_ID, UUID.randomUUID().toString());
+        builder.header(CORRELATION_ID, correlationId);
+        headers.forEach((name, value) -> {
+            if (!name.equals(CORRELATION_ID)) {
+                builder.header(name, value);
+            }
+        });
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            return new Response(response.statusCode(), response.headers().map(), response.body(), correlationId);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

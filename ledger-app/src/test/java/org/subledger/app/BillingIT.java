@@ -114,7 +114,10 @@ class BillingIT extends LedgerIT {
         String subscription = subscribe(account, "RESIDENTIAL", "MONTHLY", "2026-01-01", null,
                 service("PLATINUM", "STB-1"));
         assertThat(runBills(LocalDate.of(2026, 1, 1)).get("billed").asLong()).isEqualTo(1);
-        long events = eventCount();
+        // the start-up fee and the bill posted: nothing else is on its way to either stream
+        awaitBalance(account, new BigDecimal("35.00"));
+        long accountEvents = eventCount(account);
+        long subscriptionEvents = eventCount(subscription);
 
         JsonNode again = runBills(LocalDate.of(2026, 1, 1));
 
@@ -122,7 +125,9 @@ class BillingIT extends LedgerIT {
         assertThat(billedEvents(subscription)).isEqualTo(1);
         assertThat(bills(account, 1)).hasSize(1);
         // only the run's own events were recorded (started, candidates, completed)
-        assertThat(eventCount()).isEqualTo(events + 3);
+        assertThat(eventCount(again.get("runId").asText())).isEqualTo(3);
+        assertThat(eventCount(account)).isEqualTo(accountEvents);
+        assertThat(eventCount(subscription)).isEqualTo(subscriptionEvents);
         awaitBalance(account, new BigDecimal("35.00"));
     }
 
@@ -138,9 +143,13 @@ class BillingIT extends LedgerIT {
                 {"productCode":"BOUQUET","components":["EUROSPORT-1"],"distributorIds":["STB-1"],
                  "actionDate":"2026-01-17"}""").status()).isEqualTo(200);
 
-        long events = eventCount();
-        JsonNode february = preview(subscription, "{\"billingDate\":\"2026-02-01\"}").get("nextBill");
-        assertThat(eventCount()).as("a preview records nothing").isEqualTo(events);
+        long events = eventCount(subscription);
+        var previewed = api.post("agent", "/api/subscriptions/" + subscription + "/bill-preview",
+                "{\"billingDate\":\"2026-02-01\"}");
+        assertThat(previewed.status()).as(previewed.toString()).isEqualTo(200);
+        JsonNode february = previewed.json().get("nextBill");
+        assertThat(recordedBy(previewed)).as("a preview records nothing").isZero();
+        assertThat(eventCount(subscription)).isEqualTo(events);
         // the bouquet's first, partial period: 12.00 x 15/31 days
         JsonNode partial = lines(february).stream().filter(line -> line.get("productCode").asText().equals("BOUQUET")
                 && line.get("from").asText().equals("2026-01-17")).findFirst().orElseThrow();
@@ -314,22 +323,26 @@ class BillingIT extends LedgerIT {
         String subscription = subscribe(account, "RESIDENTIAL", "MONTHLY", "2026-01-01", null,
                 service("PLATINUM", "STB-1"));
         awaitBalance(account, new BigDecimal("5.00")); // the start-up fee is charged asynchronously
-        long before = eventCount();
+        long before = eventCount(subscription);
 
-        AccountsIT.assertProblem(api.post("billing", "/api/bill-runs", "{}"), 400, "VALIDATION_FAILED", "billingDate");
-        AccountsIT.assertProblem(api.post("billing", "/api/bill-runs", "{\"billingDate\":\"not a date\"}"), 400,
-                "VALIDATION_FAILED", null);
-        assertThat(api.post("agent", "/api/bill-runs", "{\"billingDate\":\"2026-01-01\"}").status()).isEqualTo(403);
-        AccountsIT.assertProblem(api.post("agent", "/api/subscriptions/" + UUID.randomUUID() + "/bill-preview", "{}"),
-                404, "SUBSCRIPTION_NOT_FOUND", null);
-        AccountsIT.assertProblem(api.post("agent", "/api/subscriptions/" + subscription + "/bill-preview",
-                "{\"change\":{\"type\":\"SWAP\",\"productCode\":\"PLATINUM\"}}"), 400, "VALIDATION_FAILED",
-                "change.newProductCode");
+        var refusals = List.of(
+                AccountsIT.assertProblem(api.post("billing", "/api/bill-runs", "{}"), 400, "VALIDATION_FAILED",
+                        "billingDate"),
+                AccountsIT.assertProblem(api.post("billing", "/api/bill-runs", "{\"billingDate\":\"not a date\"}"),
+                        400, "VALIDATION_FAILED", null),
+                api.post("agent", "/api/bill-runs", "{\"billingDate\":\"2026-01-01\"}"),
+                AccountsIT.assertProblem(api.post("agent", "/api/subscriptions/" + UUID.randomUUID()
+                        + "/bill-preview", "{}"), 404, "SUBSCRIPTION_NOT_FOUND", null),
+                AccountsIT.assertProblem(api.post("agent", "/api/subscriptions/" + subscription + "/bill-preview",
+                        "{\"change\":{\"type\":\"SWAP\",\"productCode\":\"PLATINUM\"}}"), 400,
+                        "VALIDATION_FAILED", "change.newProductCode"));
+        assertThat(refusals.get(2).status()).isEqualTo(403);
         AccountsIT.assertProblem(api.get("reporter", "/api/bill-runs/" + UUID.randomUUID()), 404,
                 "BILL_RUN_NOT_FOUND", null);
         AccountsIT.assertProblem(api.get("reporter", "/api/bills/" + UUID.randomUUID()), 404, "BILL_NOT_FOUND", null);
 
-        assertThat(eventCount()).isEqualTo(before);
+        assertThat(recordedBy(refusals.toArray(Api.Response[]::new))).isZero();
+        assertThat(eventCount(subscription)).isEqualTo(before);
     }
 
     @Test

@@ -393,7 +393,8 @@ class HostileInputIT {
         probe.headers().forEach(builder::header);
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(response.statusCode(), response.headers().map(), response.body());
+            return new Api.Response(response.statusCode(), response.headers().map(), response.body(),
+                    response.headers().firstValue("X-Correlation-Id").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(probe.method() + " " + probe.path() + " [" + probe.what() + "]", e);
         } catch (InterruptedException e) {

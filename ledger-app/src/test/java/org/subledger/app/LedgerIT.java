@@ -9,8 +9,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.UUID;
 
 /**
@@ -46,14 +49,22 @@ abstract class LedgerIT {
     }
 
     /**
-     * Events of the business aggregates: provisioning requests are left out, they are recorded asynchronously by the
-     * provisioning saga of any subscription of any test and would make a before/after count race.
+     * Events recorded because of these requests, directly or by the sagas they set off: all of them carry the
+     * {@code X-Correlation-Id} the test sent as their client reference (the ledger's own correlation id is its own,
+     * never the client's, so the client's id travels as {@code clientReference}). A refused request must have recorded none. Unlike a count over the whole store, this
+     * cannot be disturbed by a saga of this or another test that is still posting.
      */
-    long eventCount() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier not like ?",
-                Long.class, "provisioning:%");
+    long recordedBy(Api.Response... responses) {
+        var ids = Arrays.stream(responses).map(Api.Response::correlationId).toArray();
+        return jdbc.queryForObject("select count(*) from domain_event_entry where (meta_data::jsonb ->> '"
+                        + LedgerMetadata.CLIENT_REFERENCE + "') in (" + String.join(",", Collections.nCopies(ids.length,
+                        "?")) + ")", Long.class, ids);
     }
 
+    /**
+     * Events of one aggregate. Exact before/after only for an aggregate no saga can be writing to at that moment
+     * (e.g. an account without subscriptions, or one whose saga postings the test has awaited).
+     */
     long eventCount(String aggregateId) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, aggregateId);

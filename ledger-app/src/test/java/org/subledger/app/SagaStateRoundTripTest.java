@@ -46,13 +46,14 @@ class SagaStateRoundTripTest {
         set(saga, "distributors", new TreeMap<>(Map.of("STB-1", "NAGRA", "STB-2", "ACME")));
         set(saga, "services", new TreeMap<>(Map.of("GOLD", new java.util.ArrayList<>(List.of("STB-1", "STB-2")))));
         set(saga, "installedItems", new TreeMap<>(Map.of("SN-1", "DECODER")));
+        set(saga, "latestRequests", new TreeMap<>(Map.of("STB-1:GOLD", "provisioning:sub-1:3:NAGRA:STB-1:GOLD")));
 
         var serializer = StorageJson.serializer();
         SerializedObject<byte[]> stored = serializer.serialize(saga, byte[].class);
         ProvisioningSaga back = serializer.deserialize(stored);
 
         for (String field : new String[]{"subscriptionId", "effective", "distributors", "services",
-                "installedItems"}) {
+                "installedItems", "latestRequests"}) {
             assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
         }
         assertThat(new String(stored.getData())).doesNotContain("commandGateway").doesNotContain("providerProductIds");

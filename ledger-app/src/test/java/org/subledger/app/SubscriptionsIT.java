@@ -70,7 +70,11 @@ class SubscriptionsIT extends LedgerIT {
         assertThat(item.get("installedOn").asText()).isEqualTo("2026-02-01");
         assertThat(item.get("removedOn").isNull()).isTrue();
 
-        JsonNode overview = api.get("agent", "/api/customers/" + accountId + "/overview").json();
+        // the overview joins several read models, each kept by its own processor: wait until all of them show it
+        JsonNode overview = Await.until("the overview with the subscription", () -> api.get("agent",
+                "/api/customers/" + accountId + "/overview").json(), json -> json.path("subscriptions").size() == 1
+                && json.path("subscriptions").get(0).path("installedItems").size() == 1
+                && json.path("subscriptions").get(0).path("services").size() == 1);
         assertThat(overview.get("account").get("accountId").asText()).isEqualTo(accountId);
         assertThat(overview.get("subscriptions")).hasSize(1);
         JsonNode owned = overview.get("subscriptions").get(0);

@@ -14,8 +14,10 @@ import org.subledger.kernel.provisioning.ProvisioningFailed;
 import org.subledger.kernel.provisioning.ProvisioningOperation;
 import org.subledger.kernel.provisioning.ProvisioningRejected;
 import org.subledger.kernel.provisioning.ProvisioningRequested;
+import org.subledger.kernel.provisioning.ProvisioningSuperseded;
 import org.subledger.kernel.provisioning.RejectProvisioning;
 import org.subledger.kernel.provisioning.RequestProvisioning;
+import org.subledger.kernel.provisioning.SupersedeProvisioning;
 
 import java.time.Duration;
 
@@ -26,8 +28,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * deterministic, so the same request asked again (a redelivered subscription event) is a no-op. Owns the retries:
  * a rejected attempt is re-requested after an exponential back-off (a {@value #RETRY_DEADLINE} deadline), up to
  * {@value #MAX_ATTEMPTS} attempts; a request not acknowledged within {@link #TIMEOUT} fails
- * ({@value #TIMEOUT_DEADLINE} deadline). Deadlines go through Axon's {@link DeadlineManager}, the persistent one
- * when the platform configures it.
+ * ({@value #TIMEOUT_DEADLINE} deadline); a request still unanswered when a newer one for the same subscription,
+ * distributor and product is made is superseded and never sent again. Deadlines go through Axon's
+ * {@link DeadlineManager}, the persistent one when the platform configures it.
  */
 @Aggregate
 class ProvisioningRequest {
@@ -38,7 +41,7 @@ class ProvisioningRequest {
     static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
     static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-    enum Status { PENDING, ACKNOWLEDGED, FAILED }
+    enum Status { PENDING, ACKNOWLEDGED, FAILED, SUPERSEDED }
 
     @AggregateIdentifier
     private String requestId;
@@ -96,6 +99,20 @@ class ProvisioningRequest {
         deadlines.schedule(backOff, RETRY_DEADLINE);
     }
 
+    /**
+     * A newer request for the same subscription, distributor and product is about to be sent: this one, if still
+     * unanswered, is stopped first, or its next retry could reach the provider after the newer one and undo it (an
+     * ACTIVATE rejected, retried after a DEACTIVATE that succeeded, would leave the product active).
+     */
+    @CommandHandler
+    void handle(SupersedeProvisioning command, DeadlineManager deadlines) {
+        if (status != Status.PENDING) {
+            return; // answered, given up or already superseded: nothing left to stop
+        }
+        apply(new ProvisioningSuperseded(requestId, subscriptionId, productCode, attempt, command.supersededBy()));
+        cancel(deadlines);
+    }
+
     @DeadlineHandler(deadlineName = RETRY_DEADLINE)
     void retry() {
         if (status == Status.PENDING) {
@@ -141,5 +158,10 @@ class ProvisioningRequest {
     @EventSourcingHandler
     void on(ProvisioningFailed event) {
         status = Status.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(ProvisioningSuperseded event) {
+        status = Status.SUPERSEDED;
     }
 }

@@ -12,6 +12,7 @@ import org.subledger.command.process.ProcessSteps;
 import org.subledger.kernel.provisioning.ProvisioningIds;
 import org.subledger.kernel.provisioning.ProvisioningOperation;
 import org.subledger.kernel.provisioning.RequestProvisioning;
+import org.subledger.kernel.provisioning.SupersedeProvisioning;
 import org.subledger.kernel.subscription.DistributorAdded;
 import org.subledger.kernel.subscription.DistributorRemoved;
 import org.subledger.kernel.subscription.InstalledItemAdded;
@@ -41,8 +42,10 @@ import java.util.TreeSet;
  * distributors they are available on; installed items to every distributor. The request id is
  * {@code provisioning:<subscription>:<event sequence>:<provider>:<distributor>:<product>}, so a redelivered event
  * asks nothing new (the request aggregate ignores a second creation). Retries, back-off and time-out belong to the
- * {@link ProvisioningRequest}. State is plain maps of strings, stored by the JSON saga serializer. A request refused
- * for a business reason is recorded as needing attention and the saga goes on ({@link ProcessSteps}).
+ * {@link ProvisioningRequest}; a new request for a distributor and product first supersedes the one before it, so
+ * the provider ends in the state of the latest action. State is plain maps of strings, stored by the JSON saga
+ * serializer. A request refused for a business reason is recorded as needing attention and the saga goes on
+ * ({@link ProcessSteps}).
  */
 @Saga
 @ProcessingGroup(ProvisioningSaga.PROCESS)
@@ -56,6 +59,8 @@ public class ProvisioningSaga { // public, with a public constructor: Axon insta
     private Map<String, List<String>> services = new TreeMap<>();
     /** installed item serial number → product code. */
     private Map<String, String> installedItems = new TreeMap<>();
+    /** {@code distributor:product} → the id of the latest request made for it. */
+    private Map<String, String> latestRequests = new TreeMap<>();
 
     /** The processing group, and the process's name on the "needs attention" list. */
     static final String PROCESS = "provisioning";
@@ -219,9 +224,18 @@ public class ProvisioningSaga { // public, with a public constructor: Axon insta
         }
         String providerProductId = providerProductIds.of(productCode, provider).orElse(productCode);
         String requestId = ProvisioningIds.requestId(subscriptionId, sequence, provider, distributorId, productCode);
-        // waits: a technical failure fails the event's handling, which is retried (with the same request id)
+        String key = distributorId + ":" + productCode;
+        String previous = latestRequests.get(key);
+        // waits, so a technical failure fails the event's handling and it is retried (with the same request ids). The
+        // older request is stopped before the newer is made: a retry of it can then never reach the provider after
+        // the newer one (the dispatcher sends a key's requests in order, see ProvisioningConfiguration)
+        if (previous != null && !previous.equals(requestId)) {
+            steps.send(new ProcessStep(PROCESS, "SUPERSEDE", previous + ">" + requestId, subscriptionId, previous),
+                    new SupersedeProvisioning(previous, requestId));
+        }
         steps.send(new ProcessStep(PROCESS, operation.name(), requestId, subscriptionId, requestId),
                 new RequestProvisioning(requestId, subscriptionId, provider, distributorId, productCode,
                         providerProductId, operation));
+        latestRequests.put(key, requestId);
     }
 }

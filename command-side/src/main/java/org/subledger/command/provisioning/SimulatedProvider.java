@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.subledger.command.provisioning.ProviderClient.ProviderAnswer;
 import org.subledger.command.provisioning.ProviderClient.ProviderRequest;
 import org.subledger.kernel.provisioning.ProvisioningIds;
+import org.subledger.kernel.provisioning.ProvisioningOperation;
 
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,9 @@ public class SimulatedProvider {
     private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> receivedAttempts = new ConcurrentHashMap<>();
     private final Set<String> applied = ConcurrentHashMap.newKeySet();
+    /** provider:distributor:product → the operation applied last: what the provider has ended up with. */
+    private final Map<String, ProvisioningOperation> state = new ConcurrentHashMap<>();
+    private volatile Predicate<ProviderRequest> rejecting = request -> false;
 
     public SimulatedProvider(@Value("${ledger.simulated-provider.latency:50ms}") Duration latency,
                              @Value("${ledger.simulated-provider.failure-rate:0}") double failureRate,
@@ -54,8 +59,26 @@ public class SimulatedProvider {
         if (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate) {
             return ProviderAnswer.reject("simulated random failure");
         }
+        if (rejecting.test(request)) {
+            return ProviderAnswer.reject("simulated rejection");
+        }
         applied.add(request.requestId());
+        state.put(key(request.provider(), request.distributorId(), request.productCode()), request.operation());
         return ProviderAnswer.ack();
+    }
+
+    /** The operation last applied for a product on a distributor, or null when none was. */
+    public ProvisioningOperation state(String provider, String distributorId, String productCode) {
+        return state.get(key(provider, distributorId, productCode));
+    }
+
+    /** Rejects every attempt that matches, for tests: {@code request -> false} stops it. */
+    public void reject(Predicate<ProviderRequest> rule) {
+        this.rejecting = rule;
+    }
+
+    private static String key(String provider, String distributorId, String productCode) {
+        return provider + ":" + distributorId + ":" + productCode;
     }
 
     /** How many times a request (any attempt) was received. */

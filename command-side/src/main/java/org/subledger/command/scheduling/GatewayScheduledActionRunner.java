@@ -2,6 +2,7 @@ package org.subledger.command.scheduling;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.error.RefusalDetails;
+import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +23,9 @@ import java.util.concurrent.Executors;
  * Sends the command through the command gateway on a thread of its own: the deadline runs inside the scheduled
  * action's unit of work and transaction, and the subscription command must have its own, or a refusal would mark the
  * shared transaction rollback-only and the failure could not be recorded. The command commits before the outcome
- * does: should the node stop in between, the deadline runs again and the repeated command is refused (at least
- * once, recorded as failed).
+ * does: should the node stop in between, the deadline runs again, finds the events its command recorded on the
+ * subscription's stream (by the key {@link ScheduledActionCommands} gives it) and reports the action done without
+ * sending it again, so it is neither run twice nor recorded as failed by the refused repeat.
  */
 @Component
 class GatewayScheduledActionRunner implements ScheduledActionRunner, DisposableBean {
@@ -30,20 +33,28 @@ class GatewayScheduledActionRunner implements ScheduledActionRunner, DisposableB
     private static final Logger log = LoggerFactory.getLogger(GatewayScheduledActionRunner.class);
 
     private final CommandGateway commandGateway;
+    private final EventStore eventStore;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         var thread = new Thread(runnable, "scheduled-action");
         thread.setDaemon(true);
         return thread;
     });
 
-    GatewayScheduledActionRunner(CommandGateway commandGateway) {
+    GatewayScheduledActionRunner(CommandGateway commandGateway, EventStore eventStore) {
         this.commandGateway = commandGateway;
+        this.eventStore = eventStore;
     }
 
     @Override
-    public RefusalDetails run(Object command) {
+    public RefusalDetails run(String scheduledActionId, String subscriptionId, Object command) {
+        if (alreadyRecorded(scheduledActionId, subscriptionId)) {
+            log.info("Scheduled action {} was already carried out on subscription {}: not sent again",
+                    scheduledActionId, subscriptionId);
+            return null;
+        }
         try {
-            CompletableFuture.runAsync(() -> commandGateway.sendAndWait(command), executor).get();
+            CompletableFuture.runAsync(() -> commandGateway.sendAndWait(
+                    ScheduledActionCommands.message(scheduledActionId, command)), executor).get();
             return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -51,6 +62,13 @@ class GatewayScheduledActionRunner implements ScheduledActionRunner, DisposableB
         } catch (ExecutionException failed) {
             return refusal(failed.getCause());
         }
+    }
+
+    /** From sequence 0, not from a snapshot: the events before a snapshot count too. */
+    private boolean alreadyRecorded(String scheduledActionId, String subscriptionId) {
+        String key = ScheduledActionCommands.idempotencyKey(scheduledActionId);
+        return eventStore.readEvents(subscriptionId, 0).asStream()
+                .anyMatch(event -> key.equals(event.getMetaData().get(LedgerMetadata.IDEMPOTENCY_KEY)));
     }
 
     static RefusalDetails refusal(Throwable failure) {

@@ -79,9 +79,11 @@ public class ScheduledAction {
     @DeadlineHandler(deadlineName = DEADLINE)
     public void execute(ScheduledActionDue due, ScheduledActionRunner runner) {
         if (status != ScheduledActionStatus.PENDING) {
-            return; // cancelled (or already run): never runs
+            return; // cancelled, or already run and its outcome recorded: never runs again
         }
-        var refusal = runner.run(command);
+        // a repeat delivery while still pending (the command ran, the outcome was not recorded) is told apart by
+        // the runner, from the command's key on the subscription's stream
+        var refusal = runner.run(scheduledActionId, subscriptionId, command);
         if (refusal == null) {
             apply(new ScheduledActionExecuted(scheduledActionId, subscriptionId, executeOn));
         } else {

@@ -2,8 +2,11 @@ package org.subledger.command.scheduling;
 
 import org.subledger.kernel.error.RefusalDetails;
 
-/** Sends a due scheduled action's subscription command and reports its refusal, or null when it was accepted. */
+/**
+ * Runs a due scheduled action's subscription command, once: answers null when the command was accepted, now or by
+ * an earlier delivery of the same action, and the refusal otherwise.
+ */
 public interface ScheduledActionRunner {
 
-    RefusalDetails run(Object command);
+    RefusalDetails run(String scheduledActionId, String subscriptionId, Object command);
 }

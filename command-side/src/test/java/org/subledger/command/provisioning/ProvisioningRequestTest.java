@@ -9,8 +9,10 @@ import org.subledger.kernel.provisioning.ProvisioningFailed;
 import org.subledger.kernel.provisioning.ProvisioningOperation;
 import org.subledger.kernel.provisioning.ProvisioningRejected;
 import org.subledger.kernel.provisioning.ProvisioningRequested;
+import org.subledger.kernel.provisioning.ProvisioningSuperseded;
 import org.subledger.kernel.provisioning.RejectProvisioning;
 import org.subledger.kernel.provisioning.RequestProvisioning;
+import org.subledger.kernel.provisioning.SupersedeProvisioning;
 
 import java.time.Duration;
 
@@ -120,5 +122,51 @@ class ProvisioningRequestTest {
                 .expectTriggeredDeadlinesWithName(ProvisioningRequest.TIMEOUT_DEADLINE)
                 .expectEvents(new ProvisioningFailed(ID, SUBSCRIPTION, "GOLD", 1,
                         "not acknowledged within " + ProvisioningRequest.TIMEOUT));
+    }
+
+    // ---- superseded by a newer request for the same subscription, distributor and product --------------------------
+
+    static final String NEWER = "provisioning:sub-1:4:NAGRA:STB-1:GOLD";
+
+    @Test
+    void aRejectedRequestWaitingForItsRetryIsSupersededAndNeverRequestedAgain() {
+        fixture.givenCommands(request(), new RejectProvisioning(ID, 1, "busy"))
+                .when(new SupersedeProvisioning(ID, NEWER))
+                .expectEvents(new ProvisioningSuperseded(ID, SUBSCRIPTION, "GOLD", 1, NEWER))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aSupersededRequestIgnoresARetryDeadlineThatFiresAnywayAndLateAnswers() {
+        fixture.givenCommands(request(), new RejectProvisioning(ID, 1, "busy"))
+                .andGiven(new ProvisioningSuperseded(ID, SUBSCRIPTION, "GOLD", 1, NEWER)) // deadlines left in place
+                .whenTimeElapses(Duration.ofSeconds(1))
+                .expectTriggeredDeadlinesWithName(ProvisioningRequest.RETRY_DEADLINE)
+                .expectNoEvents();
+        fixture.given(requested(1), new ProvisioningSuperseded(ID, SUBSCRIPTION, "GOLD", 1, NEWER))
+                .when(new AcknowledgeProvisioning(ID, 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(requested(1), new ProvisioningSuperseded(ID, SUBSCRIPTION, "GOLD", 1, NEWER))
+                .when(new RejectProvisioning(ID, 1, "busy"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAnsweredOrAlreadySupersededRequestIsNotSuperseded() {
+        fixture.given(requested(1),
+                        new ProvisioningAcknowledged(ID, SUBSCRIPTION, "GOLD", ProvisioningOperation.ACTIVATE, 1))
+                .when(new SupersedeProvisioning(ID, NEWER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(requested(1), new ProvisioningFailed(ID, SUBSCRIPTION, "GOLD", 1, "refused"))
+                .when(new SupersedeProvisioning(ID, NEWER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(requested(1), new ProvisioningSuperseded(ID, SUBSCRIPTION, "GOLD", 1, NEWER))
+                .when(new SupersedeProvisioning(ID, "provisioning:sub-1:9:NAGRA:STB-1:GOLD"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }

@@ -10,20 +10,24 @@ import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.provisioning.ProvisioningIds;
 import org.subledger.kernel.provisioning.ProvisioningOperation;
 import org.subledger.kernel.provisioning.RequestProvisioning;
+import org.subledger.kernel.provisioning.SupersedeProvisioning;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.BillingTerms;
 import org.subledger.kernel.subscription.Distributor;
 import org.subledger.kernel.subscription.InstalledItem;
+import org.subledger.kernel.subscription.ServiceAdded;
 import org.subledger.kernel.subscription.ServiceRemoved;
 import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.subscription.SubscriptionActivated;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionDeactivated;
+import org.subledger.kernel.subscription.SubscriptionReactivated;
 import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.kernel.subscription.SubscriptionState;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +79,24 @@ class ProvisioningSagaTest {
                 product), SUBSCRIPTION, provider, distributor, product, providerProductId, operation);
     }
 
+    static SupersedeProvisioning supersede(long olderSequence, long sequence, String provider, String distributor,
+                                           String product) {
+        return new SupersedeProvisioning(ProvisioningIds.requestId(SUBSCRIPTION, olderSequence, provider, distributor,
+                product), ProvisioningIds.requestId(SUBSCRIPTION, sequence, provider, distributor, product));
+    }
+
+    /** Everything again, each request after superseding the one event {@code olderSequence} made for its key. */
+    static Object[] everythingAgain(long olderSequence, long sequence, ProvisioningOperation operation) {
+        List<Object> commands = new ArrayList<>();
+        for (Object command : everything(sequence, operation)) {
+            var request = (RequestProvisioning) command;
+            commands.add(supersede(olderSequence, sequence, request.provider(), request.distributorId(),
+                    request.productCode()));
+            commands.add(request);
+        }
+        return commands.toArray();
+    }
+
     static Object[] everything(long sequence, ProvisioningOperation operation) {
         return new Object[]{
                 request(sequence, "NAGRA", "STB-1", "GOLD", "NML-GOLD", operation),
@@ -114,7 +136,9 @@ class ProvisioningSagaTest {
         fixture.givenAggregate(SUBSCRIPTION).published(created(SubscriptionState.EFFECTIVE))
                 .whenAggregate(SUBSCRIPTION).publishes(new ServiceRemoved(SUBSCRIPTION, "GOLD", DAY_ONE,
                         action(BehaviourCode.REMOVE_SERVICE)))
-                .expectDispatchedCommands(request(1, "NAGRA", "STB-1", "GOLD", "NML-GOLD", DEACTIVATE),
+                .expectDispatchedCommands(supersede(0, 1, "NAGRA", "STB-1", "GOLD"),
+                        request(1, "NAGRA", "STB-1", "GOLD", "NML-GOLD", DEACTIVATE),
+                        supersede(0, 1, "ACME", "STB-2", "GOLD"),
                         request(1, "ACME", "STB-2", "GOLD", "GOLD", DEACTIVATE));
     }
 
@@ -123,7 +147,7 @@ class ProvisioningSagaTest {
         fixture.givenAggregate(SUBSCRIPTION).published(created(SubscriptionState.EFFECTIVE))
                 .whenAggregate(SUBSCRIPTION).publishes(new SubscriptionDeactivated(SUBSCRIPTION, DAY_ONE,
                         action(BehaviourCode.DEACTIVATE)))
-                .expectDispatchedCommands(everything(1, DEACTIVATE));
+                .expectDispatchedCommands(everythingAgain(0, 1, DEACTIVATE));
 
         fixture.givenAggregate(SUBSCRIPTION).published(created(SubscriptionState.EFFECTIVE),
                         new SubscriptionDeactivated(SUBSCRIPTION, DAY_ONE, action(BehaviourCode.DEACTIVATE)))
@@ -131,5 +155,23 @@ class ProvisioningSagaTest {
                         null, action(BehaviourCode.TERMINATE)))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void eachNewRequestSupersedesTheLatestBeforeItForTheSameDistributorAndProduct() {
+        // created (0), deactivated (1), reactivated (2): the reactivation supersedes the deactivation's requests
+        fixture.givenAggregate(SUBSCRIPTION).published(created(SubscriptionState.EFFECTIVE),
+                        new SubscriptionDeactivated(SUBSCRIPTION, DAY_ONE, action(BehaviourCode.DEACTIVATE)))
+                .whenAggregate(SUBSCRIPTION).publishes(new SubscriptionReactivated(SUBSCRIPTION, DAY_ONE,
+                        action(BehaviourCode.REACTIVATE)))
+                .expectDispatchedCommands(everythingAgain(1, 2, ACTIVATE));
+    }
+
+    @Test
+    void aProductNewToTheSubscriptionSupersedesNothing() {
+        fixture.givenAggregate(SUBSCRIPTION).published(created(SubscriptionState.EFFECTIVE))
+                .whenAggregate(SUBSCRIPTION).publishes(new ServiceAdded(SUBSCRIPTION, service("MOVIES", "STB-1"),
+                        DAY_ONE, action(BehaviourCode.ADD_SERVICE)))
+                .expectDispatchedCommands(request(1, "NAGRA", "STB-1", "MOVIES", "MOVIES", ACTIVATE));
     }
 }

@@ -27,8 +27,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -47,14 +49,23 @@ class ScheduledActionTest {
 
     FixtureConfiguration<ScheduledAction> fixture;
     final List<Object> sent = new ArrayList<>();
+    /** The keys of the commands the subscription accepted, as the runner finds them on the subscription's stream. */
+    final Set<String> accepted = new HashSet<>();
     RefusalDetails nextRefusal;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ScheduledAction.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource((ScheduledActionRunner) command -> {
+        fixture.registerInjectableResource((ScheduledActionRunner) (scheduledActionId, subscriptionId, command) -> {
+            String key = ScheduledActionCommands.idempotencyKey(scheduledActionId);
+            if (accepted.contains(key)) {
+                return null;
+            }
             sent.add(command);
+            if (nextRefusal == null) {
+                accepted.add(key);
+            }
             return nextRefusal;
         });
     }
@@ -93,6 +104,29 @@ class ScheduledActionTest {
                 .expectTriggeredDeadlinesWithName(ScheduledAction.DEADLINE)
                 .expectEvents(new ScheduledActionExecuted(ID, SUB, TOMORROW));
         assertThat(sent).containsExactly(DEACTIVATE);
+    }
+
+    @Test
+    void aDeadlineDeliveredAgainAfterTheCommandRanButBeforeTheOutcomeWasRecordedIsRecordedOnceAsExecuted() {
+        // the first delivery's command was accepted, then the node stopped before the outcome was recorded
+        accepted.add(ScheduledActionCommands.idempotencyKey(ID));
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(schedule())
+                .whenThenTimeElapses(Duration.ofDays(1))
+                .expectTriggeredDeadlinesWithName(ScheduledAction.DEADLINE)
+                .expectEvents(new ScheduledActionExecuted(ID, SUB, TOMORROW));
+        assertThat(sent).as("not sent again").isEmpty();
+    }
+
+    @Test
+    void aDeadlineDeliveredAgainAfterTheOutcomeWasRecordedDoesNothing() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(schedule())
+                .andGiven(new ScheduledActionExecuted(ID, SUB, TOMORROW)) // recorded, the deadline still stored
+                .whenTimeElapses(Duration.ofDays(1))
+                .expectTriggeredDeadlinesWithName(ScheduledAction.DEADLINE)
+                .expectNoEvents();
+        assertThat(sent).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.subledger.kernel.provisioning.ProvisioningFailed;
 import org.subledger.kernel.provisioning.ProvisioningIds;
 import org.subledger.kernel.provisioning.ProvisioningRejected;
 import org.subledger.kernel.provisioning.ProvisioningRequested;
+import org.subledger.kernel.provisioning.ProvisioningSuperseded;
 
 /**
  * Keeps {@code provisioning_request} (one row per provisioning request) and, from it, the
@@ -68,6 +69,13 @@ class ProvisioningStateProjection {
     @EventHandler
     void on(ProvisioningFailed event, @SequenceNumber long sequenceNumber) {
         answered(event.requestId(), event.subscriptionId(), event.productCode(), "FAILED", event.attempts(),
+                sequenceNumber);
+    }
+
+    /** Replaced by a newer request, which alone decides the service's state from now on. */
+    @EventHandler
+    void on(ProvisioningSuperseded event, @SequenceNumber long sequenceNumber) {
+        answered(event.requestId(), event.subscriptionId(), event.productCode(), "SUPERSEDED", event.attempts(),
                 sequenceNumber);
     }
 

@@ -17,6 +17,7 @@ import org.subledger.kernel.provisioning.ProvisioningIds;
 import org.subledger.kernel.provisioning.ProvisioningOperation;
 import org.subledger.kernel.provisioning.ProvisioningRejected;
 import org.subledger.kernel.provisioning.ProvisioningRequested;
+import org.subledger.kernel.provisioning.ProvisioningSuperseded;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.BillingTerms;
 import org.subledger.kernel.subscription.Distributor;
@@ -35,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -92,6 +94,27 @@ class ProvisioningStateProjectionTest {
         eventStore.publish(List.of(request(sport, 3, new ProvisioningFailed(sport, id, "SPORT", 2, "refused"))));
         await("SPORT failed", () -> "FAILED".equals(serviceState(id, "SPORT")));
         await("GOLD still provisioned", () -> "PROVISIONED".equals(serviceState(id, "GOLD")));
+    }
+
+    @Test
+    void anActivationSupersededByALaterDeactivationIsShownSupersededAndTheServiceByTheDeactivation() {
+        String id = UUID.randomUUID().toString();
+        String activation = ProvisioningIds.requestId(id, 0, "NAGRA", "STB-1", "GOLD");
+        String deactivation = ProvisioningIds.requestId(id, 1, "NAGRA", "STB-1", "GOLD");
+
+        eventStore.publish(List.of(
+                request(activation, 0, requested(activation, id, "GOLD", 1)),
+                request(activation, 1, new ProvisioningRejected(activation, id, "GOLD", 1, "busy", 1000)),
+                request(activation, 2, new ProvisioningSuperseded(activation, id, "GOLD", 1, deactivation)),
+                request(deactivation, 0, new ProvisioningRequested(deactivation, id, "NAGRA", "STB-1", "GOLD", "GOLD",
+                        ProvisioningOperation.DEACTIVATE, 1)),
+                request(deactivation, 1, new ProvisioningAcknowledged(deactivation, id, "GOLD",
+                        ProvisioningOperation.DEACTIVATE, 1))));
+
+        await("the activation superseded, the deactivation acknowledged", () ->
+                "SUPERSEDED".equals(requestState(activation)) && "ACKNOWLEDGED".equals(requestState(deactivation)));
+        assertThat(jdbc.queryForObject("select provisioning_state_of(?, ?)", String.class, id, "GOLD"))
+                .isEqualTo("PROVISIONED");
     }
 
     private static ProvisioningRequested requested(String requestId, String subscriptionId, String product,
