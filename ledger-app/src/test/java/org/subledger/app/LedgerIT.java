@@ -21,7 +21,7 @@ import java.util.UUID;
  * every test class that extends this one (one Spring context, started once).
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({DeadLetterProbe.class, SagaDeadLetterProbe.class, SagaDeadLetterProbe.Wiring.class})
+@Import({DeadLetterProbe.class, SagaDeadLetterProbe.class})
 @AutoConfigureObservability
 abstract class LedgerIT {
 
@@ -33,6 +33,9 @@ abstract class LedgerIT {
         registry.add("ledger.embedded-postgres.port", () -> 0);
         // tests retry dead letters themselves (DeadLettersIT calls the retrier), so no tick can race with them
         registry.add("ledger.dead-letters.retry-interval", () -> "P1D");
+        // a saga's failing event is dead-lettered within a fraction of a second, not the production few seconds
+        registry.add("ledger.sagas.retries", () -> 2);
+        registry.add("ledger.sagas.first-back-off", () -> "50ms");
     }
 
     @LocalServerPort

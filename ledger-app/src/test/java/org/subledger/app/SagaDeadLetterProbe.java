@@ -1,16 +1,11 @@
 package org.subledger.app;
 
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.boot.test.context.TestComponent;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.subledger.command.process.SagaFailureContract;
-import org.subledger.command.process.SagaRetryProperties;
 import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
 
@@ -20,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A test-only saga with the sagas' failure contract, failing for a technical reason on the accounts a test marks
- * broken (ids starting with {@code saga-poison-}), to show where its failing events go: retried, then into its
- * group's dead-letter queue, the later events of the same account behind them, until they are retried. Sagas of
- * other accounts end at once.
+ * A test-only saga, given the sagas' failure handling like any other (nothing registers it), failing for a technical
+ * reason on the accounts a test marks broken (ids starting with {@code saga-poison-}), to show where its failing
+ * events go: retried, then into its group's dead-letter queue, the later events of the same account behind them,
+ * until they are retried. Sagas of other accounts end at once.
  */
 @Saga
 @TestComponent // only where imported (LedgerIT): not scanned into every node a test starts, nor registered twice
@@ -64,12 +59,4 @@ public class SagaDeadLetterProbe { // public, with a public constructor: Axon in
         HANDLED.add(accountId + ":" + what);
     }
 
-    /** Gives the probe's group the contract every saga of the ledger has, with short back-offs. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Wiring {
-        @Bean
-        ConfigurerModule sagaDeadLetterProbeFailureContract() {
-            return SagaFailureContract.of(GROUP, new SagaRetryProperties(2, java.time.Duration.ofMillis(50), null));
-        }
-    }
 }

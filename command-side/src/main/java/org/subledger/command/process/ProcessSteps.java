@@ -17,7 +17,7 @@ import java.util.Optional;
  *     (once per step id), listed as needing attention, and the process goes on with its next events; retrying a
  *     refused command would be refused again, and every later event of the processor's segment would wait;</li>
  *     <li>any other failure is thrown: the event's handling fails, and the saga's processing group retries it with
- *     back-off, then dead-letters it ({@link SagaFailureHandler}).</li>
+ *     back-off, then dead-letters it (the platform's dead-letter handling, given to every saga group).</li>
  * </ul>
  * A refused command records nothing and leaves the caller's transaction usable (a participating transaction is not
  * marked rollback-only by Axon's Spring transaction manager), so the refusal is recorded in the same transaction as

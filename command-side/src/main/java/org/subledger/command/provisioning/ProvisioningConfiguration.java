@@ -6,23 +6,15 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.subledger.command.process.SagaFailureContract;
-import org.subledger.command.process.SagaRetryProperties;
 import org.subledger.kernel.provisioning.ProvisioningRequested;
 
 /**
- * Gives the provisioning saga's group the sagas' failure contract. The dispatcher sends the attempts of every request
- * for one subscription, distributor and product in the order they were recorded, one at a time: by default it would
- * sequence per request, and an attempt of an older request (already recorded when the saga superseded it) could reach
- * the provider after the newer request and undo it.
+ * The dispatcher sends the attempts of every request for one subscription, distributor and product in the order they
+ * were recorded, one at a time: by default it would sequence per request, and an attempt of an older request (already
+ * recorded when the saga superseded it) could reach the provider after the newer request and undo it.
  */
 @Configuration(proxyBeanMethods = false)
 class ProvisioningConfiguration {
-
-    @Bean
-    ConfigurerModule provisioningFailureContract(SagaRetryProperties retries) {
-        return SagaFailureContract.of(ProvisioningSaga.PROCESS, retries);
-    }
 
     @Bean
     ConfigurerModule provisioningDispatchSequencing() {

@@ -198,7 +198,7 @@ public class AxonStorageAutoConfiguration {
      * Every processing group streams (pooled), handles events in batches, and parks an event its handler fails on in
      * the group's dead-letter queue in PostgreSQL (later events of the same aggregate queue behind it). Groups without
      * a queue propagate the failure so the batch is retried: nothing is logged and dropped. Sagas, which Axon gives
-     * no dead-lettering invoker, get their group's queue from here too, through command-side's SagaFailureContract.
+     * no dead-lettering invoker, get their group's queue from here too (see deadletter's SagaDeadLettering).
      */
     @Bean
     public ConfigurerModule ledgerEventProcessing(ConnectionProvider connectionProvider,

@@ -1,29 +1,34 @@
 package org.subledger.platform.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.subledger.platform.axon.AxonStorageAutoConfiguration;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * One bad event never stops the others: a streaming processor whose batch failed handles the segment's next batch
  * event by event, each in a savepoint, so the faulty event goes to its group's dead-letter queue and the rest
  * commits (later events of the same aggregate queue behind it). Around that: failing processors and dead letters in
- * health, a gauge per group, the administrators' API, and a scheduled retry.
+ * health, a gauge per group, the administrators' API, and a scheduled retry. Sagas, whose failures Axon does not
+ * dead-letter, get the same queue, API and retry through {@link SagaDeadLettering}.
  */
 @AutoConfiguration(after = AxonStorageAutoConfiguration.class)
-@EnableConfigurationProperties(DeadLetterProperties.class)
+@EnableConfigurationProperties({DeadLetterProperties.class, SagaRetryProperties.class})
 public class DeadLetterAutoConfiguration {
 
     @Bean
@@ -44,9 +49,14 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
+    public ConfigurerModule sagaDeadLettering(ListableBeanFactory beans, SagaRetryProperties retries) {
+        return new SagaDeadLettering(beans, retries);
+    }
+
+    @Bean
     public DeadLetters deadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, Configuration axon,
-                                   Clock clock) {
-        return new DeadLetters(jdbc, transaction, axon, clock);
+                                   TransactionManager transactionManager, Clock clock) {
+        return new DeadLetters(jdbc, transaction, axon, new SagaDeadLetters(axon, transactionManager), clock);
     }
 
     @Bean
@@ -66,10 +76,18 @@ public class DeadLetterAutoConfiguration {
         return new DeadLettersHealthIndicator(deadLetters);
     }
 
+    /**
+     * One retry for every group. The sagas had an interval of their own,
+     * {@code ledger.sagas.dead-letter-retry-interval}: a setting of it still counts, for every group, unless
+     * {@code ledger.dead-letters.retry-interval} is set.
+     */
     @Bean
-    DeadLetterRetrier deadLetterRetrier(DeadLetters deadLetters, Configuration axon,
-                                        DeadLetterProperties properties) {
-        return new DeadLetterRetrier(deadLetters, axon, properties);
+    DeadLetterRetrier deadLetterRetrier(DeadLetters deadLetters, DeadLetterProperties properties,
+                                        SagaRetryProperties sagas, Environment environment) {
+        Duration interval = sagas.deadLetterRetryInterval() != null
+                && !environment.containsProperty("ledger.dead-letters.retry-interval")
+                ? sagas.deadLetterRetryInterval() : properties.retryInterval();
+        return new DeadLetterRetrier(deadLetters, interval, properties.retriesPerTick());
     }
 
     /** Gauges per group once Axon has built its processors, which tell the groups. */

@@ -1,42 +1,42 @@
 package org.subledger.platform.deadletter;
 
-import org.axonframework.config.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Retries every group's dead letters on a fixed interval: a failure that was transient, or whose cause was fixed,
- * then heals without an operator. Each tick retries at most {@code retriesPerTick} sequences per group, least
- * recently tried first (Axon's order), so a queue of letters that keep failing costs a bounded amount per tick.
+ * Retries every group's dead letters, sagas' included, on a fixed interval: a failure that was transient, or whose
+ * cause was fixed, then heals without an operator. Each tick retries at most {@code retriesPerTick} sequences per
+ * group, least recently tried first (Axon's order), so a queue of letters that keep failing costs a bounded amount
+ * per tick.
  */
 public class DeadLetterRetrier implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetrier.class);
 
     private final DeadLetters deadLetters;
-    private final Configuration axon;
-    private final DeadLetterProperties properties;
+    private final Duration interval;
+    private final int retriesPerTick;
     private ScheduledExecutorService executor;
 
-    DeadLetterRetrier(DeadLetters deadLetters, Configuration axon, DeadLetterProperties properties) {
+    DeadLetterRetrier(DeadLetters deadLetters, Duration interval, int retriesPerTick) {
         this.deadLetters = deadLetters;
-        this.axon = axon;
-        this.properties = properties;
+        this.interval = interval;
+        this.retriesPerTick = retriesPerTick;
     }
 
     /** One tick: returns the sequences handled to the end. */
     public int retryAll() {
         int processed = 0;
         for (String group : deadLetters.groups()) {
-            var processor = axon.eventProcessingConfiguration().sequencedDeadLetterProcessor(group).orElseThrow();
-            long attempts = Math.min(properties.retriesPerTick(), deadLetters.sequences(group));
+            long attempts = Math.min(retriesPerTick, deadLetters.sequences(group));
             for (long attempt = 0; attempt < attempts; attempt++) {
-                if (processor.processAny()) {
+                if (deadLetters.retryAny(group)) {
                     processed++;
                 }
             }
@@ -46,7 +46,7 @@ public class DeadLetterRetrier implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        long interval = properties.retryInterval().toMillis();
+        long interval = this.interval.toMillis();
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "dead-letter-retry");
             thread.setDaemon(true);

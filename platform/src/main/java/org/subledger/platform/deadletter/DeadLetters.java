@@ -22,8 +22,8 @@ import java.util.TreeMap;
 /**
  * The dead letters of every processing group, read straight from {@code dead_letter_entry}, retried through Axon's
  * {@link SequencedDeadLetterProcessor} of their group (so the same handlers, interceptors and savepoints run as in
- * live processing, and a sequence is retried from its first letter, in order), and evicted; each operator action is
- * recorded in {@code dead_letter_action}.
+ * live processing, and a sequence is retried from its first letter, in order), or for a saga's group through its saga
+ * manager ({@link SagaDeadLetters}), and evicted; each operator action is recorded in {@code dead_letter_action}.
  */
 public class DeadLetters {
 
@@ -39,21 +39,33 @@ public class DeadLetters {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Configuration axon;
+    private final SagaDeadLetters sagas;
     private final Clock clock;
 
-    public DeadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, Configuration axon, Clock clock) {
+    DeadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, Configuration axon, SagaDeadLetters sagas,
+                Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.axon = axon;
+        this.sagas = sagas;
         this.clock = clock;
     }
 
-    /** The processing groups that have a dead-letter queue, by name. */
+    /** The processing groups that have a dead-letter queue, by name: event handlers' and sagas'. */
     public List<String> groups() {
         var processing = axon.eventProcessingConfiguration();
         return processing.eventProcessors().keySet().stream()
-                .filter(group -> processing.sequencedDeadLetterProcessor(group).isPresent())
+                .filter(group -> processing.sequencedDeadLetterProcessor(group).isPresent()
+                        || sagas.isSagaGroup(group) && processing.deadLetterQueue(group).isPresent())
                 .sorted().toList();
+    }
+
+    /** Retries the group's least recently tried sequence; whether it was handled to its end. */
+    boolean retryAny(String group) {
+        if (sagas.isSagaGroup(group)) {
+            return sagas.retryAny(group);
+        }
+        return axon.eventProcessingConfiguration().sequencedDeadLetterProcessor(group).orElseThrow().processAny();
     }
 
     /** Dead letters per group with a queue, zero included. */
@@ -99,11 +111,15 @@ public class DeadLetters {
      */
     public DeadLetterAction retry(String id, String principal) {
         DeadLetterView letter = existing(id);
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = axon.eventProcessingConfiguration()
-                .sequencedDeadLetterProcessor(letter.group())
-                .orElseThrow(() -> notFound(id));
-        processor.process(candidate -> candidate instanceof JdbcDeadLetter<?> stored
-                && stored.getSequenceIdentifier().equals(letter.sequenceIdentifier()));
+        if (sagas.isSagaGroup(letter.group())) {
+            sagas.retrySequence(letter.group(), letter.sequenceIdentifier());
+        } else {
+            SequencedDeadLetterProcessor<EventMessage<?>> processor = axon.eventProcessingConfiguration()
+                    .sequencedDeadLetterProcessor(letter.group())
+                    .orElseThrow(() -> notFound(id));
+            processor.process(candidate -> candidate instanceof JdbcDeadLetter<?> stored
+                    && stored.getSequenceIdentifier().equals(letter.sequenceIdentifier()));
+        }
         var outcome = find(id).isPresent()
                 ? DeadLetterAction.Outcome.STILL_DEAD_LETTERED : DeadLetterAction.Outcome.PROCESSED;
         return transaction.execute(status -> record(letter, DeadLetterAction.Kind.RETRY, outcome, principal));

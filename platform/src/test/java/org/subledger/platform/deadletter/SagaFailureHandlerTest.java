@@ -1,4 +1,4 @@
-package org.subledger.command.process;
+package org.subledger.platform.deadletter;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
