@@ -14,10 +14,11 @@ import java.util.function.Supplier;
 
 /**
  * What a saga's processing group does when a saga fails to handle an event for a technical reason (business
- * refusals never get here: {@link ProcessSteps} records them and the saga goes on). The event is handled again after
- * each back-off; if it still fails, it goes to the group's dead-letter queue in PostgreSQL, where someone sees it and
- * retries it ({@link SagaDeadLetters}), and the processor moves on: one broken event never holds up every later
- * event of its segment. Later events of the same subscription queue behind it ({@link SagaDeadLetterSequencing}).
+ * refusals never get here: command-side's ProcessSteps records them and the saga goes on). The event is handled
+ * again after each back-off; if it still fails, it goes to the group's dead-letter queue in PostgreSQL, where
+ * someone sees it and retries it ({@link DeadLetters}), and the processor moves on: one broken event never holds up
+ * every later event of its segment. Later events of the same subscription queue behind it
+ * ({@link SagaDeadLetterSequencing}).
  *
  * <p>Axon gives sagas no dead-letter queue of their own (its dead-lettering invoker wraps event handlers only), hence
  * this handler. The queue is the group's, from the platform's provider, so it is listed and written like every
