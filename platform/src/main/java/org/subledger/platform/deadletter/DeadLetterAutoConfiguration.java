@@ -84,10 +84,15 @@ public class DeadLetterAutoConfiguration {
     @Bean
     DeadLetterRetrier deadLetterRetrier(DeadLetters deadLetters, DeadLetterProperties properties,
                                         SagaRetryProperties sagas, Environment environment) {
-        Duration interval = sagas.deadLetterRetryInterval() != null
+        return new DeadLetterRetrier(deadLetters, retryInterval(properties, sagas, environment),
+                properties.retriesPerTick());
+    }
+
+    static Duration retryInterval(DeadLetterProperties properties, SagaRetryProperties sagas,
+                                  Environment environment) {
+        return sagas.deadLetterRetryInterval() != null
                 && !environment.containsProperty("ledger.dead-letters.retry-interval")
                 ? sagas.deadLetterRetryInterval() : properties.retryInterval();
-        return new DeadLetterRetrier(deadLetters, interval, properties.retriesPerTick());
     }
 
     /** Gauges per group once Axon has built its processors, which tell the groups. */
