@@ -22,9 +22,20 @@ class JdbcAggregateIds implements AggregateIds {
 
     @Override
     public List<String> startingWith(String prefix) {
-        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.queryForList("select aggregate_identifier from domain_event_entry"
-                + " where sequence_number = 0 and aggregate_identifier like ? order by aggregate_identifier",
-                String.class, pattern);
+        // a range, not LIKE: a LIKE with a bound parameter gets a generic plan that cannot use an index, and scanned
+        // the whole event table on every usage command (V3_601 indexes the first events in "C" collation)
+        return jdbc.queryForList("select aggregate_identifier from domain_event_entry where sequence_number = 0"
+                        + " and aggregate_identifier collate \"C\" >= ? and aggregate_identifier collate \"C\" < ?"
+                        + " order by aggregate_identifier", // the order catalogs were always listed in
+                String.class, prefix, upperBound(prefix));
+    }
+
+    /** The least string greater than every string starting with the prefix, in byte order. */
+    static String upperBound(String prefix) {
+        if (prefix.isEmpty()) {
+            return "\uffff";
+        }
+        int last = prefix.length() - 1;
+        return prefix.substring(0, last) + (char) (prefix.charAt(last) + 1);
     }
 }

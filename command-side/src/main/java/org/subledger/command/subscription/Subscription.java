@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.subledger.command.usage.UsageRecordIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -51,6 +52,7 @@ import org.subledger.kernel.usage.AddOneOffCharge;
 import org.subledger.kernel.usage.BillingDirectiveSet;
 import org.subledger.kernel.usage.OneOffChargeAdded;
 import org.subledger.kernel.usage.RecordUsage;
+import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
 import org.subledger.kernel.usage.UsageRecorded;
 
@@ -319,9 +321,18 @@ class Subscription {
 
     /** Usage is recorded on the ledger's date, whatever the date it was used on. */
     @CommandHandler
-    SubscriptionUsage.Outcome handle(RecordUsage command, SubscriptionLookup lookup, Clock clock) {
+    SubscriptionUsage.Outcome handle(RecordUsage command, SubscriptionLookup lookup, UsageRecordIds recordIds,
+                                     Clock clock) {
         SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state, subscriptionId);
-        return usage.record(command, usageFacts(), lookup, LocalDate.now(clock));
+        return usage.record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
+    }
+
+    /** One mediation batch's records of this subscription: one unit of work, one append of all its events. */
+    @CommandHandler
+    SubscriptionUsage.Outcome handle(RecordUsageBatch command, SubscriptionLookup lookup, UsageRecordIds recordIds,
+                                     Clock clock) {
+        SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state, subscriptionId);
+        return usage.record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
     }
 
     /** A charge whose date is left out is rated as of today, by the ledger's clock. */

@@ -1,0 +1,119 @@
+package org.subledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A mediation batch over several subscriptions: each subscription's records are one command, each record has its
+ * own outcome. A duplicate (seen before, or twice in the batch) is recorded once; a record used before its related
+ * service was effective (U3) is refused alone while its subscription's other records are recorded; an unknown
+ * subscription refuses its records only; the same batch sent again records nothing more.
+ */
+class UsageBatchesIT extends LedgerIT {
+
+    @BeforeEach
+    void sampleCatalog() {
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBatchOverSeveralSubscriptionsReportsEachRecordAndRecordsEachAcceptedOneOnce() {
+        String first = subscribe();
+        String second = subscribe();
+        String unknown = UUID.randomUUID().toString();
+        String tag = UUID.randomUUID().toString();
+        String seenBefore = "A-" + tag;
+        var single = api.post("billing", "/api/subscriptions/" + first + "/usage", """
+                {"recordId":"%s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}""".formatted(seenBefore));
+        assertThat(single.status()).as(single.toString()).isEqualTo(201);
+
+        String batch = """
+                {"records":[
+                  {"subscriptionId":"%1$s","recordId":"A-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"B-%3$s","productCode":"SERENDIPITY","usedAt":"2026-03-21T02:15:00"},
+                  {"subscriptionId":"%2$s","recordId":"C-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-22T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"B-%3$s","productCode":"SERENDIPITY","usedAt":"2026-03-21T02:15:00"},
+                  {"subscriptionId":"%2$s","recordId":"D-%3$s","productCode":"BRAVEHEART","usedAt":"2026-01-15T21:30:00"},
+                  {"subscriptionId":"%4$s","recordId":"E-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-22T21:30:00"}
+                ]}""".formatted(first, second, tag, unknown);
+        var posted = api.post("billing", "/api/usage/batches", batch);
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        JsonNode outcome = posted.json();
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
+        assertThat(outcome.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(outcome.get("refused").asInt()).isEqualTo(2);
+
+        JsonNode firstOutcome = outcome.get("subscriptions").get(0);
+        assertThat(firstOutcome.get("subscriptionId").asText()).isEqualTo(first);
+        assertThat(texts(firstOutcome.get("acceptedRecordIds"))).containsExactly("B-" + tag);
+        assertThat(texts(firstOutcome.get("duplicateRecordIds"))).containsExactly("A-" + tag, "B-" + tag);
+
+        JsonNode secondOutcome = outcome.get("subscriptions").get(1);
+        assertThat(secondOutcome.get("status").asText()).isEqualTo("RECORDED");
+        assertThat(texts(secondOutcome.get("acceptedRecordIds"))).containsExactly("C-" + tag);
+        JsonNode refusedRecord = secondOutcome.get("refusedRecords").get(0);
+        assertThat(refusedRecord.get("recordId").asText()).isEqualTo("D-" + tag);
+        assertThat(refusedRecord.get("problem").get("code").asText()).isEqualTo("RELATED_SERVICE_NOT_EFFECTIVE");
+        assertThat(refusedRecord.get("problem").get("status").asInt()).isEqualTo(422);
+
+        JsonNode unknownOutcome = outcome.get("subscriptions").get(2);
+        assertThat(unknownOutcome.get("status").asText()).isEqualTo("REFUSED");
+        assertThat(unknownOutcome.get("problem").get("code").asText()).isEqualTo("SUBSCRIPTION_NOT_FOUND");
+        assertThat(unknownOutcome.get("refusedRecords").get(0).get("recordId").asText()).isEqualTo("E-" + tag);
+
+        // the whole batch again, as after a timeout: every accepted record is a duplicate now, nothing more recorded
+        var again = api.post("billing", "/api/usage/batches", batch);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("accepted").asInt()).isZero();
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(4);
+        assertThat(again.json().get("refused").asInt()).isEqualTo(2);
+
+        assertThat(amounts(first)).containsExactly(new BigDecimal("3"), new BigDecimal("2"));
+        assertThat(amounts(second)).containsExactly(new BigDecimal("3"));
+        JsonNode unbilled = Await.until("the batch's records unbilled", () -> api.get("reporter",
+                "/api/subscriptions/" + first + "/unbilled-usage").json(), json -> json.get("records").size() == 2);
+        assertThat(texts(unbilled.get("records"), "recordId")).containsExactlyInAnyOrder("A-" + tag, "B-" + tag);
+    }
+
+    /** Gold with PPV Movies, effective from 1 February 2026. */
+    String subscribe() {
+        String accountId = api.openAccount("Batch", "Watcher", "500.00");
+        var created = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2026-02-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"GOLD","distributorIds":["STB-1"]},
+                             {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(accountId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("subscriptionId").asText();
+    }
+
+    /** The amounts of the subscription's UsageRecorded events, in the order recorded. */
+    List<BigDecimal> amounts(String subscriptionId) {
+        return jdbc.queryForList("select (payload::jsonb -> 'amount' ->> 'amount')::numeric from domain_event_entry"
+                        + " where aggregate_identifier = ? and payload_type like '%UsageRecorded'"
+                        + " order by sequence_number", BigDecimal.class, subscriptionId)
+                .stream().map(BigDecimal::stripTrailingZeros).toList();
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.get(field).asText()));
+        return texts;
+    }
+}
