@@ -79,8 +79,36 @@ class UsageBatchesIT extends LedgerIT {
         assertThat(amounts(first)).containsExactly(new BigDecimal("3"), new BigDecimal("2"));
         assertThat(amounts(second)).containsExactly(new BigDecimal("3"));
         JsonNode unbilled = Await.until("the batch's records unbilled", () -> api.get("reporter",
-                "/api/subscriptions/" + first + "/unbilled-usage").json(), json -> json.get("records").size() == 2);
+                "/api/subscriptions/" + first + "/unbilled-usage").json(), json -> json.path("records").size() == 2);
         assertThat(texts(unbilled.get("records"), "recordId")).containsExactlyInAnyOrder("A-" + tag, "B-" + tag);
+    }
+
+    @Test
+    void aSubscriptionPastTheSnapshotThresholdIsLoadedFromItsSnapshotAndDecidesAlike() {
+        String subscription = subscribe();
+        String tag = UUID.randomUUID().toString();
+        var first = api.post("billing", "/api/usage/batches", batch(subscription, tag, 0, 120));
+        assertThat(first.json().get("accepted").asInt()).as(first.toString()).isEqualTo(120);
+        long snapshotAt = Await.until("a snapshot of the subscription", () -> jdbc.queryForObject(
+                "select coalesce(max(sequence_number), -1) from snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, subscription), sequence -> sequence >= 100);
+
+        // the same records again and one more, decided on the aggregate loaded from its snapshot
+        var again = api.post("billing", "/api/usage/batches", batch(subscription, tag, 0, 121));
+        assertThat(again.json().get("accepted").asInt()).as(again.toString()).isEqualTo(1);
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(120);
+        assertThat(amounts(subscription)).hasSize(121);
+        assertThat(eventCount(subscription)).isGreaterThan(snapshotAt + 1);
+    }
+
+    private static String batch(String subscription, String tag, int from, int to) {
+        StringBuilder records = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            records.append(i == from ? "" : ",").append("""
+                    {"subscriptionId":"%s","recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}"""
+                    .formatted(subscription, tag, i));
+        }
+        return "{\"records\":[" + records + "]}";
     }
 
     /** Gold with PPV Movies, effective from 1 February 2026. */

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.command.serial.SerialNumbers;
 import org.subledger.kernel.billing.SubscriptionBilled;
@@ -80,7 +81,10 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
  * time; with {@link CreditLimitPolicy}, an account over its credit limit orders nothing new. Usage, one-off charges
  * and billing directives are {@link SubscriptionUsage}'s.
  */
-@Aggregate
+// the revision of its snapshots' shape: raise it whenever a field is added, removed or changes meaning, so older
+// snapshots are ignored (the stream is folded from its start) rather than read with a field missing
+@Revision("1")
+@Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER)
 class Subscription {
 
     @AggregateIdentifier
