@@ -75,6 +75,8 @@ final class SubscriptionUsage {
 
     /** Unbilled usage by record id: its amount. Bounded by a billing period; the ids ever seen are not kept here. */
     private final Map<String, Money> unbilled = new LinkedHashMap<>();
+    /** Their total, kept as they come and go: summing them on every command cost as much as they were many. */
+    private Money unbilledTotal;
     private final Set<String> chargeIds = new HashSet<>();
     private final Map<String, BillingDirective> directives = new HashMap<>();
 
@@ -204,7 +206,11 @@ final class SubscriptionUsage {
     }
 
     void on(UsageRecorded event) {
-        unbilled.put(event.recordId(), event.amount());
+        Money before = unbilled.put(event.recordId(), event.amount());
+        unbilledTotal = unbilledTotal == null ? event.amount() : unbilledTotal.plus(event.amount());
+        if (before != null) {
+            unbilledTotal = unbilledTotal.minus(before);
+        }
     }
 
     void on(OneOffChargeAdded event) {
@@ -221,7 +227,15 @@ final class SubscriptionUsage {
     }
 
     void on(SubscriptionBilled event) {
-        event.usageRecordIds().forEach(unbilled::remove);
+        for (String recordId : event.usageRecordIds()) {
+            Money billed = unbilled.remove(recordId);
+            if (billed != null) {
+                unbilledTotal = unbilledTotal.minus(billed);
+            }
+        }
+        if (unbilled.isEmpty()) {
+            unbilledTotal = null;
+        }
     }
 
     /** The first usage catalog listing the service that is valid, orderable and selectable on the usage date. */
@@ -271,7 +285,7 @@ final class SubscriptionUsage {
     }
 
     private Money unbilledAmount() {
-        return unbilled.values().stream().reduce(Money::plus).orElse(null);
+        return unbilledTotal;
     }
 
     /** The account's and the subscription's facts a usage catalog's select conditions look at, read once if asked. */
