@@ -3,7 +3,9 @@ package org.subledger.command.eventstore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lists aggregate ids from the JDBC event store's own table: every aggregate has exactly one first event (sequence
@@ -28,6 +30,21 @@ class JdbcAggregateIds implements AggregateIds {
                         + " and aggregate_identifier collate \"C\" >= ? and aggregate_identifier collate \"C\" < ?"
                         + " order by aggregate_identifier", // the order catalogs were always listed in
                 String.class, prefix, upperBound(prefix));
+    }
+
+    @Override
+    public Map<String, Long> lastSequenceNumbersStartingWith(String prefix) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        // each id's last sequence number by a probe of the (aggregate_identifier, sequence_number) unique index
+        jdbc.query("""
+                select f.aggregate_identifier, (select max(e.sequence_number) from domain_event_entry e
+                                                where e.aggregate_identifier = f.aggregate_identifier)
+                from domain_event_entry f where f.sequence_number = 0
+                and f.aggregate_identifier collate "C" >= ? and f.aggregate_identifier collate "C" < ?
+                order by f.aggregate_identifier""", row -> {
+            ids.put(row.getString(1), row.getLong(2));
+        }, prefix, upperBound(prefix));
+        return ids;
     }
 
     /** The least string greater than every string starting with the prefix, in byte order. */

@@ -84,7 +84,7 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
 // the revision of its snapshots' shape: raise it whenever a field is added, removed or changes meaning, so older
 // snapshots are ignored (the stream is folded from its start) rather than read with a field missing
 @Revision("1")
-@Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER, cache = SubscriptionSnapshots.CACHE)
 class Subscription {
 
     @AggregateIdentifier

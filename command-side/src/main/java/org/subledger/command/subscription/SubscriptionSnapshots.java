@@ -1,5 +1,7 @@
 package org.subledger.command.subscription;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -18,6 +20,19 @@ import org.springframework.context.annotation.Configuration;
 class SubscriptionSnapshots {
 
     static final String TRIGGER = "subscriptionSnapshotTrigger";
+    static final String CACHE = "subscriptionCache";
+
+    /**
+     * Subscriptions kept in memory between commands (a mediation batch sends one command per subscription, again and
+     * again), so a command does not even read the snapshot. Still consistent: an append by anyone else (another node,
+     * a bill writing {@code SubscriptionBilled}) takes the sequence number the cached copy would use next, so its
+     * command fails on the event store's unique key, the failed unit of work evicts the copy, and the gateway's retry
+     * loads the stream afresh. Weak references: memory the collector may take back at any time.
+     */
+    @Bean(CACHE)
+    Cache subscriptionCache() {
+        return new WeakReferenceCache();
+    }
 
     @Bean(TRIGGER)
     SnapshotTriggerDefinition subscriptionSnapshotTrigger(
