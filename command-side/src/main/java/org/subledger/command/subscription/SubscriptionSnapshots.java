@@ -1,13 +1,14 @@
 package org.subledger.command.subscription;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.subledger.command.web.BoundedLruCache;
 
 /**
  * Snapshots of the {@link Subscription} aggregate, so loading it costs the same however long its history: a
@@ -24,14 +25,16 @@ class SubscriptionSnapshots {
 
     /**
      * Subscriptions kept in memory between commands (a mediation batch sends one command per subscription, again and
-     * again), so a command does not even read the snapshot. Still consistent: an append by anyone else (another node,
-     * a bill writing {@code SubscriptionBilled}) takes the sequence number the cached copy would use next, so its
-     * command fails on the event store's unique key, the failed unit of work evicts the copy, and the gateway's retry
-     * loads the stream afresh. Weak references: memory the collector may take back at any time.
+     * again), so a command does not even read the snapshot ({@code ledger.command.subscription-cache-size}, 0 switches
+     * caching off). Still consistent: an append by anyone else (another node, a bill writing
+     * {@code SubscriptionBilled}) takes the sequence number the cached copy would use next, so its command fails on
+     * the event store's unique key, the failed unit of work evicts the copy, and the gateway's retry loads the stream
+     * afresh. Bounded, least recently used: Axon's weak-reference cache lost every entry at each collection, which
+     * under a stream of batches meant nearly every command loaded its subscription.
      */
     @Bean(CACHE)
-    Cache subscriptionCache() {
-        return new WeakReferenceCache();
+    Cache subscriptionCache(@Value("${ledger.command.subscription-cache-size:10000}") int size) {
+        return size > 0 ? new BoundedLruCache(size) : NoCache.INSTANCE;
     }
 
     @Bean(TRIGGER)
