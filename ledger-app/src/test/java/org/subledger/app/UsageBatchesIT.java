@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * subscription refuses its records only; the same batch sent again records nothing more.
  */
 class UsageBatchesIT extends LedgerIT {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @BeforeEach
     void sampleCatalog() {
@@ -110,6 +114,45 @@ class UsageBatchesIT extends LedgerIT {
                     .formatted(subscription, tag, i));
         }
         return "{\"records\":[" + records + "]}";
+    }
+
+    @Test
+    void aNewlineDelimitedStreamIsRecordedInChunksWithAnOutcomeLinePerRecord() throws Exception {
+        String subscription = subscribe();
+        String tag = UUID.randomUUID().toString();
+        StringBuilder stream = new StringBuilder();
+        int records = 2_100; // three chunks
+        for (int i = 0; i < records; i++) {
+            stream.append("""
+                    {"subscriptionId":"%s","recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}
+                    """.formatted(subscription, tag, i));
+        }
+        stream.append("""
+                {"subscriptionId":"%1$s","recordId":"%2$s-0","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}
+                {"subscriptionId":"%1$s","recordId":"%2$s-early","productCode":"BRAVEHEART","usedAt":"2026-01-15T21:30:00"}
+                {"subscriptionId":"%1$s","recordId":"","productCode":"BRAVEHEART"}
+                not json
+                """.formatted(subscription, tag));
+        var response = api.send("billing", "POST", "/api/usage/batches", stream.toString(),
+                Map.of("Content-Type", "application/x-ndjson", "Accept", "application/x-ndjson"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(records + 4 + 1);
+        assertThat(lines.subList(0, records)).allMatch(line -> line.get("status").asText().equals("ACCEPTED"));
+        assertThat(lines.get(records).get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(lines.get(records + 1).get("problem").get("code").asText())
+                .isEqualTo("RELATED_SERVICE_NOT_EFFECTIVE");
+        assertThat(lines.get(records + 2).get("problem").get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(lines.get(records + 3).get("line").asInt()).isEqualTo(records + 4);
+        assertThat(lines.get(records + 3).get("problem").get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        JsonNode summary = lines.get(records + 4).get("summary");
+        assertThat(summary.get("accepted").asInt()).isEqualTo(records);
+        assertThat(summary.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(summary.get("refused").asInt()).isEqualTo(3);
+        assertThat(amounts(subscription)).hasSize(records);
     }
 
     /** Gold with PPV Movies, effective from 1 February 2026. */

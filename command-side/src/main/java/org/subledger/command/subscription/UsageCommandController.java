@@ -170,7 +170,7 @@ class UsageCommandController {
     }
 
     /** The refusal a failed command carries as data; anything else is not a refusal and fails the whole batch. */
-    private static RefusalDetails refusalOf(RuntimeException failure, String subscriptionId) {
+    static RefusalDetails refusalOf(RuntimeException failure, String subscriptionId) {
         if (failure instanceof LedgerRefusal refusal) {
             return refusal.details();
         }
@@ -195,7 +195,7 @@ class UsageCommandController {
     }
 
     /** The refusal as the problem+json of a single request would give it: its code, status, detail and fields. */
-    private static Map<String, Object> problem(RefusalDetails refusal) {
+    static Map<String, Object> problem(RefusalDetails refusal) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("code", refusal.code().name());
         problem.put("status", refusal.code().kind().httpStatus());
