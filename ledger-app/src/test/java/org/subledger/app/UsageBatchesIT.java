@@ -96,6 +96,11 @@ class UsageBatchesIT extends LedgerIT {
         long snapshotAt = Await.until("a snapshot of the subscription", () -> jdbc.queryForObject(
                 "select coalesce(max(sequence_number), -1) from snapshot_event_entry where aggregate_identifier = ?",
                 Long.class, subscription), sequence -> sequence >= 100);
+        // the revision the aggregate declares: a snapshot of another revision would be skipped on load
+        assertThat(jdbc.queryForMap("select payload_type, payload_revision from snapshot_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = ?", subscription, snapshotAt))
+                .containsEntry("payload_type", "org.subledger.command.subscription.Subscription")
+                .containsEntry("payload_revision", "1");
 
         // the same records again and one more, decided after the snapshot (on the cached copy; a cold load reads
         // the snapshot, whose round trip SubscriptionSnapshotRoundTripTest checks)
