@@ -179,18 +179,18 @@ final class HttpChargeBenchmark {
         return response.body();
     }
 
-    private static HttpClient client() {
+    static HttpClient client() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
 
-    private static String basic(String user, String password) {
+    static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     /** User + system CPU ticks (1/100 s) of a process, from /proc; -1 when unknown. */
-    private static long cpuTicks(long pid) {
+    static long cpuTicks(long pid) {
         if (pid <= 0 || !Files.exists(Path.of("/proc", Long.toString(pid)))) {
             return -1;
         }

@@ -45,11 +45,16 @@ class BillingIndex {
                 frequency == null ? null : frequency.name(), now(), subscriptionId);
     }
 
-    /** Due on {@code date} at the latest (something to bill appeared on it). */
+    /**
+     * Due on {@code date} at the latest (something to bill appeared on it). A row already due by then is not written:
+     * usage arrives a thousand records a batch, and rewriting the row for each took its lock on the hot path, where
+     * it deadlocked with bill writers locking the same rows in another order.
+     */
     void dueBy(String subscriptionId, LocalDate date) {
         jdbc.update("""
-                update billing_index set next_billing_date = least(coalesce(next_billing_date, ?), ?), updated_at = ?
-                where subscription_id = ?""", date(date), date(date), now(), subscriptionId);
+                update billing_index set next_billing_date = ?, updated_at = ?
+                where subscription_id = ? and (next_billing_date is null or next_billing_date > ?)""",
+                date(date), now(), subscriptionId, date(date));
     }
 
     /** Due exactly on the given dates (null: not due), after billing; one statement for them all. */

@@ -2,6 +2,7 @@ package org.subledger.command.billing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.subscription.BillingTermsAmended;
 import org.subledger.kernel.subscription.ServiceRemoved;
@@ -13,6 +14,10 @@ import org.subledger.kernel.subscription.SubscriptionTerminated;
 import org.subledger.kernel.usage.OneOffChargeAdded;
 import org.subledger.kernel.usage.UsageRecorded;
 
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Keeps the {@link BillingIndex} in the transaction of the subscription command that changed it (a subscribing
  * processor: a failure here rolls the command back). A subscription becomes due when it becomes effective; a removal,
@@ -23,6 +28,7 @@ import org.subledger.kernel.usage.UsageRecorded;
 class BillingIndexUpdater {
 
     static final String GROUP = "lookup-billing-index";
+    private static final String DUE_BY_WRITTEN = BillingIndexUpdater.class.getName() + ".dueByWritten";
 
     private final BillingIndex index;
 
@@ -67,8 +73,21 @@ class BillingIndexUpdater {
         index.dueBy(event.subscriptionId(), event.chargedOn());
     }
 
+    /**
+     * A batch appends a thousand of these in one unit of work: once the row was asked to be due by a date, it is due
+     * by that date or earlier for the rest of the transaction, so a later record of that date or after needs no
+     * statement (one round trip per date instead of one per record).
+     */
     @EventHandler
     void on(UsageRecorded event) {
-        index.dueBy(event.subscriptionId(), event.usedAt().toLocalDate());
+        LocalDate usedOn = event.usedAt().toLocalDate();
+        Map<String, LocalDate> written = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(DUE_BY_WRITTEN, key -> new HashMap<>())
+                : new HashMap<>();
+        LocalDate already = written.get(event.subscriptionId());
+        if (already == null || usedOn.isBefore(already)) {
+            index.dueBy(event.subscriptionId(), usedOn);
+            written.put(event.subscriptionId(), usedOn);
+        }
     }
 }

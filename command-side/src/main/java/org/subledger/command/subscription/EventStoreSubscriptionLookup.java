@@ -38,8 +38,10 @@ import org.subledger.kernel.rating.Rate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -53,7 +55,8 @@ import java.util.function.Function;
  * balance right after it, so the last one is the balance.
  *
  * <p>No index says which usage catalogs list a usage service: the usage catalogs' ids are listed from the event
- * store ({@link AggregateIds}) and each catalog's definition folded from its stream. There are a handful of them.
+ * store ({@link AggregateIds}) with the last sequence number of each, and each catalog's definition folded from its
+ * stream when that number moved. There are a handful of them.
  */
 @Component
 class EventStoreSubscriptionLookup implements SubscriptionLookup {
@@ -67,6 +70,8 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
     private final EventStore eventStore;
     private final PriceList priceList;
     private final AggregateIds aggregateIds;
+    /** Usage catalogs by aggregate id, with the last sequence number they were folded at; a handful of entries. */
+    private final Map<String, FoldedCatalog> usageCatalogs = new ConcurrentHashMap<>();
 
     EventStoreSubscriptionLookup(@Lazy EventStore eventStore, PriceList priceList, AggregateIds aggregateIds) {
         this.eventStore = eventStore;
@@ -153,14 +158,35 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
         if (isBlank(productCode)) {
             return List.of();
         }
-        return aggregateIds.startingWith(USAGE_CATALOGS).stream()
-                .map(id -> latest(id.substring(USAGE_CATALOGS.length()), CatalogIds::usageCatalog,
-                        UsageCatalogCreated.class, UsageCatalogCreated::definition, UsageCatalogAmended.class,
-                        UsageCatalogAmended::definition))
-                .flatMap(Optional::stream)
-                .filter(catalog -> catalog.services().stream()
-                        .anyMatch(service -> productCode.equals(service.productCode())))
-                .toList();
+        List<UsageCatalogDefinition> offering = new ArrayList<>();
+        aggregateIds.lastSequenceNumbersStartingWith(USAGE_CATALOGS).forEach((id, lastSequence) ->
+                usageCatalog(id, lastSequence).filter(catalog -> catalog.services().stream()
+                        .anyMatch(service -> productCode.equals(service.productCode()))).ifPresent(offering::add));
+        return offering;
+    }
+
+    /**
+     * A usage catalog as last defined: folded once per version of its stream, not on every usage command (a
+     * mediation batch sends one per subscription). A stream that grew is folded again, so this is as consistent as
+     * reading it.
+     */
+    private Optional<UsageCatalogDefinition> usageCatalog(String aggregateId, Long lastSequence) {
+        if (lastSequence != null) {
+            FoldedCatalog folded = usageCatalogs.get(aggregateId);
+            if (folded != null && folded.lastSequence() == lastSequence) {
+                return folded.definition();
+            }
+        }
+        Optional<UsageCatalogDefinition> definition = latest(aggregateId.substring(USAGE_CATALOGS.length()),
+                CatalogIds::usageCatalog, UsageCatalogCreated.class, UsageCatalogCreated::definition,
+                UsageCatalogAmended.class, UsageCatalogAmended::definition);
+        if (lastSequence != null) {
+            usageCatalogs.put(aggregateId, new FoldedCatalog(lastSequence, definition));
+        }
+        return definition;
+    }
+
+    private record FoldedCatalog(long lastSequence, Optional<UsageCatalogDefinition> definition) {
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.subledger.command.subscription;
 
+import org.subledger.command.usage.UsageRecordIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.command.serial.SerialNumbers;
 import org.subledger.kernel.billing.SubscriptionBilled;
@@ -51,6 +53,7 @@ import org.subledger.kernel.usage.AddOneOffCharge;
 import org.subledger.kernel.usage.BillingDirectiveSet;
 import org.subledger.kernel.usage.OneOffChargeAdded;
 import org.subledger.kernel.usage.RecordUsage;
+import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
 import org.subledger.kernel.usage.UsageRecorded;
 
@@ -78,7 +81,10 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
  * time; with {@link CreditLimitPolicy}, an account over its credit limit orders nothing new. Usage, one-off charges
  * and billing directives are {@link SubscriptionUsage}'s.
  */
-@Aggregate
+// the revision of its snapshots' shape: raise it whenever a field is added, removed or changes meaning, so older
+// snapshots are ignored (the stream is folded from its start) rather than read with a field missing
+@Revision("1")
+@Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER, cache = SubscriptionSnapshots.CACHE)
 class Subscription {
 
     @AggregateIdentifier
@@ -319,9 +325,18 @@ class Subscription {
 
     /** Usage is recorded on the ledger's date, whatever the date it was used on. */
     @CommandHandler
-    SubscriptionUsage.Outcome handle(RecordUsage command, SubscriptionLookup lookup, Clock clock) {
+    SubscriptionUsage.Outcome handle(RecordUsage command, SubscriptionLookup lookup, UsageRecordIds recordIds,
+                                     Clock clock) {
         SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state, subscriptionId);
-        return usage.record(command, usageFacts(), lookup, LocalDate.now(clock));
+        return usage.record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
+    }
+
+    /** One mediation batch's records of this subscription: one unit of work, one append of all its events. */
+    @CommandHandler
+    SubscriptionUsage.Outcome handle(RecordUsageBatch command, SubscriptionLookup lookup, UsageRecordIds recordIds,
+                                     Clock clock) {
+        SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state, subscriptionId);
+        return usage.record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
     }
 
     /** A charge whose date is left out is rated as of today, by the ledger's clock. */

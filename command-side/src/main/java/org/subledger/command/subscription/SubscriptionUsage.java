@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.subledger.command.usage.UsageRecordIds;
 import org.subledger.kernel.billing.BillingDirective;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
@@ -9,6 +10,7 @@ import org.subledger.kernel.catalog.UsageCatalogDefinition;
 import org.subledger.kernel.catalog.UsageServiceEntry;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.BillingTerms;
@@ -18,6 +20,7 @@ import org.subledger.kernel.usage.AddOneOffCharge;
 import org.subledger.kernel.usage.BillingDirectiveSet;
 import org.subledger.kernel.usage.OneOffChargeAdded;
 import org.subledger.kernel.usage.RecordUsage;
+import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
 import org.subledger.kernel.usage.UsageBillingDue;
 import org.subledger.kernel.usage.UsageBillingReason;
@@ -42,7 +45,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * usage catalog, one-off charges, and each service's billing directive. It tracks which usage is still unbilled
  * (cleared by {@link SubscriptionBilled}) and asks for an early usage bill ({@link UsageBillingDue}) when the billing
  * term scheme is prepaid or its maximum unbilled amount or number of records is reached. Record ids and charge ids are
- * the clients' own: a repeat records nothing, so a client may retry freely.
+ * the clients' own: a repeat records nothing, so a client may retry freely. Usage record ids are kept in
+ * {@link UsageRecordIds}, not here, so the state stays the size of one billing period's usage.
  *
  * <p>The {@link Subscription} aggregate owns an instance and delegates to it; its state changes only in the
  * {@code on} methods, which the aggregate's event sourcing handlers call.
@@ -54,20 +58,45 @@ final class SubscriptionUsage {
                  Map<String, SubscriptionService> services) {
     }
 
-    /** The outcome of recording usage: the record ids accepted and those skipped as already seen. */
-    record Outcome(String subscriptionId, List<String> accepted, List<String> duplicates) {
+    /**
+     * The outcome of recording usage: the record ids accepted, those skipped as already seen, and those refused (each
+     * with its refusal; only a batch refuses records one by one).
+     */
+    record Outcome(String subscriptionId, List<String> accepted, List<String> duplicates, List<Refused> refused) {
+
+        Outcome(String subscriptionId, List<String> accepted, List<String> duplicates) {
+            this(subscriptionId, accepted, duplicates, List.of());
+        }
     }
 
-    private final Set<String> recordIds = new HashSet<>();
-    /** Unbilled usage by record id: its amount. */
+    /** A record refused by the usage rules, and why. */
+    record Refused(String recordId, RefusalDetails problem) {
+    }
+
+    /** Unbilled usage by record id: its amount. Bounded by a billing period; the ids ever seen are not kept here. */
     private final Map<String, Money> unbilled = new LinkedHashMap<>();
+    /** Their total, kept as they come and go: summing them on every command cost as much as they were many. */
+    private Money unbilledTotal;
     private final Set<String> chargeIds = new HashSet<>();
     private final Map<String, BillingDirective> directives = new HashMap<>();
 
-    Outcome record(RecordUsage command, Facts subscription, SubscriptionLookup lookup, LocalDate today) {
-        var shape = SubscriptionRules.check().rule(!command.records().isEmpty(), "records", "at least one record");
-        for (int i = 0; i < command.records().size(); i++) {
-            UsageRecord record = command.records().get(i);
+    /** Every record passes or none is recorded (a refused record refuses the command). */
+    Outcome record(RecordUsage command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
+                   LocalDate today) {
+        return record(command.records(), true, subscription, lookup, recordIds, today);
+    }
+
+    /** Each record on its own: a refused record is reported and the others are recorded. */
+    Outcome record(RecordUsageBatch command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
+                   LocalDate today) {
+        return record(command.records(), false, subscription, lookup, recordIds, today);
+    }
+
+    private Outcome record(List<UsageRecord> records, boolean allOrNothing, Facts subscription,
+                           SubscriptionLookup lookup, UsageRecordIds recordIds, LocalDate today) {
+        var shape = SubscriptionRules.check().rule(!records.isEmpty(), "records", "at least one record");
+        for (int i = 0; i < records.size(); i++) {
+            UsageRecord record = records.get(i);
             shape.required(record, "records[" + i + "]");
             if (record != null) {
                 shape.required(record.recordId(), "records[" + i + "].recordId")
@@ -77,34 +106,39 @@ final class SubscriptionUsage {
         }
         shape.orRefuse("The usage");
 
-        var facts = conditionFacts(subscription, lookup);
+        Set<String> seen = new HashSet<>(recordIds.recorded(subscription.subscriptionId(),
+                records.stream().map(UsageRecord::recordId).distinct().toList()));
+        // the account's facts only when a catalog's select conditions ask for them: reading them folds the
+        // account's whole stream, whose postings grow with its history
+        var facts = new ConditionFacts(subscription, lookup);
         Map<String, List<UsageCatalogDefinition>> catalogs = new HashMap<>();
-        Set<String> seen = new HashSet<>(recordIds);
         List<String> duplicates = new ArrayList<>();
-        List<UsageRecorded> accepted = new ArrayList<>();
-        for (UsageRecord record : command.records()) {
+        List<Refused> refused = new ArrayList<>();
+        Map<String, UsageRecorded> rated = new LinkedHashMap<>();
+        for (UsageRecord record : records) {
             if (!seen.add(record.recordId())) {
                 duplicates.add(record.recordId());
                 continue;
             }
-            LocalDate usedOn = record.usedAt().toLocalDate();
-            var offering = catalogs.computeIfAbsent(record.productCode(), lookup::usageCatalogsOffering);
-            var catalog = orderable(record, offering, facts);
-            UsageServiceEntry entry = entry(catalog, record.productCode());
-            var related = subscription.services().get(entry.relatedTermedService());
-            if (related == null || related.effectiveDate() != null && related.effectiveDate().isAfter(usedOn)) {
-                throw new LedgerRefusal(ErrorCode.RELATED_SERVICE_NOT_EFFECTIVE, "Usage " + record.recordId()
-                        + " of " + record.productCode() + " needs service " + entry.relatedTermedService()
-                        + " effective on subscription " + subscription.subscriptionId() + " on " + usedOn,
-                        Map.of("productCode", "needs " + entry.relatedTermedService() + " effective on " + usedOn));
+            try {
+                rated.put(record.recordId(), rate(record, subscription, lookup, catalogs, facts, today));
+            } catch (LedgerRefusal refusal) {
+                if (allOrNothing) {
+                    throw refusal;
+                }
+                refused.add(new Refused(record.recordId(), refusal.details()));
             }
-            var rating = entry.rate().rate(record.usedAt().toLocalTime());
-            accepted.add(new UsageRecorded(subscription.subscriptionId(), subscription.accountId(),
-                    record.recordId(), record.productCode(), catalog.code(), entry.relatedTermedService(),
-                    record.usedAt(), rating.amount(), rating.explanation().get(0), today,
-                    action(BehaviourCode.RECORD_USAGE)));
         }
-        // nothing is applied before every record passed: a refused record refuses the whole command
+        // nothing is applied before every record was decided: in all-or-nothing mode a refusal left nothing behind
+        Set<String> claimed = recordIds.claim(subscription.subscriptionId(), rated.keySet());
+        List<UsageRecorded> accepted = new ArrayList<>();
+        rated.forEach((recordId, event) -> {
+            if (claimed.contains(recordId)) {
+                accepted.add(event);
+            } else {
+                duplicates.add(recordId); // recorded by a concurrent command that committed first
+            }
+        });
         accepted.forEach(event -> apply(event));
         if (!accepted.isEmpty()) {
             billingDue(subscription, lookup).ifPresent(reason -> apply(new UsageBillingDue(
@@ -112,7 +146,29 @@ final class SubscriptionUsage {
                     unbilled.size(), action(BehaviourCode.RECORD_USAGE))));
         }
         return new Outcome(subscription.subscriptionId(), accepted.stream().map(UsageRecorded::recordId).toList(),
-                List.copyOf(duplicates));
+                List.copyOf(duplicates), List.copyOf(refused));
+    }
+
+    /** U1-U3: the record rated by its usage service's time-of-day rate, or refused. */
+    private static UsageRecorded rate(UsageRecord record, Facts subscription, SubscriptionLookup lookup,
+                                      Map<String, List<UsageCatalogDefinition>> catalogs, ConditionFacts facts,
+                                      LocalDate today) {
+        LocalDate usedOn = record.usedAt().toLocalDate();
+        var offering = catalogs.computeIfAbsent(record.productCode(), lookup::usageCatalogsOffering);
+        var catalog = orderable(record, offering, facts);
+        UsageServiceEntry entry = entry(catalog, record.productCode());
+        var related = subscription.services().get(entry.relatedTermedService());
+        if (related == null || related.effectiveDate() != null && related.effectiveDate().isAfter(usedOn)) {
+            throw new LedgerRefusal(ErrorCode.RELATED_SERVICE_NOT_EFFECTIVE, "Usage " + record.recordId()
+                    + " of " + record.productCode() + " needs service " + entry.relatedTermedService()
+                    + " effective on subscription " + subscription.subscriptionId() + " on " + usedOn,
+                    Map.of("productCode", "needs " + entry.relatedTermedService() + " effective on " + usedOn));
+        }
+        var rating = entry.rate().rate(record.usedAt().toLocalTime());
+        return new UsageRecorded(subscription.subscriptionId(), subscription.accountId(),
+                record.recordId(), record.productCode(), catalog.code(), entry.relatedTermedService(),
+                record.usedAt(), rating.amount(), rating.explanation().get(0), today,
+                action(BehaviourCode.RECORD_USAGE));
     }
 
     void addOneOffCharge(AddOneOffCharge command, Facts subscription, OfferingPolicy offering,
@@ -150,8 +206,11 @@ final class SubscriptionUsage {
     }
 
     void on(UsageRecorded event) {
-        recordIds.add(event.recordId());
-        unbilled.put(event.recordId(), event.amount());
+        Money before = unbilled.put(event.recordId(), event.amount());
+        unbilledTotal = unbilledTotal == null ? event.amount() : unbilledTotal.plus(event.amount());
+        if (before != null) {
+            unbilledTotal = unbilledTotal.minus(before);
+        }
     }
 
     void on(OneOffChargeAdded event) {
@@ -168,12 +227,20 @@ final class SubscriptionUsage {
     }
 
     void on(SubscriptionBilled event) {
-        event.usageRecordIds().forEach(unbilled::remove);
+        for (String recordId : event.usageRecordIds()) {
+            Money billed = unbilled.remove(recordId);
+            if (billed != null) {
+                unbilledTotal = unbilledTotal.minus(billed);
+            }
+        }
+        if (unbilled.isEmpty()) {
+            unbilledTotal = null;
+        }
     }
 
     /** The first usage catalog listing the service that is valid, orderable and selectable on the usage date. */
     private static UsageCatalogDefinition orderable(UsageRecord record, List<UsageCatalogDefinition> offering,
-                                                    Map<ConditionAttribute, String> facts) {
+                                                    ConditionFacts facts) {
         LocalDate on = record.usedAt().toLocalDate();
         String why = "is in no usage catalog";
         for (var catalog : offering) {
@@ -181,7 +248,7 @@ final class SubscriptionUsage {
                 why = "its usage catalog " + catalog.code() + " is not valid on " + on;
             } else if (!entry(catalog, record.productCode()).orderable().contains(on)) {
                 why = "is not orderable on " + on + " in usage catalog " + catalog.code();
-            } else if (!Condition.allHold(catalog.selectConditions(), facts)) {
+            } else if (!facts.allHold(catalog.selectConditions())) {
                 why = "usage catalog " + catalog.code() + " may not be selected for this subscription";
             } else {
                 return catalog;
@@ -218,22 +285,40 @@ final class SubscriptionUsage {
     }
 
     private Money unbilledAmount() {
-        return unbilled.values().stream().reduce(Money::plus).orElse(null);
+        return unbilledTotal;
     }
 
-    /** The account's and the subscription's facts a usage catalog's select conditions look at. */
-    private static Map<ConditionAttribute, String> conditionFacts(Facts subscription, SubscriptionLookup lookup) {
-        Map<ConditionAttribute, String> facts = lookup.account(subscription.accountId())
-                .map(AccountFacts::conditionFacts).orElseGet(() -> new EnumMap<>(ConditionAttribute.class));
-        facts.put(ConditionAttribute.SUBSCRIPTION_TYPE, subscription.subscriptionTypeCode());
-        BillingTerms terms = subscription.billingTerms();
-        if (terms != null) {
-            facts.put(ConditionAttribute.BILLING_TERM_SCHEME, terms.billingTermSchemeCode());
-            if (terms.billingFrequency() != null) {
-                facts.put(ConditionAttribute.BILLING_FREQUENCY, terms.billingFrequency().name());
-            }
+    /** The account's and the subscription's facts a usage catalog's select conditions look at, read once if asked. */
+    private static final class ConditionFacts {
+
+        private final Facts subscription;
+        private final SubscriptionLookup lookup;
+        private Map<ConditionAttribute, String> facts;
+
+        ConditionFacts(Facts subscription, SubscriptionLookup lookup) {
+            this.subscription = subscription;
+            this.lookup = lookup;
         }
-        return facts;
+
+        boolean allHold(List<Condition> conditions) {
+            return conditions == null || conditions.isEmpty() || Condition.allHold(conditions, facts());
+        }
+
+        private Map<ConditionAttribute, String> facts() {
+            if (facts == null) {
+                facts = lookup.account(subscription.accountId()).map(AccountFacts::conditionFacts)
+                        .orElseGet(() -> new EnumMap<>(ConditionAttribute.class));
+                facts.put(ConditionAttribute.SUBSCRIPTION_TYPE, subscription.subscriptionTypeCode());
+                BillingTerms terms = subscription.billingTerms();
+                if (terms != null) {
+                    facts.put(ConditionAttribute.BILLING_TERM_SCHEME, terms.billingTermSchemeCode());
+                    if (terms.billingFrequency() != null) {
+                        facts.put(ConditionAttribute.BILLING_FREQUENCY, terms.billingFrequency().name());
+                    }
+                }
+            }
+            return facts;
+        }
     }
 
     private static SubscriptionAction action(BehaviourCode code) {

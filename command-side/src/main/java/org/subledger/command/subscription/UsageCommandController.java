@@ -23,6 +23,7 @@ import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.usage.AddOneOffCharge;
 import org.subledger.kernel.usage.RecordUsage;
+import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
 import org.subledger.kernel.usage.UsageRecord;
 
@@ -75,8 +76,10 @@ class UsageCommandController {
     }
 
     /**
-     * One command per subscription of the batch, in the order they first appear. A refused subscription records none
-     * of its records and says why; the other subscriptions' records are recorded all the same.
+     * One command per subscription of the batch, in the order they first appear: the subscription's records are one
+     * unit of work and one append. Each record has its own outcome: accepted, a duplicate, or refused with its
+     * problem (the rest of its subscription's records are recorded all the same). A subscription that is refused as
+     * a whole (unknown, not effective) reports every record of it refused.
      */
     @PostMapping("/api/usage/batches")
     @PreAuthorize(CHARGING)
@@ -93,20 +96,36 @@ class UsageCommandController {
         for (var entry : bySubscription.entrySet()) {
             String subscriptionId = entry.getKey();
             try {
-                SubscriptionUsage.Outcome outcome = commands.send(new RecordUsage(subscriptionId, entry.getValue()),
+                SubscriptionUsage.Outcome outcome = commands.send(
+                        new RecordUsageBatch(subscriptionId, entry.getValue()),
                         ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
                 accepted += outcome.accepted().size();
                 duplicates += outcome.duplicates().size();
-                outcomes.add(recorded(outcome));
+                refused += outcome.refused().size();
+                outcomes.add(outcome.accepted().isEmpty() && outcome.duplicates().isEmpty()
+                        ? refusedWhole(subscriptionId, entry.getValue().stream().map(UsageRecord::recordId).toList(),
+                        outcome.refused().get(0).problem())
+                        : recorded(outcome));
             } catch (RuntimeException failure) {
                 RefusalDetails refusal = refusalOf(failure, subscriptionId);
                 refused += entry.getValue().size();
-                outcomes.add(Map.of("subscriptionId", subscriptionId, "status", "REFUSED",
-                        "records", entry.getValue().size(), "problem", problem(refusal)));
+                outcomes.add(refusedWhole(subscriptionId,
+                        entry.getValue().stream().map(UsageRecord::recordId).toList(), refusal));
             }
         }
         return Map.of("subscriptions", outcomes, "accepted", accepted, "duplicates", duplicates,
                 "refused", refused);
+    }
+
+    private static Map<String, Object> refusedWhole(String subscriptionId, List<String> recordIds,
+                                                    RefusalDetails refusal) {
+        return Map.of("subscriptionId", subscriptionId, "status", "REFUSED", "records", recordIds.size(),
+                "refused", recordIds.size(), "problem", problem(refusal),
+                "refusedRecords", recordIds.stream().map(id -> refusedRecord(id, refusal)).toList());
+    }
+
+    private static Map<String, Object> refusedRecord(String recordId, RefusalDetails refusal) {
+        return Map.of("recordId", recordId, "problem", problem(refusal));
     }
 
     @PostMapping("/api/subscriptions/{subscriptionId}/one-off-charges")
@@ -137,13 +156,21 @@ class UsageCommandController {
     }
 
     private static Map<String, Object> recorded(SubscriptionUsage.Outcome outcome) {
-        return Map.of("subscriptionId", outcome.subscriptionId(), "status", "RECORDED",
-                "accepted", outcome.accepted().size(), "duplicates", outcome.duplicates().size(),
-                "acceptedRecordIds", outcome.accepted(), "duplicateRecordIds", outcome.duplicates());
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("subscriptionId", outcome.subscriptionId());
+        recorded.put("status", "RECORDED");
+        recorded.put("accepted", outcome.accepted().size());
+        recorded.put("duplicates", outcome.duplicates().size());
+        recorded.put("refused", outcome.refused().size());
+        recorded.put("acceptedRecordIds", outcome.accepted());
+        recorded.put("duplicateRecordIds", outcome.duplicates());
+        recorded.put("refusedRecords", outcome.refused().stream()
+                .map(refusal -> refusedRecord(refusal.recordId(), refusal.problem())).toList());
+        return recorded;
     }
 
     /** The refusal a failed command carries as data; anything else is not a refusal and fails the whole batch. */
-    private static RefusalDetails refusalOf(RuntimeException failure, String subscriptionId) {
+    static RefusalDetails refusalOf(RuntimeException failure, String subscriptionId) {
         if (failure instanceof LedgerRefusal refusal) {
             return refusal.details();
         }
@@ -168,7 +195,7 @@ class UsageCommandController {
     }
 
     /** The refusal as the problem+json of a single request would give it: its code, status, detail and fields. */
-    private static Map<String, Object> problem(RefusalDetails refusal) {
+    static Map<String, Object> problem(RefusalDetails refusal) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("code", refusal.code().name());
         problem.put("status", refusal.code().kind().httpStatus());

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.subledger.command.eventstore.AggregateIds;
 import org.subledger.kernel.account.AccountClassificationChanged;
 import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
@@ -26,6 +27,7 @@ import org.subledger.kernel.catalog.Validity;
 import org.subledger.kernel.rating.UsageRate;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,5 +143,37 @@ class EventStoreSubscriptionLookupTest {
 
         assertThat(lookup.usageCatalogsOffering("LIMITLESS")).containsExactly(amended);
         assertThat(lookup.usageCatalogsOffering("SERENDIPITY")).isEmpty();
+    }
+
+    @Test
+    void aUsageCatalogAmendedAfterItWasReadIsReadAfresh() {
+        // the listing knows each stream's last sequence number, as the JDBC listing does
+        var versioned = new EventStoreSubscriptionLookup(eventStore, (plan, product, on) -> Optional.empty(),
+                new AggregateIds() {
+                    @Override
+                    public List<String> startingWith(String prefix) {
+                        return List.of(prefix + "MOVIES");
+                    }
+
+                    @Override
+                    public Map<String, Long> lastSequenceNumbersStartingWith(String prefix) {
+                        return Map.of(prefix + "MOVIES", eventStore.lastSequenceNumberFor(prefix + "MOVIES")
+                                .orElseThrow());
+                    }
+                });
+        var rate = new UsageRate(eur("3.00"), List.of());
+        var braveheart = new UsageServiceEntry("BRAVEHEART", "1AQ82", rate, Validity.ALWAYS, "PPV-MOVIES");
+        var limitless = new UsageServiceEntry("LIMITLESS", "1BQ12", rate, Validity.ALWAYS, "PPV-MOVIES");
+        String id = CatalogIds.usageCatalog("MOVIES");
+        eventStore.publish(new GenericDomainEventMessage<>("UsageCatalog", id, 0, new UsageCatalogCreated(
+                new UsageCatalogDefinition("MOVIES", "Movies", "NAGRA", Validity.ALWAYS, List.of(braveheart),
+                        List.of()))));
+        assertThat(versioned.usageCatalogsOffering("LIMITLESS")).isEmpty();
+        assertThat(versioned.usageCatalogsOffering("BRAVEHEART")).hasSize(1);
+
+        var amended = new UsageCatalogDefinition("MOVIES", "Movies", "NAGRA", Validity.ALWAYS,
+                List.of(braveheart, limitless), List.of());
+        eventStore.publish(new GenericDomainEventMessage<>("UsageCatalog", id, 1, new UsageCatalogAmended(amended)));
+        assertThat(versioned.usageCatalogsOffering("LIMITLESS")).containsExactly(amended);
     }
 }

@@ -36,7 +36,7 @@ class SubscriptionChargesAndDirectivesTest {
     @BeforeEach
     void setUp() {
         lookup = SubscriptionFixtures.lookup().withRate("STANDARD", "DECODER", Rate.flat(eur("40.00")));
-        fixture = SubscriptionUsageTest.fixture(lookup);
+        fixture = SubscriptionUsageTest.fixture(lookup, new FakeUsageRecordIds());
     }
 
     static AddOneOffCharge charge(String chargeId, String productCode, long units) {

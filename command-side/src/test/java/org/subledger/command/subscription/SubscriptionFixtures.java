@@ -122,9 +122,15 @@ final class SubscriptionFixtures {
     }
 
     static FixtureConfiguration<Subscription> fixture(SubscriptionLookup lookup, FakeSerialNumbers serialNumbers) {
+        return fixture(lookup, serialNumbers, new FakeUsageRecordIds());
+    }
+
+    static FixtureConfiguration<Subscription> fixture(SubscriptionLookup lookup, FakeSerialNumbers serialNumbers,
+                                                      FakeUsageRecordIds recordIds) {
         var fixture = new AggregateTestFixture<>(Subscription.class);
         fixture.registerInjectableResource(lookup);
         fixture.registerInjectableResource(serialNumbers);
+        fixture.registerInjectableResource(recordIds);
         return fixture;
     }
 

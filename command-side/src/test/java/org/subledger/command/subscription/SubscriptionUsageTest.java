@@ -65,16 +65,18 @@ class SubscriptionUsageTest {
             Validity.ALWAYS, List.of(BRAVEHEART), List.of());
 
     FakeSubscriptionLookup lookup;
+    FakeUsageRecordIds recordIds;
     FixtureConfiguration<Subscription> fixture;
 
     @BeforeEach
     void setUp() {
         lookup = SubscriptionFixtures.lookup().with(MOVIES);
-        fixture = fixture(lookup);
+        recordIds = new FakeUsageRecordIds();
+        fixture = fixture(lookup, recordIds);
     }
 
-    static FixtureConfiguration<Subscription> fixture(FakeSubscriptionLookup lookup) {
-        var fixture = SubscriptionFixtures.fixture(lookup);
+    static FixtureConfiguration<Subscription> fixture(FakeSubscriptionLookup lookup, FakeUsageRecordIds recordIds) {
+        var fixture = SubscriptionFixtures.fixture(lookup, new FakeSerialNumbers(), recordIds);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC));
         return fixture;
     }
@@ -214,6 +216,7 @@ class SubscriptionUsageTest {
 
     @Test
     void aRecordIdSeenBeforeOrListedTwiceIsSkippedAsADuplicate() {
+        recordIds.recordedBefore(ID, "R1");
         fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R1"))
                 .when(usage(braveheart("R1", EVENING), braveheart("R2", EVENING), braveheart("R2", NIGHT)))
                 .expectEvents(evening("R2"))
@@ -222,6 +225,7 @@ class SubscriptionUsageTest {
 
     @Test
     void onlyDuplicatesRecordNothing() {
+        recordIds.recordedBefore(ID, "R1");
         fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R1"))
                 .when(usage(braveheart("R1", EVENING)))
                 .expectNoEvents()
@@ -263,6 +267,7 @@ class SubscriptionUsageTest {
     @Test
     void billedUsageNoLongerCountsTowardsTheThresholdButItsRecordIdsStaySeen() {
         lookup.with(residential(null, 2, false));
+        recordIds.recordedBefore(ID, "R1", "R2");
         fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R1"), evening("R2"),
                         due(UsageBillingReason.RECORD_THRESHOLD, "6.00", 2), billed("R1", "R2"))
                 .when(usage(braveheart("R1", EVENING), braveheart("R3", EVENING)))

@@ -1,0 +1,168 @@
+package org.subledger.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code POST /api/usage/batches} over real HTTP against a ledger started as its own process (the jar, by
+ * {@code benchmarks/http-usage.sh}): mediation clients each sending batches of usage detail records spread at random
+ * over a set of subscriptions (sample catalog, GOLD with PPV-MOVIES, Braveheart at 21:30 or 02:15 so both time-of-day
+ * rates are used), every record id new. Closed-loop clients on keep-alive HTTP/1.1 connections; one run per client
+ * count. A batch with a refused record or a non-2xx answer counts as an error. The client runs on the same machine and
+ * takes its share of the cores; its CPU is reported apart.
+ *
+ * <p>Settings ({@code --bench.NAME=VALUE}): {@code url} (required), {@code ledger-pid}, {@code postgres-data-dir},
+ * {@code clients} (1,4,8), {@code subscriptions} (100), {@code batch} (1000 records), {@code scheme} (CORPORATE: usage
+ * waits for the bill run; RESIDENTIAL bills usage early every 20 records), {@code jit-warmup} (15s, once, not
+ * counted), {@code warmup} (3s, before each run), {@code duration} (10s).
+ */
+final class HttpUsageBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String url;
+    private final long ledgerPid;
+    private final int batch;
+    private final Duration warmup;
+    private final Duration duration;
+    private final Duration jitWarmup;
+    private final LoadRunner runner;
+    private final List<String> subscriptions = new ArrayList<>();
+    private final String scheme;
+    private final String runTag = UUID.randomUUID().toString().substring(0, 8);
+    private String apiKey;
+
+    private HttpUsageBenchmark(Map<String, String> settings) {
+        this.url = settings.get("url");
+        if (url == null) {
+            throw new IllegalArgumentException("--bench.url is required");
+        }
+        this.ledgerPid = Long.parseLong(settings.getOrDefault("ledger-pid", "-1"));
+        this.scheme = settings.getOrDefault("scheme", "CORPORATE");
+        this.batch = Integer.parseInt(settings.getOrDefault("batch", "1000"));
+        this.warmup = Duration.parse("PT" + settings.getOrDefault("warmup", "3s"));
+        this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "10s"));
+        this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "15s"));
+        this.runner = new LoadRunner(ResourceSampler.withoutDatabase(
+                Path.of(settings.getOrDefault("postgres-data-dir", "/nonexistent"))));
+    }
+
+    static void main(String[] args) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--bench.") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --bench.key=value, got " + arg);
+            }
+            settings.put(arg.substring("--bench.".length(), arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        var benchmark = new HttpUsageBenchmark(settings);
+        int subscriptionCount = Integer.parseInt(settings.getOrDefault("subscriptions", "100"));
+        List<Integer> clientCounts = java.util.Arrays.stream(settings.getOrDefault("clients", "1,4,8").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        benchmark.prepare(subscriptionCount);
+        System.out.printf("ledger %s, batches of %d records over %d subscriptions (%s), %s warm-up + %s measured per"
+                + " run%n", benchmark.url, benchmark.batch, subscriptionCount, benchmark.scheme, benchmark.warmup,
+                benchmark.duration);
+        benchmark.runner.run("JIT warm-up", clientCounts.get(clientCounts.size() - 1), Duration.ZERO,
+                benchmark.jitWarmup, benchmark.batches("warm"));
+        List<String> rows = new ArrayList<>();
+        for (int clients : clientCounts) {
+            rows.add(benchmark.measure(clients));
+        }
+        System.out.println();
+        System.out.println("| clients | records/s | batches/s | p50 per batch | p99 per batch | errors | CPU (cores): "
+                + "machine / ledger JVM / PostgreSQL / client JVM |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        rows.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private void prepare(int subscriptionCount) throws Exception {
+        var http = HttpChargeBenchmark.client();
+        send(http, "/api/catalog/sample", HttpChargeBenchmark.basic("admin", "demo"), "{}");
+        apiKey = JSON.readTree(send(http, "/api/api-keys", HttpChargeBenchmark.basic("billing", "demo"),
+                "{\"name\":\"usage benchmark\"}")).get("key").asText();
+        String agent = HttpChargeBenchmark.basic("agent", "demo");
+        for (int i = 0; i < subscriptionCount; i++) {
+            String account = JSON.readTree(send(http, "/api/accounts", agent, """
+                    {"type":"PERSON","firstName":"Usage","lastName":"Subscriber %d","currency":"EUR",\
+                    "creditLimit":1000000000}""".formatted(i))).get("accountId").asText();
+            subscriptions.add(JSON.readTree(send(http, "/api/subscriptions", agent, """
+                    {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                     "billingTerms":{"scheme":"%s","billingFrequency":"MONTHLY"},
+                     "initialState":"EFFECTIVE","actionDate":"2026-01-01",
+                     "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                     "services":[{"productCode":"GOLD","distributorIds":["STB-1"]},
+                                 {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(account, scheme)))
+                    .get("subscriptionId").asText());
+        }
+    }
+
+    private String measure(int clients) throws Exception {
+        String name = clients + " client(s)";
+        long ledgerBefore = HttpChargeBenchmark.cpuTicks(ledgerPid);
+        long wallBefore = System.nanoTime();
+        var result = runner.run(name, clients, warmup, duration, batches("run" + clients));
+        double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
+        long ledgerTicks = HttpChargeBenchmark.cpuTicks(ledgerPid) - ledgerBefore;
+        var cpu = result.cpu();
+        double ledgerCores = ledgerTicks < 0 ? Double.NaN : ledgerTicks / 100.0 / wallSeconds;
+        System.out.printf("%s: %,.0f records/s, %s, %d errors%s%n", name, result.perSecond() * batch,
+                result.latencies(), result.errors(),
+                result.firstError() == null ? "" : " (first: " + result.firstError() + ")");
+        return String.format("| %d | %,.0f | %.1f | %.0f ms | %.0f ms | %d | %.2f / %.2f / %.2f / %.2f |", clients,
+                result.perSecond() * batch, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6,
+                result.errors(), cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores());
+    }
+
+    private LoadRunner.ClientFactory batches(String phase) {
+        return index -> {
+            var http = HttpChargeBenchmark.client();
+            String authorization = "Bearer " + apiKey;
+            return iteration -> {
+                StringBuilder body = new StringBuilder(batch * 140).append("{\"records\":[");
+                var random = ThreadLocalRandom.current();
+                for (int i = 0; i < batch; i++) {
+                    String subscription = subscriptions.get(random.nextInt(subscriptions.size()));
+                    body.append(i == 0 ? "" : ",").append("{\"subscriptionId\":\"").append(subscription)
+                            .append("\",\"recordId\":\"").append(runTag).append('-').append(phase).append('-')
+                            .append(index).append('-').append(iteration).append('-').append(i)
+                            .append("\",\"productCode\":\"BRAVEHEART\",\"usedAt\":\"2026-03-20T")
+                            .append(i % 2 == 0 ? "21:30:00" : "02:15:00").append("\"}");
+                }
+                JsonNode outcome = JSON.readTree(send(http, "/api/usage/batches", authorization,
+                        body.append("]}").toString()));
+                if (outcome.get("accepted").asInt() != batch) {
+                    throw new IllegalStateException("batch not wholly accepted: " + outcome.get("accepted")
+                            + " accepted, " + outcome.get("refused") + " refused");
+                }
+            };
+        };
+    }
+
+    private String send(HttpClient http, String path, String authorization, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.body();
+    }
+}

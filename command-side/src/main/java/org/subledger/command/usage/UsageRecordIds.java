@@ -1,0 +1,23 @@
+package org.subledger.command.usage;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * The usage record ids each subscription has recorded, kept outside the aggregate's state: a telephony subscription
+ * collects millions of record ids over its life, and a set of them in the aggregate would be rebuilt (or carried in
+ * every snapshot) on each command, so the cost of a record would grow with the subscription's history. Both methods
+ * run in the command's transaction, so a claim is undone with the command's events if it fails. Injected as a handler
+ * parameter.
+ */
+public interface UsageRecordIds {
+
+    /** Of the given ids, those the subscription recorded before. */
+    Set<String> recorded(String subscriptionId, Collection<String> recordIds);
+
+    /**
+     * Claims the ids for the subscription; answers those claimed now. An id missing from the answer was claimed by a
+     * concurrent command that committed first: a duplicate.
+     */
+    Set<String> claim(String subscriptionId, Collection<String> recordIds);
+}

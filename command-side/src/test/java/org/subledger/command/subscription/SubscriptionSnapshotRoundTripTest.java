@@ -1,0 +1,56 @@
+package org.subledger.command.subscription;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.subledger.kernel.billing.BillingDirective;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.usage.BillingDirectiveSet;
+import org.subledger.platform.axon.StorageJson;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.subledger.command.subscription.SubscriptionFixtures.DAY_ONE;
+import static org.subledger.command.subscription.SubscriptionFixtures.ID;
+import static org.subledger.command.subscription.SubscriptionFixtures.action;
+import static org.subledger.command.subscription.SubscriptionFixtures.effective;
+import static org.subledger.command.subscription.SubscriptionUsageTest.billed;
+import static org.subledger.command.subscription.SubscriptionUsageTest.cinemaFrom;
+import static org.subledger.command.subscription.SubscriptionUsageTest.evening;
+
+/**
+ * A {@link Subscription} snapshot is its state written by the storage serializer (JSON, field visibility): every
+ * field must come back as it was, or a subscription loaded from a snapshot would decide differently from one folded
+ * from its events.
+ */
+class SubscriptionSnapshotRoundTripTest {
+
+    @Test
+    void aSubscriptionKeepsItsWholeStateThroughTheSnapshotSerializer() {
+        Subscription subscription = folded(effective(), cinemaFrom(DAY_ONE), evening("R1"), evening("R2"),
+                billed("R1"), evening("R3"), SubscriptionChargesAndDirectivesTest.added("C1", "DECODER", 2),
+                new BillingDirectiveSet(ID, "CINEMA", BillingDirective.CREDIT, "goodwill", DAY_ONE,
+                        action(BehaviourCode.SET_BILLING_DIRECTIVE)));
+
+        Serializer serializer = StorageJson.serializer();
+        SerializedObject<String> stored = serializer.serialize(subscription, String.class);
+        Subscription back = serializer.deserialize(stored);
+
+        assertThat(stored.getType().getRevision()).as("snapshot revision").isEqualTo("1");
+        assertThat(serializer.serialize(back, String.class).getData()).isEqualTo(stored.getData());
+        assertThat(stored.getData()).contains(ID, "CINEMA", "R2", "R3", "C1", "CREDIT").doesNotContain("\"R1\"");
+    }
+
+    private static Subscription folded(Object... events) {
+        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Subscription.class);
+        Subscription subscription = new Subscription();
+        long sequence = 0;
+        for (Object event : List.of(events)) {
+            model.publish(new GenericDomainEventMessage<>("Subscription", ID, sequence++, event), subscription);
+        }
+        return subscription;
+    }
+}

@@ -1,0 +1,196 @@
+package org.subledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A mediation batch over several subscriptions: each subscription's records are one command, each record has its
+ * own outcome. A duplicate (seen before, or twice in the batch) is recorded once; a record used before its related
+ * service was effective (U3) is refused alone while its subscription's other records are recorded; an unknown
+ * subscription refuses its records only; the same batch sent again records nothing more.
+ */
+class UsageBatchesIT extends LedgerIT {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @BeforeEach
+    void sampleCatalog() {
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBatchOverSeveralSubscriptionsReportsEachRecordAndRecordsEachAcceptedOneOnce() {
+        String first = subscribe();
+        String second = subscribe();
+        String unknown = UUID.randomUUID().toString();
+        String tag = UUID.randomUUID().toString();
+        String seenBefore = "A-" + tag;
+        var single = api.post("billing", "/api/subscriptions/" + first + "/usage", """
+                {"recordId":"%s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}""".formatted(seenBefore));
+        assertThat(single.status()).as(single.toString()).isEqualTo(201);
+
+        String batch = """
+                {"records":[
+                  {"subscriptionId":"%1$s","recordId":"A-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"B-%3$s","productCode":"SERENDIPITY","usedAt":"2026-03-21T02:15:00"},
+                  {"subscriptionId":"%2$s","recordId":"C-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-22T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"B-%3$s","productCode":"SERENDIPITY","usedAt":"2026-03-21T02:15:00"},
+                  {"subscriptionId":"%2$s","recordId":"D-%3$s","productCode":"BRAVEHEART","usedAt":"2026-01-15T21:30:00"},
+                  {"subscriptionId":"%4$s","recordId":"E-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-22T21:30:00"}
+                ]}""".formatted(first, second, tag, unknown);
+        var posted = api.post("billing", "/api/usage/batches", batch);
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        JsonNode outcome = posted.json();
+        assertThat(outcome.get("accepted").asInt()).isEqualTo(2);
+        assertThat(outcome.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(outcome.get("refused").asInt()).isEqualTo(2);
+
+        JsonNode firstOutcome = outcome.get("subscriptions").get(0);
+        assertThat(firstOutcome.get("subscriptionId").asText()).isEqualTo(first);
+        assertThat(texts(firstOutcome.get("acceptedRecordIds"))).containsExactly("B-" + tag);
+        assertThat(texts(firstOutcome.get("duplicateRecordIds"))).containsExactly("A-" + tag, "B-" + tag);
+
+        JsonNode secondOutcome = outcome.get("subscriptions").get(1);
+        assertThat(secondOutcome.get("status").asText()).isEqualTo("RECORDED");
+        assertThat(texts(secondOutcome.get("acceptedRecordIds"))).containsExactly("C-" + tag);
+        JsonNode refusedRecord = secondOutcome.get("refusedRecords").get(0);
+        assertThat(refusedRecord.get("recordId").asText()).isEqualTo("D-" + tag);
+        assertThat(refusedRecord.get("problem").get("code").asText()).isEqualTo("RELATED_SERVICE_NOT_EFFECTIVE");
+        assertThat(refusedRecord.get("problem").get("status").asInt()).isEqualTo(422);
+
+        JsonNode unknownOutcome = outcome.get("subscriptions").get(2);
+        assertThat(unknownOutcome.get("status").asText()).isEqualTo("REFUSED");
+        assertThat(unknownOutcome.get("problem").get("code").asText()).isEqualTo("SUBSCRIPTION_NOT_FOUND");
+        assertThat(unknownOutcome.get("refusedRecords").get(0).get("recordId").asText()).isEqualTo("E-" + tag);
+
+        // the whole batch again, as after a timeout: every accepted record is a duplicate now, nothing more recorded
+        var again = api.post("billing", "/api/usage/batches", batch);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("accepted").asInt()).isZero();
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(4);
+        assertThat(again.json().get("refused").asInt()).isEqualTo(2);
+
+        assertThat(amounts(first)).containsExactly(new BigDecimal("3"), new BigDecimal("2"));
+        assertThat(amounts(second)).containsExactly(new BigDecimal("3"));
+        JsonNode unbilled = Await.until("the batch's records unbilled", () -> api.get("reporter",
+                "/api/subscriptions/" + first + "/unbilled-usage").json(), json -> json.path("records").size() == 2);
+        assertThat(texts(unbilled.get("records"), "recordId")).containsExactlyInAnyOrder("A-" + tag, "B-" + tag);
+    }
+
+    @Test
+    void aSubscriptionPastTheSnapshotThresholdIsSnapshottedAndDecidesAlikeAfterwards() {
+        String subscription = subscribe();
+        String tag = UUID.randomUUID().toString();
+        var first = api.post("billing", "/api/usage/batches", batch(subscription, tag, 0, 120));
+        assertThat(first.json().get("accepted").asInt()).as(first.toString()).isEqualTo(120);
+        long snapshotAt = Await.until("a snapshot of the subscription", () -> jdbc.queryForObject(
+                "select coalesce(max(sequence_number), -1) from snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, subscription), sequence -> sequence >= 100);
+        // the revision the aggregate declares: a snapshot of another revision would be skipped on load
+        assertThat(jdbc.queryForMap("select payload_type, payload_revision from snapshot_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = ?", subscription, snapshotAt))
+                .containsEntry("payload_type", "org.subledger.command.subscription.Subscription")
+                .containsEntry("payload_revision", "1");
+
+        // the same records again and one more, decided after the snapshot (on the cached copy; a cold load reads
+        // the snapshot, whose round trip SubscriptionSnapshotRoundTripTest checks)
+        var again = api.post("billing", "/api/usage/batches", batch(subscription, tag, 0, 121));
+        assertThat(again.json().get("accepted").asInt()).as(again.toString()).isEqualTo(1);
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(120);
+        assertThat(amounts(subscription)).hasSize(121);
+        assertThat(eventCount(subscription)).isGreaterThan(snapshotAt + 1);
+    }
+
+    private static String batch(String subscription, String tag, int from, int to) {
+        StringBuilder records = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            records.append(i == from ? "" : ",").append("""
+                    {"subscriptionId":"%s","recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}"""
+                    .formatted(subscription, tag, i));
+        }
+        return "{\"records\":[" + records + "]}";
+    }
+
+    @Test
+    void aNewlineDelimitedStreamIsRecordedInChunksWithAnOutcomeLinePerRecord() throws Exception {
+        String subscription = subscribe();
+        String tag = UUID.randomUUID().toString();
+        StringBuilder stream = new StringBuilder();
+        int records = 2_100; // three chunks
+        for (int i = 0; i < records; i++) {
+            stream.append("""
+                    {"subscriptionId":"%s","recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}
+                    """.formatted(subscription, tag, i));
+        }
+        stream.append("""
+                {"subscriptionId":"%1$s","recordId":"%2$s-0","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}
+                {"subscriptionId":"%1$s","recordId":"%2$s-early","productCode":"BRAVEHEART","usedAt":"2026-01-15T21:30:00"}
+                {"subscriptionId":"%1$s","recordId":"","productCode":"BRAVEHEART"}
+                not json
+                """.formatted(subscription, tag));
+        var response = api.send("billing", "POST", "/api/usage/batches", stream.toString(),
+                Map.of("Content-Type", "application/x-ndjson", "Accept", "application/x-ndjson"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(records + 4 + 1);
+        assertThat(lines.subList(0, records)).allMatch(line -> line.get("status").asText().equals("ACCEPTED"));
+        assertThat(lines.get(records).get("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(lines.get(records + 1).get("problem").get("code").asText())
+                .isEqualTo("RELATED_SERVICE_NOT_EFFECTIVE");
+        assertThat(lines.get(records + 2).get("problem").get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(lines.get(records + 3).get("line").asInt()).isEqualTo(records + 4);
+        assertThat(lines.get(records + 3).get("problem").get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        JsonNode summary = lines.get(records + 4).get("summary");
+        assertThat(summary.get("accepted").asInt()).isEqualTo(records);
+        assertThat(summary.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(summary.get("refused").asInt()).isEqualTo(3);
+        assertThat(amounts(subscription)).hasSize(records);
+    }
+
+    /** Gold with PPV Movies, effective from 1 February 2026. */
+    String subscribe() {
+        String accountId = api.openAccount("Batch", "Watcher", "500.00");
+        var created = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2026-02-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"GOLD","distributorIds":["STB-1"]},
+                             {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(accountId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("subscriptionId").asText();
+    }
+
+    /** The amounts of the subscription's UsageRecorded events, in the order recorded. */
+    List<BigDecimal> amounts(String subscriptionId) {
+        return jdbc.queryForList("select (payload::jsonb -> 'amount' ->> 'amount')::numeric from domain_event_entry"
+                        + " where aggregate_identifier = ? and payload_type like '%UsageRecorded'"
+                        + " order by sequence_number", BigDecimal.class, subscriptionId)
+                .stream().map(BigDecimal::stripTrailingZeros).toList();
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.get(field).asText()));
+        return texts;
+    }
+}
