@@ -47,25 +47,18 @@ final class HttpChargeBenchmark {
     private String apiKey;
 
     private HttpChargeBenchmark(Map<String, String> settings) {
-        this.url = required(settings, "url");
+        this.url = HttpBenchmarkOptions.required(settings, "url");
         this.ledgerPid = Long.parseLong(settings.getOrDefault("ledger-pid", "-1"));
         this.clients = Integer.parseInt(settings.getOrDefault("clients", "16"));
         this.warmup = Duration.parse("PT" + settings.getOrDefault("warmup", "5s"));
         this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "15s"));
         this.floodThreads = Integer.parseInt(settings.getOrDefault("flood-threads", "8"));
         this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "20s"));
-        this.runner = new LoadRunner(ResourceSampler.withoutDatabase(
-                Path.of(settings.getOrDefault("postgres-data-dir", "/nonexistent"))));
+        this.runner = HttpBenchmarkOptions.runner(settings);
     }
 
     static void main(String[] args) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--bench.") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --bench.key=value, got " + arg);
-            }
-            settings.put(arg.substring("--bench.".length(), arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> settings = HttpBenchmarkOptions.parse(args);
         var benchmark = new HttpChargeBenchmark(settings);
         int accounts = Integer.parseInt(settings.getOrDefault("accounts", "200"));
         benchmark.prepare(accounts);
@@ -196,13 +189,5 @@ final class HttpChargeBenchmark {
         }
         String[] f = ResourceSampler.statFields(Path.of("/proc", Long.toString(pid)));
         return f == null ? -1 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
-    private static String required(Map<String, String> settings, String name) {
-        String value = settings.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--bench." + name + " is required");
-        }
-        return value;
     }
 }

@@ -8,10 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,28 +45,18 @@ final class HttpUsageBenchmark {
     private String apiKey;
 
     private HttpUsageBenchmark(Map<String, String> settings) {
-        this.url = settings.get("url");
-        if (url == null) {
-            throw new IllegalArgumentException("--bench.url is required");
-        }
+        this.url = HttpBenchmarkOptions.required(settings, "url");
         this.ledgerPid = Long.parseLong(settings.getOrDefault("ledger-pid", "-1"));
         this.scheme = settings.getOrDefault("scheme", "CORPORATE");
         this.batch = Integer.parseInt(settings.getOrDefault("batch", "1000"));
         this.warmup = Duration.parse("PT" + settings.getOrDefault("warmup", "3s"));
         this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "10s"));
         this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "15s"));
-        this.runner = new LoadRunner(ResourceSampler.withoutDatabase(
-                Path.of(settings.getOrDefault("postgres-data-dir", "/nonexistent"))));
+        this.runner = HttpBenchmarkOptions.runner(settings);
     }
 
     static void main(String[] args) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--bench.") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --bench.key=value, got " + arg);
-            }
-            settings.put(arg.substring("--bench.".length(), arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> settings = HttpBenchmarkOptions.parse(args);
         var benchmark = new HttpUsageBenchmark(settings);
         int subscriptionCount = Integer.parseInt(settings.getOrDefault("subscriptions", "100"));
         List<Integer> clientCounts = java.util.Arrays.stream(settings.getOrDefault("clients", "1,4,8").split(","))
