@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Copies the audit metadata from the message being handled onto every message it causes: the principal, the
- * idempotency key and the client's reference travel on unchanged, the correlation id stays that of the conversation (the first message's id
+ * Copies the audit metadata from the message being handled onto every message it causes: the principal, the unit,
+ * the idempotency key and the client's reference travel on unchanged, the correlation id stays that of the conversation (the first message's id
  * when none was given), and the causation id becomes the id of the handled message.
  */
 public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
@@ -19,6 +19,7 @@ public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
         var metaData = message.getMetaData();
         Map<String, Object> data = new HashMap<>();
         copy(metaData, data, LedgerMetadata.PRINCIPAL);
+        copy(metaData, data, LedgerMetadata.UNIT);
         copy(metaData, data, LedgerMetadata.IDEMPOTENCY_KEY);
         copy(metaData, data, LedgerMetadata.CLIENT_REFERENCE);
         Object correlationId = metaData.get(LedgerMetadata.CORRELATION_ID);

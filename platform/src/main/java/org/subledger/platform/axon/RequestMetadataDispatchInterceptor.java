@@ -5,7 +5,9 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.metadata.LedgerMetadata;
+import org.subledger.platform.security.AccessScopes;
 import org.subledger.platform.web.RequestMetadataFilter;
 
 import java.util.HashMap;
@@ -15,7 +17,7 @@ import java.util.function.BiFunction;
 
 /**
  * Stamps every command with who sent it and through which request, before it is dispatched: the authenticated
- * principal (or {@code system} for work the ledger does by itself), the correlation id, the idempotency key and the
+ * principal (or {@code system} for work the ledger does by itself), the unit it acts for and its access scope, the correlation id, the idempotency key and the
  * client's reference of the HTTP request. Metadata already present (a command sent while handling another message) is kept.
  */
 public class RequestMetadataDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
@@ -29,6 +31,11 @@ public class RequestMetadataDispatchInterceptor implements MessageDispatchInterc
                 var authentication = SecurityContextHolder.getContext().getAuthentication();
                 added.put(LedgerMetadata.PRINCIPAL, authentication != null && authentication.isAuthenticated()
                         ? authentication.getName() : LedgerMetadata.SYSTEM_PRINCIPAL);
+                AccessScope scope = AccessScopes.of(authentication);
+                added.put(LedgerMetadata.ACCESS_SCOPE, scope);
+                if (scope.actingUnit() != null) {
+                    added.put(LedgerMetadata.UNIT, scope.actingUnit());
+                }
             }
             RequestAttributes request = RequestContextHolder.getRequestAttributes();
             if (request != null) {
