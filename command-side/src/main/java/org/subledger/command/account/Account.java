@@ -1,16 +1,21 @@
 package org.subledger.command.account;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.kernel.account.AccountClassificationChanged;
 import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.AccountPostingCommand;
+import org.subledger.command.posting.PostingIds;
+import org.subledger.kernel.account.AccountState;
 import org.subledger.kernel.account.AdjustmentPosted;
 import org.subledger.kernel.account.AmendCreditLimit;
 import org.subledger.kernel.account.ChangeClassification;
@@ -27,14 +32,13 @@ import org.subledger.kernel.account.PostCharge;
 import org.subledger.kernel.account.PostCredit;
 import org.subledger.kernel.account.RecordPayment;
 import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.event.DomainEvent;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.money.Money;
 
-import java.util.Currency;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -45,23 +49,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * a closed account takes nothing more, an account closes only at a zero balance and once none of its subscriptions
  * is live (so nothing is left that would charge it), and a posting id is recorded once.
  */
-@Aggregate(cache = "accountCache")
-class Account {
+@Revision("1")
+@Aggregate(cache = "accountCache", snapshotTriggerDefinition = AccountSnapshots.TRIGGER)
+class Account implements AccountSnapshot {
 
     @AggregateIdentifier
     private String accountId;
-    private Currency currency;
-    private Money balance;
-    private Money creditLimit;
-    private String creditRating;
-    private String classification;
-    private boolean closed;
-    private Set<String> postingIds = new HashSet<>();
+    private AccountState state = new AccountState();
 
     Account() {
         // for Axon's event sourcing
     }
 
+    @Override
+    public AccountState state() {
+        return state;
+    }
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenAccount command) {
@@ -79,9 +82,10 @@ class Account {
     @CommandHandler
     void handle(AmendCreditLimit command) {
         requireOpen();
-        Money newLimit = AccountRules.amount(command.creditLimit(), command.currency(), currency, "creditLimit", true);
-        if (!newLimit.equals(creditLimit)) {
-            apply(new CreditLimitAmended(accountId, creditLimit, newLimit, command.reason()));
+        Money newLimit = AccountRules.amount(command.creditLimit(), command.currency(), state.currency(), "creditLimit",
+                true);
+        if (!newLimit.equals(state.creditLimit())) {
+            apply(new CreditLimitAmended(accountId, state.creditLimit(), newLimit, command.reason()));
         }
     }
 
@@ -89,8 +93,8 @@ class Account {
     void handle(ChangeCreditRating command) {
         requireOpen();
         String rating = AccountRules.code(command.creditRating(), "creditRating");
-        if (!rating.equals(creditRating)) {
-            apply(new CreditRatingChanged(accountId, creditRating, rating));
+        if (!rating.equals(state.creditRating())) {
+            apply(new CreditRatingChanged(accountId, state.creditRating(), rating));
         }
     }
 
@@ -98,42 +102,44 @@ class Account {
     void handle(ChangeClassification command) {
         requireOpen();
         String newClassification = AccountRules.code(command.classification(), "classification");
-        if (!newClassification.equals(classification)) {
-            apply(new AccountClassificationChanged(accountId, classification, newClassification));
+        if (!newClassification.equals(state.classification())) {
+            apply(new AccountClassificationChanged(accountId, state.classification(),
+                    newClassification));
         }
     }
 
     @CommandHandler
-    void handle(PostCharge command) {
-        post(command, amount -> new ChargePosted(accountId, command.postingId(), amount, command.description(),
-                command.reference(), balance.plus(amount)));
+    void handle(PostCharge command, PostingIds postingIds) {
+        post(command, postingIds, amount -> new ChargePosted(accountId, command.postingId(), amount, command.description(),
+                command.reference(), state.balance().plus(amount)));
     }
 
     @CommandHandler
-    void handle(PostCredit command) {
-        post(command, amount -> new CreditPosted(accountId, command.postingId(), amount, command.description(),
-                command.reference(), balance.minus(amount)));
+    void handle(PostCredit command, PostingIds postingIds) {
+        post(command, postingIds, amount -> new CreditPosted(accountId, command.postingId(), amount, command.description(),
+                command.reference(), state.balance().minus(amount)));
     }
 
     @CommandHandler
-    void handle(RecordPayment command) {
-        post(command, amount -> new PaymentRecorded(accountId, command.postingId(), amount, command.description(),
-                command.reference(), balance.minus(amount)));
+    void handle(RecordPayment command, PostingIds postingIds) {
+        post(command, postingIds, amount -> new PaymentRecorded(accountId, command.postingId(), amount, command.description(),
+                command.reference(), state.balance().minus(amount)));
     }
 
     @CommandHandler
-    void handle(PostAdjustment command) {
+    void handle(PostAdjustment command, PostingIds postingIds) {
         if (command.direction() == null) {
             throw AccountRules.invalid("direction", "must be DEBIT or CREDIT");
         }
         AccountRules.requireText(command.reason(), "reason");
-        post(command, amount -> new AdjustmentPosted(accountId, command.postingId(), amount, command.direction(),
-                command.reason(), balance.plus(command.direction().signed(amount))));
+        post(command, postingIds, amount -> new AdjustmentPosted(accountId, command.postingId(), amount, command.direction(),
+                command.reason(), state.balance().plus(command.direction().signed(amount))));
     }
 
     @CommandHandler
     void handle(CloseAccount command, AccountSubscriptions subscriptions) {
         requireOpen();
+        Money balance = state.balance();
         if (!balance.isZero()) {
             throw new LedgerRefusal(ErrorCode.ACCOUNT_BALANCE_NOT_ZERO,
                     "Account " + accountId + " has a balance of " + balance + "; only a zero balance can be closed");
@@ -148,61 +154,42 @@ class Account {
         apply(new AccountClosed(accountId, command.reason()));
     }
 
-    /** Records a posting once per posting id; a repeated id is an accepted no-op, so retries never post twice. */
-    private void post(AccountPostingCommand command, Function<Money, AccountPosting> posting) {
+    /**
+     * Records a posting once per posting id; a repeated id is an accepted no-op, so retries never post twice. The ids
+     * are claimed in {@link PostingIds} (a table written in this command's transaction), not kept in the state: the
+     * state stays the same size however many postings the account has had.
+     */
+    private void post(AccountPostingCommand command, PostingIds postingIds, Function<Money, AccountPosting> posting) {
         requireOpen();
         AccountRules.requireText(command.postingId(), "postingId");
-        if (postingIds.contains(command.postingId())) {
+        Money amount = AccountRules.amount(command.amount(), command.currency(), state.currency(), "amount", false);
+        if (!postingIds.claim(accountId, command.postingId())) {
             return;
         }
-        Money amount = AccountRules.amount(command.amount(), command.currency(), currency, "amount", false);
         apply(posting.apply(amount));
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (state.closed()) {
             throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + accountId + " is closed");
         }
     }
 
     @EventSourcingHandler
-    void on(AccountOpened event) {
+    void on(AccountOpened event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
         accountId = event.accountId();
-        currency = event.currency();
-        balance = Money.zero(event.currency());
-        creditLimit = event.creditLimit();
-        creditRating = event.creditRating();
-        classification = event.classification();
+        state.apply(event, sequenceNumber, timestamp);
     }
 
+    /** Every other event of the stream: {@link AccountState} knows which of them change what. */
     @EventSourcingHandler
-    void on(CreditLimitAmended event) {
-        creditLimit = event.creditLimit();
-    }
-
-    @EventSourcingHandler
-    void on(CreditRatingChanged event) {
-        creditRating = event.creditRating();
-    }
-
-    @EventSourcingHandler
-    void on(AccountClassificationChanged event) {
-        classification = event.classification();
-    }
-
-    @EventSourcingHandler
-    void on(AccountPosting event) {
-        postingIds.add(event.postingId());
-        balance = balance.plus(event.balanceEffect());
-    }
-
-    @EventSourcingHandler
-    void on(AccountClosed event) {
-        closed = true;
+    void on(DomainEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant timestamp) {
+        state.apply(event, sequenceNumber, timestamp);
     }
 
     @Override
     public String toString() {
-        return "Account[" + accountId + ", balance " + Objects.toString(balance) + (closed ? ", closed]" : "]");
+        return "Account[" + accountId + ", balance " + Objects.toString(state.balance())
+                + (state.closed() ? ", closed]" : "]");
     }
 }

@@ -7,12 +7,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.subledger.command.charging.PriceList;
 import org.subledger.command.eventstore.AggregateIds;
-import org.subledger.kernel.account.AccountClassificationChanged;
-import org.subledger.kernel.account.AccountClosed;
-import org.subledger.kernel.account.AccountOpened;
+import org.subledger.command.account.AccountSnapshot;
 import org.subledger.kernel.account.AccountPosting;
-import org.subledger.kernel.account.CreditLimitAmended;
-import org.subledger.kernel.account.CreditRatingChanged;
+import org.subledger.kernel.account.AccountState;
 import org.subledger.kernel.catalog.BillingTermSchemeAmended;
 import org.subledger.kernel.catalog.BillingTermSchemeCreated;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
@@ -32,7 +29,6 @@ import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
 import org.subledger.kernel.catalog.UsageCatalogAmended;
 import org.subledger.kernel.catalog.UsageCatalogCreated;
 import org.subledger.kernel.catalog.UsageCatalogDefinition;
-import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.Rate;
 
 import java.time.LocalDate;
@@ -51,8 +47,9 @@ import java.util.function.Function;
  * <p>Why not the aggregates' repositories, as the catalog does: the Account and catalog aggregates and their
  * accessors are package-private to their own packages. Folding the handful of events that define the facts needed
  * here gives the same answer, and events of other types (a price plan's rates) are skipped on their payload type
- * without being deserialised. Of the account's postings only the last is deserialised: each posting records the
- * balance right after it, so the last one is the balance.
+ * without being deserialised. The account is folded by its stream's one {@link AccountState}, from the Account
+ * aggregate's latest snapshot when it has one; of the postings after it only the last before each other fact is
+ * deserialised: each posting records the balance right after it.
  *
  * <p>No index says which usage catalogs list a usage service: the usage catalogs' ids are listed from the event
  * store ({@link AggregateIds}) with the last sequence number of each, and each catalog's definition folded from its
@@ -60,10 +57,6 @@ import java.util.function.Function;
  */
 @Component
 class EventStoreSubscriptionLookup implements SubscriptionLookup {
-
-    private static final Set<Class<?>> ACCOUNT_FACT_EVENTS = Set.of(AccountOpened.class,
-            AccountClassificationChanged.class, CreditRatingChanged.class, AccountClosed.class,
-            CreditLimitAmended.class);
 
     private static final String USAGE_CATALOGS = CatalogIds.usageCatalog("");
 
@@ -84,41 +77,41 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
         if (isBlank(accountId)) {
             return Optional.empty();
         }
-        AccountFacts facts = null;
-        DomainEventMessage<?> lastPosting = null;
-        DomainEventStream events = eventStore.readEvents(accountId, 0);
+        // from the Account aggregate's latest snapshot, when it has one, then the events after it
+        DomainEventStream events = eventStore.readEvents(accountId);
+        AccountState state = new AccountState();
+        DomainEventMessage<?> pendingPosting = null;
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();
             Class<?> type = message.getPayloadType();
             if (AccountPosting.class.isAssignableFrom(type)) {
-                lastPosting = message;
+                pendingPosting = message; // only the last one before another fact matters: it holds the balance
                 continue;
             }
-            if (!ACCOUNT_FACT_EVENTS.contains(type)) {
+            if (!AccountState.EVENT_TYPES.contains(type) && !AccountSnapshot.class.isAssignableFrom(type)) {
                 continue;
             }
+            pendingPosting = apply(state, pendingPosting);
             Object event = message.getPayload();
-            if (event instanceof AccountOpened opened) {
-                facts = new AccountFacts(opened.accountId(), opened.type(), opened.currency(),
-                        opened.classification(), opened.creditRating(),
-                        opened.contact() == null ? null : opened.contact().address(), false,
-                        Money.zero(opened.currency()), opened.creditLimit());
-            } else if (facts == null) {
-                return Optional.empty(); // not an account's history
-            } else if (event instanceof AccountClassificationChanged changed) {
-                facts = facts.withClassification(changed.classification());
-            } else if (event instanceof CreditRatingChanged changed) {
-                facts = facts.withCreditRating(changed.creditRating());
-            } else if (event instanceof AccountClosed) {
-                facts = facts.asClosed();
-            } else if (event instanceof CreditLimitAmended amended) {
-                facts = facts.withCreditLimit(amended.creditLimit());
+            if (event instanceof AccountSnapshot snapshot) {
+                state = snapshot.state();
+            } else {
+                apply(state, message);
             }
         }
-        if (facts != null && lastPosting != null) {
-            facts = facts.withBalance(((AccountPosting) lastPosting.getPayload()).balanceAfter());
+        apply(state, pendingPosting);
+        if (!state.isOpened()) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(facts);
+        return Optional.of(new AccountFacts(state.accountId(), state.type(), state.currency(), state.classification(),
+                state.creditRating(), state.address(), state.closed(), state.balance(), state.creditLimit()));
+    }
+
+    private static DomainEventMessage<?> apply(AccountState state, DomainEventMessage<?> message) {
+        if (message != null) {
+            state.apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
+        }
+        return null;
     }
 
     @Override

@@ -7,9 +7,11 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.subledger.command.posting.PostingIds;
 import org.subledger.kernel.account.AccountClassificationChanged;
 import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
+import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.AdjustmentDirection;
 import org.subledger.kernel.account.AdjustmentPosted;
 import org.subledger.kernel.account.AmendCreditLimit;
@@ -37,7 +39,9 @@ import org.subledger.kernel.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 class AccountTest {
 
@@ -55,6 +59,25 @@ class AccountTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource((AccountSubscriptions) accountId -> List.copyOf(liveSubscriptions));
+        fixture.registerInjectableResource(postingIdsOfTheStream(fixture));
+    }
+
+    /**
+     * The {@code account_posting_id} table as the fixture's event store implies it: an id is claimed when a posting of
+     * the account's stream carries it, or a command of this test claimed it before.
+     */
+    static PostingIds postingIdsOfTheStream(FixtureConfiguration<Account> fixture) {
+        Set<String> claimedInThisTest = new HashSet<>();
+        return (accountId, postingId) -> {
+            var stream = fixture.getEventStore().readEvents(accountId);
+            while (stream.hasNext()) {
+                if (stream.next().getPayload() instanceof AccountPosting posting
+                        && posting.postingId().equals(postingId)) {
+                    return false;
+                }
+            }
+            return claimedInThisTest.add(accountId + "\n" + postingId);
+        };
     }
 
     static Money eur(String amount) {
