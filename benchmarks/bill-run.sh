@@ -12,22 +12,4 @@
 #
 # The JVM runs with a fixed heap, -Xmx2g (HEAP=... to change), so peak heap figures compare. Environment as run.sh:
 # JAVA_OPTS, SKIP_BUILD=1, MAVEN_ARGS. The output is also written to benchmarks/target/bill-run-<time>.log.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    # shellcheck disable=SC2086
-    ./mvnw -B -q ${MAVEN_ARGS:-} -pl benchmarks -am install -DskipTests
-fi
-
-# run a copy: a build started meanwhile rewrites target/benchmarks.jar under the running JVM
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp benchmarks/target/benchmarks.jar "$work/benchmarks.jar"
-
-log="benchmarks/target/bill-run-$(date +%Y%m%d-%H%M%S).log"
-echo "uptime at start: $(uptime)" | tee "$log"
-# shellcheck disable=SC2086
-java -Xms${HEAP:-2g} -Xmx${HEAP:-2g} ${JAVA_OPTS:-} -jar "$work/benchmarks.jar" bill-run "$@" 2>&1 | tee -a "$log"
-echo "uptime at end: $(uptime)" | tee -a "$log"
-echo "(output saved in $log)"
+exec "$(dirname "$0")/in-process.sh" bill-run "$@"

@@ -9,12 +9,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.subledger.platform.db.EmbeddedPostgresServer;
-import org.subledger.app.LedgerApplication;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CustomerType;
@@ -32,7 +29,6 @@ import org.subledger.kernel.subscription.SubscriptionState;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -45,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.subledger.benchmarks.LedgerBenchmark.log;
 
@@ -79,61 +74,13 @@ final class BillRunBenchmark {
     }
 
     static void main(String[] args) throws Exception {
-        int subscriptions = 10_000;
-        Duration timeout = Duration.ofMinutes(30);
         Map<String, String> properties = new LinkedHashMap<>();
-        Path workDir = Files.createTempDirectory("ledger-bill-run-");
-        properties.put("ledger.embedded-postgres.data-dir", workDir.resolve("postgres").toString());
-        properties.put("ledger.embedded-postgres.port", "0");
-        properties.put("server.port", "-1");
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.org.springframework.core.annotation", "ERROR");
-        properties.put("logging.level.org.flywaydb", "ERROR");
         properties.put("logging.level.org.subledger.command.billing", "INFO");
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --key=value, got " + arg);
-            }
-            String key = arg.substring(2, arg.indexOf('='));
-            String value = arg.substring(arg.indexOf('=') + 1);
-            switch (key) {
-                case "bench.subscriptions" -> subscriptions = Integer.parseInt(value.replace("_", ""));
-                case "bench.timeout" -> timeout = Duration.parse(value);
-                default -> properties.put(key, value);
-            }
-        }
-        var context = new ConfigurableApplicationContext[1];
-        var cleaned = new AtomicBoolean();
-        Runnable cleanUp = () -> {
-            if (cleaned.compareAndSet(false, true)) {
-                try {
-                    if (context[0] != null) {
-                        context[0].close();
-                    }
-                } catch (Throwable e) {
-                    System.err.println("closing the ledger failed: " + e);
-                }
-                LedgerBenchmark.deleteRecursively(workDir);
-            }
-        };
-        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp, "benchmark-clean-up"));
-        int exitCode = 0;
-        try (var heap = new HeapSampler()) {
-            log("starting the ledger on a fresh embedded PostgreSQL in " + workDir);
-            context[0] = new SpringApplicationBuilder(LedgerApplication.class)
-                    .web(WebApplicationType.SERVLET)
-                    .registerShutdownHook(false)
-                    .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                            .toArray(String[]::new));
-            exitCode = run(context[0], workDir.resolve("postgres"), heap, subscriptions, timeout) ? 0 : 2;
-        } catch (Throwable e) {
-            e.printStackTrace();
-            exitCode = 1;
-        } finally {
-            cleanUp.run();
-        }
-        System.exit(exitCode);
+        Map<String, String> settings = InProcessLedger.settings(args, properties);
+        int subscriptions = Integer.parseInt(settings.getOrDefault("subscriptions", "10000").replace("_", ""));
+        Duration timeout = Duration.parse(settings.getOrDefault("timeout", "PT30M"));
+        InProcessLedger.runAndExit("bill-run", properties, (context, postgresDir, heap) ->
+                run(context, postgresDir, heap, subscriptions, timeout) ? 0 : 2);
     }
 
     private static boolean run(ConfigurableApplicationContext context, Path postgresDir, HeapSampler heap, int n,

@@ -83,7 +83,12 @@ final class CommandThroughput {
     }
 
     private static OpenAccount openAccount(int index) {
-        return new OpenAccount(accountId(index), CustomerType.PERSON,
+        return openAccount(accountId(index), index);
+    }
+
+    /** A benchmark customer's account, with a credit limit no benchmark reaches. */
+    static OpenAccount openAccount(String accountId, int index) {
+        return new OpenAccount(accountId, CustomerType.PERSON,
                 new PersonDetails("Bench", "Customer " + index, "ID-" + index), null, ContactDetails.none(),
                 CURRENCY, new BigDecimal("1000000.00"), "AAA", null, "benchmark");
     }

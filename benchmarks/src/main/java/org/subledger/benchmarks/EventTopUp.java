@@ -64,23 +64,49 @@ final class EventTopUp {
         for (long n = 0; n < missing; n++) {
             String accountId = accounts.get((int) (n % accounts.size()));
             long sequence = lastSequence.merge(accountId, 1L, Long::sum);
-            String correlation = UUID.randomUUID().toString();
-            var charge = new ChargePosted(accountId, "topup-" + n, money(CommandThroughput.CHARGE),
-                    "Monthly subscription", "INV-topup-" + n,
-                    // every event after AccountOpened (sequence 0) is one charge of the same amount
-                    money(CommandThroughput.CHARGE.multiply(BigDecimal.valueOf(sequence))));
-            batch.add(new GenericDomainEventMessage<>(aggregateType, accountId, sequence, charge,
-                    metaData.and(LedgerMetadata.CORRELATION_ID, correlation)
-                            .and(LedgerMetadata.CAUSATION_ID, correlation)));
-            if (batch.size() == BATCH) {
-                storageEngine.appendEvents(batch);
-                batch.clear();
-            }
+            add(batch, charge(aggregateType, accountId, sequence, "topup-" + n, metaData));
         }
+        flush(batch);
+        return missing;
+    }
+
+    /**
+     * Appends charges to one account opened by a command (and charged by none yet) until its stream holds
+     * {@code events} events; the Account aggregate does not see them (no snapshot is taken), as after an import.
+     */
+    void extend(String accountId, long events) {
+        String aggregateType = jdbc.queryForObject("select type from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0", String.class, accountId);
+        MetaData metaData = sampleMetaData(accountId);
+        List<DomainEventMessage<?>> batch = new ArrayList<>(BATCH);
+        for (long sequence = 1; sequence < events; sequence++) {
+            add(batch, charge(aggregateType, accountId, sequence, accountId + "-history-" + sequence, metaData));
+        }
+        flush(batch);
+    }
+
+    /** The charge at {@code sequence}: every event after AccountOpened (0) is one charge of the same amount. */
+    private static DomainEventMessage<?> charge(String aggregateType, String accountId, long sequence,
+                                                String postingId, MetaData metaData) {
+        String correlation = UUID.randomUUID().toString();
+        var charge = new ChargePosted(accountId, postingId, money(CommandThroughput.CHARGE), "Monthly subscription",
+                "INV-" + postingId, money(CommandThroughput.CHARGE.multiply(BigDecimal.valueOf(sequence))));
+        return new GenericDomainEventMessage<>(aggregateType, accountId, sequence, charge,
+                metaData.and(LedgerMetadata.CORRELATION_ID, correlation).and(LedgerMetadata.CAUSATION_ID, correlation));
+    }
+
+    private void add(List<DomainEventMessage<?>> batch, DomainEventMessage<?> event) {
+        batch.add(event);
+        if (batch.size() == BATCH) {
+            flush(batch);
+        }
+    }
+
+    private void flush(List<DomainEventMessage<?>> batch) {
         if (!batch.isEmpty()) {
             storageEngine.appendEvents(batch);
+            batch.clear();
         }
-        return missing;
     }
 
     /** The metadata the command side stored with an account's event (principal, correlation). */
