@@ -11,6 +11,7 @@ import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.AccountPostingCommand;
+import org.subledger.kernel.account.ActivateCustomerLogin;
 import org.subledger.kernel.account.AdjustmentPosted;
 import org.subledger.kernel.account.AmendCreditLimit;
 import org.subledger.kernel.account.ChangeClassification;
@@ -20,16 +21,22 @@ import org.subledger.kernel.account.CloseAccount;
 import org.subledger.kernel.account.CreditLimitAmended;
 import org.subledger.kernel.account.CreditPosted;
 import org.subledger.kernel.account.CreditRatingChanged;
+import org.subledger.kernel.account.CustomerLoginActivated;
+import org.subledger.kernel.account.CustomerLoginInvited;
+import org.subledger.kernel.account.InviteCustomerLogin;
 import org.subledger.kernel.account.OpenAccount;
 import org.subledger.kernel.account.PaymentRecorded;
 import org.subledger.kernel.account.PostAdjustment;
 import org.subledger.kernel.account.PostCharge;
 import org.subledger.kernel.account.PostCredit;
 import org.subledger.kernel.account.RecordPayment;
+import org.subledger.command.customerlogin.CustomerLogins;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.money.Money;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +64,10 @@ class Account {
     private String classification;
     private boolean closed;
     private Set<String> postingIds = new HashSet<>();
+    /** The identity or registration number, which a customer login accepts besides the account number. */
+    private String customerLoginAlias;
+    /** Until when the outstanding activation token is valid; {@code null}: none outstanding. */
+    private Instant activationExpiresAt;
 
     Account() {
         // for Axon's event sourcing
@@ -148,6 +159,31 @@ class Account {
         apply(new AccountClosed(accountId, command.reason()));
     }
 
+    @CommandHandler
+    void handle(InviteCustomerLogin command, CustomerLogins logins) {
+        requireOpen();
+        AccountRules.requireText(command.tokenHash(), "tokenHash");
+        if (command.expiresAt() == null) {
+            throw AccountRules.invalid("expiresAt", "is required");
+        }
+        logins.invite(accountId, command.tokenHash(), command.expiresAt());
+        apply(new CustomerLoginInvited(accountId, command.expiresAt()));
+    }
+
+    /** Refused alike whatever is wrong with the token, so an anonymous caller learns nothing about the account. */
+    @CommandHandler
+    void handle(ActivateCustomerLogin command, CustomerLogins logins, Clock clock) {
+        Instant now = clock.instant();
+        if (closed || activationExpiresAt == null || !now.isBefore(activationExpiresAt)
+                || !logins.consumeToken(accountId, command.tokenHash())) {
+            throw new LedgerRefusal(ErrorCode.ACTIVATION_TOKEN_INVALID,
+                    "The activation token is unknown, used, replaced by a newer one or expired.");
+        }
+        AccountRules.requireText(command.passwordHash(), "passwordHash");
+        logins.setPassword(accountId, customerLoginAlias, command.passwordHash(), now);
+        apply(new CustomerLoginActivated(accountId, accountId));
+    }
+
     /** Records a posting once per posting id; a repeated id is an accepted no-op, so retries never post twice. */
     private void post(AccountPostingCommand command, Function<Money, AccountPosting> posting) {
         requireOpen();
@@ -173,6 +209,18 @@ class Account {
         creditLimit = event.creditLimit();
         creditRating = event.creditRating();
         classification = event.classification();
+        customerLoginAlias = AccountRules.blankToNull(event.person() != null ? event.person().identityNumber()
+                : event.company() != null ? event.company().registrationNumber() : null);
+    }
+
+    @EventSourcingHandler
+    void on(CustomerLoginInvited event) {
+        activationExpiresAt = event.expiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerLoginActivated event) {
+        activationExpiresAt = null;
     }
 
     @EventSourcingHandler

@@ -62,7 +62,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String method = request.getMethod();
         boolean command = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)
                 || "DELETE".equals(method);
-        return !command || !request.getRequestURI().startsWith("/api/") || request.getHeader(HEADER) == null;
+        return !command || !request.getRequestURI().startsWith("/api/") || request.getHeader(HEADER) == null
+                || carriesSecrets(request.getRequestURI());
+    }
+
+    /**
+     * Customer logins: the answer holds an activation token, the request a password, and a stored response would
+     * keep them in clear; a retried invitation simply issues a new token (which replaces the first).
+     */
+    private static boolean carriesSecrets(String uri) {
+        return uri.endsWith("/customer-login") || uri.startsWith("/api/customer-login/");
     }
 
     @Override
