@@ -64,7 +64,10 @@ class CustomerLoginsIT extends LedgerIT {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload"
                 + " like ? or meta_data like ?", Long.class, "%" + token + "%", "%" + token + "%")).isZero();
 
-        // its own account, by account number and by identity number
+        // its own account, by account number and by identity number, once the read models have it
+        awaitOwnAccount(mine, PASSWORD);
+        Await.until("the customer's subscription", () -> customer(mine, PASSWORD, "/api/subscriptions/"
+                + mySubscription), response -> response.status() == 200);
         for (String login : new String[]{mine, identity}) {
             var account = customer(login, PASSWORD, "/api/accounts/" + mine);
             assertThat(account.status()).as(account.toString()).isEqualTo(200);
@@ -119,7 +122,7 @@ class CustomerLoginsIT extends LedgerIT {
 
         assertThat(recordedBy(again)).isZero();
         assertThat(eventCount(account)).isEqualTo(before);
-        assertThat(customer(account, PASSWORD, "/api/accounts/" + account).status()).isEqualTo(200);
+        awaitOwnAccount(account, PASSWORD);
         assertProblem(customer(account, "another password", "/api/accounts/" + account), 401, "UNAUTHENTICATED",
                 null);
     }
@@ -137,7 +140,7 @@ class CustomerLoginsIT extends LedgerIT {
         var refused = assertProblem(activate(first, PASSWORD), 422, "ACTIVATION_TOKEN_INVALID", null);
         assertThat(recordedBy(refused)).isZero();
         assertThat(activate(second, PASSWORD).status()).isEqualTo(200);
-        assertThat(customer(account, PASSWORD, "/api/accounts/" + account).status()).isEqualTo(200);
+        awaitOwnAccount(account, PASSWORD);
     }
 
     @Test
@@ -205,6 +208,12 @@ class CustomerLoginsIT extends LedgerIT {
         return Await.until("a bill of " + accountId, () -> api.get("reporter", "/api/accounts/" + accountId
                         + "/bills").json(), json -> json.path("content").size() == 1)
                 .get("content").get(0).get("billId").asText();
+    }
+
+    /** The customer reads its account once the read model has it (it is projected asynchronously). */
+    private void awaitOwnAccount(String accountId, String password) {
+        Await.until("the customer's own account", () -> customer(accountId, password, "/api/accounts/" + accountId),
+                response -> response.status() == 200);
     }
 
     private Api.Response activate(String token, String password) {

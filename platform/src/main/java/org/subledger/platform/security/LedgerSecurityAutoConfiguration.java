@@ -37,6 +37,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.subledger.kernel.error.ErrorCode;
@@ -61,7 +62,7 @@ import java.util.Map;
         ManagementWebSecurityAutoConfiguration.class})
 @EnableWebSecurity
 @EnableMethodSecurity
-@EnableConfigurationProperties(LedgerSecurityProperties.class)
+@EnableConfigurationProperties({LedgerSecurityProperties.class, OidcProperties.class})
 @Import(ApiKeyController.class)
 public class LedgerSecurityAutoConfiguration {
 
@@ -76,7 +77,8 @@ public class LedgerSecurityAutoConfiguration {
                                                          UserDetailsService users, PasswordEncoder passwordEncoder,
                                                          LedgerSecurityProperties properties,
                                                          ObjectProvider<Clock> clock, JdbcTemplate jdbc,
-                                                         ObjectProvider<QueryGateway> queries) throws Exception {
+                                                         ObjectProvider<QueryGateway> queries,
+                                                         OidcProperties oidc) throws Exception {
         // Spring's builder registers the ProblemDetail mix-in, so the body has the same shape as every other error
         var json = Jackson2ObjectMapperBuilder.json().build();
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
@@ -90,18 +92,20 @@ public class LedgerSecurityAutoConfiguration {
             writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                     "Authenticate with an API key (Authorization: Bearer sk_...) or HTTP Basic.");
         };
+        AccessDeniedHandler denied = (request, response, exception) ->
+                writeProblem(json, request, response, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.name(),
+                        "Your role may not do this.");
+        OidcBearerTokens.configure(http, oidc, apiKeys, entryPoint, denied);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(new ProviderManager(passwordAuthentication(users, passwordEncoder,
                         properties.logins(), clock.getIfAvailable(Clock::systemUTC),
                         new CustomerPasswordAuthentication(jdbc, passwordEncoder))))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint, oidc.enabled()),
                         BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .addFilterAfter(new CustomerAccessFilter(queries, json), AuthorizationFilter.class)
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, exception) ->
-                        writeProblem(json, request, response, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.name(),
-                                "Your role may not do this.")))
+                .exceptionHandling(handling -> handling.accessDeniedHandler(denied))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
