@@ -62,8 +62,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String method = request.getMethod();
         boolean command = "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method)
                 || "DELETE".equals(method);
-        return !command || !request.getRequestURI().startsWith("/api/") || request.getHeader(HEADER) == null
-                || carriesSecrets(request.getRequestURI());
+        return !command || !request.getRequestURI().startsWith("/api/") || request.getHeader(HEADER) == null;
     }
 
     /**
@@ -82,6 +81,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             refuse(request, response, new LedgerRefusal(ErrorCode.VALIDATION_FAILED,
                     "Idempotency-Key must have 1 to " + MAX_KEY_LENGTH + " characters",
                     Map.of(HEADER, "must have 1 to " + MAX_KEY_LENGTH + " characters")));
+            return;
+        }
+        if (carriesSecrets(request.getRequestURI())) {
+            chain.doFilter(request, response);
             return;
         }
         var cached = new CachedBodyRequest(request, MAX_BODY_BYTES);
