@@ -68,56 +68,46 @@ class CustomerAccessFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        AccessScope scope = AccessScopes.of(authentication);
         String path = paths.getPathWithinApplication(request);
-        if (!"GET".equals(request.getMethod())) {
-            forbidden(request, response);
-            return;
-        }
-        Optional<String> account = accountAddressed(path);
-        if (account == null) {
-            if (WHO_AM_I.equals(path)) {
-                chain.doFilter(request, response);
-            } else {
-                forbidden(request, response);
-            }
-        } else if (account.isPresent() && scope.customerAccounts().contains(account.get())) {
-            chain.doFilter(request, response);
-        } else {
-            LedgerSecurityAutoConfiguration.writeProblem(json, request, response, HttpStatus.NOT_FOUND,
-                    ErrorCode.NOT_FOUND.name(), "No such record.");
+        switch (decide(request.getMethod(), path, AccessScopes.of(authentication))) {
+            case ALLOWED -> chain.doFilter(request, response);
+            case NOT_FOUND -> LedgerSecurityAutoConfiguration.writeProblem(json, request, response,
+                    HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND.name(), "No such record.");
+            case FORBIDDEN -> LedgerSecurityAutoConfiguration.writeProblem(json, request, response,
+                    HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.name(),
+                    "A customer login reads its own accounts only.");
         }
     }
+
+    enum Decision { ALLOWED, NOT_FOUND, FORBIDDEN }
 
     /**
-     * The account a customer's read addresses: empty when the record does not exist, {@code null} when the path is
-     * no account read at all. Bills and subscriptions are looked up on the query side for their account.
+     * A read of one of the customer's own accounts is allowed; a read of any other record (or of one that does not
+     * exist) is not found; anything else is forbidden. Bills and subscriptions are looked up on the query side for
+     * the account they belong to.
      */
-    private Optional<String> accountAddressed(String path) {
-        Matcher matcher = ACCOUNT.matcher(path);
-        if (matcher.matches()) {
-            return Optional.of(matcher.group(1));
+    Decision decide(String method, String path, AccessScope scope) {
+        if (!"GET".equals(method)) {
+            return Decision.FORBIDDEN;
         }
-        matcher = OVERVIEW.matcher(path);
-        if (matcher.matches()) {
-            return Optional.of(matcher.group(1));
+        if (WHO_AM_I.equals(path)) {
+            return Decision.ALLOWED;
         }
-        matcher = BILL.matcher(path);
-        if (matcher.matches()) {
-            return queries.getObject().query(new FindBill(matcher.group(1)),
+        Optional<String> account;
+        Matcher matcher;
+        if ((matcher = ACCOUNT.matcher(path)).matches() || (matcher = OVERVIEW.matcher(path)).matches()) {
+            account = Optional.of(matcher.group(1));
+        } else if ((matcher = BILL.matcher(path)).matches()) {
+            account = queries.getObject().query(new FindBill(matcher.group(1)),
                     ResponseTypes.optionalInstanceOf(BillDetails.class)).join().map(bill -> bill.bill().accountId());
-        }
-        matcher = SUBSCRIPTION.matcher(path);
-        if (matcher.matches()) {
-            return queries.getObject().query(new FindSubscription(matcher.group(1)),
+        } else if ((matcher = SUBSCRIPTION.matcher(path)).matches()) {
+            account = queries.getObject().query(new FindSubscription(matcher.group(1)),
                     ResponseTypes.optionalInstanceOf(SubscriptionSummary.class)).join()
                     .map(SubscriptionSummary::accountId);
+        } else {
+            return Decision.FORBIDDEN;
         }
-        return null;
-    }
-
-    private void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        LedgerSecurityAutoConfiguration.writeProblem(json, request, response, HttpStatus.FORBIDDEN,
-                ErrorCode.ACCESS_DENIED.name(), "A customer login reads its own accounts only.");
+        return account.filter(scope.customerAccounts()::contains).isPresent() ? Decision.ALLOWED
+                : Decision.NOT_FOUND;
     }
 }
