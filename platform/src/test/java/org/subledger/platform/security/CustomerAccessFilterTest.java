@@ -36,7 +36,7 @@ class CustomerAccessFilterTest {
     void aCustomerReadsItsOwnAccountBalanceStatementBillsSubscriptionsAndOverview() {
         for (String path : List.of("/api/accounts/acc-maria", "/api/accounts/acc-maria/statement",
                 "/api/accounts/acc-maria/bills", "/api/accounts/acc-maria/subscriptions",
-                "/api/customers/acc-maria/overview", "/api/me")) {
+                "/api/customers/acc-maria/overview", "/api/me", "/actuator/health")) {
             assertThat(filter.decide("GET", path, MARIA)).as(path).isEqualTo(ALLOWED);
         }
     }
@@ -66,7 +66,7 @@ class CustomerAccessFilterTest {
         assertThat(filter.decide("HEAD", "/api/accounts/acc-maria", MARIA)).isEqualTo(FORBIDDEN);
         for (String path : List.of("/api/accounts", "/api/audit/accounts/acc-maria/events", "/api/api-keys",
                 "/api/catalog/price-plans", "/api/bill-runs/run-1", "/api/accounts/acc-maria/unknown",
-                "/api/admin/dead-letters", "/actuator/prometheus")) {
+                "/api/admin/dead-letters", "/actuator/prometheus", "/v3/api-docs")) {
             assertThat(filter.decide("GET", path, MARIA)).as(path).isEqualTo(FORBIDDEN);
         }
     }
