@@ -61,6 +61,8 @@ class CustomerLoginsIT extends LedgerIT {
         JsonNode history = AccountsIT.events(api.get("auditor", "/api/audit/accounts/" + mine + "/events").json());
         assertThat(history.toString()).contains("CustomerLoginInvited", "CustomerLoginActivated")
                 .doesNotContain(token).doesNotContain(PASSWORD);
+        assertThat(principalOf(history, "CustomerLoginInvited")).isEqualTo("agent");
+        assertThat(principalOf(history, "CustomerLoginActivated")).isEqualTo("customer:" + mine);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload"
                 + " like ? or meta_data like ?", Long.class, "%" + token + "%", "%" + token + "%")).isZero();
 
@@ -214,6 +216,15 @@ class CustomerLoginsIT extends LedgerIT {
     private void awaitOwnAccount(String accountId, String password) {
         Await.until("the customer's own account", () -> customer(accountId, password, "/api/accounts/" + accountId),
                 response -> response.status() == 200);
+    }
+
+    private static String principalOf(JsonNode history, String type) {
+        for (JsonNode event : history) {
+            if (event.get("type").asText().equals(type)) {
+                return event.get("metadata").get("principal").asText();
+            }
+        }
+        throw new AssertionError("no " + type + " in " + history);
     }
 
     private Api.Response activate(String token, String password) {
