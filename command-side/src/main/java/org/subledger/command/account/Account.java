@@ -64,10 +64,7 @@ class Account {
     private String classification;
     private boolean closed;
     private Set<String> postingIds = new HashSet<>();
-    /** The identity or registration number, which a customer login accepts besides the account number. */
-    private String customerLoginAlias;
-    /** Until when the outstanding activation token is valid; {@code null}: none outstanding. */
-    private Instant activationExpiresAt;
+    private CustomerLoginState customerLogin = new CustomerLoginState();
 
     Account() {
         // for Axon's event sourcing
@@ -174,13 +171,13 @@ class Account {
     @CommandHandler
     void handle(ActivateCustomerLogin command, CustomerLogins logins, Clock clock) {
         Instant now = clock.instant();
-        if (closed || activationExpiresAt == null || !now.isBefore(activationExpiresAt)
+        if (closed || !customerLogin.activationOutstandingAt(now)
                 || !logins.consumeToken(accountId, command.tokenHash())) {
             throw new LedgerRefusal(ErrorCode.ACTIVATION_TOKEN_INVALID,
                     "The activation token is unknown, used, replaced by a newer one or expired.");
         }
         AccountRules.requireText(command.passwordHash(), "passwordHash");
-        logins.setPassword(accountId, customerLoginAlias, command.passwordHash(), now);
+        logins.setPassword(accountId, customerLogin.alias(), command.passwordHash(), now);
         apply(new CustomerLoginActivated(accountId, accountId));
     }
 
@@ -209,18 +206,17 @@ class Account {
         creditLimit = event.creditLimit();
         creditRating = event.creditRating();
         classification = event.classification();
-        customerLoginAlias = AccountRules.blankToNull(event.person() != null ? event.person().identityNumber()
-                : event.company() != null ? event.company().registrationNumber() : null);
+        customerLogin.apply(event);
     }
 
     @EventSourcingHandler
     void on(CustomerLoginInvited event) {
-        activationExpiresAt = event.expiresAt();
+        customerLogin.apply(event);
     }
 
     @EventSourcingHandler
     void on(CustomerLoginActivated event) {
-        activationExpiresAt = null;
+        customerLogin.apply(event);
     }
 
     @EventSourcingHandler
