@@ -59,6 +59,9 @@ class CustomerLoginController {
         this.logins = logins;
         this.passwords = passwords;
         this.clock = clock;
+        if (tokenValidity.isNegative() || tokenValidity.isZero()) {
+            throw new IllegalStateException("ledger.customer-logins.token-validity must be positive, e.g. P7D");
+        }
         this.tokenValidity = tokenValidity;
     }
 
