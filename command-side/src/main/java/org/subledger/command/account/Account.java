@@ -14,6 +14,7 @@ import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.AccountPostingCommand;
+import org.subledger.kernel.account.ActivateCustomerLogin;
 import org.subledger.command.posting.PostingIds;
 import org.subledger.kernel.account.AccountState;
 import org.subledger.kernel.account.AdjustmentPosted;
@@ -25,17 +26,22 @@ import org.subledger.kernel.account.CloseAccount;
 import org.subledger.kernel.account.CreditLimitAmended;
 import org.subledger.kernel.account.CreditPosted;
 import org.subledger.kernel.account.CreditRatingChanged;
+import org.subledger.kernel.account.CustomerLoginActivated;
+import org.subledger.kernel.account.CustomerLoginInvited;
+import org.subledger.kernel.account.InviteCustomerLogin;
 import org.subledger.kernel.account.OpenAccount;
 import org.subledger.kernel.account.PaymentRecorded;
 import org.subledger.kernel.account.PostAdjustment;
 import org.subledger.kernel.account.PostCharge;
 import org.subledger.kernel.account.PostCredit;
 import org.subledger.kernel.account.RecordPayment;
+import org.subledger.command.customerlogin.CustomerLogins;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.event.DomainEvent;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.money.Money;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -65,6 +71,7 @@ class Account implements AccountSnapshot {
     public AccountState state() {
         return state;
     }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenAccount command) {
@@ -152,6 +159,31 @@ class Account implements AccountSnapshot {
                     + live.size() + " subscription(s) not terminated: " + String.join(", ", live));
         }
         apply(new AccountClosed(accountId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(InviteCustomerLogin command, CustomerLogins logins) {
+        requireOpen();
+        AccountRules.requireText(command.tokenHash(), "tokenHash");
+        if (command.expiresAt() == null) {
+            throw AccountRules.invalid("expiresAt", "is required");
+        }
+        logins.invite(accountId, command.tokenHash(), command.expiresAt());
+        apply(new CustomerLoginInvited(accountId, command.expiresAt()));
+    }
+
+    /** Refused alike whatever is wrong with the token, so an anonymous caller learns nothing about the account. */
+    @CommandHandler
+    void handle(ActivateCustomerLogin command, CustomerLogins logins, Clock clock) {
+        Instant now = clock.instant();
+        if (state.closed() || !state.activationOutstandingAt(now)
+                || !logins.consumeToken(accountId, command.tokenHash())) {
+            throw new LedgerRefusal(ErrorCode.ACTIVATION_TOKEN_INVALID,
+                    "The activation token is unknown, used, replaced by a newer one or expired.");
+        }
+        AccountRules.requireText(command.passwordHash(), "passwordHash");
+        logins.setPassword(accountId, state.loginAlias(), command.passwordHash(), now);
+        apply(new CustomerLoginActivated(accountId, accountId));
     }
 
     /**

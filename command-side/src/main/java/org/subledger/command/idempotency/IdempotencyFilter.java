@@ -65,6 +65,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return !command || !request.getRequestURI().startsWith("/api/") || request.getHeader(HEADER) == null;
     }
 
+    /**
+     * Customer logins: the answer holds an activation token, the request a password, and a stored response would
+     * keep them in clear; a retried invitation simply issues a new token (which replaces the first).
+     */
+    private static boolean carriesSecrets(String uri) {
+        return uri.endsWith("/customer-login") || uri.startsWith("/api/customer-login/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -73,6 +81,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             refuse(request, response, new LedgerRefusal(ErrorCode.VALIDATION_FAILED,
                     "Idempotency-Key must have 1 to " + MAX_KEY_LENGTH + " characters",
                     Map.of(HEADER, "must have 1 to " + MAX_KEY_LENGTH + " characters")));
+            return;
+        }
+        if (carriesSecrets(request.getRequestURI())) {
+            chain.doFilter(request, response);
             return;
         }
         var cached = new CachedBodyRequest(request, MAX_BODY_BYTES);

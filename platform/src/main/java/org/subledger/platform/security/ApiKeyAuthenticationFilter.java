@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Authenticates {@code Authorization: Bearer sk_…} with an API key. An unknown or revoked key is refused with 401
- * right here: it never falls through to another way of signing in.
+ * right here: it never falls through to another way of signing in. A bearer token not shaped like a key is the
+ * identity provider's JWT when those are accepted ({@link OidcBearerTokens} decodes it), and refused otherwise.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -23,10 +24,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys apiKeys;
     private final AuthenticationEntryPoint entryPoint;
+    private final boolean jwtsAccepted;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, AuthenticationEntryPoint entryPoint) {
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, AuthenticationEntryPoint entryPoint, boolean jwtsAccepted) {
         this.apiKeys = apiKeys;
         this.entryPoint = entryPoint;
+        this.jwtsAccepted = jwtsAccepted;
     }
 
     @Override
@@ -38,6 +41,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(BEARER.length()).trim();
+        if (jwtsAccepted && !apiKeys.looksLikeKey(token)) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<ApiKeyAuthentication> authentication = apiKeys.looksLikeKey(token)
                 ? apiKeys.authenticate(token) : Optional.empty();
         if (authentication.isEmpty()) {

@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -37,6 +38,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.platform.db.NoDatasourceUrlCondition;
@@ -60,7 +63,7 @@ import java.util.Map;
         ManagementWebSecurityAutoConfiguration.class})
 @EnableWebSecurity
 @EnableMethodSecurity
-@EnableConfigurationProperties(LedgerSecurityProperties.class)
+@EnableConfigurationProperties({LedgerSecurityProperties.class, OidcProperties.class})
 @Import(ApiKeyController.class)
 public class LedgerSecurityAutoConfiguration {
 
@@ -74,7 +77,9 @@ public class LedgerSecurityAutoConfiguration {
     public SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, ApiKeys apiKeys,
                                                          UserDetailsService users, PasswordEncoder passwordEncoder,
                                                          LedgerSecurityProperties properties,
-                                                         ObjectProvider<Clock> clock) throws Exception {
+                                                         ObjectProvider<Clock> clock, JdbcTemplate jdbc,
+                                                         ObjectProvider<QueryGateway> queries,
+                                                         OidcProperties oidc) throws Exception {
         // Spring's builder registers the ProblemDetail mix-in, so the body has the same shape as every other error
         var json = Jackson2ObjectMapperBuilder.json().build();
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
@@ -88,19 +93,24 @@ public class LedgerSecurityAutoConfiguration {
             writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                     "Authenticate with an API key (Authorization: Bearer sk_...) or HTTP Basic.");
         };
+        AccessDeniedHandler denied = (request, response, exception) ->
+                writeProblem(json, request, response, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.name(),
+                        "Your role may not do this.");
+        OidcBearerTokens.configure(http, oidc, apiKeys, entryPoint, denied);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(new ProviderManager(passwordAuthentication(users, passwordEncoder,
-                        properties.logins(), clock.getIfAvailable(Clock::systemUTC))))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint),
+                        properties.logins(), clock.getIfAvailable(Clock::systemUTC),
+                        new CustomerPasswordAuthentication(jdbc, passwordEncoder))))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint, oidc.enabled()),
                         BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, exception) ->
-                        writeProblem(json, request, response, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.name(),
-                                "Your role may not do this.")))
+                .addFilterAfter(new CustomerAccessFilter(queries, json), AuthorizationFilter.class)
+                .exceptionHandling(handling -> handling.accessDeniedHandler(denied))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/customer-login/activate").permitAll()
                         .requestMatchers("/api/api-keys", "/api/api-keys/**").authenticated()
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDIT_ROLES)
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
@@ -112,7 +122,8 @@ public class LedgerSecurityAutoConfiguration {
     }
 
     private static AuthenticationProvider passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
-                                                                 LedgerSecurityProperties.Logins logins, Clock clock) {
+                                                                 LedgerSecurityProperties.Logins logins, Clock clock,
+                                                                 AuthenticationProvider customers) {
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         if (users instanceof UserDetailsPasswordService upgrades) {
@@ -120,7 +131,7 @@ public class LedgerSecurityAutoConfiguration {
         }
         var throttle = new LoginThrottle(clock, logins.failureWindow(), logins.maxFailuresPerUser(),
                 logins.maxFailuresPerAddress());
-        return new CachingPasswordAuthentication(passwords, throttle, clock, logins.passwordCacheTtl(),
+        return new CachingPasswordAuthentication(new StaffThenCustomers(passwords, customers), throttle, clock, logins.passwordCacheTtl(),
                 logins.maxConcurrentPasswordChecks());
     }
 
@@ -177,7 +188,7 @@ public class LedgerSecurityAutoConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
-    private static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+    static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
                                      HttpStatus status, String code, String detail) throws IOException {
         var problem = Problems.of(status, code, detail, Map.of());
         problem.setInstance(URI.create(request.getRequestURI()));

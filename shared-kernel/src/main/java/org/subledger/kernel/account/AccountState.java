@@ -21,7 +21,8 @@ public final class AccountState {
 
     /** Every event type that changes this state; a reader may skip other types without deserialising them. */
     public static final Set<Class<?>> EVENT_TYPES = Set.of(AccountOpened.class, CreditLimitAmended.class,
-            CreditRatingChanged.class, AccountClassificationChanged.class, AccountClosed.class);
+            CreditRatingChanged.class, AccountClassificationChanged.class, AccountClosed.class,
+            CustomerLoginInvited.class, CustomerLoginActivated.class);
 
     private String accountId;
     private CustomerType type;
@@ -36,6 +37,10 @@ public final class AccountState {
     private String openedBy;
     private Instant openedAt;
     private Instant lastMovementAt;
+    /** The identity or registration number a customer login accepts besides the account number. */
+    private String loginAlias;
+    /** Until when the outstanding customer-login activation token is valid; null: none outstanding. */
+    private Instant activationExpiresAt;
     private long version = -1;
 
     /** True for the event types this state is folded from: {@link #EVENT_TYPES} and every {@link AccountPosting}. */
@@ -60,6 +65,8 @@ public final class AccountState {
             classification = opened.classification();
             openedBy = opened.openedBy();
             openedAt = timestamp;
+            loginAlias = blankToNull(opened.person() != null ? opened.person().identityNumber()
+                    : opened.company() != null ? opened.company().registrationNumber() : null);
         } else if (accountId == null) {
             return this; // nothing exists before the opening
         } else if (payload instanceof AccountPosting posting) {
@@ -73,6 +80,10 @@ public final class AccountState {
             classification = changed.classification();
         } else if (payload instanceof AccountClosed) {
             closed = true;
+        } else if (payload instanceof CustomerLoginInvited invited) {
+            activationExpiresAt = invited.expiresAt();
+        } else if (payload instanceof CustomerLoginActivated) {
+            activationExpiresAt = null;
         } else {
             return this;
         }
@@ -129,6 +140,19 @@ public final class AccountState {
 
     public boolean closed() {
         return closed;
+    }
+
+    public String loginAlias() {
+        return loginAlias;
+    }
+
+    /** Whether a customer-login activation token handed out and not used yet is still valid at {@code now}. */
+    public boolean activationOutstandingAt(Instant now) {
+        return activationExpiresAt != null && now.isBefore(activationExpiresAt);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The sequence number of the last event applied (-1: none). */

@@ -49,6 +49,8 @@ public enum ErrorCode {
     /** A header, the request line or the body is larger than the ledger reads. */
     REQUEST_TOO_LARGE(Kind.TOO_LARGE),
     ACCESS_DENIED(Kind.FORBIDDEN),
+    /** The customer-login activation token is unknown, used, replaced by a newer one or expired. */
+    ACTIVATION_TOKEN_INVALID(Kind.REFUSED),
     INTERNAL_ERROR(Kind.INTERNAL),
     /** The ledger cannot reach its database for the moment; nothing was recorded, the request may be repeated. */
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE);
