@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * is never kept and a dump of the heap gives nothing reusable. A wrong password never matches a cached entry and
  * goes to bcrypt, unless the user or the client address has failed too often ({@link LoginThrottle}: 429, bcrypt
  * not run); at most {@code maxConcurrentChecks} bcrypt checks run at once, so a flood of guesses may take one core,
- * never the machine. Users come from configuration and do not change while the ledger runs, so nothing needs to be
- * invalidated; entries end with their time to live.
+ * never the machine. A user of the directory who changes (disabled, a new password, other roles or units) is
+ * forgotten at once ({@link DirectoryChanges}); other entries end with their time to live.
  */
 class CachingPasswordAuthentication implements AuthenticationProvider {
 
@@ -110,6 +110,16 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
         } finally {
             checks.release();
         }
+    }
+
+    /** The user's next request goes to bcrypt and the directory again. */
+    void forget(String user) {
+        String prefix = user + "\u0000";
+        verified.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
+    void forgetAll() {
+        verified.clear();
     }
 
     private String cacheKey(String user, String password) {

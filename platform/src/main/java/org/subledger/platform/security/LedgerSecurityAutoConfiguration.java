@@ -60,20 +60,18 @@ import java.util.Map;
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
-@Import(ApiKeyController.class)
+@Import({ApiKeyController.class, MeController.class})
 public class LedgerSecurityAutoConfiguration {
 
     public static final String[] COMMAND_ROLES = {"AGENT", "SUPERVISOR", "BILLING", "ADMIN"};
     public static final String[] AUDIT_ROLES = {"AUDITOR", "SUPERVISOR", "ADMIN"};
-    static final List<String> DEMO_USERS = List.of("agent", "supervisor", "billing", "auditor", "reporter", "admin");
 
     private static final Logger log = LoggerFactory.getLogger(LedgerSecurityAutoConfiguration.class);
 
     @Bean
     public SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, ApiKeys apiKeys,
-                                                         UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                         LedgerSecurityProperties properties,
-                                                         ObjectProvider<Clock> clock) throws Exception {
+                                                         CachingPasswordAuthentication passwordAuthentication)
+            throws Exception {
         // Spring's builder registers the ProblemDetail mix-in, so the body has the same shape as every other error
         var json = Jackson2ObjectMapperBuilder.json().build();
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
@@ -89,8 +87,7 @@ public class LedgerSecurityAutoConfiguration {
         };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(new ProviderManager(passwordAuthentication(users, passwordEncoder,
-                        properties.logins(), clock.getIfAvailable(Clock::systemUTC))))
+                .authenticationManager(new ProviderManager(passwordAuthentication))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint),
                         BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -110,8 +107,12 @@ public class LedgerSecurityAutoConfiguration {
         return http.build();
     }
 
-    private static AuthenticationProvider passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
-                                                                 LedgerSecurityProperties.Logins logins, Clock clock) {
+    @Bean
+    CachingPasswordAuthentication passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
+                                                         LedgerSecurityProperties properties,
+                                                         ObjectProvider<Clock> clocks) {
+        var logins = properties.logins();
+        var clock = clocks.getIfAvailable(Clock::systemUTC);
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         if (users instanceof UserDetailsPasswordService upgrades) {
@@ -142,28 +143,25 @@ public class LedgerSecurityAutoConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The configured (bootstrap) users, then the ledger's own directory of users. The demo users live in the
+     * directory: the command side sets them up at start-up when demo users are on.
+     */
     @Bean
-    public UserDetailsService userDetailsService(LedgerSecurityProperties properties, Environment environment) {
+    public UserDetailsService userDetailsService(LedgerSecurityProperties properties, JdbcTemplate jdbc,
+                                                 ObjectProvider<Clock> clock) {
         List<UserDetails> users = new ArrayList<>();
-        boolean embedded = NoDatasourceUrlCondition.embedded(environment);
-        boolean demo = properties.demoUsers() != null ? properties.demoUsers() : embedded;
-        if (demo) {
-            if (!embedded) {
-                log.warn("Demo users are enabled on an external database (ledger.security.demo-users=true)");
-            }
-            for (String name : DEMO_USERS) {
-                // the demo password is public by design ("demo"); real users come with encoded passwords
-                users.add(User.withUsername(name).password("{noop}demo").roles(name.toUpperCase()).build());
-            }
-        }
         for (var user : properties.users()) {
             users.add(User.withUsername(user.name()).password(user.password())
                     .roles(user.roles().toArray(String[]::new)).build());
         }
-        if (users.isEmpty()) {
-            log.warn("No users are configured: every request will be refused. Set ledger.security.users.");
-        }
-        return new InMemoryUserDetailsManager(users);
+        return new LedgerUsers(new InMemoryUserDetailsManager(users), new UserDirectory(jdbc),
+                clock.getIfAvailable(Clock::systemUTC), properties.apiKeys().cacheTtl());
+    }
+
+    @Bean
+    DirectoryChanges directoryChanges(UserDetailsService users, CachingPasswordAuthentication passwords) {
+        return new DirectoryChanges((LedgerUsers) users, passwords);
     }
 
     private static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
