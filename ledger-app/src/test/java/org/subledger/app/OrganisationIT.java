@@ -183,6 +183,31 @@ class OrganisationIT extends LedgerIT {
         assertThat(history.body()).contains("UnitCreated").contains("CollaborationStarted");
     }
 
+    @Test
+    void theReadModelsShowUnitsUsersAndMembershipButNoPassword() {
+        String unit = unit("DEPT", null);
+        String team = unit("TEAM", unit);
+        String user = user("anna", "s3cret-pass", team);
+        api.post("admin", "/api/organisation/units/" + team + "/collaborations", "{\"with\":\"SALES\"}");
+
+        var read = Await.until("the user in the read model", () -> api.get("reporter",
+                "/api/organisation/users/" + user), response -> response.status() == 200);
+        assertThat(read.json().get("displayName").asText()).isEqualTo("Anna " + tag);
+        assertThat(texts(read.json().get("units"))).containsExactly(team);
+        assertThat(read.json().get("enabled").asBoolean()).isTrue();
+        assertThat(read.body()).doesNotContain("s3cret").doesNotContain("bcrypt");
+        var teamView = Await.until("the collaboration in the read model", () -> api.get("agent",
+                "/api/organisation/units/" + team), response -> response.status() == 200
+                && texts(response.json().get("collaboratesWith")).contains("SALES"));
+        assertThat(teamView.json().get("parent").asText()).isEqualTo(unit);
+        var children = new ArrayList<String>();
+        api.get("agent", "/api/organisation/units?parent=" + unit).json()
+                .forEach(child -> children.add(child.get("code").asText()));
+        assertThat(children).containsExactly(team);
+        assertThat(api.get("agent", "/api/organisation/users?unit=" + team).body()).contains(user);
+        assertThat(api.get("agent", "/api/organisation/units/NOPE-" + tag).status()).isEqualTo(404);
+    }
+
     private String unit(String name, String parent) {
         String code = name + "-" + tag;
         var response = api.post("admin", "/api/organisation/units", """
