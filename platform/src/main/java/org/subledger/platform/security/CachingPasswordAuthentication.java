@@ -6,6 +6,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.subledger.platform.db.DatabaseFailures;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -105,7 +106,10 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
             verified.put(cacheKey, new Verified(result, now.plus(ttl)));
             return result;
         } catch (AuthenticationException refused) {
-            throttle.failed(user, address);
+            if (!DatabaseFailures.isUnavailable(refused)) {
+                // the directory could not be read: no guess was made, none is counted
+                throttle.failed(user, address);
+            }
             throw refused;
         } finally {
             checks.release();

@@ -3,8 +3,6 @@ package org.subledger.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -38,6 +35,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.subledger.kernel.error.ErrorCode;
+import org.subledger.platform.db.DatabaseFailures;
 import org.subledger.platform.db.NoDatasourceUrlCondition;
 import org.subledger.platform.web.Problems;
 
@@ -66,7 +64,6 @@ public class LedgerSecurityAutoConfiguration {
     public static final String[] COMMAND_ROLES = {"AGENT", "SUPERVISOR", "BILLING", "ADMIN"};
     public static final String[] AUDIT_ROLES = {"AUDITOR", "SUPERVISOR", "ADMIN"};
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerSecurityAutoConfiguration.class);
 
     @Bean
     public SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, ApiKeys apiKeys,
@@ -79,6 +76,13 @@ public class LedgerSecurityAutoConfiguration {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
                 writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS",
                         "Too many failed logins for this user or from this address; try again later.");
+                return;
+            }
+            if (DatabaseFailures.isUnavailable(exception)) {
+                // the directory of users is in the database: not a wrong password, a request to repeat shortly
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                writeProblem(json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
+                        ErrorCode.DATABASE_UNAVAILABLE.name(), "The ledger cannot reach its database at the moment.");
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"subscription-ledger\"");

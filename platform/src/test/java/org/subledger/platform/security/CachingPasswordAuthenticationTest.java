@@ -71,6 +71,21 @@ class CachingPasswordAuthenticationTest {
     class GivenAVerifiedPassword {
 
         @Test
+        void aForgottenUserIsCheckedAgainAtOnceAndOthersAreNot() {
+            authentication.authenticate(login("agent", "demo"));
+            authentication.authenticate(login("billing", "demo"));
+
+            authentication.forget("agent");
+            authentication.authenticate(login("agent", "demo"));
+            authentication.authenticate(login("billing", "demo"));
+
+            assertThat(passwords.checks).hasValue(3);
+            authentication.forgetAll();
+            authentication.authenticate(login("billing", "demo"));
+            assertThat(passwords.checks).hasValue(4);
+        }
+
+        @Test
         void theSamePasswordIsTrustedWithoutAnotherCheckUntilItsTimeToLiveEnds() {
             authentication.authenticate(login("agent", "demo"));
             authentication.authenticate(login("agent", "demo"));
