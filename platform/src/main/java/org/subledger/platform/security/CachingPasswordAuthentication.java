@@ -2,9 +2,12 @@ package org.subledger.platform.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.subledger.platform.db.DatabaseFailures;
 
@@ -37,10 +40,12 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
     /** How long a password check waits for a turn at bcrypt before the caller is told to come back. */
     private static final Duration CHECK_QUEUE_WAIT = Duration.ofSeconds(5);
 
-    private record Verified(Authentication authentication, Instant until) {
+    /** {@code passwordHash}: the directory's hash the password was verified against (null for bootstrap users). */
+    private record Verified(Authentication authentication, Instant until, String passwordHash) {
     }
 
     private final AuthenticationProvider passwords;
+    private final UserDetailsService users;
     private final LoginThrottle throttle;
     private final Clock clock;
     private final Duration ttl;
@@ -50,7 +55,18 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
     CachingPasswordAuthentication(AuthenticationProvider passwords, LoginThrottle throttle, Clock clock, Duration ttl,
                                   int maxConcurrentChecks) {
+        this(passwords, null, throttle, clock, ttl, maxConcurrentChecks);
+    }
+
+    /**
+     * @param users where a directory user is read again (cheaply: {@link LedgerUsers} keeps it for seconds) on every
+     *              trusted request, so a user disabled, given a new password or new units on another node is refused
+     *              or re-scoped within that time, not within the whole {@code ttl}
+     */
+    CachingPasswordAuthentication(AuthenticationProvider passwords, UserDetailsService users, LoginThrottle throttle,
+                                  Clock clock, Duration ttl, int maxConcurrentChecks) {
         this.passwords = passwords;
+        this.users = users;
         this.throttle = throttle;
         this.clock = clock;
         this.ttl = ttl;
@@ -68,7 +84,11 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
         Instant now = clock.instant();
         var cached = verified.get(cacheKey);
         if (cached != null && now.isBefore(cached.until())) {
-            return cached.authentication();
+            var current = current(cached);
+            if (current != null) {
+                return current;
+            }
+            verified.remove(cacheKey, cached);
         }
         String address = request.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
@@ -93,17 +113,22 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
             var cached = verified.get(cacheKey);
             Instant now = clock.instant();
             if (cached != null && now.isBefore(cached.until())) {
-                return cached.authentication();
+                var current = current(cached);
+                if (current != null) {
+                    return current;
+                }
             }
             Authentication result = passwords.authenticate(request);
             if (result == null) {
                 throw new BadCredentialsException("not authenticated");
             }
+            // read before Spring erases the credentials of the user it hands out
+            String hash = result.getPrincipal() instanceof DirectoryUser verifiedUser ? verifiedUser.getPassword() : null;
             throttle.succeeded(user);
             if (verified.size() >= MAX_CACHED) {
                 verified.clear();
             }
-            verified.put(cacheKey, new Verified(result, now.plus(ttl)));
+            verified.put(cacheKey, new Verified(result, now.plus(ttl), hash));
             return result;
         } catch (AuthenticationException refused) {
             if (!DatabaseFailures.isUnavailable(refused)) {
@@ -114,6 +139,32 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
         } finally {
             checks.release();
         }
+    }
+
+    /**
+     * The trusted authentication as the directory has the user now, or null when the user was disabled or its
+     * password changed since it was verified. A bootstrap user does not change while the ledger runs.
+     */
+    private Authentication current(Verified cached) {
+        if (cached.passwordHash() == null || users == null) {
+            return cached.authentication();
+        }
+        UserDetails user;
+        try {
+            user = users.loadUserByUsername(cached.authentication().getName());
+        } catch (AuthenticationException gone) {
+            return null;
+        } catch (RuntimeException unreadable) {
+            // e.g. the database is down: answered as such (503), not as a wrong password
+            throw new InternalAuthenticationServiceException("the directory of users cannot be read", unreadable);
+        }
+        if (!(user instanceof DirectoryUser now) || !now.isEnabled()
+                || !cached.passwordHash().equals(now.getPassword())) {
+            return null;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());
+        authentication.setDetails(cached.authentication().getDetails());
+        return authentication;
     }
 
     /** The user's next request goes to bcrypt and the directory again. */

@@ -124,7 +124,7 @@ public class LedgerSecurityAutoConfiguration {
         }
         var throttle = new LoginThrottle(clock, logins.failureWindow(), logins.maxFailuresPerUser(),
                 logins.maxFailuresPerAddress());
-        return new CachingPasswordAuthentication(passwords, throttle, clock, logins.passwordCacheTtl(),
+        return new CachingPasswordAuthentication(passwords, users, throttle, clock, logins.passwordCacheTtl(),
                 logins.maxConcurrentPasswordChecks());
     }
 
