@@ -165,6 +165,24 @@ class OrganisationIT extends LedgerIT {
     }
 
     @Test
+    void eventsRecordTheActingUnitAndARepeatedCreateRecordsNothing() {
+        String unit = unit("DEPT", null);
+        var again = api.post("admin", "/api/organisation/units",
+                "{\"code\":\"" + unit + "\",\"name\":\"DEPT\",\"kind\":\"GROUP\",\"parent\":null}");
+        var taken = api.post("admin", "/api/organisation/units",
+                "{\"code\":\"" + unit + "\",\"name\":\"Other\",\"kind\":\"GROUP\",\"parent\":null}");
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("code").asText()).isEqualTo("UNIT_EXISTS");
+        assertThat(recordedBy(again, taken)).isZero();
+        var created = api.get("auditor", "/api/audit/units/" + unit + "/events").json().get("events").get(0);
+        assertThat(created.get("type").asText()).isEqualTo("UnitCreated");
+        assertThat(created.get("metadata").get("principal").asText()).isEqualTo("admin");
+        assertThat(created.get("metadata").get("unit").asText()).isEqualTo("SYSADMIN");
+    }
+
+    @Test
     void theDemoUsersBelongToTheirUnits() {
         var agent = api.get("agent", "/api/me").json();
         assertThat(agent.get("actingUnit").asText()).isEqualTo("CUSTOMER-SERVICE");
