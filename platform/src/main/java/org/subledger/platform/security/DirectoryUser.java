@@ -51,15 +51,4 @@ public class DirectoryUser extends User implements ScopedPrincipal {
     public AccessScope accessScope() {
         return accessScope;
     }
-
-    // equality stays User's (by user name), which Spring's session bookkeeping relies on
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }
