@@ -3,6 +3,7 @@ package org.subledger.platform.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.subledger.platform.security.ApiKeyStore.StoredKey;
@@ -115,16 +116,25 @@ public class ApiKeys {
             }
             verified.put(hash, new Verified(key, now.plus(cacheTtl)));
         }
-        Set<String> userRoles;
+        UserDetails user;
         try {
-            userRoles = rolesOf(key.principal());
+            user = users.loadUserByUsername(key.principal());
         } catch (UsernameNotFoundException gone) {
             return Optional.empty();
         }
+        if (!user.isEnabled()) {
+            return Optional.empty();
+        }
+        Set<String> userRoles = roles(user);
         Set<String> effective = key.roles().stream().filter(userRoles::contains)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         recordUse(key.id(), now);
-        return Optional.of(new ApiKeyAuthentication(key.id(), key.principal(), effective));
+        var authentication = new ApiKeyAuthentication(key.id(), key.principal(), effective);
+        if (user instanceof ScopedPrincipal scoped) {
+            // a key sees what its user sees, resolved with the user (and forgotten with it when the user changes)
+            authentication.setDetails(scoped);
+        }
+        return Optional.of(authentication);
     }
 
     private void recordUse(UUID id, Instant now) {
@@ -151,7 +161,11 @@ public class ApiKeys {
     }
 
     private Set<String> rolesOf(String principal) {
-        return users.loadUserByUsername(principal).getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        return roles(users.loadUserByUsername(principal));
+    }
+
+    private static Set<String> roles(UserDetails user) {
+        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -2,10 +2,14 @@ package org.subledger.platform.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.subledger.platform.db.DatabaseFailures;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * is never kept and a dump of the heap gives nothing reusable. A wrong password never matches a cached entry and
  * goes to bcrypt, unless the user or the client address has failed too often ({@link LoginThrottle}: 429, bcrypt
  * not run); at most {@code maxConcurrentChecks} bcrypt checks run at once, so a flood of guesses may take one core,
- * never the machine. Users come from configuration and do not change while the ledger runs, so nothing needs to be
- * invalidated; entries end with their time to live.
+ * never the machine. A user of the directory who changes (disabled, a new password, other roles or units) is
+ * forgotten at once ({@link DirectoryChanges}); other entries end with their time to live.
  */
 class CachingPasswordAuthentication implements AuthenticationProvider {
 
@@ -36,10 +40,12 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
     /** How long a password check waits for a turn at bcrypt before the caller is told to come back. */
     private static final Duration CHECK_QUEUE_WAIT = Duration.ofSeconds(5);
 
-    private record Verified(Authentication authentication, Instant until) {
+    /** {@code passwordHash}: the directory's hash the password was verified against (null for bootstrap users). */
+    private record Verified(Authentication authentication, Instant until, String passwordHash) {
     }
 
     private final AuthenticationProvider passwords;
+    private final UserDetailsService users;
     private final LoginThrottle throttle;
     private final Clock clock;
     private final Duration ttl;
@@ -49,7 +55,18 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
 
     CachingPasswordAuthentication(AuthenticationProvider passwords, LoginThrottle throttle, Clock clock, Duration ttl,
                                   int maxConcurrentChecks) {
+        this(passwords, null, throttle, clock, ttl, maxConcurrentChecks);
+    }
+
+    /**
+     * @param users where a directory user is read again (cheaply: {@link LedgerUsers} keeps it for seconds) on every
+     *              trusted request, so a user disabled, given a new password or new units on another node is refused
+     *              or re-scoped within that time, not within the whole {@code ttl}
+     */
+    CachingPasswordAuthentication(AuthenticationProvider passwords, UserDetailsService users, LoginThrottle throttle,
+                                  Clock clock, Duration ttl, int maxConcurrentChecks) {
         this.passwords = passwords;
+        this.users = users;
         this.throttle = throttle;
         this.clock = clock;
         this.ttl = ttl;
@@ -67,7 +84,11 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
         Instant now = clock.instant();
         var cached = verified.get(cacheKey);
         if (cached != null && now.isBefore(cached.until())) {
-            return cached.authentication();
+            var current = current(cached);
+            if (current != null) {
+                return current;
+            }
+            verified.remove(cacheKey, cached);
         }
         String address = request.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
@@ -92,24 +113,68 @@ class CachingPasswordAuthentication implements AuthenticationProvider {
             var cached = verified.get(cacheKey);
             Instant now = clock.instant();
             if (cached != null && now.isBefore(cached.until())) {
-                return cached.authentication();
+                var current = current(cached);
+                if (current != null) {
+                    return current;
+                }
             }
             Authentication result = passwords.authenticate(request);
             if (result == null) {
                 throw new BadCredentialsException("not authenticated");
             }
+            // read before Spring erases the credentials of the user it hands out
+            String hash = result.getPrincipal() instanceof DirectoryUser verifiedUser ? verifiedUser.getPassword() : null;
             throttle.succeeded(user);
             if (verified.size() >= MAX_CACHED) {
                 verified.clear();
             }
-            verified.put(cacheKey, new Verified(result, now.plus(ttl)));
+            verified.put(cacheKey, new Verified(result, now.plus(ttl), hash));
             return result;
         } catch (AuthenticationException refused) {
-            throttle.failed(user, address);
+            if (!DatabaseFailures.isUnavailable(refused)) {
+                // the directory could not be read: no guess was made, none is counted
+                throttle.failed(user, address);
+            }
             throw refused;
         } finally {
             checks.release();
         }
+    }
+
+    /**
+     * The trusted authentication as the directory has the user now, or null when the user was disabled or its
+     * password changed since it was verified. A bootstrap user does not change while the ledger runs.
+     */
+    private Authentication current(Verified cached) {
+        if (cached.passwordHash() == null || users == null) {
+            return cached.authentication();
+        }
+        UserDetails user;
+        try {
+            user = users.loadUserByUsername(cached.authentication().getName());
+        } catch (AuthenticationException gone) {
+            return null;
+        } catch (RuntimeException unreadable) {
+            // e.g. the database is down: answered as such (503), not as a wrong password
+            throw new InternalAuthenticationServiceException("the directory of users cannot be read", unreadable);
+        }
+        if (!(user instanceof DirectoryUser now) || !now.isEnabled()
+                || !cached.passwordHash().equals(now.getPassword())) {
+            return null;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());
+        authentication.setDetails(cached.authentication().getDetails());
+        return authentication;
+    }
+
+    /** The user's next request goes to bcrypt and the directory again. */
+    void forget(String user) {
+        String prefix = user + "\u0000";
+        verified.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
+    void forgetAll() {
+        verified.clear();
     }
 
     private String cacheKey(String user, String password) {

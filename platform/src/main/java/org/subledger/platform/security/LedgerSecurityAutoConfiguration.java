@@ -3,8 +3,6 @@ package org.subledger.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -42,6 +39,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.subledger.kernel.error.ErrorCode;
+import org.subledger.platform.db.DatabaseFailures;
 import org.subledger.platform.db.NoDatasourceUrlCondition;
 import org.subledger.platform.web.Problems;
 
@@ -64,20 +62,16 @@ import java.util.Map;
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties({LedgerSecurityProperties.class, OidcProperties.class})
-@Import(ApiKeyController.class)
+@Import({ApiKeyController.class, MeController.class})
 public class LedgerSecurityAutoConfiguration {
 
     public static final String[] COMMAND_ROLES = {"AGENT", "SUPERVISOR", "BILLING", "ADMIN"};
     public static final String[] AUDIT_ROLES = {"AUDITOR", "SUPERVISOR", "ADMIN"};
-    static final List<String> DEMO_USERS = List.of("agent", "supervisor", "billing", "auditor", "reporter", "admin");
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerSecurityAutoConfiguration.class);
 
     @Bean
     public SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, ApiKeys apiKeys,
-                                                         UserDetailsService users, PasswordEncoder passwordEncoder,
-                                                         LedgerSecurityProperties properties,
-                                                         ObjectProvider<Clock> clock, JdbcTemplate jdbc,
+                                                         CachingPasswordAuthentication passwordAuthentication,
                                                          ObjectProvider<QueryGateway> queries,
                                                          OidcProperties oidc) throws Exception {
         // Spring's builder registers the ProblemDetail mix-in, so the body has the same shape as every other error
@@ -87,6 +81,13 @@ public class LedgerSecurityAutoConfiguration {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
                 writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS",
                         "Too many failed logins for this user or from this address; try again later.");
+                return;
+            }
+            if (DatabaseFailures.isUnavailable(exception)) {
+                // the directory of users is in the database: not a wrong password, a request to repeat shortly
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                writeProblem(json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
+                        ErrorCode.DATABASE_UNAVAILABLE.name(), "The ledger cannot reach its database at the moment.");
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"subscription-ledger\"");
@@ -99,9 +100,7 @@ public class LedgerSecurityAutoConfiguration {
         OidcBearerTokens.configure(http, oidc, apiKeys, entryPoint, denied);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(new ProviderManager(passwordAuthentication(users, passwordEncoder,
-                        properties.logins(), clock.getIfAvailable(Clock::systemUTC),
-                        new CustomerPasswordAuthentication(jdbc, passwordEncoder))))
+                .authenticationManager(new ProviderManager(passwordAuthentication))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, entryPoint, oidc.enabled()),
                         BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -121,9 +120,13 @@ public class LedgerSecurityAutoConfiguration {
         return http.build();
     }
 
-    private static AuthenticationProvider passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
-                                                                 LedgerSecurityProperties.Logins logins, Clock clock,
-                                                                 AuthenticationProvider customers) {
+    /** HTTP Basic for staff (configured users, then the directory), then customer logins; bcrypt never per request. */
+    @Bean
+    CachingPasswordAuthentication passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
+                                                         LedgerSecurityProperties properties, JdbcTemplate jdbc,
+                                                         ObjectProvider<Clock> clocks) {
+        var logins = properties.logins();
+        var clock = clocks.getIfAvailable(Clock::systemUTC);
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         if (users instanceof UserDetailsPasswordService upgrades) {
@@ -131,7 +134,9 @@ public class LedgerSecurityAutoConfiguration {
         }
         var throttle = new LoginThrottle(clock, logins.failureWindow(), logins.maxFailuresPerUser(),
                 logins.maxFailuresPerAddress());
-        return new CachingPasswordAuthentication(new StaffThenCustomers(passwords, customers), throttle, clock, logins.passwordCacheTtl(),
+        return new CachingPasswordAuthentication(
+                new StaffThenCustomers(passwords, new CustomerPasswordAuthentication(jdbc, encoder)), users, throttle,
+                clock, logins.passwordCacheTtl(),
                 logins.maxConcurrentPasswordChecks());
     }
 
@@ -164,28 +169,25 @@ public class LedgerSecurityAutoConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The configured (bootstrap) users, then the ledger's own directory of users. The demo users live in the
+     * directory: the command side sets them up at start-up when demo users are on.
+     */
     @Bean
-    public UserDetailsService userDetailsService(LedgerSecurityProperties properties, Environment environment) {
+    public UserDetailsService userDetailsService(LedgerSecurityProperties properties, JdbcTemplate jdbc,
+                                                 ObjectProvider<Clock> clock) {
         List<UserDetails> users = new ArrayList<>();
-        boolean embedded = NoDatasourceUrlCondition.embedded(environment);
-        boolean demo = properties.demoUsers() != null ? properties.demoUsers() : embedded;
-        if (demo) {
-            if (!embedded) {
-                log.warn("Demo users are enabled on an external database (ledger.security.demo-users=true)");
-            }
-            for (String name : DEMO_USERS) {
-                // the demo password is public by design ("demo"); real users come with encoded passwords
-                users.add(User.withUsername(name).password("{noop}demo").roles(name.toUpperCase()).build());
-            }
-        }
         for (var user : properties.users()) {
             users.add(User.withUsername(user.name()).password(user.password())
                     .roles(user.roles().toArray(String[]::new)).build());
         }
-        if (users.isEmpty()) {
-            log.warn("No users are configured: every request will be refused. Set ledger.security.users.");
-        }
-        return new InMemoryUserDetailsManager(users);
+        return new LedgerUsers(new InMemoryUserDetailsManager(users), new UserDirectory(jdbc),
+                clock.getIfAvailable(Clock::systemUTC), properties.apiKeys().cacheTtl());
+    }
+
+    @Bean
+    DirectoryChanges directoryChanges(UserDetailsService users, CachingPasswordAuthentication passwords) {
+        return new DirectoryChanges((LedgerUsers) users, passwords);
     }
 
     static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,

@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Who may use the ledger, and what authentication may cost.
  *
- * @param demoUsers the demo users ({@code agent}, {@code supervisor}, {@code billing}, {@code auditor},
- *                  {@code reporter}, {@code admin}, password {@code demo}); on by default with the embedded database
- *                  only, refused with an external database unless set to {@code true} explicitly
+ * @param demoUsers the demo organisation and users ({@code agent}, {@code supervisor}, {@code billing},
+ *                  {@code auditor}, {@code reporter}, {@code admin}, {@code sales}, {@code installer}, password
+ *                  {@code demo}), set up in the directory at start-up by the command side; on by default with the
+ *                  embedded database only, not set up on an external database unless set to {@code true} explicitly
  * @param users     the deployment's own users; passwords in Spring's encoded form, e.g. {@code {bcrypt}$2a$...}
  * @param apiKeys   API keys of API clients
  * @param logins    HTTP Basic: the cache of verified passwords and the throttling of failed logins

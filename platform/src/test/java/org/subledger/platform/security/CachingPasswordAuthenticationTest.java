@@ -71,6 +71,21 @@ class CachingPasswordAuthenticationTest {
     class GivenAVerifiedPassword {
 
         @Test
+        void aForgottenUserIsCheckedAgainAtOnceAndOthersAreNot() {
+            authentication.authenticate(login("agent", "demo"));
+            authentication.authenticate(login("billing", "demo"));
+
+            authentication.forget("agent");
+            authentication.authenticate(login("agent", "demo"));
+            authentication.authenticate(login("billing", "demo"));
+
+            assertThat(passwords.checks).hasValue(3);
+            authentication.forgetAll();
+            authentication.authenticate(login("billing", "demo"));
+            assertThat(passwords.checks).hasValue(4);
+        }
+
+        @Test
         void theSamePasswordIsTrustedWithoutAnotherCheckUntilItsTimeToLiveEnds() {
             authentication.authenticate(login("agent", "demo"));
             authentication.authenticate(login("agent", "demo"));
@@ -119,6 +134,63 @@ class CachingPasswordAuthenticationTest {
             }
             assertThat(authentication.authenticate(login("agent", "demo")).isAuthenticated()).isTrue();
             assertThat(passwords.checks).hasValue(4);
+        }
+    }
+
+    /** A directory changed on another node: this node hears nothing, and reads the user again within seconds. */
+    @Nested
+    class GivenADirectoryUserChangedElsewhere {
+
+        final java.util.Map<String, DirectoryUser> directory = new java.util.HashMap<>();
+        final AtomicInteger checks = new AtomicInteger();
+        final CachingPasswordAuthentication trusting = new CachingPasswordAuthentication(new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication request) {
+                checks.incrementAndGet();
+                var user = directory.get(request.getName());
+                if (!user.isEnabled() || !user.getPassword().equals("{noop}" + request.getCredentials())) {
+                    throw new BadCredentialsException("wrong");
+                }
+                return UsernamePasswordAuthenticationToken.authenticated(user.copy(), null, user.getAuthorities());
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        }, name -> directory.get(name).copy(), new LoginThrottle(clock, Duration.ofMinutes(1), 3, 5), clock,
+                Duration.ofMinutes(5), 1);
+
+        void maria(String hash, boolean enabled, String unit) {
+            directory.put("maria", new DirectoryUser("maria", hash, enabled, java.util.List.of("AGENT"), "Maria",
+                    java.util.List.of(unit), new org.subledger.kernel.access.AccessScope("maria", unit,
+                    java.util.Set.of(unit), false, false, java.util.Set.of())));
+        }
+
+        @Test
+        void aDisabledUserOrAChangedPasswordEndsTheTrust() {
+            maria("{noop}old", true, "SALES");
+            trusting.authenticate(login("maria", "old"));
+
+            maria("{noop}old", false, "SALES");
+            assertThatThrownBy(() -> trusting.authenticate(login("maria", "old")))
+                    .isInstanceOf(BadCredentialsException.class);
+            maria("{noop}new", true, "SALES");
+            assertThatThrownBy(() -> trusting.authenticate(login("maria", "old")))
+                    .isInstanceOf(BadCredentialsException.class);
+            assertThat(trusting.authenticate(login("maria", "new")).isAuthenticated()).isTrue();
+        }
+
+        @Test
+        void newUnitsAreSeenWithoutAnotherPasswordCheck() {
+            maria("{noop}pw", true, "SALES");
+            trusting.authenticate(login("maria", "pw"));
+
+            maria("{noop}pw", true, "MARKETING");
+            var again = trusting.authenticate(login("maria", "pw"));
+
+            assertThat(AccessScopes.of(again).units()).containsExactly("MARKETING");
+            assertThat(checks).hasValue(1);
         }
     }
 }

@@ -40,6 +40,16 @@ public enum ErrorCode {
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),
     DEAD_LETTER_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),
+    /** No organisational unit with that code. */
+    UNIT_NOT_FOUND(Kind.NOT_FOUND),
+    /** A unit with that code exists with another definition. */
+    UNIT_EXISTS(Kind.CONFLICT),
+    /** No user of the ledger with that name. */
+    USER_NOT_FOUND(Kind.NOT_FOUND),
+    /** A user with that name exists with other details. */
+    USER_EXISTS(Kind.CONFLICT),
+    /** A rule of the organisation refuses the change: an unknown unit or role, a unit under its own descendant. */
+    ORGANISATION_RULE_VIOLATED(Kind.REFUSED),
     /** The path exists, the HTTP method does not (the {@code Allow} header says which do). */
     METHOD_NOT_ALLOWED(Kind.METHOD_NOT_ALLOWED),
     /** The client accepts no representation the ledger has ({@code application/json}, problem+json). */
