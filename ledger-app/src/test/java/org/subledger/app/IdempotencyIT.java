@@ -107,7 +107,11 @@ class IdempotencyIT extends LedgerIT {
             assertThat(repeat.header("Content-Type")).startsWith("application/problem+json");
             assertThat(eventCount(id)).isEqualTo(1);
         }
-        // the other node died (its session closed): the key is free at once
+        // the other node died: its session's backend ends a moment after the connection closes, and with it the lock
+        Await.until("the other node's session gone", () -> jdbc.queryForObject("select count(*) from pg_locks"
+                + " where locktype = 'advisory' and classid = ? and objid = ?", Long.class, INSTANCE_LOCK_SPACE,
+                otherNode), held -> held == 0);
+        // then the key is free at once
         var afterItDied = api.post("agent", path, body, key);
         assertThat(afterItDied.status()).isEqualTo(201);
         assertThat(eventCount(id)).isEqualTo(2);
