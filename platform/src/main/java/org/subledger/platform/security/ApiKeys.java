@@ -3,6 +3,7 @@ package org.subledger.platform.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.subledger.platform.security.ApiKeyStore.StoredKey;
@@ -115,16 +116,22 @@ public class ApiKeys {
             }
             verified.put(hash, new Verified(key, now.plus(cacheTtl)));
         }
-        Set<String> userRoles;
+        UserDetails user;
         try {
-            userRoles = rolesOf(key.principal());
+            user = users.loadUserByUsername(key.principal());
         } catch (UsernameNotFoundException gone) {
             return Optional.empty();
         }
+        Set<String> userRoles = rolesOf(user);
         Set<String> effective = key.roles().stream().filter(userRoles::contains)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         recordUse(key.id(), now);
-        return Optional.of(new ApiKeyAuthentication(key.id(), key.principal(), effective));
+        var authentication = new ApiKeyAuthentication(key.id(), key.principal(), effective);
+        // a key acts within its user's access scope, never beyond it
+        if (user instanceof ScopedPrincipal scoped) {
+            authentication.setDetails(scoped);
+        }
+        return Optional.of(authentication);
     }
 
     private void recordUse(UUID id, Instant now) {
@@ -151,7 +158,11 @@ public class ApiKeys {
     }
 
     private Set<String> rolesOf(String principal) {
-        return users.loadUserByUsername(principal).getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        return rolesOf(users.loadUserByUsername(principal));
+    }
+
+    private static Set<String> rolesOf(UserDetails user) {
+        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
                 .collect(Collectors.toCollection(TreeSet::new));
     }

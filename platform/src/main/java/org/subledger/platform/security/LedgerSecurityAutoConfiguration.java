@@ -33,7 +33,6 @@ import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -45,6 +44,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -156,14 +156,18 @@ public class LedgerSecurityAutoConfiguration {
                 users.add(User.withUsername(name).password("{noop}demo").roles(name.toUpperCase()).build());
             }
         }
+        Map<String, LedgerSecurityProperties.User> scoped = new HashMap<>();
         for (var user : properties.users()) {
             users.add(User.withUsername(user.name()).password(user.password())
                     .roles(user.roles().toArray(String[]::new)).build());
+            if (user.scoped()) {
+                scoped.put(user.name().toLowerCase(), user);
+            }
         }
         if (users.isEmpty()) {
             log.warn("No users are configured: every request will be refused. Set ledger.security.users.");
         }
-        return new InMemoryUserDetailsManager(users);
+        return new ConfiguredUsers(users, scoped);
     }
 
     private static void writeProblem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
