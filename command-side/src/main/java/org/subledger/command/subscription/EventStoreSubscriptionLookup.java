@@ -102,7 +102,7 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
                 facts = new AccountFacts(opened.accountId(), opened.type(), opened.currency(),
                         opened.classification(), opened.creditRating(),
                         opened.contact() == null ? null : opened.contact().address(), false,
-                        Money.zero(opened.currency()), opened.creditLimit());
+                        Money.zero(opened.currency()), opened.creditLimit(), opened.owningUnit());
             } else if (facts == null) {
                 return Optional.empty(); // not an account's history
             } else if (event instanceof AccountClassificationChanged changed) {

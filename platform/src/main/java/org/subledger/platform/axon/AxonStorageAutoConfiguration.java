@@ -101,6 +101,11 @@ public class AxonStorageAutoConfiguration {
         return new BillingTermSchemePrepaidUpcaster();
     }
 
+    @Bean
+    public OwningUnitUpcaster owningUnitUpcaster() {
+        return new OwningUnitUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean
