@@ -60,7 +60,7 @@ import java.util.Map;
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
-@Import(ApiKeyController.class)
+@Import({ApiKeyController.class, AccessRefusalController.class})
 public class LedgerSecurityAutoConfiguration {
 
     public static final String[] COMMAND_ROLES = {"AGENT", "SUPERVISOR", "BILLING", "ADMIN"};
@@ -135,6 +135,11 @@ public class LedgerSecurityAutoConfiguration {
         }
         return new ApiKeys(new ApiKeySecret(keyEnvironment, settings.hmacSecret(), jdbc), new ApiKeyStore(jdbc),
                 users, clock.getIfAvailable(Clock::systemUTC), settings.cacheTtl());
+    }
+
+    @Bean
+    public AccessRefusals accessRefusals(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+        return new AccessRefusals(jdbc, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -32,6 +32,7 @@ final class AccountAsOfFolder {
     private String creditRating;
     private String classification;
     private String openedBy;
+    private String owningUnit;
     private Instant openedAt;
     private Instant lastMovementAt;
     private long version = -1;
@@ -45,6 +46,7 @@ final class AccountAsOfFolder {
             accountId = opened.accountId();
             type = opened.type();
             name = opened.customerName();
+            owningUnit = opened.owningUnit();
             currency = opened.currency().getCurrencyCode();
             creditLimit = opened.creditLimit();
             balance = Money.zero(opened.currency());
@@ -79,6 +81,6 @@ final class AccountAsOfFolder {
         }
         return Optional.of(new AccountSummary(accountId, type, name, currency, creditLimit, balance,
                 AccountStatus.of(balance), closed, creditRating, classification, openedBy, openedAt, lastMovementAt,
-                version));
+                version, owningUnit));
     }
 }

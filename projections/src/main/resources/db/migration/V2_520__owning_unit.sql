@@ -1,0 +1,8 @@
+-- The unit that owns each account and subscription (null: created before units existed, open to all staff).
+-- Lists filter on it with "owning_unit = any(:units) or owning_unit is null", in the list's own order.
+alter table account_summary add column owning_unit varchar(64);
+create index account_summary_owning_unit_idx on account_summary (owning_unit, opened_at, account_id);
+create index account_summary_status_owning_unit_idx on account_summary (status, owning_unit, opened_at, account_id);
+
+alter table subscription_summary add column owning_unit varchar(64);
+create index subscription_summary_owning_unit_idx on subscription_summary (owning_unit);

@@ -1,0 +1,59 @@
+package org.subledger.query.access;
+
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.error.LedgerRefusal;
+
+import java.sql.Types;
+
+/**
+ * What a reader may see. One record: checked against the owning unit the read model already returned (no further
+ * query), and refused exactly as a missing record is, marked as an access refusal for the audit trail. Lists: one SQL
+ * condition on the indexed {@code owning_unit} column, none for super users and super readers.
+ */
+public final class ReadScopes {
+
+    private ReadScopes() {
+    }
+
+    /** The account, if {@code scope} may read it; else the {@code missing} refusal, as for an unknown account. */
+    public static void requireAccount(AccessScope scope, String accountId, String owningUnit, LedgerRefusal missing) {
+        if (scope != null && !scope.mayReadAccount(accountId, owningUnit)) {
+            throw LedgerRefusal.outOfScope(missing.code(), "account", accountId, missing.getMessage(),
+                    missing.fields());
+        }
+    }
+
+    /** A customer reads its own accounts' subscriptions; staff those of units they may read. */
+    public static void requireSubscription(AccessScope scope, String subscriptionId, String accountId,
+                                           String owningUnit, LedgerRefusal missing) {
+        if (scope != null && !scope.mayReadAccount(accountId, owningUnit)) {
+            throw LedgerRefusal.outOfScope(missing.code(), "subscription", subscriptionId, missing.getMessage(),
+                    missing.fields());
+        }
+    }
+
+    /**
+     * The SQL condition limiting a list of {@code account_summary} or {@code subscription_summary} rows to what
+     * {@code scope} may read, its parameters added to {@code parameters}; {@code null} when it may read everything.
+     */
+    public static String condition(AccessScope scope, MapSqlParameterSource parameters) {
+        if (scope == null) {
+            return null;
+        }
+        if (scope.isCustomer()) {
+            parameters.addValue("visibleAccounts", array(scope.customerAccounts().toArray(String[]::new)));
+            return "account_id = any(:visibleAccounts)";
+        }
+        if (scope.superUser() || scope.superReader()) {
+            return null;
+        }
+        parameters.addValue("visibleUnits", array(scope.units().toArray(String[]::new)));
+        return "(owning_unit = any(:visibleUnits) or owning_unit is null)";
+    }
+
+    private static SqlParameterValue array(String[] values) {
+        return new SqlParameterValue(Types.ARRAY, values);
+    }
+}
