@@ -71,6 +71,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -146,8 +147,10 @@ class Subscription {
         AccessScope scope = CommandScopes.of(metaData);
         AccountFacts account = owner(command.accountId(), lookup, scope);
         var offering = OfferingPolicy.of(command.subscriptionTypeCode(), lookup, command.actionDate());
+        SelectionPolicy.requireSelectable(scope, offering.type());
         BillingTerms terms = BillingTermsPolicy.settle(command.billingTerms(), offering.type(), account, lookup,
                 command.actionDate());
+        SelectionPolicy.requirePlanSelectable(scope, terms.pricePlanCode(), lookup);
         CreditLimitPolicy.require(BehaviourCode.BECOME_SUBSCRIBER, account, terms.billingTermSchemeCode(), lookup);
 
         Map<String, Distributor> newDistributors = new LinkedHashMap<>();
@@ -311,10 +314,14 @@ class Subscription {
 
     /** New terms are settled as on creation; left-out dates default from the amendment's date (a new agreement). */
     @CommandHandler
-    void handle(AmendBillingTerms command, SubscriptionLookup lookup) {
+    void handle(AmendBillingTerms command, SubscriptionLookup lookup, MetaData metaData) {
         require(BehaviourCode.AMEND_BILLING_TERMS, command.actionDate());
         var terms = BillingTermsPolicy.settle(command.billingTerms(), offering(lookup, command.actionDate()).type(),
                 owner(accountId, lookup, null), lookup, command.actionDate());
+        // a plan kept is not selected again: only a change of plan is controlled
+        if (!Objects.equals(terms.pricePlanCode(), billingTerms.pricePlanCode())) {
+            SelectionPolicy.requirePlanSelectable(CommandScopes.of(metaData), terms.pricePlanCode(), lookup);
+        }
         if (!terms.equals(billingTerms)) {
             apply(new BillingTermsAmended(subscriptionId, terms, command.actionDate(),
                     action(BehaviourCode.AMEND_BILLING_TERMS, command.classification())));

@@ -106,6 +106,11 @@ public class AxonStorageAutoConfiguration {
         return new OwningUnitUpcaster();
     }
 
+    @Bean
+    public SubscriptionTypeUnitsUpcaster subscriptionTypeUnitsUpcaster() {
+        return new SubscriptionTypeUnitsUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

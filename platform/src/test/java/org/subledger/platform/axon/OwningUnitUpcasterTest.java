@@ -7,6 +7,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.junit.jupiter.api.Test;
 import org.subledger.kernel.account.AccountOpened;
+import org.subledger.kernel.catalog.SubscriptionTypeAmended;
+import org.subledger.kernel.catalog.SubscriptionTypeCreated;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 
 import java.time.Instant;
@@ -15,11 +17,15 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Accounts and subscriptions created before units existed read back as owned by no unit. */
+/**
+ * Accounts and subscriptions created before units existed read back as owned by no unit; subscription types as open
+ * to every unit.
+ */
 class OwningUnitUpcasterTest {
 
     private final Serializer serializer = StorageJson.serializer();
-    private final EventUpcasterChain upcasters = new EventUpcasterChain(new OwningUnitUpcaster());
+    private final EventUpcasterChain upcasters = new EventUpcasterChain(new OwningUnitUpcaster(),
+            new SubscriptionTypeUnitsUpcaster());
 
     /** As revision 1 wrote it: no {@code owningUnit}. */
     private static final String ACCOUNT_OPENED_1 = """
@@ -57,6 +63,21 @@ class OwningUnitUpcasterTest {
         var opened = (AccountOpened) read(AccountOpened.class, "2", owned);
 
         assertThat(opened.owningUnit()).isEqualTo("SALES");
+    }
+
+    @Test
+    void aRevisionOneSubscriptionTypeIsOpenToEveryUnit() {
+        String definition = """
+                {"definition":{"code":"GOLD","name":"Gold TV","allowedBillingTermSchemes":["RESIDENTIAL"],
+                 "allowedProviders":["NAGRA"],"allowedProducts":["GOLD"]}}""";
+        for (Class<?> type : List.of(SubscriptionTypeCreated.class, SubscriptionTypeAmended.class)) {
+            Object event = read(type, "1", definition);
+
+            var upcast = event instanceof SubscriptionTypeCreated created ? created.definition()
+                    : ((SubscriptionTypeAmended) event).definition();
+            assertThat(upcast.allowedOrganisationalUnits()).isEmpty();
+            assertThat(upcast.allowedProducts()).containsExactly("GOLD");
+        }
     }
 
     private Object read(Class<?> type, String revision, String payload) {
