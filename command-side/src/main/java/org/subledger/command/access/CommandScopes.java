@@ -2,12 +2,15 @@ package org.subledger.command.access;
 
 import org.axonframework.messaging.MetaData;
 import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The access scope a command carries ({@link LedgerMetadata#ACCESS_SCOPE}), or {@code null} for the ledger's own
@@ -16,11 +19,33 @@ import java.util.Set;
  */
 public final class CommandScopes {
 
+    private static final Pattern UNIT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_\\-]{0,63}");
+
     private CommandScopes() {
     }
 
     public static AccessScope of(MetaData metaData) {
         return of(metaData == null ? null : metaData.get(LedgerMetadata.ACCESS_SCOPE));
+    }
+
+    /**
+     * The unit that will own a new record: the one asked for, when the user may act for it (a super user for any
+     * unit, e.g. opening on behalf of a department), else the unit the user acts for ({@code null} without a scope).
+     */
+    public static String owningUnit(String requested, AccessScope scope) {
+        if (requested == null || requested.isBlank()) {
+            return scope == null ? null : scope.actingUnit();
+        }
+        String unit = requested.strip();
+        if (!UNIT_CODE.matcher(unit).matches()) {
+            throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "The owning unit is not a unit code",
+                    Map.of("owningUnit", "must be a unit code such as SALES"));
+        }
+        if (scope != null && !scope.superUser() && !scope.units().contains(unit)) {
+            throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "The owning unit is not one you act for",
+                    Map.of("owningUnit", "is not a unit you act for"));
+        }
+        return unit;
     }
 
     static AccessScope of(Object value) {

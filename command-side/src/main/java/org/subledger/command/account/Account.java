@@ -94,7 +94,7 @@ class Account {
                 command.contact(), command.currency(), Money.of(command.creditLimit(), command.currency()),
                 AccountRules.blankToNull(command.creditRating()),
                 AccountRules.classificationOrDefault(command.classification(), command.type()),
-                command.openedBy(), AccountRules.owningUnit(command.owningUnit(), CommandScopes.of(metaData))));
+                command.openedBy(), CommandScopes.owningUnit(command.owningUnit(), CommandScopes.of(metaData))));
     }
 
     @CommandHandler

@@ -1,6 +1,5 @@
 package org.subledger.command.account;
 
-import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.account.OpenAccount;
 import org.subledger.kernel.error.ErrorCode;
@@ -95,22 +94,6 @@ final class AccountRules {
             return classification;
         }
         return type == CustomerType.COMPANY ? "CORPORATE" : "RESIDENTIAL";
-    }
-
-    /**
-     * The unit that will own a new account: the one asked for, when the user may act for it (a super user for any
-     * unit, e.g. opening on behalf of a department), else the unit the user acts for.
-     */
-    static String owningUnit(String requested, AccessScope scope) {
-        String unit = blankToNull(requested);
-        if (unit == null) {
-            return scope == null ? null : scope.actingUnit();
-        }
-        unit = code(unit, "owningUnit");
-        if (scope != null && !scope.superUser() && !scope.units().contains(unit)) {
-            throw invalid("owningUnit", "is not a unit you act for");
-        }
-        return unit;
     }
 
     static String blankToNull(String value) {

@@ -145,6 +145,7 @@ class Subscription {
                         "must be DRAFT or EFFECTIVE")
                 .orRefuse("The subscription");
         AccessScope scope = CommandScopes.of(metaData);
+        String owning = CommandScopes.owningUnit(command.owningUnit(), scope);
         AccountFacts account = owner(command.accountId(), lookup, scope);
         var offering = OfferingPolicy.of(command.subscriptionTypeCode(), lookup, command.actionDate());
         SelectionPolicy.requireSelectable(scope, offering.type());
@@ -186,7 +187,7 @@ class Subscription {
                 orDefault(command.billingAddress(), account.address()), List.copyOf(newDistributors.values()),
                 List.copyOf(newServices.values()), List.copyOf(newItems.values()), command.actionDate(),
                 action(BehaviourCode.BECOME_SUBSCRIBER, command.classification()),
-                scope == null ? null : scope.actingUnit()));
+                owning));
     }
 
     /** The installer activates a draft: its services are billed from the activation date, not the draft's. */
