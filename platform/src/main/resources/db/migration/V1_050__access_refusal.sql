@@ -12,3 +12,7 @@ create table access_refusal (
 );
 create index access_refusal_refused_at_ix on access_refusal (refused_at desc, id desc);
 comment on table access_refusal is 'Requests refused as not found because the record is outside the user''s access scope';
+comment on column access_refusal.principal is 'The user refused';
+comment on column access_refusal.acting_unit is 'The unit the user acted for; null for users of no unit';
+comment on column access_refusal.record_type is 'account, subscription or bill';
+comment on column access_refusal.record_id is 'The id of the record outside the user''s access scope';

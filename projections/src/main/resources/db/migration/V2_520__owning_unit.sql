@@ -6,3 +6,8 @@ create index account_summary_status_owning_unit_idx on account_summary (status, 
 
 alter table subscription_summary add column owning_unit varchar(64);
 create index subscription_summary_owning_unit_idx on subscription_summary (owning_unit);
+
+comment on column account_summary.owning_unit is
+    'Code of the organisational unit that owns the account (its members may see and change it); null: open to all staff';
+comment on column subscription_summary.owning_unit is
+    'Code of the organisational unit that owns the subscription; null: open to all staff';
