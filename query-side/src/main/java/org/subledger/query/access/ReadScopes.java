@@ -6,6 +6,8 @@ import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.LedgerRefusal;
 
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a reader may see. One record: checked against the owning unit the read model already returned (no further
@@ -51,6 +53,34 @@ public final class ReadScopes {
         }
         parameters.addValue("visibleUnits", array(scope.units().toArray(String[]::new)));
         return "(owning_unit = any(:visibleUnits) or owning_unit is null)";
+    }
+
+    /**
+     * {@code select count(*)} of the rows of {@code table} meeting {@code conditions} that {@code scope} may read. For
+     * staff of some units it adds up two counts, of their units' rows and of the rows of no unit, each an index scan
+     * on {@code owning_unit}: one count with the OR reads the whole table (measured at 100,000 accounts: 16 ms
+     * against 12 ms for today's unfiltered count).
+     */
+    public static String count(String table, List<String> conditions, AccessScope scope,
+                               MapSqlParameterSource parameters) {
+        String visible = condition(scope, parameters);
+        if (visible == null || scope.isCustomer()) {
+            List<String> all = new ArrayList<>(conditions);
+            if (visible != null) {
+                all.add(visible);
+            }
+            return "select count(*) from " + table + where(all);
+        }
+        List<String> ofUnits = new ArrayList<>(conditions);
+        ofUnits.add("owning_unit = any(:visibleUnits)");
+        List<String> ofNoUnit = new ArrayList<>(conditions);
+        ofNoUnit.add("owning_unit is null");
+        return "select (select count(*) from " + table + where(ofUnits) + ") + (select count(*) from " + table
+                + where(ofNoUnit) + ")";
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     private static SqlParameterValue array(String[] values) {

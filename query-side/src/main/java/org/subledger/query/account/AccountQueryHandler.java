@@ -95,6 +95,7 @@ class AccountQueryHandler {
             conditions.add("status = :status");
             parameters.addValue("status", query.status().name());
         }
+        String countSql = ReadScopes.count("account_summary", conditions, query.scope(), parameters);
         String visible = ReadScopes.condition(query.scope(), parameters);
         if (visible != null) {
             conditions.add(visible);
@@ -102,7 +103,7 @@ class AccountQueryHandler {
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         List<AccountSummary> content = jdbc.query("select " + SUMMARY_COLUMNS + " from account_summary" + where
                 + " order by opened_at, account_id limit :limit offset :offset", parameters, SUMMARY);
-        long total = count("select count(*) from account_summary" + where, parameters);
+        long total = count(countSql, parameters);
         return new AccountPage(content, page, size, total);
     }
 
