@@ -139,6 +139,10 @@ class AccessIT extends LedgerIT {
                 null);
         assertThat(recordedBy(added)).isZero();
         assertThat(eventCount(id)).isEqualTo(before);
+        assertProblem(api.post(SERVICE_AGENT, "/api/subscriptions/" + id + "/bill-preview", "{}"), 404,
+                "SUBSCRIPTION_NOT_FOUND", null);
+        assertThat(api.post(SALES_AGENT, "/api/subscriptions/" + id + "/bill-preview", "{}").status())
+                .isEqualTo(200);
 
         JsonNode overview = Await.until("the overview with the subscription", () -> api.get(COLLABORATING_AGENT,
                 "/api/customers/" + accountId + "/overview"), response -> response.status() == 200

@@ -69,8 +69,19 @@ class SubscriptionQueryController {
 
     /** Where the item with this serial number is installed, or was last installed. */
     @GetMapping("/installed-items/{serialNumber}")
-    public InstalledItemRecord installedItem(@PathVariable String serialNumber) {
-        return readModel.installedItem(serialNumber).orElseThrow(() -> new LedgerRefusal(ErrorCode.NOT_FOUND,
-                "No installed item with serial number " + serialNumber + "."));
+    public InstalledItemRecord installedItem(@PathVariable String serialNumber, AccessScope scope) {
+        var missing = new LedgerRefusal(ErrorCode.NOT_FOUND,
+                "No installed item with serial number " + serialNumber + ".");
+        InstalledItemRecord item = readModel.installedItem(serialNumber).orElseThrow(() -> missing);
+        if (scope != null && !scope.superUser() && !scope.superReader()) {
+            // the item is the subscription's: shown to who may read the subscription
+            var subscription = readModel.subscription(item.subscriptionId());
+            if (subscription.isEmpty() || !scope.mayReadAccount(subscription.get().accountId(),
+                    subscription.get().owningUnit())) {
+                throw LedgerRefusal.outOfScope(ErrorCode.NOT_FOUND, "installed-item", serialNumber,
+                        missing.getMessage());
+            }
+        }
+        return item;
     }
 }
