@@ -3,6 +3,10 @@
 alter table account_summary add column owning_unit varchar(64);
 create index account_summary_owning_unit_idx on account_summary (owning_unit, opened_at, account_id);
 create index account_summary_status_owning_unit_idx on account_summary (status, owning_unit, opened_at, account_id);
+-- the rows of no unit in list order: a btree does not hand "owning_unit is null" out in (opened_at) order
+create index account_summary_no_unit_idx on account_summary (opened_at, account_id) where owning_unit is null;
+create index account_summary_status_no_unit_idx on account_summary (status, opened_at, account_id)
+    where owning_unit is null;
 
 alter table subscription_summary add column owning_unit varchar(64);
 create index subscription_summary_owning_unit_idx on subscription_summary (owning_unit);

@@ -229,6 +229,11 @@ final class AccessFilterBenchmark {
                         + " order by opened_at, account_id limit 50",
                 "select account_id from account_summary where " + visible
                         + " order by opened_at, account_id limit 50 offset 5000",
+                "select account_id from ((select account_id, opened_at from account_summary"
+                        + " where owning_unit = 'CUSTOMER-SERVICE' order by opened_at, account_id limit 5050)"
+                        + " union all (select account_id, opened_at from account_summary where owning_unit is null"
+                        + " order by opened_at, account_id limit 5050)) visible"
+                        + " order by opened_at, account_id limit 50 offset 5000",
                 "select count(*) from account_summary where " + visible,
                 "select (select count(*) from account_summary where owning_unit = any(" + three + "))"
                         + " + (select count(*) from account_summary where owning_unit is null)")) {

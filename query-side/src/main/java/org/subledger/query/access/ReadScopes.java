@@ -79,6 +79,34 @@ public final class ReadScopes {
                 + where(ofNoUnit) + ")";
     }
 
+    /**
+     * The rows of {@code table} meeting {@code conditions} that {@code scope} may read, as a source to page through
+     * in {@code order}: for staff of some units, one ordered scan per unit (and one for rows of no unit) on an index
+     * of {@code (owning_unit, <order>)}, which PostgreSQL merges, so a deep page reads about as many rows as it skips
+     * instead of also every row of other units on the way. {@code null} when one plain scan serves.
+     */
+    public static String pagedSource(String table, String columns, List<String> conditions, String order,
+                                      AccessScope scope, MapSqlParameterSource parameters) {
+        if (scope == null || scope.isCustomer() || scope.superUser() || scope.superReader()) {
+            return null;
+        }
+        List<String> branches = new ArrayList<>();
+        int i = 0;
+        for (String unit : scope.units()) {
+            parameters.addValue("unit" + i, unit);
+            branches.add(branch(table, columns, conditions, "owning_unit = :unit" + i++, order));
+        }
+        branches.add(branch(table, columns, conditions, "owning_unit is null", order));
+        return "(" + String.join(" union all ", branches) + ") visible";
+    }
+
+    private static String branch(String table, String columns, List<String> conditions, String unit, String order) {
+        List<String> all = new ArrayList<>(conditions);
+        all.add(unit);
+        return "(select " + columns + " from " + table + where(all) + " order by " + order
+                + " limit :offset + :limit)";
+    }
+
     private static String where(List<String> conditions) {
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }

@@ -96,12 +96,16 @@ class AccountQueryHandler {
             parameters.addValue("status", query.status().name());
         }
         String countSql = ReadScopes.count("account_summary", conditions, query.scope(), parameters);
-        String visible = ReadScopes.condition(query.scope(), parameters);
-        if (visible != null) {
-            conditions.add(visible);
+        String source = ReadScopes.pagedSource("account_summary", SUMMARY_COLUMNS, conditions,
+                "opened_at, account_id", query.scope(), parameters);
+        if (source == null) {
+            String visible = ReadScopes.condition(query.scope(), parameters);
+            if (visible != null) {
+                conditions.add(visible);
+            }
+            source = "account_summary" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
         }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        List<AccountSummary> content = jdbc.query("select " + SUMMARY_COLUMNS + " from account_summary" + where
+        List<AccountSummary> content = jdbc.query("select " + SUMMARY_COLUMNS + " from " + source
                 + " order by opened_at, account_id limit :limit offset :offset", parameters, SUMMARY);
         long total = count(countSql, parameters);
         return new AccountPage(content, page, size, total);
