@@ -138,6 +138,11 @@ class AccessIT extends LedgerIT {
                 "{\"productCode\":\"EUROSPORT-1\",\"actionDate\":\"2026-02-02\"}"), 404, "SUBSCRIPTION_NOT_FOUND",
                 null);
         assertThat(recordedBy(added)).isZero();
+        // nor scheduled for later, when it would run as the ledger's own work
+        var scheduled = assertProblem(api.post(SERVICE_AGENT, "/api/subscriptions/" + id + "/services",
+                "{\"productCode\":\"EUROSPORT-1\",\"executeOn\":\"2099-01-01\"}"), 404, "SUBSCRIPTION_NOT_FOUND",
+                null);
+        assertThat(recordedBy(scheduled)).isZero();
         assertThat(eventCount(id)).isEqualTo(before);
         assertProblem(api.post(SERVICE_AGENT, "/api/subscriptions/" + id + "/bill-preview", "{}"), 404,
                 "SUBSCRIPTION_NOT_FOUND", null);
