@@ -36,6 +36,7 @@ abstract class LedgerIT {
         // a saga's failing event is dead-lettered within a fraction of a second, not the production few seconds
         registry.add("ledger.sagas.retries", () -> 2);
         registry.add("ledger.sagas.first-back-off", () -> "50ms");
+        ScopedUsers.register(registry);
     }
 
     @LocalServerPort

@@ -3,12 +3,18 @@ package org.subledger.command.account;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.subledger.command.access.CommandScopes;
+import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.account.AccountClassificationChanged;
 import org.subledger.kernel.account.AccountClosed;
 import org.subledger.kernel.account.AccountOpened;
@@ -72,9 +78,23 @@ class Account implements AccountSnapshot {
         return state;
     }
 
+    /**
+     * A user whose access scope may not change this account is answered as if it did not exist, and nothing is
+     * recorded; the ledger's own commands (no scope) may change every account.
+     */
+    @CommandHandlerInterceptor
+    Object checkAccess(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        AccessScope scope = CommandScopes.of(command.getMetaData());
+        if (accountId != null && scope != null && !scope.mayChange(state.owningUnit())) {
+            throw LedgerRefusal.outOfScope(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId,
+                    "No record with id " + accountId);
+        }
+        return chain.proceed();
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(OpenAccount command) {
+    void handle(OpenAccount command, MetaData metaData) {
         if (accountId != null) {
             throw new LedgerRefusal(ErrorCode.ACCOUNT_ALREADY_EXISTS, "Account " + command.accountId() + " exists");
         }
@@ -83,7 +103,7 @@ class Account implements AccountSnapshot {
                 command.contact(), command.currency(), Money.of(command.creditLimit(), command.currency()),
                 AccountRules.blankToNull(command.creditRating()),
                 AccountRules.classificationOrDefault(command.classification(), command.type()),
-                command.openedBy()));
+                command.openedBy(), CommandScopes.owningUnit(command.owningUnit(), CommandScopes.of(metaData))));
     }
 
     @CommandHandler

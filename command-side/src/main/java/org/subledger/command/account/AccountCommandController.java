@@ -68,7 +68,8 @@ class AccountCommandController {
         commands.send(new OpenAccount(accountId, body.type(), person, company,
                 new ContactDetails(body.email(), body.phone(), body.address()),
                 RequestValues.currency(body.currency(), "currency", true), body.creditLimit(),
-                body.creditRating(), body.classification(), principal.getName()), ErrorCode.ACCOUNT_NOT_FOUND,
+                body.creditRating(), body.classification(), principal.getName(), body.owningUnit()),
+                ErrorCode.ACCOUNT_NOT_FOUND,
                 accountId);
         return ResponseEntity.created(URI.create("/api/accounts/" + accountId)).body(Map.of("accountId", accountId));
     }

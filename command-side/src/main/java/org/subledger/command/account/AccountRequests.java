@@ -28,7 +28,8 @@ final class AccountRequests {
                               @NotNull String currency,
                               @NotNull BigDecimal creditLimit,
                               @Size(max = 32) String creditRating,
-                              @Size(max = 32) String classification) {
+                              @Size(max = 32) String classification,
+                              @Size(max = 32) String owningUnit) {
     }
 
     record PostingRequest(@NotNull BigDecimal amount,

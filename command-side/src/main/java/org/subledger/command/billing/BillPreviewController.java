@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.billing.BillKind;
+import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.ServiceAdded;
 import org.subledger.kernel.subscription.ServiceRemoved;
@@ -73,7 +75,8 @@ class BillPreviewController {
     @PostMapping("/{subscriptionId}/bill-preview")
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'BILLING', 'ADMIN')")
     @Operation(summary = "Preview the next bill, and the bill after a proposed change, without recording anything")
-    PreviewView preview(@PathVariable String subscriptionId, @Valid @RequestBody(required = false) PreviewRequest body) {
+    PreviewView preview(@PathVariable String subscriptionId, @Valid @RequestBody(required = false) PreviewRequest body,
+                        AccessScope scope) {
         PreviewRequest request = body == null ? new PreviewRequest(null, null) : body;
         List<DomainEventMessage<?>> stream = streams.read(List.of(subscriptionId)).get(subscriptionId);
         BillingState state = BillingState.empty();
@@ -82,6 +85,12 @@ class BillPreviewController {
         }
         if (state.subscriptionId() == null) {
             throw new LedgerRefusal(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No subscription with id " + subscriptionId);
+        }
+        // a preview shows the subscription: only to who may read it (its owning unit is on its first event)
+        if (scope != null && stream.get(0).getPayload() instanceof SubscriptionCreated created
+                && !scope.mayReadAccount(created.accountId(), created.owningUnit())) {
+            throw LedgerRefusal.outOfScope(ErrorCode.SUBSCRIPTION_NOT_FOUND, "subscription", subscriptionId,
+                    "No subscription with id " + subscriptionId);
         }
         BillingAccount account = AccountFold.of(streams.read(List.of(state.accountId())).get(state.accountId()));
         if (account == null) {

@@ -46,6 +46,11 @@ import java.util.UUID;
 class DemoController {
 
     private static final Currency EUR = Currency.getInstance("EUR");
+    /**
+     * The demo's customers belong to Customer Service, whoever loads them (an administrator, of its own unit): the
+     * call-centre agents, and Billing & Finance which collaborates with it, then see and serve them.
+     */
+    private static final String DEMO_UNIT = "CUSTOMER-SERVICE";
 
     private final CommandGateway commands;
     private final SampleCatalog sampleCatalog;
@@ -118,7 +123,7 @@ class DemoController {
         commands.sendAndWait(new OpenAccount(accountId, CustomerType.PERSON,
                 new PersonDetails(names[0], names[1], null),
                 null, new ContactDetails(null, null, "Limassol, Cyprus"), EUR, new BigDecimal("1000.00"), null, null,
-                "demo"));
+                "demo", DEMO_UNIT));
         String subscriptionId = UUID.randomUUID().toString();
         var distributors = new ArrayList<Distributor>();
         for (SubscriptionService service : services) {
@@ -130,7 +135,8 @@ class DemoController {
         }
         commands.sendAndWait(new BecomeSubscriber(subscriptionId, accountId, type,
                 new BillingTerms(scheme, null, frequency, null, null, null, null, concurrentUsage),
-                null, null, SubscriptionState.EFFECTIVE, distributors, List.of(services), List.of(), start, null));
+                null, null, SubscriptionState.EFFECTIVE, distributors, List.of(services), List.of(), start, null,
+                DEMO_UNIT));
         return new Customer(name, accountId, subscriptionId, what, "/api/accounts/" + accountId + "/bills",
                 "/api/accounts/" + accountId);
     }

@@ -10,6 +10,9 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.scheduling.CancelScheduledAction;
 import org.subledger.kernel.scheduling.ScheduleSubscriptionAction;
+import org.subledger.command.access.CommandScopes;
+import org.subledger.kernel.access.AccessScope;
+import org.axonframework.messaging.MetaData;
 import org.subledger.kernel.scheduling.ScheduledActionCancelled;
 import org.subledger.kernel.scheduling.ScheduledActionExecuted;
 import org.subledger.kernel.scheduling.ScheduledActionFailed;
@@ -47,9 +50,16 @@ public class ScheduledAction {
     }
 
     @CommandHandler
-    public ScheduledAction(ScheduleSubscriptionAction command, Clock clock, DeadlineManager deadlines) {
+    public ScheduledAction(ScheduleSubscriptionAction command, Clock clock, DeadlineManager deadlines,
+                           SubscriptionOwners owners, MetaData metaData) {
         if (command.command() == null || command.executeOn() == null || command.subscriptionId() == null) {
             throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "a scheduled action needs a command and a date");
+        }
+        // the action runs later as the ledger's own work: whoever may not act on the subscription now may not schedule
+        AccessScope scope = CommandScopes.of(metaData);
+        if (scope != null && !scope.mayChange(owners.owningUnitOf(command.subscriptionId()))) {
+            throw LedgerRefusal.outOfScope(ErrorCode.SUBSCRIPTION_NOT_FOUND, "subscription", command.subscriptionId(),
+                    "No record with id " + command.subscriptionId());
         }
         if (!command.executeOn().isAfter(LocalDate.now(clock))) {
             throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "executeOn: must be a future date",

@@ -12,7 +12,7 @@ import java.util.Map;
  * What a subscription needs to know of the accounts-receivable account that owns it: that it exists and is open,
  * its currency, its address (the default subscription location and billing address), and the facts a conditional
  * price plan's select conditions look at; and its balance and credit limit, which decide whether it may order more
- * ({@code creditLimit} {@code null}: no limit).
+ * ({@code creditLimit} {@code null}: no limit); and the unit that owns it, which decides who may subscribe it to more.
  */
 record AccountFacts(String accountId,
                     CustomerType customerType,
@@ -22,7 +22,15 @@ record AccountFacts(String accountId,
                     String address,
                     boolean closed,
                     Money balance,
-                    Money creditLimit) {
+                    Money creditLimit,
+                    String owningUnit) {
+
+    /** An account of no owning unit (opened before units existed). */
+    AccountFacts(String accountId, CustomerType customerType, Currency currency, String classification,
+                 String creditRating, String address, boolean closed, Money balance, Money creditLimit) {
+        this(accountId, customerType, currency, classification, creditRating, address, closed, balance, creditLimit,
+                null);
+    }
 
     /** The balance owed is over the credit limit (equal to it is still within). */
     boolean overCreditLimit() {
@@ -46,26 +54,26 @@ record AccountFacts(String accountId,
 
     AccountFacts withClassification(String newClassification) {
         return new AccountFacts(accountId, customerType, currency, newClassification, creditRating, address, closed,
-                balance, creditLimit);
+                balance, creditLimit, owningUnit);
     }
 
     AccountFacts withCreditRating(String newCreditRating) {
         return new AccountFacts(accountId, customerType, currency, classification, newCreditRating, address, closed,
-                balance, creditLimit);
+                balance, creditLimit, owningUnit);
     }
 
     AccountFacts asClosed() {
         return new AccountFacts(accountId, customerType, currency, classification, creditRating, address, true,
-                balance, creditLimit);
+                balance, creditLimit, owningUnit);
     }
 
     AccountFacts withCreditLimit(Money newCreditLimit) {
         return new AccountFacts(accountId, customerType, currency, classification, creditRating, address, closed,
-                balance, newCreditLimit);
+                balance, newCreditLimit, owningUnit);
     }
 
     AccountFacts withBalance(Money newBalance) {
         return new AccountFacts(accountId, customerType, currency, classification, creditRating, address, closed,
-                newBalance, creditLimit);
+                newBalance, creditLimit, owningUnit);
     }
 }

@@ -104,7 +104,8 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
             return Optional.empty();
         }
         return Optional.of(new AccountFacts(state.accountId(), state.type(), state.currency(), state.classification(),
-                state.creditRating(), state.address(), state.closed(), state.balance(), state.creditLimit()));
+                state.creditRating(), state.address(), state.closed(), state.balance(), state.creditLimit(),
+                state.owningUnit()));
     }
 
     private static DomainEventMessage<?> apply(AccountState state, DomainEventMessage<?> message) {

@@ -2,6 +2,10 @@ package org.subledger.command.subscription;
 
 import org.subledger.command.usage.UsageRecordIds;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -9,6 +13,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.command.serial.SerialNumbers;
+import org.subledger.command.access.CommandScopes;
+import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -65,6 +71,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -83,7 +90,7 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
  */
 // the revision of its snapshots' shape: raise it whenever a field is added, removed or changes meaning, so older
 // snapshots are ignored (the stream is folded from its start) rather than read with a field missing
-@Revision("1")
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER, cache = SubscriptionSnapshots.CACHE)
 class Subscription {
 
@@ -96,6 +103,7 @@ class Subscription {
     /** Whether it was ever effective: only then is the binding period (and its penalty) in force. */
     private boolean activated;
     private BillingTerms billingTerms;
+    private String owningUnit;
     private final Map<String, Distributor> distributors = new LinkedHashMap<>();
     private final Map<String, SubscriptionService> services = new LinkedHashMap<>();
     private final Map<String, InstalledItem> installedItems = new LinkedHashMap<>();
@@ -105,9 +113,24 @@ class Subscription {
         // for Axon's event sourcing
     }
 
+    /**
+     * A user whose access scope may not change this subscription is answered as if it did not exist, and nothing is
+     * recorded; the ledger's own commands (no scope) may change every subscription.
+     */
+    @CommandHandlerInterceptor
+    Object checkAccess(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        AccessScope scope = CommandScopes.of(command.getMetaData());
+        if (subscriptionId != null && scope != null && !scope.mayChange(owningUnit)) {
+            throw LedgerRefusal.outOfScope(ErrorCode.SUBSCRIPTION_NOT_FOUND, "subscription", subscriptionId,
+                    "No record with id " + subscriptionId);
+        }
+        return chain.proceed();
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(BecomeSubscriber command, SubscriptionLookup lookup, SerialNumbers serialNumbers) {
+    void handle(BecomeSubscriber command, SubscriptionLookup lookup, SerialNumbers serialNumbers,
+                MetaData metaData) {
         // (an id whose history is another aggregate's, in the shared event store, never gets here: Axon refuses
         // to source a Subscription from it with an IncompatibleAggregateException, recording nothing)
         if (subscriptionId != null) {
@@ -121,10 +144,14 @@ class Subscription {
                 .rule(command.initialState() == DRAFT || command.initialState() == EFFECTIVE, "initialState",
                         "must be DRAFT or EFFECTIVE")
                 .orRefuse("The subscription");
-        AccountFacts account = owner(command.accountId(), lookup);
+        AccessScope scope = CommandScopes.of(metaData);
+        String owning = CommandScopes.owningUnit(command.owningUnit(), scope);
+        AccountFacts account = owner(command.accountId(), lookup, scope);
         var offering = OfferingPolicy.of(command.subscriptionTypeCode(), lookup, command.actionDate());
+        SelectionPolicy.requireSelectable(scope, offering.type());
         BillingTerms terms = BillingTermsPolicy.settle(command.billingTerms(), offering.type(), account, lookup,
                 command.actionDate());
+        SelectionPolicy.requirePlanSelectable(scope, terms.pricePlanCode(), lookup);
         CreditLimitPolicy.require(BehaviourCode.BECOME_SUBSCRIBER, account, terms.billingTermSchemeCode(), lookup);
 
         Map<String, Distributor> newDistributors = new LinkedHashMap<>();
@@ -159,7 +186,8 @@ class Subscription {
                 command.initialState(), terms, orDefault(command.location(), account.address()),
                 orDefault(command.billingAddress(), account.address()), List.copyOf(newDistributors.values()),
                 List.copyOf(newServices.values()), List.copyOf(newItems.values()), command.actionDate(),
-                action(BehaviourCode.BECOME_SUBSCRIBER, command.classification())));
+                action(BehaviourCode.BECOME_SUBSCRIBER, command.classification()),
+                owning));
     }
 
     /** The installer activates a draft: its services are billed from the activation date, not the draft's. */
@@ -287,10 +315,14 @@ class Subscription {
 
     /** New terms are settled as on creation; left-out dates default from the amendment's date (a new agreement). */
     @CommandHandler
-    void handle(AmendBillingTerms command, SubscriptionLookup lookup) {
+    void handle(AmendBillingTerms command, SubscriptionLookup lookup, MetaData metaData) {
         require(BehaviourCode.AMEND_BILLING_TERMS, command.actionDate());
         var terms = BillingTermsPolicy.settle(command.billingTerms(), offering(lookup, command.actionDate()).type(),
-                owner(accountId, lookup), lookup, command.actionDate());
+                owner(accountId, lookup, null), lookup, command.actionDate());
+        // a plan kept is not selected again: only a change of plan is controlled
+        if (!Objects.equals(terms.pricePlanCode(), billingTerms.pricePlanCode())) {
+            SelectionPolicy.requirePlanSelectable(CommandScopes.of(metaData), terms.pricePlanCode(), lookup);
+        }
         if (!terms.equals(billingTerms)) {
             apply(new BillingTermsAmended(subscriptionId, terms, command.actionDate(),
                     action(BehaviourCode.AMEND_BILLING_TERMS, command.classification())));
@@ -406,9 +438,13 @@ class Subscription {
         rules.orRefuseAsSubscriptionRule("The service " + service.productCode());
     }
 
-    private static AccountFacts owner(String accountId, SubscriptionLookup lookup) {
+    private static AccountFacts owner(String accountId, SubscriptionLookup lookup, AccessScope scope) {
         var account = lookup.account(accountId).orElseThrow(() -> new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND,
                 "No account " + accountId, Map.of("accountId", "is not an account")));
+        if (scope != null && !scope.mayChange(account.owningUnit())) {
+            throw LedgerRefusal.outOfScope(ErrorCode.ACCOUNT_NOT_FOUND, "account", accountId,
+                    "No account " + accountId, Map.of("accountId", "is not an account"));
+        }
         if (account.closed()) {
             throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + accountId + " is closed",
                     Map.of("accountId", "is closed"));
@@ -454,6 +490,7 @@ class Subscription {
         activated = event.state() == EFFECTIVE;
         createdOn = event.createdOn();
         billingTerms = event.billingTerms();
+        owningUnit = event.owningUnit();
         event.distributors().forEach(distributor -> distributors.put(distributor.distributorId(), distributor));
         event.services().forEach(service -> services.put(service.productCode(), service));
         event.installedItems().forEach(item -> installedItems.put(item.serialNumber(), item));

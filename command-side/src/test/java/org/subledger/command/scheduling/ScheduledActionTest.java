@@ -11,6 +11,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.axonframework.messaging.MetaData;
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.scheduling.CancelScheduledAction;
@@ -57,6 +60,7 @@ class ScheduledActionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(ScheduledAction.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((SubscriptionOwners) subscriptionId -> "SALES");
         fixture.registerInjectableResource((ScheduledActionRunner) (scheduledActionId, subscriptionId, command) -> {
             String key = ScheduledActionCommands.idempotencyKey(scheduledActionId);
             if (accepted.contains(key)) {
@@ -85,6 +89,21 @@ class ScheduledActionTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(scheduled())
                 .expectScheduledDeadlineWithName(DUE, ScheduledAction.DEADLINE);
+    }
+
+    @Test
+    void anActionOnASubscriptionOutsideTheUsersScopeIsRefusedAsUnknownAndNothingIsScheduled() {
+        var customerService = new AccessScope("agnes", "CUSTOMER-SERVICE", Set.of("CUSTOMER-SERVICE"), false, false,
+                Set.of());
+        fixture.givenNoPriorActivity()
+                .when(schedule(), MetaData.with(LedgerMetadata.ACCESS_SCOPE, customerService))
+                .expectException(org.subledger.kernel.error.LedgerRefusal.class)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+        var sales = new AccessScope("sam", "SALES", Set.of("SALES"), false, false, Set.of());
+        fixture.givenNoPriorActivity()
+                .when(schedule(), MetaData.with(LedgerMetadata.ACCESS_SCOPE, sales))
+                .expectEvents(scheduled());
     }
 
     @Test

@@ -101,6 +101,16 @@ public class AxonStorageAutoConfiguration {
         return new BillingTermSchemePrepaidUpcaster();
     }
 
+    @Bean
+    public OwningUnitUpcaster owningUnitUpcaster() {
+        return new OwningUnitUpcaster();
+    }
+
+    @Bean
+    public SubscriptionTypeUnitsUpcaster subscriptionTypeUnitsUpcaster() {
+        return new SubscriptionTypeUnitsUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

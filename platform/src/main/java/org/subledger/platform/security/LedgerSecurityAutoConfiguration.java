@@ -32,7 +32,6 @@ import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,6 +46,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +62,7 @@ import java.util.Map;
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties({LedgerSecurityProperties.class, OidcProperties.class})
-@Import({ApiKeyController.class, MeController.class})
+@Import({ApiKeyController.class, MeController.class, AccessRefusalController.class})
 public class LedgerSecurityAutoConfiguration {
 
     public static final String[] COMMAND_ROLES = {"AGENT", "SUPERVISOR", "BILLING", "ADMIN"};
@@ -165,6 +165,11 @@ public class LedgerSecurityAutoConfiguration {
     }
 
     @Bean
+    public AccessRefusals accessRefusals(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+        return new AccessRefusals(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
     public PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
@@ -177,11 +182,15 @@ public class LedgerSecurityAutoConfiguration {
     public UserDetailsService userDetailsService(LedgerSecurityProperties properties, JdbcTemplate jdbc,
                                                  ObjectProvider<Clock> clock) {
         List<UserDetails> users = new ArrayList<>();
+        Map<String, LedgerSecurityProperties.User> scoped = new HashMap<>();
         for (var user : properties.users()) {
             users.add(User.withUsername(user.name()).password(user.password())
                     .roles(user.roles().toArray(String[]::new)).build());
+            if (user.scoped()) {
+                scoped.put(user.name().toLowerCase(), user);
+            }
         }
-        return new LedgerUsers(new InMemoryUserDetailsManager(users), new UserDirectory(jdbc),
+        return new LedgerUsers(new ConfiguredUsers(users, scoped), new UserDirectory(jdbc),
                 clock.getIfAvailable(Clock::systemUTC), properties.apiKeys().cacheTtl());
     }
 

@@ -25,8 +25,23 @@ public record LedgerSecurityProperties(Boolean demoUsers, List<User> users, ApiK
         logins = logins == null ? new Logins(null, null, null, null, null) : logins;
     }
 
-    /** One configured user with its roles (AGENT, SUPERVISOR, BILLING, AUDITOR, REPORTER, ADMIN). */
-    public record User(String name, String password, List<String> roles) {
+    /**
+     * One configured user with its roles (AGENT, SUPERVISOR, BILLING, AUDITOR, REPORTER, ADMIN).
+     *
+     * @param units     the unit codes whose records the user may see and change, taken as given (no closure); the
+     *                  first is the unit it acts for. Left out: the user sees everything, as before units existed
+     * @param superUser sees and changes everything, whatever its units
+     */
+    public record User(String name, String password, List<String> roles, List<String> units, Boolean superUser) {
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            units = units == null ? List.of() : List.copyOf(units);
+        }
+
+        /** Whether this user is limited to its units (and so carries an access scope of its own). */
+        public boolean scoped() {
+            return !units.isEmpty() || Boolean.TRUE.equals(superUser);
+        }
     }
 
     /**

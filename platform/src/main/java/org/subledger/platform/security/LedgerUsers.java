@@ -3,7 +3,6 @@ package org.subledger.platform.security;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.provisioning.UserDetailsManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +23,13 @@ class LedgerUsers implements UserDetailsService {
     private record Read(DirectoryUser user, Instant until) {
     }
 
-    private final UserDetailsManager bootstrap;
+    private final ConfiguredUsers bootstrap;
     private final UserDirectory directory;
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Read> read = new ConcurrentHashMap<>();
 
-    LedgerUsers(UserDetailsManager bootstrap, UserDirectory directory, Clock clock, Duration ttl) {
+    LedgerUsers(ConfiguredUsers bootstrap, UserDirectory directory, Clock clock, Duration ttl) {
         this.bootstrap = bootstrap;
         this.directory = directory;
         this.clock = clock;

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +20,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -27,6 +30,8 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.platform.db.DatabaseFailures;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.error.RefusalDetails;
+import org.subledger.platform.security.AccessRefusals;
+import org.subledger.platform.security.AccessScopes;
 
 import java.net.URI;
 import java.time.Duration;
@@ -49,8 +54,21 @@ public class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
     /** An embedded PostgreSQL is started again within a few seconds; an external one is the operator's to bring. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+    private AccessRefusals accessRefusals;
+
+    /** Where access refusals are recorded for the audit trail (absent in slices that have no database). */
+    @Autowired(required = false)
+    void setAccessRefusals(AccessRefusals accessRefusals) {
+        this.accessRefusals = accessRefusals;
+    }
+
     @ExceptionHandler(LedgerRefusal.class)
     public ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal) {
+        if (refusal.refusedRecord() != null && accessRefusals != null) {
+            var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                    ? servlet.getRequest() : null;
+            accessRefusals.record(refusal.refusedRecord(), AccessScopes.current(), request);
+        }
         return respond(Problems.of(refusal.code(), refusal.getMessage(), refusal.fields()));
     }
 

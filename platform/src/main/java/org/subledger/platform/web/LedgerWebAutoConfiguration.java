@@ -22,6 +22,11 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.subledger.kernel.access.AccessScope;
+
+import java.util.List;
 import org.subledger.platform.security.AuthorizeBeforeBindingInterceptor;
 import org.subledger.platform.web.input.BoundedParameterConverters;
 import org.subledger.platform.web.input.RequestInputFilter;
@@ -42,6 +47,11 @@ import org.subledger.platform.web.input.RequestJson;
         description = "An API key from POST /api/api-keys")
 @SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class LedgerWebAutoConfiguration {
+
+    static {
+        // the caller's access scope is resolved from its authentication (AccessScopeArgumentResolver), not sent
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AccessScope.class);
+    }
 
     @Bean
     public FilterRegistrationBean<RequestMetadataFilter> requestMetadataFilter() {
@@ -83,6 +93,11 @@ public class LedgerWebAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new AuthorizeBeforeBindingInterceptor());
+            }
+
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new AccessScopeArgumentResolver());
             }
         };
     }

@@ -20,15 +20,16 @@ final class AccountSummaryWriter {
     private static final String UPSERT = """
             insert into account_summary (account_id, customer_type, name, currency, credit_limit, balance, status,
                                          closed, credit_rating, classification, opened_by, opened_at,
-                                         last_movement_at, last_movement_type, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         last_movement_at, last_movement_type, version, owning_unit)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (account_id) do update set
                 customer_type = excluded.customer_type, name = excluded.name, currency = excluded.currency,
                 credit_limit = excluded.credit_limit, balance = excluded.balance, status = excluded.status,
                 closed = excluded.closed, credit_rating = excluded.credit_rating,
                 classification = excluded.classification, opened_by = excluded.opened_by,
                 opened_at = excluded.opened_at, last_movement_at = excluded.last_movement_at,
-                last_movement_type = excluded.last_movement_type, version = excluded.version
+                last_movement_type = excluded.last_movement_type, version = excluded.version,
+                owning_unit = excluded.owning_unit
             where account_summary.version < excluded.version""";
 
     // One statement for every combination of changes (so they batch): each flag says whether its column changes.
@@ -82,6 +83,7 @@ final class AccountSummaryWriter {
         setInstant(statement, 13, row.lastMovementAt);
         statement.setString(14, row.lastMovementType == null ? null : row.lastMovementType.name());
         statement.setLong(15, row.version);
+        statement.setString(16, row.owningUnit);
     }
 
     private static void bindUpdate(PreparedStatement statement, PendingSummary change) throws SQLException {

@@ -26,6 +26,7 @@ final class PendingSummary {
     String name;
     String currency;
     String openedBy;
+    String owningUnit;
     Instant openedAt;
 
     boolean creditLimitChanged;
@@ -64,6 +65,7 @@ final class PendingSummary {
             name = customerName;
             currency = currencyCode;
             openedBy = event.openedBy();
+            owningUnit = event.owningUnit();
             openedAt = at;
             creditLimit(limit);
             creditRating(event.creditRating());

@@ -36,8 +36,8 @@ class SubscriptionSummaryProjection {
 
     private static final String INSERT = """
             insert into subscription_summary (subscription_id, account_id, subscription_type_code, state, %s,
-                                              created_on, activated_on, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              created_on, activated_on, version, owning_unit)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (subscription_id) do nothing""".formatted(TERMS);
 
     private static final String ACTIVATED = """
@@ -75,6 +75,7 @@ class SubscriptionSummaryProjection {
         arguments.add(event.createdOn());
         arguments.add(event.state() == SubscriptionState.EFFECTIVE ? event.createdOn() : null);
         arguments.add(sequenceNumber);
+        arguments.add(event.owningUnit());
         pending.add(INSERT, arguments.toArray());
     }
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.account.AccountPage;
 import org.subledger.kernel.account.AccountStatus;
 import org.subledger.kernel.account.AccountSummary;
@@ -19,6 +20,7 @@ import org.subledger.kernel.account.ListAccounts;
 import org.subledger.kernel.account.StatementPage;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.query.access.ReadScopes;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -42,17 +44,20 @@ class AccountQueryController {
 
     /** The account now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
     @GetMapping("/{accountId}")
-    public AccountView account(@PathVariable String accountId, @RequestParam(required = false) Instant asOf) {
+    public AccountView account(@PathVariable String accountId, @RequestParam(required = false) Instant asOf,
+                               AccessScope scope) {
         Optional<AccountSummary> account = asOf == null ? find(accountId) : history.asOf(accountId, asOf);
-        return account.map(AccountView::of).orElseThrow(() -> notFound(accountId));
+        return AccountView.of(readable(account, accountId, scope));
     }
 
     @GetMapping
     public PageView<AccountView> accounts(@RequestParam(required = false) AccountStatus status,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1)
-                                          @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size) {
-        AccountPage accounts = queryGateway.query(new ListAccounts(status, page, size), AccountPage.class).join();
+                                          @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size,
+                                          AccessScope scope) {
+        AccountPage accounts = queryGateway.query(new ListAccounts(status, page, size, scope), AccountPage.class)
+                .join();
         return PageView.of(accounts.content(), AccountView::of, accounts.page(), accounts.size(),
                 accounts.totalElements());
     }
@@ -61,8 +66,9 @@ class AccountQueryController {
     public StatementView statement(@PathVariable String accountId,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1)
-                                   @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size) {
-        AccountSummary account = find(accountId).orElseThrow(() -> notFound(accountId));
+                                   @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size,
+                                   AccessScope scope) {
+        AccountSummary account = readable(find(accountId), accountId, scope);
         StatementPage statement = queryGateway.query(new FindAccountStatement(accountId, page, size),
                 StatementPage.class).join();
         return StatementView.of(statement, account.currency());
@@ -71,6 +77,12 @@ class AccountQueryController {
     private Optional<AccountSummary> find(String accountId) {
         return queryGateway.query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountSummary.class))
                 .join();
+    }
+
+    private static AccountSummary readable(Optional<AccountSummary> found, String accountId, AccessScope scope) {
+        AccountSummary account = found.orElseThrow(() -> notFound(accountId));
+        ReadScopes.requireAccount(scope, accountId, account.owningUnit(), notFound(accountId));
+        return account;
     }
 
     private static LedgerRefusal notFound(String accountId) {

@@ -15,12 +15,14 @@ import org.subledger.kernel.account.ListAccounts;
 import org.subledger.kernel.account.StatementLine;
 import org.subledger.kernel.account.StatementPage;
 import org.subledger.kernel.money.Money;
+import org.subledger.query.access.ReadScopes;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +39,7 @@ class AccountQueryHandler {
 
     private static final String SUMMARY_COLUMNS = """
             account_id, customer_type, name, currency, credit_limit, balance, status, closed, credit_rating,
-            classification, opened_by, opened_at, last_movement_at, version""";
+            classification, opened_by, opened_at, last_movement_at, version, owning_unit""";
 
     private static final RowMapper<AccountSummary> SUMMARY = (rs, row) -> {
         Currency currency = Currency.getInstance(rs.getString("currency"));
@@ -54,7 +56,8 @@ class AccountQueryHandler {
                 rs.getString("opened_by"),
                 instant(rs, "opened_at"),
                 instant(rs, "last_movement_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("owning_unit"));
     };
 
     private static final RowMapper<StatementLine> LINE = (rs, row) -> {
@@ -87,14 +90,24 @@ class AccountQueryHandler {
         int page = Math.max(query.page(), 0);
         int size = pageSize(query.size());
         var parameters = paging(page, size);
-        String where = "";
+        List<String> conditions = new ArrayList<>();
         if (query.status() != null) {
-            where = " where status = :status";
+            conditions.add("status = :status");
             parameters.addValue("status", query.status().name());
         }
-        List<AccountSummary> content = jdbc.query("select " + SUMMARY_COLUMNS + " from account_summary" + where
+        String countSql = ReadScopes.count("account_summary", conditions, query.scope(), parameters);
+        String source = ReadScopes.pagedSource("account_summary", SUMMARY_COLUMNS, conditions,
+                "opened_at, account_id", query.scope(), parameters);
+        if (source == null) {
+            String visible = ReadScopes.condition(query.scope(), parameters);
+            if (visible != null) {
+                conditions.add(visible);
+            }
+            source = "account_summary" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
+        }
+        List<AccountSummary> content = jdbc.query("select " + SUMMARY_COLUMNS + " from " + source
                 + " order by opened_at, account_id limit :limit offset :offset", parameters, SUMMARY);
-        long total = count("select count(*) from account_summary" + where, parameters);
+        long total = count(countSql, parameters);
         return new AccountPage(content, page, size, total);
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 /**
  * An account in the query API. Amounts are JSON numbers at the currency's scale ({@code "balance": 20.00}); their
  * currency is the account's, given once in {@code currency}. A positive balance is what the customer owes.
+ * {@code owningUnit}: the organisational unit that owns it (absent for accounts of no unit).
  */
 public record AccountView(String accountId,
                           CustomerType type,
@@ -25,13 +26,14 @@ public record AccountView(String accountId,
                           String openedBy,
                           Instant openedAt,
                           Instant lastMovementAt,
-                          long version) {
+                          long version,
+                          String owningUnit) {
 
     public static AccountView of(AccountSummary summary) {
         return new AccountView(summary.accountId(), summary.type(), summary.name(), summary.currency(),
                 amountOf(summary.creditLimit()), amountOf(summary.balance()), summary.status(), summary.closed(),
                 summary.creditRating(), summary.classification(), summary.openedBy(), summary.openedAt(),
-                summary.lastMovementAt(), summary.version());
+                summary.lastMovementAt(), summary.version(), summary.owningUnit());
     }
 
     static BigDecimal amountOf(Money money) {

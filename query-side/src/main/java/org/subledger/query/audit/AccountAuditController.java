@@ -5,8 +5,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.query.access.ReadScopes;
 
 import java.util.List;
 
@@ -25,12 +28,15 @@ class AccountAuditController {
     }
 
     @GetMapping("/{accountId}/events")
-    public AccountEventsView events(@PathVariable String accountId) {
+    public AccountEventsView events(@PathVariable String accountId, AccessScope scope) {
         List<AuditedEvent> events = eventStore.readEvents(accountId, 0).asStream()
                 .<AuditedEvent>map(AuditedEvent::of).toList();
+        var missing = new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + accountId + ".");
         if (events.isEmpty()) {
-            throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + accountId + ".");
+            throw missing;
         }
+        String owningUnit = events.get(0).payload() instanceof AccountOpened opened ? opened.owningUnit() : null;
+        ReadScopes.requireAccount(scope, accountId, owningUnit, missing);
         return new AccountEventsView(accountId, events);
     }
 }

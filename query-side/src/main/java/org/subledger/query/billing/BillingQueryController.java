@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.query.access.ReadableAccounts;
 import org.subledger.kernel.account.AccountSummary;
 import org.subledger.kernel.account.FindAccount;
 import org.subledger.kernel.billing.query.BillDetails;
@@ -38,18 +40,33 @@ class BillingQueryController {
 
     private final QueryGateway queryGateway;
     private final SubscriptionReadModel subscriptions;
+    private final ReadableAccounts accounts;
 
-    BillingQueryController(QueryGateway queryGateway, SubscriptionReadModel subscriptions) {
+    BillingQueryController(QueryGateway queryGateway, SubscriptionReadModel subscriptions,
+                           ReadableAccounts accounts) {
         this.queryGateway = queryGateway;
         this.subscriptions = subscriptions;
+        this.accounts = accounts;
     }
 
     /** The bill with its lines and the explanation of each line's amount. */
     @GetMapping("/bills/{billId}")
-    public BillView bill(@PathVariable String billId) {
-        return queryGateway.query(new FindBill(billId), ResponseTypes.optionalInstanceOf(BillDetails.class)).join()
-                .map(BillView::of)
-                .orElseThrow(() -> new LedgerRefusal(ErrorCode.BILL_NOT_FOUND, "No bill " + billId + "."));
+    public BillView bill(@PathVariable String billId, AccessScope scope) {
+        BillView bill = queryGateway.query(new FindBill(billId), ResponseTypes.optionalInstanceOf(BillDetails.class))
+                .join().map(BillView::of).orElseThrow(() -> billNotFound(billId));
+        if (scope != null && !scope.superUser() && !scope.superReader()) {
+            // a bill is the account's: readable by whoever may read its account (one lookup by key)
+            var account = queryGateway.query(new FindAccount(bill.accountId()),
+                    ResponseTypes.optionalInstanceOf(AccountSummary.class)).join();
+            if (account.isEmpty() || !scope.mayReadAccount(bill.accountId(), account.get().owningUnit())) {
+                throw LedgerRefusal.outOfScope(ErrorCode.BILL_NOT_FOUND, "bill", billId, "No bill " + billId + ".");
+            }
+        }
+        return bill;
+    }
+
+    private static LedgerRefusal billNotFound(String billId) {
+        return new LedgerRefusal(ErrorCode.BILL_NOT_FOUND, "No bill " + billId + ".");
     }
 
     /** The account's bills, newest first. */
@@ -57,10 +74,9 @@ class BillingQueryController {
     public PageView<BillSummaryView> billsOf(@PathVariable String accountId,
                                              @RequestParam(defaultValue = "0") @Min(0) int page,
                                              @RequestParam(defaultValue = "50") @Min(1)
-                                             @Max(BillQueryHandler.MAX_PAGE_SIZE) int size) {
-        queryGateway.query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountSummary.class))
-                .join().orElseThrow(() -> new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND,
-                        "No account " + accountId + "."));
+                                             @Max(BillQueryHandler.MAX_PAGE_SIZE) int size,
+                                             AccessScope scope) {
+        accounts.readable(accountId, scope);
         BillPage bills = queryGateway.query(new ListAccountBills(accountId, page, size), BillPage.class).join();
         return PageView.of(bills.content(), BillSummaryView::of, bills.page(), bills.size(), bills.totalElements());
     }
@@ -75,8 +91,8 @@ class BillingQueryController {
 
     /** The subscription's usage records no bill has included yet, and their total. */
     @GetMapping("/subscriptions/{subscriptionId}/unbilled-usage")
-    public UnbilledUsageView unbilledUsage(@PathVariable String subscriptionId) {
-        subscriptions.existing(subscriptionId);
+    public UnbilledUsageView unbilledUsage(@PathVariable String subscriptionId, AccessScope scope) {
+        subscriptions.readable(subscriptionId, scope);
         List<UnbilledUsageRecord> records = queryGateway.query(new ListUnbilledUsage(subscriptionId),
                 ResponseTypes.multipleInstancesOf(UnbilledUsageRecord.class)).join();
         return UnbilledUsageView.of(subscriptionId, records);

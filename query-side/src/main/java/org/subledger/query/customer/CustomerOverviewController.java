@@ -1,16 +1,13 @@
 package org.subledger.query.customer;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.account.AccountSummary;
+import org.subledger.query.access.ReadableAccounts;
 import org.subledger.query.account.AccountView;
-import org.subledger.kernel.account.FindAccount;
-import org.subledger.kernel.error.ErrorCode;
-import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.query.InstalledItemRecord;
 import org.subledger.kernel.subscription.query.SubscribedService;
 import org.subledger.kernel.subscription.query.SubscriptionSummary;
@@ -27,20 +24,19 @@ import java.util.List;
 @RequestMapping("/api/customers")
 class CustomerOverviewController {
 
-    private final QueryGateway queryGateway;
+    private final ReadableAccounts accounts;
     private final SubscriptionReadModel subscriptions;
 
-    CustomerOverviewController(QueryGateway queryGateway, SubscriptionReadModel subscriptions) {
-        this.queryGateway = queryGateway;
+    CustomerOverviewController(ReadableAccounts accounts, SubscriptionReadModel subscriptions) {
+        this.accounts = accounts;
         this.subscriptions = subscriptions;
     }
 
+    /** Only what the user may read: the account, or 404 as for an unknown one, and the subscriptions of its units. */
     @GetMapping("/{accountId}/overview")
-    public CustomerOverview overview(@PathVariable String accountId) {
-        AccountSummary account = queryGateway.query(new FindAccount(accountId),
-                        ResponseTypes.optionalInstanceOf(AccountSummary.class)).join()
-                .orElseThrow(() -> new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + accountId + "."));
-        List<SubscriptionOverview> owned = subscriptions.subscriptionsOf(accountId).stream()
+    public CustomerOverview overview(@PathVariable String accountId, AccessScope scope) {
+        AccountSummary account = accounts.readable(accountId, scope);
+        List<SubscriptionOverview> owned = subscriptions.subscriptionsOf(accountId, scope).stream()
                 .map(subscription -> new SubscriptionOverview(subscription,
                         subscriptions.services(subscription.subscriptionId()),
                         subscriptions.installedItems(subscription.subscriptionId())))

@@ -29,6 +29,7 @@ final class SubscriptionAsOfFolder {
     private LocalDate activatedOn;
     private LocalDate deactivatedOn;
     private LocalDate terminatedOn;
+    private String owningUnit;
     private long version = -1;
 
     /** Applies one event; {@code sequenceNumber} is the event message's. */
@@ -40,6 +41,7 @@ final class SubscriptionAsOfFolder {
             subscriptionId = created.subscriptionId();
             accountId = created.accountId();
             subscriptionTypeCode = created.subscriptionTypeCode();
+            owningUnit = created.owningUnit();
             state = created.state();
             billingTerms = created.billingTerms();
             createdOn = created.createdOn();
@@ -74,6 +76,6 @@ final class SubscriptionAsOfFolder {
             return Optional.empty();
         }
         return Optional.of(new SubscriptionSummary(subscriptionId, accountId, subscriptionTypeCode, state,
-                billingTerms, createdOn, activatedOn, deactivatedOn, terminatedOn, version));
+                billingTerms, createdOn, activatedOn, deactivatedOn, terminatedOn, version, owningUnit));
     }
 }

@@ -1,5 +1,8 @@
 package org.subledger.query.subscription;
 
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.subscription.SubscriptionCreated;
+import org.subledger.query.access.ReadScopes;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +28,7 @@ class SubscriptionAuditController {
     }
 
     @GetMapping("/{subscriptionId}/events")
-    public SubscriptionEventsView events(@PathVariable String subscriptionId) {
+    public SubscriptionEventsView events(@PathVariable String subscriptionId, AccessScope scope) {
         List<AuditedEvent> events = eventStore.readEvents(subscriptionId, 0).asStream()
                 .map(event -> new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(),
                         event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(),
@@ -33,6 +36,10 @@ class SubscriptionAuditController {
                 .toList();
         if (events.isEmpty()) {
             throw SubscriptionReadModel.notFound(subscriptionId);
+        }
+        if (events.get(0).payload() instanceof SubscriptionCreated created) {
+            ReadScopes.requireSubscription(scope, subscriptionId, created.accountId(), created.owningUnit(),
+                    SubscriptionReadModel.notFound(subscriptionId));
         }
         return new SubscriptionEventsView(subscriptionId, events);
     }

@@ -5,15 +5,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.subledger.kernel.account.AccountSummary;
-import org.subledger.kernel.account.FindAccount;
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.query.access.ReadableAccounts;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.query.InstalledItemRecord;
 import org.subledger.kernel.subscription.query.SubscribedService;
 import org.subledger.kernel.subscription.query.SubscriptionSummary;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,51 +27,61 @@ class SubscriptionQueryController {
 
     private final SubscriptionReadModel readModel;
     private final SubscriptionHistory history;
-    private final QueryGateway queryGateway;
+    private final ReadableAccounts accounts;
 
     SubscriptionQueryController(SubscriptionReadModel readModel, SubscriptionHistory history,
-                                QueryGateway queryGateway) {
+                                ReadableAccounts accounts) {
         this.readModel = readModel;
         this.history = history;
-        this.queryGateway = queryGateway;
+        this.accounts = accounts;
     }
 
     /** The subscription now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
     @GetMapping("/subscriptions/{subscriptionId}")
     public SubscriptionSummary subscription(@PathVariable String subscriptionId,
-                                            @RequestParam(required = false) Instant asOf) {
+                                            @RequestParam(required = false) Instant asOf,
+                                            AccessScope scope) {
         Optional<SubscriptionSummary> subscription = asOf == null ? readModel.subscription(subscriptionId)
                 : history.asOf(subscriptionId, asOf);
-        return subscription.orElseThrow(() -> SubscriptionReadModel.notFound(subscriptionId));
+        return SubscriptionReadModel.readable(subscription, subscriptionId, scope);
     }
 
     /** The services effective on the subscription now. */
     @GetMapping("/subscriptions/{subscriptionId}/services")
-    public List<SubscribedService> services(@PathVariable String subscriptionId) {
-        readModel.existing(subscriptionId);
+    public List<SubscribedService> services(@PathVariable String subscriptionId, AccessScope scope) {
+        readModel.readable(subscriptionId, scope);
         return readModel.services(subscriptionId);
     }
 
     /** The items installed on the subscription now. */
     @GetMapping("/subscriptions/{subscriptionId}/installed-items")
-    public List<InstalledItemRecord> installedItems(@PathVariable String subscriptionId) {
-        readModel.existing(subscriptionId);
+    public List<InstalledItemRecord> installedItems(@PathVariable String subscriptionId, AccessScope scope) {
+        readModel.readable(subscriptionId, scope);
         return readModel.installedItems(subscriptionId);
     }
 
     /** The account's subscriptions, oldest first. */
     @GetMapping("/accounts/{accountId}/subscriptions")
-    public List<SubscriptionSummary> subscriptionsOf(@PathVariable String accountId) {
-        queryGateway.query(new FindAccount(accountId), ResponseTypes.optionalInstanceOf(AccountSummary.class))
-                .join().orElseThrow(() -> new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND,
-                        "No account " + accountId + "."));
-        return readModel.subscriptionsOf(accountId);
+    public List<SubscriptionSummary> subscriptionsOf(@PathVariable String accountId, AccessScope scope) {
+        accounts.readable(accountId, scope);
+        return readModel.subscriptionsOf(accountId, scope);
     }
 
     /** Where the item with this serial number is installed, or was last installed. */
     @GetMapping("/installed-items/{serialNumber}")
-    public InstalledItemRecord installedItem(@PathVariable String serialNumber) {
-        return readModel.installedItem(serialNumber).orElseThrow(() -> new LedgerRefusal(ErrorCode.NOT_FOUND,
-                "No installed item with serial number " + serialNumber + "."));
+    public InstalledItemRecord installedItem(@PathVariable String serialNumber, AccessScope scope) {
+        var missing = new LedgerRefusal(ErrorCode.NOT_FOUND,
+                "No installed item with serial number " + serialNumber + ".");
+        InstalledItemRecord item = readModel.installedItem(serialNumber).orElseThrow(() -> missing);
+        if (scope != null && !scope.superUser() && !scope.superReader()) {
+            // the item is the subscription's: shown to who may read the subscription
+            var subscription = readModel.subscription(item.subscriptionId());
+            if (subscription.isEmpty() || !scope.mayReadAccount(subscription.get().accountId(),
+                    subscription.get().owningUnit())) {
+                throw LedgerRefusal.outOfScope(ErrorCode.NOT_FOUND, "installed-item", serialNumber,
+                        missing.getMessage());
+            }
+        }
+        return item;
     }
 }

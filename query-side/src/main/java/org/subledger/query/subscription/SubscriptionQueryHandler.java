@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.subledger.query.access.ReadScopes;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.subscription.BillingTerms;
@@ -41,7 +42,7 @@ class SubscriptionQueryHandler {
             select subscription_id, account_id, subscription_type_code, state, billing_term_scheme, price_plan,
                    billing_frequency, agreement_date, binding_start_date, binding_end_date, penalty_amount,
                    penalty_currency, concurrent_uses, concurrent_rate_percent, created_on, activated_on,
-                   deactivated_on, terminated_on, version
+                   deactivated_on, terminated_on, version, owning_unit
             from subscription_summary""";
     private static final String ITEMS = """
             select serial_number, product_code, subscription_id, account_id, installed_on, removed_on
@@ -59,7 +60,7 @@ class SubscriptionQueryHandler {
         return new SubscriptionSummary(rs.getString("subscription_id"), rs.getString("account_id"),
                 rs.getString("subscription_type_code"), SubscriptionState.valueOf(rs.getString("state")), terms,
                 date(rs, "created_on"), date(rs, "activated_on"), date(rs, "deactivated_on"),
-                date(rs, "terminated_on"), rs.getLong("version"));
+                date(rs, "terminated_on"), rs.getLong("version"), rs.getString("owning_unit"));
     };
 
     private static final RowMapper<SubscribedService> SERVICE = (rs, row) -> new SubscribedService(
@@ -86,8 +87,10 @@ class SubscriptionQueryHandler {
 
     @QueryHandler
     List<SubscriptionSummary> handle(ListAccountSubscriptions query) {
-        return jdbc.query(SUMMARY + " where account_id = :id order by created_on, subscription_id",
-                new MapSqlParameterSource("id", query.accountId()), SUBSCRIPTION);
+        var parameters = new MapSqlParameterSource("id", query.accountId());
+        String visible = ReadScopes.condition(query.scope(), parameters);
+        return jdbc.query(SUMMARY + " where account_id = :id" + (visible == null ? "" : " and " + visible)
+                + " order by created_on, subscription_id", parameters, SUBSCRIPTION);
     }
 
     @QueryHandler

@@ -3,6 +3,8 @@ package org.subledger.query.subscription;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.query.access.ReadScopes;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.query.FindInstalledItem;
@@ -32,13 +34,23 @@ public class SubscriptionReadModel {
                 ResponseTypes.optionalInstanceOf(SubscriptionSummary.class)).join();
     }
 
-    /** The subscription now, or {@code SUBSCRIPTION_NOT_FOUND}. */
-    public SubscriptionSummary existing(String subscriptionId) {
-        return subscription(subscriptionId).orElseThrow(() -> notFound(subscriptionId));
+    /** The subscription now, or {@code SUBSCRIPTION_NOT_FOUND}: unknown, or beyond {@code scope}. */
+    public SubscriptionSummary readable(String subscriptionId, AccessScope scope) {
+        return readable(subscription(subscriptionId), subscriptionId, scope);
     }
 
-    public List<SubscriptionSummary> subscriptionsOf(String accountId) {
-        return queryGateway.query(new ListAccountSubscriptions(accountId),
+    /** The subscription found (now or as it stood), or {@code SUBSCRIPTION_NOT_FOUND}: unknown, or beyond {@code scope}. */
+    public static SubscriptionSummary readable(Optional<SubscriptionSummary> found, String subscriptionId,
+                                               AccessScope scope) {
+        SubscriptionSummary subscription = found.orElseThrow(() -> notFound(subscriptionId));
+        ReadScopes.requireSubscription(scope, subscriptionId, subscription.accountId(), subscription.owningUnit(),
+                notFound(subscriptionId));
+        return subscription;
+    }
+
+    /** The account's subscriptions {@code scope} may read. */
+    public List<SubscriptionSummary> subscriptionsOf(String accountId, AccessScope scope) {
+        return queryGateway.query(new ListAccountSubscriptions(accountId, scope),
                 ResponseTypes.multipleInstancesOf(SubscriptionSummary.class)).join();
     }
 

@@ -35,6 +35,8 @@ public final class AccountState {
     private String classification;
     private boolean closed;
     private String openedBy;
+    /** The organisational unit that owns the account (null: opened before units existed, open to all staff). */
+    private String owningUnit;
     private Instant openedAt;
     private Instant lastMovementAt;
     /** The identity or registration number a customer login accepts besides the account number. */
@@ -64,6 +66,7 @@ public final class AccountState {
             creditRating = opened.creditRating();
             classification = opened.classification();
             openedBy = opened.openedBy();
+            owningUnit = opened.owningUnit();
             openedAt = timestamp;
             loginAlias = blankToNull(opened.person() != null ? opened.person().identityNumber()
                     : opened.company() != null ? opened.company().registrationNumber() : null);
@@ -103,7 +106,7 @@ public final class AccountState {
         }
         return new AccountSummary(accountId, type, customerName, currency.getCurrencyCode(), creditLimit, balance,
                 AccountStatus.of(balance), closed, creditRating, classification, openedBy, openedAt, lastMovementAt,
-                version);
+                version, owningUnit);
     }
 
     public String accountId() {
@@ -140,6 +143,10 @@ public final class AccountState {
 
     public boolean closed() {
         return closed;
+    }
+
+    public String owningUnit() {
+        return owningUnit;
     }
 
     public String loginAlias() {

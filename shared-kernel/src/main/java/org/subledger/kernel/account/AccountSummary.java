@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * An account as readers see it: who the customer is, the credit limit, the balance (positive: the customer owes),
  * the settlement status, and the last movement of the balance. {@code version} is the sequence number of the last
- * event reflected.
+ * event reflected. {@code owningUnit}: the unit that owns it ({@code null}: open to all staff).
  */
 public record AccountSummary(String accountId,
                              CustomerType type,
@@ -22,5 +22,6 @@ public record AccountSummary(String accountId,
                              String openedBy,
                              Instant openedAt,
                              Instant lastMovementAt,
-                             long version) {
+                             long version,
+                             String owningUnit) {
 }

@@ -21,6 +21,8 @@ public enum ErrorCode {
     CATALOG_ENTRY_EXISTS(Kind.CONFLICT),
     CATALOG_ENTRY_NOT_FOUND(Kind.NOT_FOUND),
     CATALOG_RULE_VIOLATED(Kind.REFUSED),
+    /** A price plan or subscription type restricted to organisational units the user is not of (nor collaborates with). */
+    CATALOG_ENTRY_NOT_ALLOWED(Kind.REFUSED),
     SUBSCRIPTION_NOT_FOUND(Kind.NOT_FOUND),
     SUBSCRIPTION_ALREADY_EXISTS(Kind.CONFLICT),
     SUBSCRIPTION_STATE_INVALID(Kind.CONFLICT),
