@@ -104,6 +104,38 @@ class OrganisationIT extends LedgerIT {
     }
 
     @Test
+    void anAgentSeesAndServesARecordOwnedBySalesOnlyWhileItsUnitCollaboratesWithSales() {
+        String service = unit("SERVICE", null);
+        String agent = user("chloe", "s3cret-pass", service);
+        // the demo user "sales" acts for SALES: the account and its subscription are owned by SALES
+        var opened = api.post("sales", "/api/accounts", """
+                {"type":"PERSON","firstName":"Sotiris","lastName":"Sales","currency":"EUR","creditLimit":500.00}""");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String accountId = opened.json().get("accountId").asText();
+        Await.until("the account on the read side", () -> api.get("sales", "/api/accounts/" + accountId),
+                response -> response.status() == 200 && "SALES".equals(response.json().path("owningUnit").asText()));
+
+        assertThat(asUser(agent, "s3cret-pass", "GET", "/api/accounts/" + accountId, null).status()).isEqualTo(404);
+        var refusedCharge = asUser(agent, "s3cret-pass", "POST", "/api/accounts/" + accountId + "/charges",
+                "{\"amount\": 5.00}");
+        assertThat(refusedCharge.status()).isEqualTo(404);
+        assertThat(eventCount(accountId)).isEqualTo(1);
+
+        assertThat(api.post("admin", "/api/organisation/units/" + service + "/collaborations",
+                "{\"with\":\"SALES\"}").status()).isEqualTo(200);
+        // at once: the very next request of the agent sees it
+        assertThat(asUser(agent, "s3cret-pass", "GET", "/api/accounts/" + accountId, null).status()).isEqualTo(200);
+        var charge = asUser(agent, "s3cret-pass", "POST", "/api/accounts/" + accountId + "/charges",
+                "{\"amount\": 5.00}");
+        assertThat(charge.status()).as(charge.toString()).isEqualTo(201);
+        assertThat(eventCount(accountId)).isEqualTo(2);
+
+        assertThat(api.send("admin", "DELETE", "/api/organisation/units/" + service + "/collaborations/SALES",
+                null, Map.of()).status()).isEqualTo(200);
+        assertThat(asUser(agent, "s3cret-pass", "GET", "/api/accounts/" + accountId, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void movingAUnitChangesWhatItsAncestorsMembersSee() {
         String top = unit("TOP", null);
         String other = unit("OTHER", null);

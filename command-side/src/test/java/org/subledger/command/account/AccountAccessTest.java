@@ -46,6 +46,7 @@ class AccountAccessTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource((AccountSubscriptions) accountId -> List.of());
+        fixture.registerInjectableResource(AccountTest.postingIdsOfTheStream(fixture));
     }
 
     static AccessScope staff(String name, String unit) {
