@@ -102,6 +102,25 @@ class BearerJwtIT {
     }
 
     @Test
+    void aTokensUnitsSeeWhatTheDirectoryLetsTheirMembersSee() {
+        String service = token(provider, claims("carol.keycloak", List.of("AGENT"), List.of("CUSTOMER-SERVICE"))
+                .build());
+        var opened = bearer(service, "POST", "/api/accounts", """
+                {"type":"PERSON","firstName":"Unit","lastName":"Closure","currency":"EUR","creditLimit":100}""");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String accountId = opened.json().get("accountId").asText();
+        Await.until("the account on the read side", () -> bearer(service, "GET", "/api/accounts/" + accountId,
+                null), response -> response.status() == 200);
+
+        // the demo organisation: Billing & Finance collaborates with Customer Service, Marketing with nobody
+        String billing = token(provider, claims("dora.keycloak", List.of("BILLING"), List.of("BILLING-FINANCE"))
+                .build());
+        String marketing = token(provider, claims("eve.keycloak", List.of("AGENT"), List.of("MARKETING")).build());
+        assertThat(bearer(billing, "GET", "/api/accounts/" + accountId, null).status()).isEqualTo(200);
+        assertThat(bearer(marketing, "GET", "/api/accounts/" + accountId, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void aTokenGivesOnlyTheRolesItNames() {
         String reporter = token(provider, claims("rita.reporter", List.of("REPORTER"), List.of()).build());
         var refused = bearer(reporter, "POST", "/api/accounts", """

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +56,8 @@ final class OidcBearerTokens {
     private OidcBearerTokens() {
     }
 
-    static void configure(HttpSecurity http, OidcProperties oidc, ApiKeys apiKeys, AuthenticationEntryPoint entryPoint,
+    static void configure(HttpSecurity http, OidcProperties oidc, ApiKeys apiKeys, UserDirectory directory,
+                          AuthenticationEntryPoint entryPoint,
                           AccessDeniedHandler denied) throws Exception {
         if (!oidc.enabled()) {
             return;
@@ -66,7 +68,7 @@ final class OidcBearerTokens {
             return token == null || apiKeys.looksLikeKey(token) ? null : token;
         };
         var tokens = new JwtAuthenticationProvider(decoder(oidc));
-        tokens.setJwtAuthenticationConverter(converter(oidc));
+        tokens.setJwtAuthenticationConverter(converter(oidc, directory::effectiveUnits));
         // a manager of its own: the chain's (passwords) knows nothing of JWTs
         var manager = new ProviderManager(tokens);
         http.oauth2ResourceServer(server -> server
@@ -96,7 +98,12 @@ final class OidcBearerTokens {
         return decoder;
     }
 
-    static Converter<Jwt, AbstractAuthenticationToken> converter(OidcProperties oidc) {
+    /**
+     * @param effectiveUnits the units a member of the token's units sees: with the directory, those units, their
+     *                       descendants and the units they collaborate with, as for the ledger's own users
+     */
+    static Converter<Jwt, AbstractAuthenticationToken> converter(OidcProperties oidc,
+                                                                 Function<List<String>, Set<String>> effectiveUnits) {
         return jwt -> {
             String name = jwt.getClaimAsString(oidc.userNameClaim());
             if (!present(name)) {
@@ -111,7 +118,7 @@ final class OidcBearerTokens {
             boolean superUser = oidc.superUserClaim() != null
                     && "true".equalsIgnoreCase(String.valueOf(claim(jwt, oidc.superUserClaim())));
             boolean superReader = superUser || roles.stream().anyMatch(SUPER_READER_ROLES::contains);
-            var scope = new AccessScope(name, units.isEmpty() ? null : units.get(0), Set.copyOf(units), superUser,
+            var scope = new AccessScope(name, units.isEmpty() ? null : units.get(0), effectiveUnits.apply(units), superUser,
                     superReader, Set.of());
             List<GrantedAuthority> authorities = roles.stream()
                     .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();

@@ -55,6 +55,11 @@ class UserDirectory {
                 }, userName).stream().findFirst();
     }
 
+    /** The units members of {@code units} see: those, everything under them, and what they collaborate with. */
+    Set<String> effectiveUnits(List<String> units) {
+        return scope(units);
+    }
+
     private Set<String> scope(List<String> units) {
         if (units.isEmpty()) {
             return Set.of();
