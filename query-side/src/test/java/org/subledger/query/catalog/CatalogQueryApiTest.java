@@ -72,12 +72,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The catalog's query and pricing APIs on a query node of their own, fed with catalog events appended straight to
  * the event store. The ledger-app's CatalogIT covers the way from the catalog commands.
  */
-// the demo users live in the directory the command side fills; this query node alone has configured users
-@SpringBootTest(classes = QuerySideApplication.class, properties = {
-        "ledger.security.users[0].name=agent", "ledger.security.users[0].password={noop}demo",
-        "ledger.security.users[0].roles=AGENT",
-        "ledger.security.users[1].name=reporter", "ledger.security.users[1].password={noop}demo",
-        "ledger.security.users[1].roles=REPORTER"})
+@SpringBootTest(classes = QuerySideApplication.class)
 @AutoConfigureMockMvc
 class CatalogQueryApiTest {
 
