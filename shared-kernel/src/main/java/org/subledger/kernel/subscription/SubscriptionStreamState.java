@@ -21,10 +21,10 @@ import java.util.Set;
 /**
  * The one fold of a subscription's event stream, shared by every reader of it: the Subscription aggregate (its state,
  * and so its snapshot) and billing (the bill writer, usage bills, the bill preview). Each used to fold the stream its
- * own way; a new subscription event (a discount, a buy in advance) is now folded here once, and
- * {@code SubscriptionStreamStateReadersTest} feeds the same random histories to every reader. It lives in the shared
- * kernel, not in command-side, because the query side's as-of reader folds the same stream and must come to the same
- * state (query-side may not depend on command-side). Named after the stream: {@link SubscriptionState} is the life
+ * own way, and the query side's as-of reader a third; a new subscription event (a discount, a buy in advance) is now
+ * folded here once, and {@code SubscriptionStreamStateReadersTest} feeds the same random histories to the aggregate,
+ * its snapshot and billing. It lives in the shared kernel, not in command-side, because the as-of reader
+ * ({@code SubscriptionAsOfFolder}) is a query-side reader of it, and query-side may not depend on command-side. Named after the stream: {@link SubscriptionState} is the life
  * cycle state it holds.
  *
  * <p>It holds what the aggregate decides with (the services, distributors and installed items on the subscription
@@ -47,6 +47,7 @@ public final class SubscriptionStreamState {
     private BillingTerms billingTerms;
     /** The date it became effective, which its billing periods count from; null while a draft. */
     private LocalDate billingAnchor;
+    private LocalDate deactivatedOn;
     private LocalDate terminatedOn;
     private LocalDate billedThrough;
     private LocalDate nextBillingDate;
@@ -75,6 +76,7 @@ public final class SubscriptionStreamState {
         copy.createdOn = createdOn;
         copy.billingTerms = billingTerms;
         copy.billingAnchor = billingAnchor;
+        copy.deactivatedOn = deactivatedOn;
         copy.terminatedOn = terminatedOn;
         copy.billedThrough = billedThrough;
         copy.nextBillingDate = nextBillingDate;
@@ -130,10 +132,12 @@ public final class SubscriptionStreamState {
             on(event);
         } else if (payload instanceof BillingTermsAmended event) {
             billingTerms = event.billingTerms();
-        } else if (payload instanceof SubscriptionDeactivated) {
+        } else if (payload instanceof SubscriptionDeactivated event) {
             state = SubscriptionState.DEACTIVATED;
+            deactivatedOn = event.deactivatedOn();
         } else if (payload instanceof SubscriptionReactivated) {
             state = SubscriptionState.EFFECTIVE;
+            deactivatedOn = null;
         } else if (payload instanceof SubscriptionTerminated event) {
             on(event);
         } else if (payload instanceof BillingDirectiveSet event) {
@@ -198,6 +202,7 @@ public final class SubscriptionStreamState {
     private void on(SubscriptionTerminated event) {
         state = SubscriptionState.TERMINATED;
         terminatedOn = event.terminatedOn();
+        deactivatedOn = null;
         stays.forEach(stay -> stay.endOn(event.terminatedOn()));
         prune();
     }
@@ -312,6 +317,16 @@ public final class SubscriptionStreamState {
     /** The date the subscription became effective, which its billing periods count from; null for a draft. */
     public LocalDate billingAnchor() {
         return billingAnchor;
+    }
+
+    /** The date it was activated on (the billing anchor: a shop sale's creation date); null while a draft. */
+    public LocalDate activatedOn() {
+        return billingAnchor;
+    }
+
+    /** The date it was deactivated on while it is deactivated, else null. */
+    public LocalDate deactivatedOn() {
+        return deactivatedOn;
     }
 
     /** When it was terminated (the end of every service), else null. */
