@@ -203,7 +203,8 @@ class Subscription {
         }
         var service = offering(lookup, command.actionDate()).service(requested);
         SubscriptionRules.check().rule(!state.services().containsKey(service.productCode()),
-                "replacement.productCode", "is already on the subscription").orRefuseAsSubscriptionRule("The service " + service.productCode());
+                "replacement.productCode", "is already on the subscription")
+                .orRefuseAsSubscriptionRule("The service " + service.productCode());
         requireKnownDistributors(service, state.distributors().keySet());
         requireProvisionedIfLive(state.distributors().values(), List.of(service));
         apply(new ServiceSwapped(subscriptionId, previous.productCode(), service, command.actionDate(),

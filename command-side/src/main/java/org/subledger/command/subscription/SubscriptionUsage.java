@@ -241,7 +241,8 @@ final class SubscriptionUsage {
                 && amount.compareTo(terms.maxUnbilledUsageAmount()) >= 0) {
             return Optional.of(UsageBillingReason.AMOUNT_THRESHOLD);
         }
-        if (terms.maxUnbilledUsageRecords() != null && state.unbilledUsage().size() >= terms.maxUnbilledUsageRecords()) {
+        if (terms.maxUnbilledUsageRecords() != null
+                && state.unbilledUsage().size() >= terms.maxUnbilledUsageRecords()) {
             return Optional.of(UsageBillingReason.RECORD_THRESHOLD);
         }
         return Optional.empty();

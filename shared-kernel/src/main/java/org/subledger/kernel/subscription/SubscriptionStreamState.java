@@ -24,8 +24,8 @@ import java.util.Set;
  * own way, and the query side's as-of reader a third; a new subscription event (a discount, a buy in advance) is now
  * folded here once, and {@code SubscriptionStreamStateReadersTest} feeds the same random histories to the aggregate,
  * its snapshot and billing. It lives in the shared kernel, not in command-side, because the as-of reader
- * ({@code SubscriptionAsOfFolder}) is a query-side reader of it, and query-side may not depend on command-side. Named after the stream: {@link SubscriptionState} is the life
- * cycle state it holds.
+ * ({@code SubscriptionAsOfFolder}) is a query-side reader of it, and query-side may not depend on command-side. Named
+ * after the stream: {@link SubscriptionState} is the life cycle state it holds.
  *
  * <p>It holds what the aggregate decides with (the services, distributors and installed items on the subscription
  * now, its billing terms, each service's billing directive, the unbilled usage and the one-off charge ids ever added)
