@@ -79,10 +79,7 @@ class BillPreviewController {
                         AccessScope scope) {
         PreviewRequest request = body == null ? new PreviewRequest(null, null) : body;
         List<DomainEventMessage<?>> stream = streams.read(List.of(subscriptionId)).get(subscriptionId);
-        BillingState state = BillingState.empty();
-        if (stream != null) {
-            stream.forEach(message -> state.apply(message.getPayload()));
-        }
+        BillingState state = BillingState.of(stream == null ? List.of() : stream);
         if (state.subscriptionId() == null) {
             throw new LedgerRefusal(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No subscription with id " + subscriptionId);
         }

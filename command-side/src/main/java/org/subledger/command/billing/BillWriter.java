@@ -155,8 +155,7 @@ class BillWriter {
                 skipped++;
                 continue;
             }
-            BillingState state = BillingState.empty();
-            stream.forEach(message -> state.apply(message.getPayload()));
+            BillingState state = BillingState.of(stream);
             long sequence = stream.get(stream.size() - 1).getSequenceNumber();
             try {
                 BillingAccount account = accounts.computeIfAbsent(state.accountId(),

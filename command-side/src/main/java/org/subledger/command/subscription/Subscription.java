@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,7 +16,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.command.serial.SerialNumbers;
 import org.subledger.command.access.CommandScopes;
 import org.subledger.kernel.access.AccessScope;
-import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.money.Money;
@@ -48,20 +48,18 @@ import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.subscription.SubscriptionActivated;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionDeactivated;
+import org.subledger.kernel.subscription.SubscriptionEvent;
 import org.subledger.kernel.subscription.SubscriptionReactivated;
 import org.subledger.kernel.subscription.SubscriptionService;
-import org.subledger.kernel.subscription.SubscriptionState;
+import org.subledger.kernel.subscription.SubscriptionStreamState;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
 import org.subledger.kernel.subscription.SwapInstalledItem;
 import org.subledger.kernel.subscription.SwapService;
 import org.subledger.kernel.subscription.TerminateSubscription;
 import org.subledger.kernel.usage.AddOneOffCharge;
-import org.subledger.kernel.usage.BillingDirectiveSet;
-import org.subledger.kernel.usage.OneOffChargeAdded;
 import org.subledger.kernel.usage.RecordUsage;
 import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
-import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -86,28 +84,19 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
  * number is on it once, each action only in the states that allow it, and a draft is billed from its activation.
  * With the {@link SerialNumbers} it claims in the same unit of work, a serial number is on one subscription at a
  * time; with {@link CreditLimitPolicy}, an account over its credit limit orders nothing new. Usage, one-off charges
- * and billing directives are {@link SubscriptionUsage}'s.
+ * and billing directives are {@link SubscriptionUsage}'s. What it decides with is {@link SubscriptionStreamState}, the
+ * one fold of its stream that billing reads too: its event-sourcing handlers only hand the events to it.
  */
 // the revision of its snapshots' shape: raise it whenever a field is added, removed or changes meaning, so older
-// snapshots are ignored (the stream is folded from its start) rather than read with a field missing
+// snapshots are ignored (the stream is folded from its start) rather than read with a field missing. 2: the state is
+// the stream's one fold, SubscriptionStreamState, which billing reads too; it holds the owning unit
 @Revision("2")
 @Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER, cache = SubscriptionSnapshots.CACHE)
 class Subscription {
 
     @AggregateIdentifier
     private String subscriptionId;
-    private String accountId;
-    private String subscriptionTypeCode;
-    private SubscriptionState state;
-    private LocalDate createdOn;
-    /** Whether it was ever effective: only then is the binding period (and its penalty) in force. */
-    private boolean activated;
-    private BillingTerms billingTerms;
-    private String owningUnit;
-    private final Map<String, Distributor> distributors = new LinkedHashMap<>();
-    private final Map<String, SubscriptionService> services = new LinkedHashMap<>();
-    private final Map<String, InstalledItem> installedItems = new LinkedHashMap<>();
-    private final SubscriptionUsage usage = new SubscriptionUsage();
+    private SubscriptionStreamState state = new SubscriptionStreamState();
 
     Subscription() {
         // for Axon's event sourcing
@@ -120,7 +109,7 @@ class Subscription {
     @CommandHandlerInterceptor
     Object checkAccess(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         AccessScope scope = CommandScopes.of(command.getMetaData());
-        if (subscriptionId != null && scope != null && !scope.mayChange(owningUnit)) {
+        if (subscriptionId != null && scope != null && !scope.mayChange(state.owningUnit())) {
             throw LedgerRefusal.outOfScope(ErrorCode.SUBSCRIPTION_NOT_FOUND, "subscription", subscriptionId,
                     "No record with id " + subscriptionId);
         }
@@ -195,10 +184,10 @@ class Subscription {
     void handle(ActivateSubscription command, SubscriptionLookup lookup) {
         require(BehaviourCode.ACTIVATE, command.actionDate());
         requireWithinCreditLimit(BehaviourCode.ACTIVATE, lookup);
-        SubscriptionRules.requireProvisioned(distributors.values(), services.values(), "Subscription "
-                + subscriptionId);
+        SubscriptionRules.requireProvisioned(state.distributors().values(), state.services().values(),
+                "Subscription " + subscriptionId);
         LocalDate on = command.actionDate();
-        var billedFromActivation = services.values().stream().map(service -> new SubscriptionService(
+        var billedFromActivation = state.services().values().stream().map(service -> new SubscriptionService(
                 service.productCode(), service.components(), laterOf(service.effectiveDate(), on),
                 laterOf(service.billablePeriodStartDate(), on), laterOf(service.billingEffectiveDate(), on),
                 service.distributorIds())).toList();
@@ -211,10 +200,10 @@ class Subscription {
         require(BehaviourCode.ADD_SERVICE, command.actionDate());
         requireWithinCreditLimit(BehaviourCode.ADD_SERVICE, lookup);
         var service = offering(lookup, command.actionDate()).service(command.service());
-        SubscriptionRules.check().rule(!services.containsKey(service.productCode()), "productCode",
+        SubscriptionRules.check().rule(!state.services().containsKey(service.productCode()), "productCode",
                 "is already on the subscription").orRefuseAsSubscriptionRule("The service " + service.productCode());
-        requireKnownDistributors(service, distributors.keySet());
-        requireProvisionedIfLive(distributors.values(), List.of(service));
+        requireKnownDistributors(service, state.distributors().keySet());
+        requireProvisionedIfLive(state.distributors().values(), List.of(service));
         apply(new ServiceAdded(subscriptionId, service, command.actionDate(),
                 action(BehaviourCode.ADD_SERVICE, command.classification())));
     }
@@ -240,10 +229,11 @@ class Subscription {
                     previous.distributorIds());
         }
         var service = offering(lookup, command.actionDate()).service(requested);
-        SubscriptionRules.check().rule(!services.containsKey(service.productCode()), "replacement.productCode",
-                "is already on the subscription").orRefuseAsSubscriptionRule("The service " + service.productCode());
-        requireKnownDistributors(service, distributors.keySet());
-        requireProvisionedIfLive(distributors.values(), List.of(service));
+        SubscriptionRules.check().rule(!state.services().containsKey(service.productCode()),
+                "replacement.productCode", "is already on the subscription")
+                .orRefuseAsSubscriptionRule("The service " + service.productCode());
+        requireKnownDistributors(service, state.distributors().keySet());
+        requireProvisionedIfLive(state.distributors().values(), List.of(service));
         apply(new ServiceSwapped(subscriptionId, previous.productCode(), service, command.actionDate(),
                 action(BehaviourCode.SWAP_SERVICE, command.classification())));
     }
@@ -253,7 +243,7 @@ class Subscription {
         require(BehaviourCode.ADD_INSTALLED_ITEM, command.actionDate());
         requireWithinCreditLimit(BehaviourCode.ADD_INSTALLED_ITEM, lookup);
         var item = offering(lookup, command.actionDate()).installedItem(command.item());
-        if (installedItems.containsKey(item.serialNumber())) {
+        if (state.installedItems().containsKey(item.serialNumber())) {
             throw SubscriptionRules.serialInUse(item.serialNumber(), subscriptionId);
         }
         serialNumbers.claim(item.serialNumber(), item.productCode(), subscriptionId);
@@ -266,7 +256,7 @@ class Subscription {
         require(BehaviourCode.SWAP_INSTALLED_ITEM, command.actionDate());
         var previous = requireInstalledItem(command.serialNumber());
         var item = offering(lookup, command.actionDate()).installedItem(command.replacement());
-        if (installedItems.containsKey(item.serialNumber())) {
+        if (state.installedItems().containsKey(item.serialNumber())) {
             throw SubscriptionRules.serialInUse(item.serialNumber(), subscriptionId);
         }
         serialNumbers.claim(item.serialNumber(), item.productCode(), subscriptionId);
@@ -289,10 +279,10 @@ class Subscription {
         require(BehaviourCode.ADD_DISTRIBUTOR, command.actionDate());
         var distributor = offering(lookup, command.actionDate()).distributor(command.distributor());
         Set<String> provided = command.services() == null ? Set.of() : command.services();
-        var rules = SubscriptionRules.check().rule(!distributors.containsKey(distributor.distributorId()),
+        var rules = SubscriptionRules.check().rule(!state.distributors().containsKey(distributor.distributorId()),
                 "distributorId", "is already on the subscription");
-        provided.forEach(code -> rules.rule(services.containsKey(code), "services", code + " is not on the "
-                + "subscription"));
+        provided.forEach(code -> rules.rule(state.services().containsKey(code), "services",
+                code + " is not on the subscription"));
         rules.orRefuseAsSubscriptionRule("The distributor " + distributor.distributorId());
         apply(new DistributorAdded(subscriptionId, distributor, provided, command.actionDate(),
                 action(BehaviourCode.ADD_DISTRIBUTOR, command.classification())));
@@ -302,12 +292,12 @@ class Subscription {
     void handle(RemoveDistributor command) {
         require(BehaviourCode.REMOVE_DISTRIBUTOR, command.actionDate());
         String removed = command.distributorId();
-        if (removed == null || !distributors.containsKey(removed)) {
+        if (removed == null || !state.distributors().containsKey(removed)) {
             throw SubscriptionRules.notOnSubscription("distributorId", "Distributor " + removed, subscriptionId);
         }
-        List<Distributor> remaining = new ArrayList<>(distributors.values());
+        List<Distributor> remaining = new ArrayList<>(state.distributors().values());
         remaining.removeIf(distributor -> distributor.distributorId().equals(removed));
-        requireProvisionedIfLive(remaining, services.values().stream()
+        requireProvisionedIfLive(remaining, state.services().values().stream()
                 .map(service -> withDistributors(service, without(service.distributorIds(), removed))).toList());
         apply(new DistributorRemoved(subscriptionId, removed, command.actionDate(),
                 action(BehaviourCode.REMOVE_DISTRIBUTOR, command.classification())));
@@ -318,12 +308,12 @@ class Subscription {
     void handle(AmendBillingTerms command, SubscriptionLookup lookup, MetaData metaData) {
         require(BehaviourCode.AMEND_BILLING_TERMS, command.actionDate());
         var terms = BillingTermsPolicy.settle(command.billingTerms(), offering(lookup, command.actionDate()).type(),
-                owner(accountId, lookup, null), lookup, command.actionDate());
+                owner(state.accountId(), lookup, null), lookup, command.actionDate());
         // a plan kept is not selected again: only a change of plan is controlled
-        if (!Objects.equals(terms.pricePlanCode(), billingTerms.pricePlanCode())) {
+        if (!Objects.equals(terms.pricePlanCode(), state.billingTerms().pricePlanCode())) {
             SelectionPolicy.requirePlanSelectable(CommandScopes.of(metaData), terms.pricePlanCode(), lookup);
         }
-        if (!terms.equals(billingTerms)) {
+        if (!terms.equals(state.billingTerms())) {
             apply(new BillingTermsAmended(subscriptionId, terms, command.actionDate(),
                     action(BehaviourCode.AMEND_BILLING_TERMS, command.classification())));
         }
@@ -347,10 +337,11 @@ class Subscription {
     @CommandHandler
     void handle(TerminateSubscription command, SerialNumbers serialNumbers) {
         require(BehaviourCode.TERMINATE, command.actionDate());
-        installedItems.keySet().forEach(serial -> serialNumbers.release(serial, subscriptionId));
-        Money penalty = billingTerms.earlyTerminationPenalty();
-        boolean early = activated && command.actionDate().isBefore(billingTerms.bindingEndDate());
-        apply(new SubscriptionTerminated(subscriptionId, accountId, command.actionDate(),
+        state.installedItems().keySet().forEach(serial -> serialNumbers.release(serial, subscriptionId));
+        Money penalty = state.billingTerms().earlyTerminationPenalty();
+        boolean early = state.everEffective()
+                && command.actionDate().isBefore(state.billingTerms().bindingEndDate());
+        apply(new SubscriptionTerminated(subscriptionId, state.accountId(), command.actionDate(),
                 early && penalty != null && penalty.isPositive() ? penalty : null,
                 action(BehaviourCode.TERMINATE, command.classification())));
     }
@@ -359,16 +350,16 @@ class Subscription {
     @CommandHandler
     SubscriptionUsage.Outcome handle(RecordUsage command, SubscriptionLookup lookup, UsageRecordIds recordIds,
                                      Clock clock) {
-        SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state, subscriptionId);
-        return usage.record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
+        SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
+        return usage().record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
     }
 
     /** One mediation batch's records of this subscription: one unit of work, one append of all its events. */
     @CommandHandler
     SubscriptionUsage.Outcome handle(RecordUsageBatch command, SubscriptionLookup lookup, UsageRecordIds recordIds,
                                      Clock clock) {
-        SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state, subscriptionId);
-        return usage.record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
+        SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
+        return usage().record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
     }
 
     /** A charge whose date is left out is rated as of today, by the ledger's clock. */
@@ -376,7 +367,7 @@ class Subscription {
     void handle(AddOneOffCharge command, SubscriptionLookup lookup, Clock clock) {
         LocalDate on = command.chargedOn() != null ? command.chargedOn() : LocalDate.now(clock);
         require(BehaviourCode.ADD_ONE_OFF_CHARGE, on);
-        usage.addOneOffCharge(new AddOneOffCharge(subscriptionId, command.chargeId(), command.productCode(),
+        usage().addOneOffCharge(new AddOneOffCharge(subscriptionId, command.chargeId(), command.productCode(),
                 command.units(), on, command.description()), usageFacts(), offering(lookup, on), lookup);
     }
 
@@ -384,30 +375,36 @@ class Subscription {
     void handle(SetBillingDirective command) {
         require(BehaviourCode.SET_BILLING_DIRECTIVE, command.actionDate());
         requireService(command.productCode());
-        usage.setBillingDirective(command, subscriptionId);
+        usage().setBillingDirective(command, subscriptionId);
     }
 
     private SubscriptionUsage.Facts usageFacts() {
-        return new SubscriptionUsage.Facts(subscriptionId, accountId, subscriptionTypeCode, billingTerms, services);
+        return new SubscriptionUsage.Facts(subscriptionId, state.accountId(), state.subscriptionTypeCode(),
+                state.billingTerms(), state.services());
+    }
+
+    /** The usage rules, deciding on this subscription's state. */
+    private SubscriptionUsage usage() {
+        return new SubscriptionUsage(state);
     }
 
     private void require(BehaviourCode action, LocalDate actionDate) {
-        SubscriptionRules.requireState(action, state, subscriptionId);
-        SubscriptionRules.requireActionDate(actionDate, createdOn);
+        SubscriptionRules.requireState(action, state.state(), subscriptionId);
+        SubscriptionRules.requireActionDate(actionDate, state.createdOn());
     }
 
     /** The owner's credit-limit status as the account's own history records it now (a consistent read). */
     private void requireWithinCreditLimit(BehaviourCode action, SubscriptionLookup lookup) {
-        lookup.account(accountId).ifPresent(account -> CreditLimitPolicy.require(action, account,
-                billingTerms.billingTermSchemeCode(), lookup));
+        lookup.account(state.accountId()).ifPresent(account -> CreditLimitPolicy.require(action, account,
+                state.billingTerms().billingTermSchemeCode(), lookup));
     }
 
     private OfferingPolicy offering(SubscriptionLookup lookup, LocalDate date) {
-        return OfferingPolicy.of(subscriptionTypeCode, lookup, date);
+        return OfferingPolicy.of(state.subscriptionTypeCode(), lookup, date);
     }
 
     private SubscriptionService requireService(String productCode) {
-        var service = productCode == null ? null : services.get(productCode);
+        var service = productCode == null ? null : state.services().get(productCode);
         if (service == null) {
             throw SubscriptionRules.notOnSubscription("productCode", "Service " + productCode, subscriptionId);
         }
@@ -415,7 +412,7 @@ class Subscription {
     }
 
     private InstalledItem requireInstalledItem(String serialNumber) {
-        var item = serialNumber == null ? null : installedItems.get(serialNumber.strip());
+        var item = serialNumber == null ? null : state.installedItems().get(serialNumber.strip());
         if (item == null) {
             throw SubscriptionRules.notOnSubscription("serialNumber", "Installed item " + serialNumber,
                     subscriptionId);
@@ -426,7 +423,7 @@ class Subscription {
     /** Once effective (or deactivated), the subscription stays provisioned: a draft may still be incomplete. */
     private void requireProvisionedIfLive(Collection<Distributor> distributorsAfter,
                                           Collection<SubscriptionService> servicesAfter) {
-        if (state != DRAFT) {
+        if (state.state() != DRAFT) {
             SubscriptionRules.requireProvisioned(distributorsAfter, servicesAfter, "Subscription " + subscriptionId);
         }
     }
@@ -469,12 +466,6 @@ class Subscription {
                 service.billablePeriodStartDate(), service.billingEffectiveDate(), distributorIds);
     }
 
-    private static Set<String> with(Set<String> ids, String id) {
-        var result = new HashSet<>(ids);
-        result.add(id);
-        return result;
-    }
-
     private static Set<String> without(Set<String> ids, String id) {
         var result = new HashSet<>(ids);
         result.remove(id);
@@ -482,119 +473,25 @@ class Subscription {
     }
 
     @EventSourcingHandler
-    void on(SubscriptionCreated event) {
+    void on(SubscriptionCreated event, @SequenceNumber long sequenceNumber) {
         subscriptionId = event.subscriptionId();
-        accountId = event.accountId();
-        subscriptionTypeCode = event.subscriptionTypeCode();
-        state = event.state();
-        activated = event.state() == EFFECTIVE;
-        createdOn = event.createdOn();
-        billingTerms = event.billingTerms();
-        owningUnit = event.owningUnit();
-        event.distributors().forEach(distributor -> distributors.put(distributor.distributorId(), distributor));
-        event.services().forEach(service -> services.put(service.productCode(), service));
-        event.installedItems().forEach(item -> installedItems.put(item.serialNumber(), item));
+        state.apply(event, sequenceNumber);
     }
 
+    /** Every other event of the stream: {@link SubscriptionStreamState} knows which of them change what. */
     @EventSourcingHandler
-    void on(SubscriptionActivated event) {
-        state = EFFECTIVE;
-        activated = true;
-        services.clear();
-        event.services().forEach(service -> services.put(service.productCode(), service));
+    void on(SubscriptionEvent event, @SequenceNumber long sequenceNumber) {
+        state.apply(event, sequenceNumber);
     }
 
-    @EventSourcingHandler
-    void on(ServiceAdded event) {
-        services.put(event.service().productCode(), event.service());
-    }
-
-    @EventSourcingHandler
-    void on(ServiceRemoved event) {
-        services.remove(event.productCode());
-        usage.serviceRemoved(event.productCode());
-    }
-
-    @EventSourcingHandler
-    void on(ServiceSwapped event) {
-        services.remove(event.previousProductCode());
-        usage.serviceRemoved(event.previousProductCode());
-        services.put(event.service().productCode(), event.service());
-    }
-
-    @EventSourcingHandler
-    void on(InstalledItemAdded event) {
-        installedItems.put(event.item().serialNumber(), event.item());
-    }
-
-    @EventSourcingHandler
-    void on(InstalledItemSwapped event) {
-        installedItems.remove(event.previousItem().serialNumber());
-        installedItems.put(event.item().serialNumber(), event.item());
-    }
-
-    @EventSourcingHandler
-    void on(InstalledItemRemoved event) {
-        installedItems.remove(event.item().serialNumber());
-    }
-
-    @EventSourcingHandler
-    void on(DistributorAdded event) {
-        String id = event.distributor().distributorId();
-        distributors.put(id, event.distributor());
-        event.services().forEach(code -> services.computeIfPresent(code,
-                (ignored, service) -> withDistributors(service, with(service.distributorIds(), id))));
-    }
-
-    @EventSourcingHandler
-    void on(DistributorRemoved event) {
-        distributors.remove(event.distributorId());
-        services.replaceAll((ignored, service) -> withDistributors(service,
-                without(service.distributorIds(), event.distributorId())));
-    }
-
-    @EventSourcingHandler
-    void on(BillingTermsAmended event) {
-        billingTerms = event.billingTerms();
-    }
-
-    @EventSourcingHandler
-    void on(SubscriptionDeactivated event) {
-        state = SubscriptionState.DEACTIVATED;
-    }
-
-    @EventSourcingHandler
-    void on(SubscriptionReactivated event) {
-        state = EFFECTIVE;
-    }
-
-    @EventSourcingHandler
-    void on(SubscriptionTerminated event) {
-        state = SubscriptionState.TERMINATED;
-    }
-
-    @EventSourcingHandler
-    void on(UsageRecorded event) {
-        usage.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(OneOffChargeAdded event) {
-        usage.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(BillingDirectiveSet event) {
-        usage.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(SubscriptionBilled event) {
-        usage.on(event);
+    /** The state the subscription decides with: the one fold of its stream, which billing reads too. */
+    SubscriptionStreamState state() {
+        return state;
     }
 
     @Override
     public String toString() {
-        return "Subscription[" + subscriptionId + ", " + state + ", " + services.size() + " services]";
+        return "Subscription[" + subscriptionId + ", " + state.state() + ", " + state.services().size()
+                + " services]";
     }
 }

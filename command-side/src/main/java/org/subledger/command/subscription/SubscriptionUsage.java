@@ -1,7 +1,6 @@
 package org.subledger.command.subscription;
 
 import org.subledger.command.usage.UsageRecordIds;
-import org.subledger.kernel.billing.BillingDirective;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.Condition;
@@ -16,6 +15,7 @@ import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.BillingTerms;
 import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.subscription.SubscriptionService;
+import org.subledger.kernel.subscription.SubscriptionStreamState;
 import org.subledger.kernel.usage.AddOneOffCharge;
 import org.subledger.kernel.usage.BillingDirectiveSet;
 import org.subledger.kernel.usage.OneOffChargeAdded;
@@ -42,14 +42,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The part of a subscription that feeds its bills beyond the termed services: usage detail records rated by their
- * usage catalog, one-off charges, and each service's billing directive. It tracks which usage is still unbilled
+ * usage catalog, one-off charges, and each service's billing directive. It reads which usage is still unbilled
  * (cleared by {@link SubscriptionBilled}) and asks for an early usage bill ({@link UsageBillingDue}) when the billing
  * term scheme is prepaid or its maximum unbilled amount or number of records is reached. Record ids and charge ids are
  * the clients' own: a repeat records nothing, so a client may retry freely. Usage record ids are kept in
  * {@link UsageRecordIds}, not here, so the state stays the size of one billing period's usage.
  *
- * <p>The {@link Subscription} aggregate owns an instance and delegates to it; its state changes only in the
- * {@code on} methods, which the aggregate's event sourcing handlers call.
+ * <p>It decides on the {@link Subscription} aggregate's state, {@link SubscriptionStreamState}, and keeps none of
+ * its own: what it records is folded there, with every other event of the stream.
  */
 final class SubscriptionUsage {
 
@@ -73,12 +73,12 @@ final class SubscriptionUsage {
     record Refused(String recordId, RefusalDetails problem) {
     }
 
-    /** Unbilled usage by record id: its amount. Bounded by a billing period; the ids ever seen are not kept here. */
-    private final Map<String, Money> unbilled = new LinkedHashMap<>();
-    /** Their total, kept as they come and go: summing them on every command cost as much as they were many. */
-    private Money unbilledTotal;
-    private final Set<String> chargeIds = new HashSet<>();
-    private final Map<String, BillingDirective> directives = new HashMap<>();
+    /** The subscription's state (the one fold of its stream): what is unbilled, which charge ids were added. */
+    private final SubscriptionStreamState state;
+
+    SubscriptionUsage(SubscriptionStreamState state) {
+        this.state = state;
+    }
 
     /** Every record passes or none is recorded (a refused record refuses the command). */
     Outcome record(RecordUsage command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
@@ -143,7 +143,7 @@ final class SubscriptionUsage {
         if (!accepted.isEmpty()) {
             billingDue(subscription, lookup).ifPresent(reason -> apply(new UsageBillingDue(
                     subscription.subscriptionId(), subscription.accountId(), reason, unbilledAmount(),
-                    unbilled.size(), action(BehaviourCode.RECORD_USAGE))));
+                    state.unbilledUsage().size(), action(BehaviourCode.RECORD_USAGE))));
         }
         return new Outcome(subscription.subscriptionId(), accepted.stream().map(UsageRecorded::recordId).toList(),
                 List.copyOf(duplicates), List.copyOf(refused));
@@ -178,7 +178,7 @@ final class SubscriptionUsage {
                 .required(command.chargedOn(), "chargedOn")
                 .rule(command.units() >= 1, "units", "must be at least 1")
                 .orRefuse("The one-off charge");
-        if (chargeIds.contains(command.chargeId())) {
+        if (state.hasOneOffCharge(command.chargeId())) {
             return; // a retry of a charge already added
         }
         offering.oneOffProduct(command.productCode());
@@ -195,46 +195,9 @@ final class SubscriptionUsage {
     /** The service is on the subscription (the aggregate checked); setting its current directive is a no-op. */
     void setBillingDirective(SetBillingDirective command, String subscriptionId) {
         SubscriptionRules.check().required(command.directive(), "directive").orRefuse("The billing directive");
-        if (directive(command.productCode()) != command.directive()) {
+        if (state.directive(command.productCode()) != command.directive()) {
             apply(new BillingDirectiveSet(subscriptionId, command.productCode(), command.directive(),
                     command.reason(), command.actionDate(), action(BehaviourCode.SET_BILLING_DIRECTIVE)));
-        }
-    }
-
-    BillingDirective directive(String productCode) {
-        return directives.getOrDefault(productCode, BillingDirective.BILL);
-    }
-
-    void on(UsageRecorded event) {
-        Money before = unbilled.put(event.recordId(), event.amount());
-        unbilledTotal = unbilledTotal == null ? event.amount() : unbilledTotal.plus(event.amount());
-        if (before != null) {
-            unbilledTotal = unbilledTotal.minus(before);
-        }
-    }
-
-    void on(OneOffChargeAdded event) {
-        chargeIds.add(event.chargeId());
-    }
-
-    void on(BillingDirectiveSet event) {
-        directives.put(event.productCode(), event.directive());
-    }
-
-    /** A service taken off is billed again by default if it is ever added back. */
-    void serviceRemoved(String productCode) {
-        directives.remove(productCode);
-    }
-
-    void on(SubscriptionBilled event) {
-        for (String recordId : event.usageRecordIds()) {
-            Money billed = unbilled.remove(recordId);
-            if (billed != null) {
-                unbilledTotal = unbilledTotal.minus(billed);
-            }
-        }
-        if (unbilled.isEmpty()) {
-            unbilledTotal = null;
         }
     }
 
@@ -278,14 +241,15 @@ final class SubscriptionUsage {
                 && amount.compareTo(terms.maxUnbilledUsageAmount()) >= 0) {
             return Optional.of(UsageBillingReason.AMOUNT_THRESHOLD);
         }
-        if (terms.maxUnbilledUsageRecords() != null && unbilled.size() >= terms.maxUnbilledUsageRecords()) {
+        if (terms.maxUnbilledUsageRecords() != null
+                && state.unbilledUsage().size() >= terms.maxUnbilledUsageRecords()) {
             return Optional.of(UsageBillingReason.RECORD_THRESHOLD);
         }
         return Optional.empty();
     }
 
     private Money unbilledAmount() {
-        return unbilledTotal;
+        return state.unbilledUsageTotal();
     }
 
     /** The account's and the subscription's facts a usage catalog's select conditions look at, read once if asked. */

@@ -1,81 +1,52 @@
 package org.subledger.query.subscription;
 
-import org.subledger.kernel.subscription.BillingTerms;
 import org.subledger.kernel.subscription.BillingTermsAmended;
 import org.subledger.kernel.subscription.SubscriptionActivated;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionDeactivated;
 import org.subledger.kernel.subscription.SubscriptionReactivated;
-import org.subledger.kernel.subscription.SubscriptionState;
+import org.subledger.kernel.subscription.SubscriptionStreamState;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
 import org.subledger.kernel.subscription.query.SubscriptionSummary;
 
-import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Folds a subscription's events, oldest first, into the {@link SubscriptionSummary} they add up to: the same rules as
- * the {@code subscription-summary} projection, in memory. Events of other kinds are ignored, and so is an event not
- * newer than the last one applied. Pure: no clock, no I/O.
+ * Folds a subscription's events, oldest first, into the {@link SubscriptionSummary} they add up to, by the
+ * subscription stream's one fold ({@link SubscriptionStreamState}, the aggregate's and billing's too). An event not
+ * newer than the last one applied is ignored. The summary's version is that of the last event the
+ * {@code subscription-summary} projection handles too, so the two agree. Pure: no clock, no I/O.
  */
 final class SubscriptionAsOfFolder {
 
-    private String subscriptionId;
-    private String accountId;
-    private String subscriptionTypeCode;
-    private SubscriptionState state;
-    private BillingTerms billingTerms;
-    private LocalDate createdOn;
-    private LocalDate activatedOn;
-    private LocalDate deactivatedOn;
-    private LocalDate terminatedOn;
-    private String owningUnit;
+    /** The events that change the summary, and so its version, as in the projection. */
+    private static final Set<Class<?>> SUMMARY_EVENTS = Set.of(SubscriptionCreated.class,
+            SubscriptionActivated.class, BillingTermsAmended.class, SubscriptionDeactivated.class,
+            SubscriptionReactivated.class, SubscriptionTerminated.class);
+
+    private final SubscriptionStreamState state = new SubscriptionStreamState();
     private long version = -1;
 
     /** Applies one event; {@code sequenceNumber} is the event message's. */
     SubscriptionAsOfFolder apply(Object payload, long sequenceNumber) {
-        if (sequenceNumber <= version) {
+        if (sequenceNumber <= state.version()) {
             return this;
         }
-        if (payload instanceof SubscriptionCreated created) {
-            subscriptionId = created.subscriptionId();
-            accountId = created.accountId();
-            subscriptionTypeCode = created.subscriptionTypeCode();
-            owningUnit = created.owningUnit();
-            state = created.state();
-            billingTerms = created.billingTerms();
-            createdOn = created.createdOn();
-            activatedOn = created.state() == SubscriptionState.EFFECTIVE ? created.createdOn() : null;
-        } else if (state == null) {
-            return this; // nothing exists before the creation
-        } else if (payload instanceof SubscriptionActivated activated) {
-            state = SubscriptionState.EFFECTIVE;
-            activatedOn = activated.activatedOn();
-        } else if (payload instanceof BillingTermsAmended amended) {
-            billingTerms = amended.billingTerms();
-        } else if (payload instanceof SubscriptionDeactivated deactivated) {
-            state = SubscriptionState.DEACTIVATED;
-            deactivatedOn = deactivated.deactivatedOn();
-        } else if (payload instanceof SubscriptionReactivated) {
-            state = SubscriptionState.EFFECTIVE;
-            deactivatedOn = null;
-        } else if (payload instanceof SubscriptionTerminated terminated) {
-            state = SubscriptionState.TERMINATED;
-            terminatedOn = terminated.terminatedOn();
-            deactivatedOn = null;
-        } else {
-            return this;
+        state.apply(payload, sequenceNumber);
+        if (state.version() == sequenceNumber && SUMMARY_EVENTS.contains(payload.getClass())) {
+            version = sequenceNumber;
         }
-        version = sequenceNumber;
         return this;
     }
 
     /** The subscription the events applied so far describe; empty if it had not been created. */
     Optional<SubscriptionSummary> summary() {
-        if (state == null) {
+        if (!state.exists()) {
             return Optional.empty();
         }
-        return Optional.of(new SubscriptionSummary(subscriptionId, accountId, subscriptionTypeCode, state,
-                billingTerms, createdOn, activatedOn, deactivatedOn, terminatedOn, version, owningUnit));
+        return Optional.of(new SubscriptionSummary(state.subscriptionId(), state.accountId(),
+                state.subscriptionTypeCode(), state.state(), state.billingTerms(), state.createdOn(),
+                state.activatedOn(), state.deactivatedOn(), state.terminatedOn(), version, state.owningUnit()));
     }
 }

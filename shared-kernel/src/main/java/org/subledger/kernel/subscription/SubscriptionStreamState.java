@@ -1,0 +1,404 @@
+package org.subledger.kernel.subscription;
+
+import org.subledger.kernel.billing.BillingDirective;
+import org.subledger.kernel.billing.ServiceCharged;
+import org.subledger.kernel.billing.SubscriptionBilled;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.usage.BillingDirectiveSet;
+import org.subledger.kernel.usage.OneOffChargeAdded;
+import org.subledger.kernel.usage.UsageRecorded;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one fold of a subscription's event stream, shared by every reader of it: the Subscription aggregate (its state,
+ * and so its snapshot) and billing (the bill writer, usage bills, the bill preview). Each used to fold the stream its
+ * own way, and the query side's as-of reader a third; a new subscription event (a discount, a buy in advance) is now
+ * folded here once, and {@code SubscriptionStreamStateReadersTest} feeds the same random histories to the aggregate,
+ * its snapshot and billing. It lives in the shared kernel, not in command-side, because the as-of reader
+ * ({@code SubscriptionAsOfFolder}) is a query-side reader of it, and query-side may not depend on command-side. Named
+ * after the stream: {@link SubscriptionState} is the life cycle state it holds.
+ *
+ * <p>It holds what the aggregate decides with (the services, distributors and installed items on the subscription
+ * now, its billing terms, each service's billing directive, the unbilled usage and the one-off charge ids ever added)
+ * and what billing reads (the billing anchor, how far it is billed, each stay of a termed service with how far it is
+ * charged, the usage and one-off charges not billed yet). A service taken off leaves the subscription at once but its
+ * stay stays until a bill settled it; a product added again is a new stay.
+ *
+ * <p>Events are applied oldest first; nothing applies before the creation, and an event not newer than the last one
+ * applied is ignored. Pure: no clock, no I/O. Mutable, as an aggregate's state is; the accessors hand out read-only
+ * views. Its fields are its snapshot's JSON: a change of them is a new revision of the Subscription aggregate.
+ */
+public final class SubscriptionStreamState {
+
+    private String subscriptionId;
+    private String accountId;
+    private String subscriptionTypeCode;
+    /** The organisational unit that owns it (null: created before units existed, open to all staff). */
+    private String owningUnit;
+    private SubscriptionState state;
+    private LocalDate createdOn;
+    private BillingTerms billingTerms;
+    /** The date it became effective, which its billing periods count from; null while a draft. */
+    private LocalDate billingAnchor;
+    private LocalDate deactivatedOn;
+    private LocalDate terminatedOn;
+    private LocalDate billedThrough;
+    private LocalDate nextBillingDate;
+    // every collection insertion-ordered: a snapshot read back iterates as the folded state did
+    private final LinkedHashMap<String, Distributor> distributors = new LinkedHashMap<>();
+    private final LinkedHashMap<String, SubscriptionService> services = new LinkedHashMap<>();
+    private final LinkedHashMap<String, InstalledItem> installedItems = new LinkedHashMap<>();
+    private final ArrayList<ServiceStay> stays = new ArrayList<>();
+    /** Directives of the services on the subscription; a service taken off is billed again if it is added back. */
+    private final LinkedHashMap<String, BillingDirective> directives = new LinkedHashMap<>();
+    /** Bounded by a billing period: cleared by {@link SubscriptionBilled}. Record ids ever seen are not kept here. */
+    private final LinkedHashMap<String, UsageRecorded> unbilledUsage = new LinkedHashMap<>();
+    /** Their total, kept as they come and go: summing them on every command cost as much as they were many. */
+    private Money unbilledUsageTotal;
+    private final LinkedHashMap<String, OneOffChargeAdded> unbilledOneOffCharges = new LinkedHashMap<>();
+    private final LinkedHashSet<String> oneOffChargeIds = new LinkedHashSet<>();
+    private long version = -1;
+
+    /** A copy that events can be applied to without changing this state (the bill preview bills on one). */
+    public SubscriptionStreamState copy() {
+        var copy = new SubscriptionStreamState();
+        copy.subscriptionId = subscriptionId;
+        copy.accountId = accountId;
+        copy.subscriptionTypeCode = subscriptionTypeCode;
+        copy.owningUnit = owningUnit;
+        copy.state = state;
+        copy.createdOn = createdOn;
+        copy.billingTerms = billingTerms;
+        copy.billingAnchor = billingAnchor;
+        copy.deactivatedOn = deactivatedOn;
+        copy.terminatedOn = terminatedOn;
+        copy.billedThrough = billedThrough;
+        copy.nextBillingDate = nextBillingDate;
+        copy.distributors.putAll(distributors);
+        copy.services.putAll(services);
+        copy.installedItems.putAll(installedItems);
+        stays.forEach(stay -> copy.stays.add(stay.copy()));
+        copy.directives.putAll(directives);
+        copy.unbilledUsage.putAll(unbilledUsage);
+        copy.unbilledUsageTotal = unbilledUsageTotal;
+        copy.unbilledOneOffCharges.putAll(unbilledOneOffCharges);
+        copy.oneOffChargeIds.addAll(oneOffChargeIds);
+        copy.version = version;
+        return copy;
+    }
+
+    /** Applies the next event of the stream (one without a sequence number: a test's, or a bill being worked out). */
+    public SubscriptionStreamState apply(Object payload) {
+        return apply(payload, version + 1);
+    }
+
+    /**
+     * Applies one event; {@code sequenceNumber} is its message's. Payloads of other types, and every payload before
+     * the creation, change nothing. Returns this state.
+     */
+    public SubscriptionStreamState apply(Object payload, long sequenceNumber) {
+        if (sequenceNumber <= version) {
+            return this;
+        }
+        if (payload instanceof SubscriptionCreated event) {
+            on(event);
+        } else if (subscriptionId == null) {
+            return this; // nothing exists before the creation
+        } else if (payload instanceof SubscriptionActivated event) {
+            on(event);
+        } else if (payload instanceof ServiceAdded event) {
+            addService(event.service());
+        } else if (payload instanceof ServiceRemoved event) {
+            removeService(event.productCode(), event.removedOn());
+        } else if (payload instanceof ServiceSwapped event) {
+            removeService(event.previousProductCode(), event.swappedOn());
+            addService(event.service());
+        } else if (payload instanceof InstalledItemAdded event) {
+            installedItems.put(event.item().serialNumber(), event.item());
+        } else if (payload instanceof InstalledItemSwapped event) {
+            installedItems.remove(event.previousItem().serialNumber());
+            installedItems.put(event.item().serialNumber(), event.item());
+        } else if (payload instanceof InstalledItemRemoved event) {
+            installedItems.remove(event.item().serialNumber());
+        } else if (payload instanceof DistributorAdded event) {
+            on(event);
+        } else if (payload instanceof DistributorRemoved event) {
+            on(event);
+        } else if (payload instanceof BillingTermsAmended event) {
+            billingTerms = event.billingTerms();
+        } else if (payload instanceof SubscriptionDeactivated event) {
+            state = SubscriptionState.DEACTIVATED;
+            deactivatedOn = event.deactivatedOn();
+        } else if (payload instanceof SubscriptionReactivated) {
+            state = SubscriptionState.EFFECTIVE;
+            deactivatedOn = null;
+        } else if (payload instanceof SubscriptionTerminated event) {
+            on(event);
+        } else if (payload instanceof BillingDirectiveSet event) {
+            directives.put(event.productCode(), event.directive());
+            ongoingStays(event.productCode()).forEach(stay -> stay.direct(event.directive()));
+        } else if (payload instanceof UsageRecorded event) {
+            on(event);
+        } else if (payload instanceof OneOffChargeAdded event) {
+            oneOffChargeIds.add(event.chargeId());
+            unbilledOneOffCharges.putIfAbsent(event.chargeId(), event);
+        } else if (payload instanceof SubscriptionBilled event) {
+            on(event);
+        }
+        // UsageBillingDue, SubscriptionBillingFailed and the like change nothing of the state
+        version = sequenceNumber;
+        return this;
+    }
+
+    private void on(SubscriptionCreated event) {
+        subscriptionId = event.subscriptionId();
+        accountId = event.accountId();
+        subscriptionTypeCode = event.subscriptionTypeCode();
+        owningUnit = event.owningUnit();
+        state = event.state();
+        createdOn = event.createdOn();
+        billingTerms = event.billingTerms();
+        if (event.state() == SubscriptionState.EFFECTIVE) {
+            billingAnchor = event.createdOn();
+        }
+        event.distributors().forEach(distributor -> distributors.put(distributor.distributorId(), distributor));
+        event.services().forEach(this::addService);
+        event.installedItems().forEach(item -> installedItems.put(item.serialNumber(), item));
+    }
+
+    private void on(SubscriptionActivated event) {
+        state = SubscriptionState.EFFECTIVE;
+        if (billingAnchor == null) {
+            billingAnchor = event.activatedOn();
+        }
+        // a draft's services were never billed: the activated ones (billed from the activation) replace them
+        services.clear();
+        stays.clear();
+        event.services().forEach(this::addService);
+    }
+
+    private void on(DistributorAdded event) {
+        String id = event.distributor().distributorId();
+        distributors.put(id, event.distributor());
+        event.services().forEach(code -> {
+            services.computeIfPresent(code, (ignored, service) -> withDistributors(service,
+                    with(service.distributorIds(), id)));
+            ongoingStays(code).forEach(stay -> stay.addDistributor(id));
+        });
+    }
+
+    private void on(DistributorRemoved event) {
+        String id = event.distributorId();
+        distributors.remove(id);
+        services.replaceAll((ignored, service) -> withDistributors(service, without(service.distributorIds(), id)));
+        stays.stream().filter(ServiceStay::ongoing).forEach(stay -> stay.removeDistributor(id));
+    }
+
+    private void on(SubscriptionTerminated event) {
+        state = SubscriptionState.TERMINATED;
+        terminatedOn = event.terminatedOn();
+        deactivatedOn = null;
+        stays.forEach(stay -> stay.endOn(event.terminatedOn()));
+        prune();
+    }
+
+    private void on(UsageRecorded event) {
+        if (unbilledUsage.putIfAbsent(event.recordId(), event) == null) {
+            unbilledUsageTotal = unbilledUsageTotal == null ? event.amount() : unbilledUsageTotal.plus(event.amount());
+        }
+    }
+
+    private void on(SubscriptionBilled event) {
+        for (ServiceCharged charged : event.services()) {
+            stays.stream().filter(stay -> stay.is(charged.productCode(), charged.billableFrom())).findFirst()
+                    .ifPresent(stay -> stay.charged(charged.chargedThrough(), charged.periodAmount()));
+        }
+        if (event.billedThrough() != null) {
+            billedThrough = event.billedThrough();
+        }
+        nextBillingDate = event.nextBillingDate();
+        for (String recordId : event.usageRecordIds()) {
+            UsageRecorded billed = unbilledUsage.remove(recordId);
+            if (billed != null) {
+                unbilledUsageTotal = unbilledUsageTotal.minus(billed.amount());
+            }
+        }
+        if (unbilledUsage.isEmpty()) {
+            unbilledUsageTotal = null;
+        }
+        event.oneOffChargeIds().forEach(unbilledOneOffCharges::remove);
+        prune();
+    }
+
+    /** The subscription keeps one service per product: a product added again replaces the ongoing stay. */
+    private void addService(SubscriptionService service) {
+        services.put(service.productCode(), service);
+        var stay = ServiceStay.of(service);
+        endStays(service.productCode(), stay.billableFrom());
+        stays.removeIf(existing -> existing.is(stay.productCode(), stay.billableFrom()));
+        stays.add(stay);
+    }
+
+    private void removeService(String productCode, LocalDate on) {
+        services.remove(productCode);
+        directives.remove(productCode);
+        endStays(productCode, on);
+    }
+
+    private void endStays(String productCode, LocalDate on) {
+        ongoingStays(productCode).forEach(stay -> stay.endOn(on));
+        prune();
+    }
+
+    private List<ServiceStay> ongoingStays(String productCode) {
+        return stays.stream().filter(stay -> stay.ongoing() && stay.productCode().equals(productCode)).toList();
+    }
+
+    private void prune() {
+        stays.removeIf(ServiceStay::settled);
+    }
+
+    private static SubscriptionService withDistributors(SubscriptionService service, Set<String> distributorIds) {
+        return new SubscriptionService(service.productCode(), service.components(), service.effectiveDate(),
+                service.billablePeriodStartDate(), service.billingEffectiveDate(), distributorIds);
+    }
+
+    private static Set<String> with(Set<String> ids, String id) {
+        var result = new LinkedHashSet<>(ids);
+        result.add(id);
+        return result;
+    }
+
+    private static Set<String> without(Set<String> ids, String id) {
+        var result = new LinkedHashSet<>(ids);
+        result.remove(id);
+        return result;
+    }
+
+    /** Whether the events applied so far created a subscription. */
+    public boolean exists() {
+        return subscriptionId != null;
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String owningUnit() {
+        return owningUnit;
+    }
+
+    public String subscriptionTypeCode() {
+        return subscriptionTypeCode;
+    }
+
+    public SubscriptionState state() {
+        return state;
+    }
+
+    public LocalDate createdOn() {
+        return createdOn;
+    }
+
+    public BillingTerms billingTerms() {
+        return billingTerms;
+    }
+
+    /** Whether it was ever effective: only then is the binding period (and its penalty) in force. */
+    public boolean everEffective() {
+        return billingAnchor != null;
+    }
+
+    /** The date the subscription became effective, which its billing periods count from; null for a draft. */
+    public LocalDate billingAnchor() {
+        return billingAnchor;
+    }
+
+    /** The date it was activated on (the billing anchor: a shop sale's creation date); null while a draft. */
+    public LocalDate activatedOn() {
+        return billingAnchor;
+    }
+
+    /** The date it was deactivated on while it is deactivated, else null. */
+    public LocalDate deactivatedOn() {
+        return deactivatedOn;
+    }
+
+    /** When it was terminated (the end of every service), else null. */
+    public LocalDate terminatedOn() {
+        return terminatedOn;
+    }
+
+    /** How far termed services are billed (exclusive), from the last bill; null before the first bill. */
+    public LocalDate billedThrough() {
+        return billedThrough;
+    }
+
+    /** The next billing date the last bill recorded; null before the first bill. */
+    public LocalDate nextBillingDate() {
+        return nextBillingDate;
+    }
+
+    /** The distributors on the subscription now, by id, in the order they were added. */
+    public Map<String, Distributor> distributors() {
+        return Collections.unmodifiableMap(distributors);
+    }
+
+    /** The termed services on the subscription now, by product code, in the order they were added. */
+    public Map<String, SubscriptionService> services() {
+        return Collections.unmodifiableMap(services);
+    }
+
+    /** The installed items on the subscription now, by serial number. */
+    public Map<String, InstalledItem> installedItems() {
+        return Collections.unmodifiableMap(installedItems);
+    }
+
+    /** The stays of termed services not settled yet, in the order they were added (billing's view of services). */
+    public List<ServiceStay> stays() {
+        return Collections.unmodifiableList(stays);
+    }
+
+    /** The billing directive of a service on the subscription: BILL unless one was set. */
+    public BillingDirective directive(String productCode) {
+        return directives.getOrDefault(productCode, BillingDirective.BILL);
+    }
+
+    /** The usage recorded and not billed yet, oldest first. */
+    public Collection<UsageRecorded> unbilledUsage() {
+        return Collections.unmodifiableCollection(unbilledUsage.values());
+    }
+
+    /** The amount of the usage not billed yet; null when there is none. */
+    public Money unbilledUsageTotal() {
+        return unbilledUsageTotal;
+    }
+
+    /** The one-off charges added and not billed yet, oldest first. */
+    public Collection<OneOffChargeAdded> unbilledOneOffCharges() {
+        return Collections.unmodifiableCollection(unbilledOneOffCharges.values());
+    }
+
+    /** Whether a one-off charge with this (client's) id was ever added: a repeat adds nothing. */
+    public boolean hasOneOffCharge(String chargeId) {
+        return oneOffChargeIds.contains(chargeId);
+    }
+
+    /** The sequence number of the last event applied (-1: none). */
+    public long version() {
+        return version;
+    }
+}
