@@ -6,21 +6,5 @@
 #
 #   benchmarks/access-filter.sh --bench.accounts=100000 --bench.queries=500 --bench.charges=2000
 #
-# Builds inside the reactor with `package` (never `install`: ~/.m2 is shared). SKIP_BUILD=1 reuses the jar.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    # shellcheck disable=SC2086
-    ./mvnw -B -q ${MAVEN_ARGS:-} -pl benchmarks -am package -DskipTests
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp benchmarks/target/benchmarks.jar "$work/benchmarks.jar"
-
-log="benchmarks/target/access-filter-$(date +%Y%m%d-%H%M%S).log"
-echo "uptime at start: $(uptime)" | tee "$log"
-# shellcheck disable=SC2086
-java -Xmx1g ${JAVA_OPTS:-} -jar "$work/benchmarks.jar" access-filter "$@" 2>&1 | tee -a "$log"
-echo "uptime at end: $(uptime)" | tee -a "$log"
-echo "(output saved in $log)"
+# Environment (HEAP, default 2g; JAVA_OPTS, SKIP_BUILD, MAVEN_ARGS): see in-process.sh.
+exec "$(dirname "$0")/in-process.sh" access-filter "$@"

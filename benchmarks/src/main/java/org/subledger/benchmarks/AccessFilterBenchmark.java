@@ -5,11 +5,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.subledger.app.LedgerApplication;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.account.AccountPage;
 import org.subledger.kernel.account.AccountStatus;
@@ -31,8 +28,6 @@ import org.subledger.kernel.subscription.query.SubscriptionSummary;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -67,44 +62,15 @@ final class AccessFilterBenchmark {
     }
 
     static void main(String[] args) throws Exception {
-        int accounts = 100_000;
-        int queries = 500;
-        int charges = 2_000;
         Map<String, String> properties = new LinkedHashMap<>();
-        Path workDir = Files.createTempDirectory("ledger-access-filter-");
-        properties.put("ledger.embedded-postgres.data-dir", workDir.resolve("postgres").toString());
-        properties.put("ledger.embedded-postgres.port", "0");
-        properties.put("server.port", "-1");
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.org.flywaydb", "ERROR");
-        for (String arg : args) {
-            String key = arg.substring(2, arg.indexOf('='));
-            String value = arg.substring(arg.indexOf('=') + 1);
-            switch (key) {
-                case "bench.accounts" -> accounts = Integer.parseInt(value.replace("_", ""));
-                case "bench.queries" -> queries = Integer.parseInt(value.replace("_", ""));
-                case "bench.charges" -> charges = Integer.parseInt(value.replace("_", ""));
-                default -> properties.put(key, value);
-            }
-        }
-        ConfigurableApplicationContext context = null;
-        int exitCode = 0;
-        try {
-            context = new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.SERVLET)
-                    .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                            .toArray(String[]::new));
+        Map<String, String> settings = InProcessLedger.settings(args, properties);
+        int accounts = Integer.parseInt(settings.getOrDefault("accounts", "100000").replace("_", ""));
+        int queries = Integer.parseInt(settings.getOrDefault("queries", "500").replace("_", ""));
+        int charges = Integer.parseInt(settings.getOrDefault("charges", "2000").replace("_", ""));
+        InProcessLedger.runAndExit("access-filter", properties, (context, postgresDir, heap) -> {
             run(context, accounts, queries, charges);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            exitCode = 1;
-        } finally {
-            if (context != null) {
-                context.close();
-            }
-            LedgerBenchmark.deleteRecursively(workDir);
-        }
-        System.exit(exitCode);
+            return 0;
+        });
     }
 
     private static void run(ConfigurableApplicationContext context, int accounts, int queries, int charges)

@@ -42,20 +42,8 @@ record BenchmarkSettings(int accounts,
                          Map<String, String> ledgerProperties) {
 
     static BenchmarkSettings from(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
         Map<String, String> ledger = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("expected --key=value, got " + arg);
-            }
-            String key = arg.substring(2, arg.indexOf('='));
-            String value = arg.substring(arg.indexOf('=') + 1);
-            if (key.startsWith("bench.")) {
-                given.put(key.substring("bench.".length()), value);
-            } else {
-                ledger.put(key, value);
-            }
-        }
+        Map<String, String> given = InProcessLedger.settings(args, ledger);
         var reader = new Reader(given);
         return new BenchmarkSettings(
                 reader.integer("accounts", 10_000),

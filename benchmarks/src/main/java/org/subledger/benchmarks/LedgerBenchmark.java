@@ -5,12 +5,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.subledger.platform.db.EmbeddedPostgresServer;
-import org.subledger.app.LedgerApplication;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -21,11 +18,8 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -72,54 +66,10 @@ public final class LedgerBenchmark {
             return;
         }
         var settings = BenchmarkSettings.from(args);
-        Path workDir = Files.createTempDirectory("ledger-benchmark-");
-        var context = new ConfigurableApplicationContext[1];
-        var cleaned = new AtomicBoolean();
-        Runnable cleanUp = () -> {
-            if (cleaned.compareAndSet(false, true)) {
-                try {
-                    if (context[0] != null) {
-                        context[0].close(); // stops the embedded PostgreSQL
-                    }
-                } catch (Throwable e) {
-                    System.err.println("closing the ledger failed: " + e);
-                }
-                deleteRecursively(workDir);
-            }
-        };
-        Runtime.getRuntime().addShutdownHook(new Thread(cleanUp, "benchmark-clean-up"));
-        int exitCode = 0;
-        try (var heap = new HeapSampler()) {
-            log("starting the ledger on a fresh embedded PostgreSQL in " + workDir);
-            context[0] = new SpringApplicationBuilder(LedgerApplication.class)
-                    // the command side's HTTP filters need a servlet context; server.port=-1 opens no port
-                    .web(WebApplicationType.SERVLET)
-                    .registerShutdownHook(false)
-                    .run(springArguments(settings, workDir.resolve("postgres")));
-            var benchmark = new LedgerBenchmark(settings);
-            benchmark.run(context[0], workDir.resolve("postgres"), heap);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            exitCode = 1;
-        } finally {
-            cleanUp.run();
-        }
-        System.exit(exitCode);
-    }
-
-    /** As command-line arguments, so they win over the ledger's application.yml (port 54329, ./data/postgres). */
-    private static String[] springArguments(BenchmarkSettings settings, Path postgresDir) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("ledger.embedded-postgres.data-dir", postgresDir.toString());
-        properties.put("ledger.embedded-postgres.port", "0");
-        properties.put("server.port", "-1");
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.org.springframework.core.annotation", "ERROR");
-        properties.put("logging.level.org.flywaydb", "ERROR");
-        properties.putAll(settings.ledgerProperties());
-        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
+        InProcessLedger.runAndExit("benchmark", settings.ledgerProperties(), (context, postgresDir, heap) -> {
+            new LedgerBenchmark(settings).run(context, postgresDir, heap);
+            return 0;
+        });
     }
 
     private void run(ConfigurableApplicationContext context, Path postgresDir, HeapSampler heap) throws Exception {
