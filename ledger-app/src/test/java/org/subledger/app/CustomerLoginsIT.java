@@ -130,6 +130,22 @@ class CustomerLoginsIT extends LedgerIT {
     }
 
     @Test
+    void aCustomerWhoSetsANewPasswordIsRefusedTheOldOneAtOnce() {
+        String account = openAccount("Marios", null);
+        String first = api.post("agent", "/api/accounts/" + account + "/customer-login", null).json()
+                .get("activationToken").asText();
+        assertThat(activate(first, PASSWORD).status()).isEqualTo(200);
+        awaitOwnAccount(account, PASSWORD);
+
+        String second = api.post("agent", "/api/accounts/" + account + "/customer-login", null).json()
+                .get("activationToken").asText();
+        assertThat(activate(second, "a brand new password").status()).isEqualTo(200);
+
+        assertProblem(customer(account, PASSWORD, "/api/accounts/" + account), 401, "UNAUTHENTICATED", null);
+        assertThat(customer(account, "a brand new password", "/api/accounts/" + account).status()).isEqualTo(200);
+    }
+
+    @Test
     void aNewTokenReplacesTheOldOne() {
         String account = openAccount("Nikos", null);
         String first = api.post("supervisor", "/api/accounts/" + account + "/customer-login", null).json()

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.subledger.kernel.account.CustomerLoginActivated;
 import org.subledger.kernel.organisation.CollaborationEnded;
 import org.subledger.kernel.organisation.CollaborationStarted;
 import org.subledger.kernel.organisation.UnitCreated;
@@ -35,6 +36,15 @@ class DirectoryUpdater {
     DirectoryUpdater(OrganisationDirectory directory, ApplicationEventPublisher application) {
         this.directory = directory;
         this.application = application;
+    }
+
+    /**
+     * A customer set a new password (a re-activation): authentication forgets the old one at once rather than trust it
+     * until its cache entry ends.
+     */
+    @EventHandler
+    void on(CustomerLoginActivated event) {
+        application.publishEvent(event);
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package org.subledger.platform.security;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.subledger.kernel.account.CustomerLoginActivated;
 import org.subledger.kernel.organisation.UnitEvent;
 import org.subledger.kernel.organisation.UserEvent;
 
@@ -41,6 +42,20 @@ class DirectoryChanges {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void changed(UnitEvent event) {
         forgetAll();
+    }
+
+    /**
+     * A customer's new password: every verified password is forgotten, the customer's under whichever name it signs in
+     * with (account number, identity number); activations are rare, and everyone else pays one bcrypt check for it.
+     */
+    @EventListener
+    void changing(CustomerLoginActivated event) {
+        passwords.forgetAll();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void changed(CustomerLoginActivated event) {
+        passwords.forgetAll();
     }
 
     private void forget(UserEvent event) {
