@@ -146,6 +146,21 @@ class AccessIT extends LedgerIT {
         assertThat(eventCount(id)).isEqualTo(before);
         assertProblem(api.post(SERVICE_AGENT, "/api/subscriptions/" + id + "/bill-preview", "{}"), 404,
                 "SUBSCRIPTION_NOT_FOUND", null);
+        // an action Sales scheduled on it: unknown to Customer Service, read and cancelled by Sales
+        var salesSchedule = api.post(SALES_AGENT, "/api/subscriptions/" + id + "/services",
+                "{\"productCode\":\"EUROSPORT-1\",\"executeOn\":\"2099-01-01\"}");
+        assertThat(salesSchedule.status()).as(salesSchedule.toString()).isEqualTo(202);
+        String action = salesSchedule.header("Location").substring(salesSchedule.header("Location").lastIndexOf('/') + 1);
+        assertProblem(api.get(SERVICE_AGENT, "/api/scheduled-actions/" + action), 404, "SCHEDULED_ACTION_NOT_FOUND",
+                null);
+        long actionEvents = eventCount(action);
+        var cancelRefused = assertProblem(api.post(SERVICE_AGENT, "/api/scheduled-actions/" + action + "/cancel",
+                null), 404, "SCHEDULED_ACTION_NOT_FOUND", null);
+        assertThat(recordedBy(cancelRefused)).isZero();
+        assertThat(eventCount(action)).isEqualTo(actionEvents);
+        assertThat(api.get(AUDITOR, "/api/scheduled-actions/" + action).status()).isEqualTo(200);
+        assertThat(api.post(SALES_AGENT, "/api/scheduled-actions/" + action + "/cancel", null).json()
+                .get("status").asText()).isEqualTo("CANCELLED");
         assertThat(api.post(SALES_AGENT, "/api/subscriptions/" + id + "/bill-preview", "{}").status())
                 .isEqualTo(200);
 

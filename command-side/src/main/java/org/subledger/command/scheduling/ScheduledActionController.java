@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.access.AccessScope;
 
-/** Scheduled subscription actions: read one, or cancel it before it runs. */
+/** Scheduled subscription actions: read one, or cancel it before it runs; beyond the user's units, as unknown. */
 @RestController
 @RequestMapping("/api/scheduled-actions")
 @Tag(name = "Scheduled actions")
@@ -26,15 +27,15 @@ class ScheduledActionController {
     @GetMapping("/{scheduledActionId}")
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'BILLING', 'ADMIN', 'REPORTER', 'AUDITOR')")
     @Operation(summary = "A scheduled action: what, when, and whether it is pending, executed, failed or cancelled")
-    ScheduledActions.View get(@PathVariable String scheduledActionId) {
-        return scheduledActions.read(scheduledActionId);
+    ScheduledActions.View get(@PathVariable String scheduledActionId, AccessScope scope) {
+        return scheduledActions.readAs(scheduledActionId, scope);
     }
 
     @PostMapping("/{scheduledActionId}/cancel")
     @PreAuthorize(SCHEDULERS)
     @Operation(summary = "Cancel a scheduled action that has not run yet")
-    ScheduledActions.View cancel(@PathVariable String scheduledActionId) {
-        scheduledActions.cancel(scheduledActionId);
+    ScheduledActions.View cancel(@PathVariable String scheduledActionId, AccessScope scope) {
+        scheduledActions.cancelAs(scheduledActionId, scope);
         return scheduledActions.read(scheduledActionId);
     }
 }

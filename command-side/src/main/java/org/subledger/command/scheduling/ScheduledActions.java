@@ -3,6 +3,7 @@ package org.subledger.command.scheduling;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.subledger.command.web.CommandSender;
+import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.scheduling.CancelScheduledAction;
@@ -23,10 +24,12 @@ public class ScheduledActions {
 
     private final CommandSender commands;
     private final EventStore eventStore;
+    private final SubscriptionOwners owners;
 
-    ScheduledActions(CommandSender commands, EventStore eventStore) {
+    ScheduledActions(CommandSender commands, EventStore eventStore, SubscriptionOwners owners) {
         this.commands = commands;
         this.eventStore = eventStore;
+        this.owners = owners;
     }
 
     /** Schedules {@code command} (its action date set) for {@code executeOn}; answers the scheduled action's id. */
@@ -35,6 +38,32 @@ public class ScheduledActions {
         commands.send(new ScheduleSubscriptionAction(id, subscriptionId, executeOn, command),
                 ErrorCode.SCHEDULED_ACTION_NOT_FOUND, id);
         return id;
+    }
+
+    /**
+     * The action, for a user who may read its subscription; to anyone else it answers as an unknown id does (and the
+     * refusal is recorded for the audit trail).
+     */
+    public View readAs(String scheduledActionId, AccessScope scope) {
+        View view = read(scheduledActionId);
+        if (scope != null && !scope.mayRead(owners.owningUnitOf(view.subscriptionId()))) {
+            throw outOfScope(scheduledActionId);
+        }
+        return view;
+    }
+
+    /** Cancels the action, for a user who may change its subscription; to anyone else it is unknown. */
+    public void cancelAs(String scheduledActionId, AccessScope scope) {
+        View view = read(scheduledActionId);
+        if (scope != null && !scope.mayChange(owners.owningUnitOf(view.subscriptionId()))) {
+            throw outOfScope(scheduledActionId);
+        }
+        cancel(scheduledActionId);
+    }
+
+    private static LedgerRefusal outOfScope(String scheduledActionId) {
+        return LedgerRefusal.outOfScope(ErrorCode.SCHEDULED_ACTION_NOT_FOUND, "scheduled action", scheduledActionId,
+                "No record with id " + scheduledActionId);
     }
 
     public void cancel(String scheduledActionId) {
