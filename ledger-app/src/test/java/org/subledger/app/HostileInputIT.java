@@ -258,8 +258,9 @@ class HostileInputIT {
         assertProblem(api.get("admin", "/api/accounts/..%2F..%2Fetc"), 400, "MALFORMED_REQUEST");
         assertProblem(api.get("admin", "/api//accounts"), 400, "MALFORMED_REQUEST");
         assertProblem(api.get("admin", "/api/accounts/a%01b"), 400, "VALIDATION_FAILED");
-        assertProblem(api.send("admin", "GET", account, null, Map.of("X-Oversized", "h".repeat(20_000))), 400,
-                "MALFORMED_REQUEST");
+        // read whole and answered by the ledger (431) on an open connection, not cut off by Tomcat
+        assertProblem(api.send("admin", "GET", account, null, Map.of("X-Oversized", "h".repeat(20_000))), 431,
+                "REQUEST_TOO_LARGE");
         assertProblem(api.get("admin", account + "?asOf=%2B999999999-12-31T00:00:00Z"), 400, "VALIDATION_FAILED");
         assertProblem(api.get("admin", "/api/catalog/price-plans/STANDARD/rates/GOLD?at=%2B999999999-12-31"), 400,
                 "VALIDATION_FAILED");

@@ -54,6 +54,9 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             // a stopping node waits at most this long for running tasks (a deadline re-runs after a restart anyway)
             Map.entry("db-scheduler.shutdown-max-wait", "5s"),
             Map.entry("server.error.include-message", "never"),
+            // Tomcat reads headers this long whole, so that the ledger's own bound (8 KB, RequestHeadersFilter)
+            // answers an oversized request on an open connection instead of Tomcat cutting it off mid-request
+            Map.entry("server.max-http-request-header-size", "64KB"),
             // with the database gone a request fails within seconds (503 DATABASE_UNAVAILABLE, Retry-After) instead
             // of waiting Hikari's default 30 s for a connection that will not come; 5 s still lets a pool busy with
             // a bill run and every projection hand a connection over

@@ -29,6 +29,7 @@ import org.subledger.kernel.access.AccessScope;
 import java.util.List;
 import org.subledger.platform.security.AuthorizeBeforeBindingInterceptor;
 import org.subledger.platform.web.input.BoundedParameterConverters;
+import org.subledger.platform.web.input.RequestHeadersFilter;
 import org.subledger.platform.web.input.RequestInputFilter;
 import org.subledger.platform.web.input.RequestJson;
 
@@ -57,6 +58,14 @@ public class LedgerWebAutoConfiguration {
     public FilterRegistrationBean<RequestMetadataFilter> requestMetadataFilter() {
         var registration = new FilterRegistrationBean<>(new RequestMetadataFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Right after the request gets its correlation id: oversized headers are answered at once, the connection kept. */
+    @Bean
+    public FilterRegistrationBean<RequestHeadersFilter> requestHeadersFilter(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new RequestHeadersFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
         return registration;
     }
 
