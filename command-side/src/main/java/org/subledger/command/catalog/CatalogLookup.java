@@ -26,4 +26,6 @@ interface CatalogLookup {
     boolean providerExists(String code);
 
     boolean billingTermSchemeExists(String code);
+
+    boolean subscriptionTypeExists(String code);
 }

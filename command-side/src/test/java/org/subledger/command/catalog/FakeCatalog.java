@@ -18,6 +18,7 @@ class FakeCatalog implements CatalogLookup {
     final Map<String, PricePlanDefinition> plans = new HashMap<>();
     final Set<String> providers = new HashSet<>();
     final Set<String> schemes = new HashSet<>();
+    final Set<String> subscriptionTypes = new HashSet<>();
 
     FakeCatalog with(ProductTypeDefinition type) {
         types.put(type.code(), type);
@@ -57,5 +58,10 @@ class FakeCatalog implements CatalogLookup {
     @Override
     public boolean billingTermSchemeExists(String code) {
         return schemes.contains(code);
+    }
+
+    @Override
+    public boolean subscriptionTypeExists(String code) {
+        return subscriptionTypes.contains(code);
     }
 }
