@@ -2,6 +2,7 @@ package org.subledger.command.catalog;
 
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.AllowedDuration;
+import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.BuyInAdvanceDefinition;
 import org.subledger.kernel.catalog.Composition;
 import org.subledger.kernel.catalog.DiscountClassification;
@@ -57,7 +58,7 @@ final class DiscountRules {
         check.rule(!products.productCodes().isEmpty() || !products.productTypeCodes().isEmpty(),
                         "discountedProducts", "name at least one product or product type")
                 .rule(d.classification() != DiscountClassification.JOBS
-                                || d.appliedServiceType() != org.subledger.kernel.catalog.AppliedServiceType.USAGE,
+                                || d.appliedServiceType() != AppliedServiceType.USAGE,
                         "appliedServiceType", "jobs have no usage services")
                 .rule(validity.from() == null || validity.to() == null || !validity.to().isBefore(validity.from()),
                         "validity", "must end on or after its start")
@@ -194,8 +195,13 @@ final class DiscountRules {
                     "discountedProducts.bundleProductCode", "is not a flexible bundle");
         }
         var criteria = d.criteria();
-        criteria.billingTerm().schemes().forEach(code -> check.rule(catalog.billingTermSchemeExists(code),
-                "criteria.billingTerm.schemes", code + " is not a billing term scheme"));
+        boolean adHoc = d.type() == DiscountType.AD_HOC;
+        criteria.billingTerm().schemes().forEach(code -> {
+            var scheme = catalog.billingTermScheme(code);
+            check.rule(scheme.isPresent(), "criteria.billingTerm.schemes", code + " is not a billing term scheme")
+                    .rule(!adHoc || scheme.isEmpty() || scheme.get().flexiblePricing(), "criteria.billingTerm.schemes",
+                            code + " does not allow flexible pricing, which ad hoc discounts need");
+        });
         criteria.subscriptionTypes().forEach(code -> check.rule(catalog.subscriptionTypeExists(code),
                 "criteria.subscriptionTypes", code + " is not a subscription type"));
         criteria.pricePlans().forEach(code -> check.rule(catalog.pricePlan(code).isPresent(),

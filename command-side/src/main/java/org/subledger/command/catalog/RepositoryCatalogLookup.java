@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.CatalogIds;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -63,6 +64,11 @@ class RepositoryCatalogLookup implements CatalogLookup {
     @Override
     public boolean billingTermSchemeExists(String code) {
         return read(billingTermSchemes, CatalogIds.billingTermScheme(code), BillingTermScheme::definition).isPresent();
+    }
+
+    @Override
+    public Optional<BillingTermSchemeDefinition> billingTermScheme(String code) {
+        return read(billingTermSchemes, CatalogIds.billingTermScheme(code), BillingTermScheme::definition);
     }
 
     @Override

@@ -11,12 +11,16 @@ import org.subledger.kernel.catalog.AmendAdditiveDiscount;
 import org.subledger.kernel.catalog.ApplicationLimit;
 import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.Approval;
+import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.BillingTiming;
 import org.subledger.kernel.catalog.Composition;
 import org.subledger.kernel.catalog.CreateAdditiveDiscount;
 import org.subledger.kernel.catalog.DefinitionState;
 import org.subledger.kernel.catalog.DiscountClassification;
 import org.subledger.kernel.catalog.DiscountCriteria;
 import org.subledger.kernel.catalog.DiscountDuration;
+import org.subledger.kernel.catalog.DiscountKind;
 import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.DiscountValue;
 import org.subledger.kernel.catalog.DiscountedProducts;
@@ -62,7 +66,7 @@ class AdditiveDiscountTest {
             DiscountDuration.indefinitely(DurationStart.DATE_ADDED), new ApplicationLimit(3, PeriodUnit.YEARS),
             new Approval(true, List.of(), List.of("Customer Care Managers")), List.of("Customer Care"),
             new DiscountCriteria(new DiscountCriteria.BillingTermCriteria(null,
-                    List.of(org.subledger.kernel.catalog.BillingFrequency.MONTHLY), null), null, null, null, null,
+                    List.of(BillingFrequency.MONTHLY), null), null, null, null, null,
                     null));
 
     AggregateTestFixture<AdditiveDiscount> fixture;
@@ -185,8 +189,8 @@ class AdditiveDiscountTest {
 
         @Test
         void refusesAnAdHocPercentageRangeUpsideDown() {
-            var range = new org.subledger.kernel.catalog.DiscountValue(
-                    org.subledger.kernel.catalog.DiscountKind.PERCENTAGE, null, null, null,
+            var range = new DiscountValue(
+                    DiscountKind.PERCENTAGE, null, null, null,
                     new PercentageRange(new BigDecimal("20"), new BigDecimal("5")), 1, null);
             refused(withValue(CARE, range), ErrorCode.VALIDATION_FAILED, "discount.percentageRange");
         }
@@ -199,7 +203,7 @@ class AdditiveDiscountTest {
 
         @Test
         void refusesAValueOfAnotherKind() {
-            var mixed = new DiscountValue(org.subledger.kernel.catalog.DiscountKind.FREE_PERIOD, eur("5"), null,
+            var mixed = new DiscountValue(DiscountKind.FREE_PERIOD, eur("5"), null,
                     null, null, null, new TimeSpan(1, PeriodUnit.MONTHS));
             refused(autoApply("F", mixed), ErrorCode.VALIDATION_FAILED, "discount");
         }
@@ -308,6 +312,33 @@ class AdditiveDiscountTest {
                     ErrorCode.CATALOG_RULE_VIOLATED, "criteria.pricePlans");
             refused(on(PLATINUM, new DiscountCriteria(null, null, null, null, List.of("NONE"), null)),
                     ErrorCode.CATALOG_RULE_VIOLATED, "criteria.products");
+        }
+
+        @Test
+        void refusesAnAdHocDiscountOnASchemeWithoutFlexiblePricing() {
+            catalog.with(scheme("FLEXIBLE", true)).with(scheme("FIXED", false));
+            var onFixed = withCriteria(CARE, "FIXED");
+            refused(onFixed, ErrorCode.CATALOG_RULE_VIOLATED, "criteria.billingTerm.schemes");
+            var onFlexible = withCriteria(CARE, "FLEXIBLE");
+            fixture.givenNoPriorActivity().when(new CreateAdditiveDiscount(onFlexible))
+                    .expectEvents(new AdditiveDiscountCreated(onFlexible));
+            var autoOnFixed = on(PLATINUM, withCriteria(CARE, "FIXED").criteria());
+            new AggregateTestFixture<>(AdditiveDiscount.class).registerInjectableResource(catalog)
+                    .givenNoPriorActivity().when(new CreateAdditiveDiscount(autoOnFixed))
+                    .expectEvents(new AdditiveDiscountCreated(autoOnFixed));
+        }
+
+        BillingTermSchemeDefinition scheme(String code, boolean flexible) {
+            return new BillingTermSchemeDefinition(code, code, List.of(BillingFrequency.MONTHLY), 0, List.of(), null,
+                    flexible, false, BillingTiming.IN_ADVANCE, null, null, false);
+        }
+
+        AdditiveDiscountDefinition withCriteria(AdditiveDiscountDefinition d, String scheme) {
+            return new AdditiveDiscountDefinition(d.code(), d.name(), d.type(), d.classification(),
+                    d.appliedServiceType(), d.state(), d.discount(), d.discountedProducts(), d.validity(),
+                    d.duration(), d.applicationLimit(), d.approval(), d.allowedOrganisationalUnits(),
+                    new DiscountCriteria(new DiscountCriteria.BillingTermCriteria(List.of(scheme), null, null), null,
+                            null, null, null, null));
         }
 
         @Test
