@@ -94,61 +94,69 @@ final class DiscountRules {
     private static void value(DiscountValue v, boolean adHoc, CatalogRules check) {
         switch (v.kind()) {
             case AMOUNT -> {
-                if (adHoc) {
-                    var range = v.amountRange();
-                    check.rule(range != null && range.min() != null && range.max() != null, "discount.amountRange",
-                            "an ad hoc amount discount gives a range (min and max) instead of an amount");
-                    if (range != null && range.min() != null && range.max() != null) {
-                        amount(range.min(), "discount.amountRange.min", check);
-                        amount(range.max(), "discount.amountRange.max", check);
-                        check.rule(!range.min().currency().equals(range.max().currency())
-                                        || range.min().compareTo(range.max()) <= 0, "discount.amountRange",
-                                "min must not be above max")
-                                .rule(range.min().currency().equals(range.max().currency()), "discount.amountRange",
-                                        "min and max must be in one currency");
-                    }
-                    check.rule(v.amount() == null, "discount.amount", "an ad hoc discount gives a range instead");
-                } else {
-                    check.rule(v.amount() != null, "discount.amount", "is required for an amount discount")
-                            .rule(v.amountRange() == null, "discount.amountRange",
-                                    "only ad hoc discounts give a range");
-                    if (v.amount() != null) {
-                        amount(v.amount(), "discount.amount", check);
-                    }
+                oneOf(v.amount(), v.amountRange(), adHoc, "discount.amount", "discount.amountRange", check);
+                if (v.amount() != null) {
+                    amount(v.amount(), "discount.amount", check);
+                }
+                var range = v.amountRange();
+                if (range != null) {
+                    check.rule(range.min() != null && range.max() != null, "discount.amountRange",
+                            "gives min and max");
+                }
+                if (range != null && range.min() != null && range.max() != null) {
+                    amount(range.min(), "discount.amountRange.min", check);
+                    amount(range.max(), "discount.amountRange.max", check);
+                    boolean oneCurrency = range.min().currency().equals(range.max().currency());
+                    check.rule(oneCurrency, "discount.amountRange", "min and max must be in one currency")
+                            .rule(!oneCurrency || range.min().compareTo(range.max()) <= 0, "discount.amountRange",
+                                    "min must not be above max");
                 }
                 check.rule(v.percentage() == null && v.percentageRange() == null && v.level() == null
-                        && v.freePeriod() == null, "discount", "an amount discount has no percentage, level or "
-                        + "free period");
+                        && v.freePeriod() == null && v.freePeriodRange() == null, "discount",
+                        "an amount discount has no percentage, level or free period");
             }
             case PERCENTAGE -> {
-                if (adHoc) {
-                    var range = v.percentageRange();
-                    boolean given = range != null && range.min() != null && range.max() != null;
-                    check.rule(given, "discount.percentageRange",
-                                    "an ad hoc percentage discount gives a range (min and max) instead of a value")
-                            .rule(!given || percent(range.min()) && percent(range.max()), "discount.percentageRange",
-                                    "must be 0 to 100 with at most 4 decimals")
-                            .rule(!given || range.min().compareTo(range.max()) <= 0, "discount.percentageRange",
-                                    "min must not be above max")
-                            .rule(v.percentage() == null, "discount.percentage",
-                                    "an ad hoc discount gives a range instead");
-                } else {
-                    check.rule(v.percentage() != null && percent(v.percentage()), "discount.percentage",
-                                    "must be 0 to 100 with at most 4 decimals")
-                            .rule(v.percentageRange() == null, "discount.percentageRange",
-                                    "only ad hoc discounts give a range");
-                }
-                check.rule(v.level() != null && v.level() >= 1 && v.level() <= 3, "discount.level",
+                oneOf(v.percentage(), v.percentageRange(), adHoc, "discount.percentage", "discount.percentageRange",
+                        check);
+                var range = v.percentageRange();
+                boolean given = range != null && range.min() != null && range.max() != null;
+                check.rule(v.percentage() == null || percent(v.percentage()), "discount.percentage",
+                                "must be 0 to 100 with at most 4 decimals")
+                        .rule(range == null || given, "discount.percentageRange", "gives min and max")
+                        .rule(!given || percent(range.min()) && percent(range.max()), "discount.percentageRange",
+                                "must be 0 to 100 with at most 4 decimals")
+                        .rule(!given || range.min().compareTo(range.max()) <= 0, "discount.percentageRange",
+                                "min must not be above max")
+                        .rule(v.level() != null && v.level() >= 1 && v.level() <= 3, "discount.level",
                                 "must be 1, 2 or 3")
-                        .rule(v.amount() == null && v.amountRange() == null && v.freePeriod() == null, "discount",
+                        .rule(v.amount() == null && v.amountRange() == null && v.freePeriod() == null
+                                && v.freePeriodRange() == null, "discount",
                                 "a percentage discount has no amount or free period");
             }
-            case FREE_PERIOD -> check.rule(v.freePeriod() != null && span(v.freePeriod()), "discount.freePeriod",
-                            "must be 1 to " + MAX_COUNT + " days, weeks, months or years")
-                    .rule(v.amount() == null && v.amountRange() == null && v.percentage() == null
-                            && v.percentageRange() == null && v.level() == null, "discount",
-                            "a free period discount has no amount, percentage or level");
+            case FREE_PERIOD -> {
+                oneOf(v.freePeriod(), v.freePeriodRange(), adHoc, "discount.freePeriod", "discount.freePeriodRange",
+                        check);
+                var range = v.freePeriodRange();
+                check.rule(v.freePeriod() == null || span(v.freePeriod()), "discount.freePeriod",
+                                "must be 1 to " + MAX_COUNT + " days, weeks, months or years")
+                        .rule(range == null || range.unit() != null && range.minCount() >= 1
+                                        && range.minCount() <= range.maxCount() && range.maxCount() <= MAX_COUNT,
+                                "discount.freePeriodRange", "must be 1 to " + MAX_COUNT
+                                        + " days, weeks, months or years, min <= max")
+                        .rule(v.amount() == null && v.amountRange() == null && v.percentage() == null
+                                && v.percentageRange() == null && v.level() == null, "discount",
+                                "a free period discount has no amount, percentage or level");
+            }
         }
+    }
+
+    /** A value or, for ad hoc discounts only, a range to pick one from: exactly one of them. */
+    private static void oneOf(Object value, Object range, boolean adHoc, String valueField, String rangeField,
+                              CatalogRules check) {
+        check.rule(value != null || range != null, valueField, "is required (or, for ad hoc discounts, "
+                        + rangeField + ")")
+                .rule(value == null || range == null, rangeField, "give a value or a range, not both")
+                .rule(adHoc || range == null, rangeField, "only ad hoc discounts give a range");
     }
 
     private static void amount(Money amount, String field, CatalogRules check) {

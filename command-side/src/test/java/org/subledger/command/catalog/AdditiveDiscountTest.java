@@ -24,6 +24,8 @@ import org.subledger.kernel.catalog.DiscountKind;
 import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.DiscountValue;
 import org.subledger.kernel.catalog.DiscountedProducts;
+import org.subledger.kernel.catalog.FreePeriodRange;
+import org.subledger.kernel.catalog.MoneyRange;
 import org.subledger.kernel.catalog.DurationStart;
 import org.subledger.kernel.catalog.MonthRange;
 import org.subledger.kernel.catalog.PercentageRange;
@@ -140,9 +142,29 @@ class AdditiveDiscountTest {
     class Values {
 
         @Test
-        void refusesAnAdHocAmountWithoutARange() {
-            refused(withValue(CARE, DiscountValue.amount(eur("10"))), ErrorCode.VALIDATION_FAILED,
-                    "discount.amountRange");
+        void acceptsAnAdHocDiscountWithAFixedValueInsteadOfARange() {
+            var fixed = withValue(CARE, DiscountValue.amount(eur("10")));
+            fixture.givenNoPriorActivity().when(new CreateAdditiveDiscount(fixed))
+                    .expectEvents(new AdditiveDiscountCreated(fixed));
+        }
+
+        @Test
+        void refusesBothAValueAndARangeOrNeither() {
+            refused(withValue(CARE, new DiscountValue(DiscountKind.AMOUNT, eur("10"), new MoneyRange(eur("5"),
+                    eur("20")), null, null, null, null, null)), ErrorCode.VALIDATION_FAILED, "discount.amountRange");
+            refused(withValue(CARE, new DiscountValue(DiscountKind.AMOUNT, null, null, null, null, null, null,
+                    null)), ErrorCode.VALIDATION_FAILED, "discount.amount");
+        }
+
+        @Test
+        void acceptsAnAdHocFreePeriodRange() {
+            var twoToSix = withValue(CARE, new DiscountValue(DiscountKind.FREE_PERIOD, null, null, null, null, null,
+                    null, new FreePeriodRange(2, 6, PeriodUnit.MONTHS)));
+            fixture.givenNoPriorActivity().when(new CreateAdditiveDiscount(twoToSix))
+                    .expectEvents(new AdditiveDiscountCreated(twoToSix));
+            refused(withValue(CARE, new DiscountValue(DiscountKind.FREE_PERIOD, null, null, null, null, null, null,
+                    new FreePeriodRange(6, 2, PeriodUnit.MONTHS))), ErrorCode.VALIDATION_FAILED,
+                    "discount.freePeriodRange");
         }
 
         @Test
@@ -166,7 +188,7 @@ class AdditiveDiscountTest {
         @Test
         void refusesARangeOnAnAutoApplyDiscount() {
             refused(autoApply("AUTO", DiscountValue.amountBetween(eur("5"), eur("20"))), ErrorCode.VALIDATION_FAILED,
-                    "discount.amount");
+                    "discount.amountRange");
         }
 
         @Test
@@ -191,7 +213,7 @@ class AdditiveDiscountTest {
         void refusesAnAdHocPercentageRangeUpsideDown() {
             var range = new DiscountValue(
                     DiscountKind.PERCENTAGE, null, null, null,
-                    new PercentageRange(new BigDecimal("20"), new BigDecimal("5")), 1, null);
+                    new PercentageRange(new BigDecimal("20"), new BigDecimal("5")), 1, null, null);
             refused(withValue(CARE, range), ErrorCode.VALIDATION_FAILED, "discount.percentageRange");
         }
 
@@ -204,7 +226,7 @@ class AdditiveDiscountTest {
         @Test
         void refusesAValueOfAnotherKind() {
             var mixed = new DiscountValue(DiscountKind.FREE_PERIOD, eur("5"), null,
-                    null, null, null, new TimeSpan(1, PeriodUnit.MONTHS));
+                    null, null, null, new TimeSpan(1, PeriodUnit.MONTHS), null);
             refused(autoApply("F", mixed), ErrorCode.VALIDATION_FAILED, "discount");
         }
     }

@@ -5,9 +5,10 @@ import org.subledger.kernel.money.Money;
 import java.math.BigDecimal;
 
 /**
- * How much an additive discount gives. AMOUNT: {@code amount}, or for ad hoc discounts an {@code amountRange} the
- * agent picks from; PERCENTAGE: {@code percentage} (0-100), or for ad hoc discounts a {@code percentageRange}, and
- * the {@code level} (1-3) it is taken at; FREE_PERIOD: the {@code freePeriod} not charged.
+ * How much an additive discount gives: one value, or for ad hoc discounts a range the agent picks a value from.
+ * AMOUNT: {@code amount} or {@code amountRange}; PERCENTAGE: {@code percentage} (0-100) or {@code percentageRange},
+ * and the {@code level} (1-3) it is taken at; FREE_PERIOD: the {@code freePeriod} not charged, or a
+ * {@code freePeriodRange}.
  */
 public record DiscountValue(DiscountKind kind,
                             Money amount,
@@ -15,21 +16,22 @@ public record DiscountValue(DiscountKind kind,
                             BigDecimal percentage,
                             PercentageRange percentageRange,
                             Integer level,
-                            TimeSpan freePeriod) {
+                            TimeSpan freePeriod,
+                            FreePeriodRange freePeriodRange) {
 
     public static DiscountValue amount(Money amount) {
-        return new DiscountValue(DiscountKind.AMOUNT, amount, null, null, null, null, null);
+        return new DiscountValue(DiscountKind.AMOUNT, amount, null, null, null, null, null, null);
     }
 
     public static DiscountValue amountBetween(Money min, Money max) {
-        return new DiscountValue(DiscountKind.AMOUNT, null, new MoneyRange(min, max), null, null, null, null);
+        return new DiscountValue(DiscountKind.AMOUNT, null, new MoneyRange(min, max), null, null, null, null, null);
     }
 
     public static DiscountValue percentage(BigDecimal percentage, int level) {
-        return new DiscountValue(DiscountKind.PERCENTAGE, null, null, percentage, null, level, null);
+        return new DiscountValue(DiscountKind.PERCENTAGE, null, null, percentage, null, level, null, null);
     }
 
     public static DiscountValue freePeriod(int count, PeriodUnit unit) {
-        return new DiscountValue(DiscountKind.FREE_PERIOD, null, null, null, null, null, new TimeSpan(count, unit));
+        return new DiscountValue(DiscountKind.FREE_PERIOD, null, null, null, null, null, new TimeSpan(count, unit), null);
     }
 }
