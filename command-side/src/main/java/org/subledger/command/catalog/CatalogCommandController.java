@@ -13,6 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.subledger.command.web.CommandSender;
 import org.subledger.command.web.RequestValues;
 import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
+import org.subledger.kernel.catalog.AmendAdditiveDiscount;
+import org.subledger.kernel.catalog.AmendBuyInAdvanceDefinition;
+import org.subledger.kernel.catalog.BuyInAdvanceDefinition;
+import org.subledger.kernel.catalog.CreateAdditiveDiscount;
+import org.subledger.kernel.catalog.CreateBuyInAdvanceDefinition;
 import org.subledger.kernel.catalog.AmendActivityType;
 import org.subledger.kernel.catalog.AmendBillingTermScheme;
 import org.subledger.kernel.catalog.AmendJobType;
@@ -168,6 +174,35 @@ class CatalogCommandController {
     @PutMapping("/activity-types/{code}")
     Map<String, String> amendActivityType(@PathVariable String code, @RequestBody ActivityTypeDefinition body) {
         return amended(code, body.code(), new AmendActivityType(body));
+    }
+
+    @PostMapping("/additive-discounts")
+    @Operation(summary = "Define an additive discount (ad hoc or auto apply); only EFFECTIVE ones can be given")
+    ResponseEntity<Map<String, String>> createAdditiveDiscount(@RequestBody AdditiveDiscountDefinition body) {
+        DiscountRules.shape(body);
+        return created("additive-discounts", body.code(), new CreateAdditiveDiscount(body));
+    }
+
+    @PutMapping("/additive-discounts/{code}")
+    @Operation(summary = "Replace an additive discount's definition, its state included; type and classification stay")
+    Map<String, String> amendAdditiveDiscount(@PathVariable String code,
+                                              @RequestBody AdditiveDiscountDefinition body) {
+        DiscountRules.shape(body);
+        return amended(code, body.code(), new AmendAdditiveDiscount(body));
+    }
+
+    @PostMapping("/buy-in-advance-definitions")
+    @Operation(summary = "Define the durations subscriptions may buy in advance; one EFFECTIVE definition at a time")
+    ResponseEntity<Map<String, String>> createBuyInAdvance(@RequestBody BuyInAdvanceDefinition body) {
+        DiscountRules.shape(body);
+        return created("buy-in-advance-definitions", body.code(), new CreateBuyInAdvanceDefinition(body));
+    }
+
+    @PutMapping("/buy-in-advance-definitions/{code}")
+    @Operation(summary = "Replace a buy-in-advance definition, its state included; one EFFECTIVE at a time")
+    Map<String, String> amendBuyInAdvance(@PathVariable String code, @RequestBody BuyInAdvanceDefinition body) {
+        DiscountRules.shape(body);
+        return amended(code, body.code(), new AmendBuyInAdvanceDefinition(body));
     }
 
     @PostMapping("/sample")

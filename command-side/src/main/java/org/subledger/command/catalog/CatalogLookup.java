@@ -1,5 +1,6 @@
 package org.subledger.command.catalog;
 
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
 import org.subledger.kernel.catalog.ProductTypeDefinition;
@@ -26,4 +27,8 @@ interface CatalogLookup {
     boolean providerExists(String code);
 
     boolean billingTermSchemeExists(String code);
+
+    Optional<BillingTermSchemeDefinition> billingTermScheme(String code);
+
+    boolean subscriptionTypeExists(String code);
 }

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.CatalogIds;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -22,18 +23,22 @@ class RepositoryCatalogLookup implements CatalogLookup {
     private final Repository<PricePlan> pricePlans;
     private final Repository<Provider> providers;
     private final Repository<BillingTermScheme> billingTermSchemes;
+    private final Repository<SubscriptionType> subscriptionTypes;
 
     RepositoryCatalogLookup(@Lazy @Qualifier("productTypeRepository") Repository<ProductType> productTypes,
                             @Lazy @Qualifier("productRepository") Repository<Product> products,
                             @Lazy @Qualifier("pricePlanRepository") Repository<PricePlan> pricePlans,
                             @Lazy @Qualifier("providerRepository") Repository<Provider> providers,
                             @Lazy @Qualifier("billingTermSchemeRepository")
-                            Repository<BillingTermScheme> billingTermSchemes) {
+                            Repository<BillingTermScheme> billingTermSchemes,
+                            @Lazy @Qualifier("subscriptionTypeRepository")
+                            Repository<SubscriptionType> subscriptionTypes) {
         this.productTypes = productTypes;
         this.products = products;
         this.pricePlans = pricePlans;
         this.providers = providers;
         this.billingTermSchemes = billingTermSchemes;
+        this.subscriptionTypes = subscriptionTypes;
     }
 
     @Override
@@ -59,6 +64,16 @@ class RepositoryCatalogLookup implements CatalogLookup {
     @Override
     public boolean billingTermSchemeExists(String code) {
         return read(billingTermSchemes, CatalogIds.billingTermScheme(code), BillingTermScheme::definition).isPresent();
+    }
+
+    @Override
+    public Optional<BillingTermSchemeDefinition> billingTermScheme(String code) {
+        return read(billingTermSchemes, CatalogIds.billingTermScheme(code), BillingTermScheme::definition);
+    }
+
+    @Override
+    public boolean subscriptionTypeExists(String code) {
+        return read(subscriptionTypes, CatalogIds.subscriptionType(code), SubscriptionType::definition).isPresent();
     }
 
     private static <A, R> Optional<R> read(Repository<A> repository, String id, Function<A, R> reader) {

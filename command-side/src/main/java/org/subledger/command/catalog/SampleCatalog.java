@@ -52,7 +52,8 @@ import java.util.Map;
 /**
  * The demo operator's catalog (AluxSat, from the product manuals): TV packages, add-on channels, PPV and VOD, the
  * decoder, antenna and router, the start-up fee, installation and repairs, with the rates of the manuals' worked
- * examples (P1-P8, U1-U2). Loaded through the ordinary commands; loading it again records nothing, because creating
+ * examples (P1-P8, U1-U2), with the discount and buy-in-advance definitions of D1, D2, D6 and B1 ({@link
+ * SampleDiscounts}). Loaded through the ordinary commands; loading it again records nothing, because creating
  * an entry with its existing definition, or setting its latest price version again, is a no-op.
  */
 @Component
@@ -124,6 +125,7 @@ public class SampleCatalog {
                 List.of("INSTALLATION"))));
         commands.add(new CreateActivityType(new ActivityTypeDefinition("REPAIR", "Repair equipment",
                 List.of("REPAIRS"))));
+        commands.addAll(SampleDiscounts.commands());
         return commands;
     }
 

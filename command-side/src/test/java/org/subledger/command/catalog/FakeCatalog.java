@@ -1,5 +1,6 @@
 package org.subledger.command.catalog;
 
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
 import org.subledger.kernel.catalog.ProductTypeDefinition;
@@ -18,6 +19,8 @@ class FakeCatalog implements CatalogLookup {
     final Map<String, PricePlanDefinition> plans = new HashMap<>();
     final Set<String> providers = new HashSet<>();
     final Set<String> schemes = new HashSet<>();
+    final Set<String> subscriptionTypes = new HashSet<>();
+    final Map<String, BillingTermSchemeDefinition> schemeDefinitions = new HashMap<>();
 
     FakeCatalog with(ProductTypeDefinition type) {
         types.put(type.code(), type);
@@ -26,6 +29,12 @@ class FakeCatalog implements CatalogLookup {
 
     FakeCatalog with(ProductDefinition product) {
         products.put(product.code(), product);
+        return this;
+    }
+
+    FakeCatalog with(BillingTermSchemeDefinition scheme) {
+        schemeDefinitions.put(scheme.code(), scheme);
+        schemes.add(scheme.code());
         return this;
     }
 
@@ -57,5 +66,15 @@ class FakeCatalog implements CatalogLookup {
     @Override
     public boolean billingTermSchemeExists(String code) {
         return schemes.contains(code);
+    }
+
+    @Override
+    public Optional<BillingTermSchemeDefinition> billingTermScheme(String code) {
+        return Optional.ofNullable(schemeDefinitions.get(code));
+    }
+
+    @Override
+    public boolean subscriptionTypeExists(String code) {
+        return subscriptionTypes.contains(code);
     }
 }

@@ -9,6 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.catalog.ActivityTypeAmended;
 import org.subledger.kernel.catalog.ActivityTypeCreated;
+import org.subledger.kernel.catalog.AdditiveDiscountAmended;
+import org.subledger.kernel.catalog.AdditiveDiscountCreated;
+import org.subledger.kernel.catalog.BuyInAdvanceDefinitionAmended;
+import org.subledger.kernel.catalog.BuyInAdvanceDefinitionCreated;
 import org.subledger.kernel.catalog.BillingTermSchemeAmended;
 import org.subledger.kernel.catalog.BillingTermSchemeCreated;
 import org.subledger.kernel.catalog.JobTypeAmended;
@@ -144,6 +148,26 @@ class CatalogEntryProjection {
 
     @EventHandler
     void on(ActivityTypeAmended event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        upsert(CatalogEntryRow.of(event.definition()), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(AdditiveDiscountCreated event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        upsert(CatalogEntryRow.of(event.definition()), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(AdditiveDiscountAmended event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        upsert(CatalogEntryRow.of(event.definition()), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(BuyInAdvanceDefinitionCreated event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        upsert(CatalogEntryRow.of(event.definition()), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(BuyInAdvanceDefinitionAmended event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
         upsert(CatalogEntryRow.of(event.definition()), sequenceNumber, at);
     }
 

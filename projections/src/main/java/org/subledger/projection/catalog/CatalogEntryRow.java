@@ -1,7 +1,9 @@
 package org.subledger.projection.catalog;
 
 import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.BuyInAdvanceDefinition;
 import org.subledger.kernel.catalog.JobTypeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -64,6 +66,16 @@ record CatalogEntryRow(CatalogKind kind,
 
     static CatalogEntryRow of(ActivityTypeDefinition type) {
         return plain(CatalogKind.ACTIVITY_TYPE, type.code(), type.name(), type);
+    }
+
+    static CatalogEntryRow of(AdditiveDiscountDefinition discount) {
+        Validity validity = discount.validity();
+        return new CatalogEntryRow(CatalogKind.ADDITIVE_DISCOUNT, discount.code(), discount.name(), null, null,
+                validity.from(), validity.to(), null, DefinitionJson.write(discount));
+    }
+
+    static CatalogEntryRow of(BuyInAdvanceDefinition definition) {
+        return plain(CatalogKind.BUY_IN_ADVANCE_DEFINITION, definition.code(), definition.name(), definition);
     }
 
     private static CatalogEntryRow plain(CatalogKind kind, String code, String name, Record definition) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.BuyInAdvanceDefinition;
 import org.subledger.kernel.catalog.JobTypeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -65,6 +67,8 @@ final class CatalogJson {
             case USAGE_CATALOG -> UsageCatalogDefinition.class;
             case JOB_TYPE -> JobTypeDefinition.class;
             case ACTIVITY_TYPE -> ActivityTypeDefinition.class;
+            case ADDITIVE_DISCOUNT -> AdditiveDiscountDefinition.class;
+            case BUY_IN_ADVANCE_DEFINITION -> BuyInAdvanceDefinition.class;
         };
     }
 }

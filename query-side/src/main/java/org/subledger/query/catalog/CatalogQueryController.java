@@ -40,7 +40,8 @@ import java.util.Set;
 @Tag(name = "Catalog (queries)")
 class CatalogQueryController {
 
-    private static final Set<CatalogKind> DATED = Set.of(CatalogKind.PRODUCT, CatalogKind.USAGE_CATALOG);
+    private static final Set<CatalogKind> DATED = Set.of(CatalogKind.PRODUCT, CatalogKind.USAGE_CATALOG,
+            CatalogKind.ADDITIVE_DISCOUNT);
 
     private final QueryGateway queryGateway;
     private final Clock clock;
@@ -51,7 +52,7 @@ class CatalogQueryController {
     }
 
     @GetMapping("/{kind}")
-    @Operation(summary = "List the entries of a kind; products by type or family, products and usage catalogs by "
+    @Operation(summary = "List the entries of a kind; products by type or family, products, usage catalogs and discounts by "
             + "validity")
     public CatalogPageView list(@PathVariable String kind,
                                 @RequestParam(required = false) String type,
@@ -72,7 +73,7 @@ class CatalogQueryController {
             }
         }
         if (validOn != null && !DATED.contains(catalogKind)) {
-            misplaced.put("validOn", "filters products and usage catalogs only");
+            misplaced.put("validOn", "filters products, usage catalogs and additive discounts only");
         }
         if (!misplaced.isEmpty()) {
             throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "These filters do not apply to " + kind + ".",

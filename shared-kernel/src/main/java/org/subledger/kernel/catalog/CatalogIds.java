@@ -44,4 +44,11 @@ public final class CatalogIds {
     public static String activityType(String code) {
         return "activity-type:" + code;
     }
+
+    public static String additiveDiscount(String code) {
+        return "additive-discount:" + code;
+    }
+
+    /** The one stream of every buy-in-advance definition (see {@link CreateBuyInAdvanceDefinition}). */
+    public static final String BUY_IN_ADVANCE_DEFINITIONS = "buy-in-advance-definitions";
 }

@@ -23,6 +23,8 @@ public enum ErrorCode {
     CATALOG_RULE_VIOLATED(Kind.REFUSED),
     /** A price plan or subscription type restricted to organisational units the user is not of (nor collaborates with). */
     CATALOG_ENTRY_NOT_ALLOWED(Kind.REFUSED),
+    /** Another buy-in-advance definition is effective: only one may be at a time. */
+    BUY_IN_ADVANCE_ALREADY_EFFECTIVE(Kind.CONFLICT),
     SUBSCRIPTION_NOT_FOUND(Kind.NOT_FOUND),
     SUBSCRIPTION_ALREADY_EXISTS(Kind.CONFLICT),
     SUBSCRIPTION_STATE_INVALID(Kind.CONFLICT),

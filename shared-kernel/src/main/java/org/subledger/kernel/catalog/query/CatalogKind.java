@@ -16,7 +16,9 @@ public enum CatalogKind {
     SUBSCRIPTION_TYPE("subscription-types"),
     USAGE_CATALOG("usage-catalogs"),
     JOB_TYPE("job-types"),
-    ACTIVITY_TYPE("activity-types");
+    ACTIVITY_TYPE("activity-types"),
+    ADDITIVE_DISCOUNT("additive-discounts"),
+    BUY_IN_ADVANCE_DEFINITION("buy-in-advance-definitions");
 
     private final String collection;
 

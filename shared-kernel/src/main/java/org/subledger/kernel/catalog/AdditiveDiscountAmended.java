@@ -1,0 +1,9 @@
+package org.subledger.kernel.catalog;
+
+import org.axonframework.serialization.Revision;
+import org.subledger.kernel.event.DomainEvent;
+
+/** The definition of an additive discount was replaced (its state too); the event holds the whole new definition. */
+@Revision("1")
+public record AdditiveDiscountAmended(AdditiveDiscountDefinition definition) implements DomainEvent {
+}

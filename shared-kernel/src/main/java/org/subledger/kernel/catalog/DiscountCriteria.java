@@ -1,0 +1,50 @@
+package org.subledger.kernel.catalog;
+
+import java.util.List;
+
+/**
+ * When a discount may be given: every section given must hold; within a section at least one entry. A missing or
+ * empty section does not restrict. Usage criteria (usage catalogs, time windows, totals) are not yet part of it.
+ */
+public record DiscountCriteria(BillingTermCriteria billingTerm,
+                               List<String> subscriptionTypes,
+                               AccountCriteria accountsReceivable,
+                               List<String> pricePlans,
+                               List<String> products,
+                               List<MonthRange> buyInAdvanceDurations) {
+
+    public static final DiscountCriteria NONE = new DiscountCriteria(null, null, null, null, null, null);
+
+    public DiscountCriteria {
+        billingTerm = billingTerm == null ? BillingTermCriteria.ANY : billingTerm;
+        subscriptionTypes = List.copyOf(subscriptionTypes == null ? List.of() : subscriptionTypes);
+        accountsReceivable = accountsReceivable == null ? AccountCriteria.ANY : accountsReceivable;
+        pricePlans = List.copyOf(pricePlans == null ? List.of() : pricePlans);
+        products = List.copyOf(products == null ? List.of() : products);
+        buyInAdvanceDurations = List.copyOf(buyInAdvanceDurations == null ? List.of() : buyInAdvanceDurations);
+    }
+
+    /** The billing term section: its scheme, billing frequency or binding period (months) is one of these. */
+    public record BillingTermCriteria(List<String> schemes, List<BillingFrequency> frequencies,
+                                      List<Integer> bindingPeriods) {
+
+        public static final BillingTermCriteria ANY = new BillingTermCriteria(null, null, null);
+
+        public BillingTermCriteria {
+            schemes = List.copyOf(schemes == null ? List.of() : schemes);
+            frequencies = List.copyOf(frequencies == null ? List.of() : frequencies);
+            bindingPeriods = List.copyOf(bindingPeriods == null ? List.of() : bindingPeriods);
+        }
+    }
+
+    /** The accounts receivable section: the account's classification or credit rating is one of these. */
+    public record AccountCriteria(List<String> classifications, List<String> creditRatings) {
+
+        public static final AccountCriteria ANY = new AccountCriteria(null, null);
+
+        public AccountCriteria {
+            classifications = List.copyOf(classifications == null ? List.of() : classifications);
+            creditRatings = List.copyOf(creditRatings == null ? List.of() : creditRatings);
+        }
+    }
+}
