@@ -73,7 +73,7 @@ public class LedgerSecurityAutoConfiguration {
     public SecurityFilterChain ledgerSecurityFilterChain(HttpSecurity http, ApiKeys apiKeys,
                                                          CachingPasswordAuthentication passwordAuthentication,
                                                          ObjectProvider<QueryGateway> queries,
-                                                         OidcProperties oidc, JdbcTemplate jdbc) throws Exception {
+                                                         OidcProperties oidc, UserDetailsService users) throws Exception {
         // Spring's builder registers the ProblemDetail mix-in, so the body has the same shape as every other error
         var json = Jackson2ObjectMapperBuilder.json().build();
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
@@ -97,7 +97,7 @@ public class LedgerSecurityAutoConfiguration {
         AccessDeniedHandler denied = (request, response, exception) ->
                 writeProblem(json, request, response, HttpStatus.FORBIDDEN, ErrorCode.ACCESS_DENIED.name(),
                         "Your role may not do this.");
-        OidcBearerTokens.configure(http, oidc, apiKeys, new UserDirectory(jdbc), entryPoint, denied);
+        OidcBearerTokens.configure(http, oidc, apiKeys, (LedgerUsers) users, entryPoint, denied);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(new ProviderManager(passwordAuthentication))

@@ -7,7 +7,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +30,10 @@ class LedgerUsers implements UserDetailsService {
     private final Clock clock;
     private final Duration ttl;
     private final Map<String, Read> read = new ConcurrentHashMap<>();
+    private final Map<List<String>, Units> effectiveUnits = new ConcurrentHashMap<>();
+
+    private record Units(Set<String> units, Instant until) {
+    }
 
     LedgerUsers(ConfiguredUsers bootstrap, UserDirectory directory, Clock clock, Duration ttl) {
         this.bootstrap = bootstrap;
@@ -55,11 +61,30 @@ class LedgerUsers implements UserDetailsService {
         return user.copy();
     }
 
+    /**
+     * What members of {@code units} see (for a bearer token's units), read from the directory once per {@code ttl}
+     * like a user, and forgotten with everything else when a unit changes.
+     */
+    Set<String> effectiveUnits(List<String> units) {
+        Instant now = clock.instant();
+        var cached = effectiveUnits.get(units);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.units();
+        }
+        Set<String> resolved = Set.copyOf(directory.effectiveUnits(units));
+        if (effectiveUnits.size() >= MAX_CACHED) {
+            effectiveUnits.clear();
+        }
+        effectiveUnits.put(List.copyOf(units), new Units(resolved, now.plus(ttl)));
+        return resolved;
+    }
+
     void forget(String userName) {
         read.remove(userName);
     }
 
     void forgetAll() {
         read.clear();
+        effectiveUnits.clear();
     }
 }

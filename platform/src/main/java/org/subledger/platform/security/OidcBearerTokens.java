@@ -56,7 +56,7 @@ final class OidcBearerTokens {
     private OidcBearerTokens() {
     }
 
-    static void configure(HttpSecurity http, OidcProperties oidc, ApiKeys apiKeys, UserDirectory directory,
+    static void configure(HttpSecurity http, OidcProperties oidc, ApiKeys apiKeys, LedgerUsers directory,
                           AuthenticationEntryPoint entryPoint,
                           AccessDeniedHandler denied) throws Exception {
         if (!oidc.enabled()) {

@@ -198,7 +198,8 @@ class PostgresClusterTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
             }
-            Thread.sleep(50);
+            // a pause between two looks at the state, not a wait for it: the deadline above bounds the wait
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
     }
 
