@@ -13,6 +13,11 @@ import org.subledger.kernel.subscription.ServiceSwapped;
 import org.subledger.kernel.subscription.SubscriptionActivated;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionDeactivated;
+import org.subledger.kernel.discount.DiscountAdded;
+import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.discount.DiscountApproved;
+import org.subledger.kernel.discount.DiscountRejected;
+import org.subledger.kernel.discount.DiscountRemoved;
 import org.subledger.kernel.subscription.SubscriptionEvent;
 import org.subledger.kernel.subscription.SubscriptionReactivated;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
@@ -66,6 +71,16 @@ final class ActionDates {
             return e.setOn();
         } else if (event instanceof SubscriptionBilled e) {
             return e.billedOn();
+        } else if (event instanceof DiscountAdded e) {
+            return e.addedOn();
+        } else if (event instanceof DiscountApproved e) {
+            return e.approvedOn();
+        } else if (event instanceof DiscountRejected e) {
+            return e.rejectedOn();
+        } else if (event instanceof DiscountRemoved e) {
+            return e.removedOn();
+        } else if (event instanceof DiscountApplied e) {
+            return e.periodStart();
         }
         throw new IllegalArgumentException("no action date known for " + event.getClass().getSimpleName());
     }

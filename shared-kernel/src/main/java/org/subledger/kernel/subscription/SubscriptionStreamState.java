@@ -3,6 +3,13 @@ package org.subledger.kernel.subscription;
 import org.subledger.kernel.billing.BillingDirective;
 import org.subledger.kernel.billing.ServiceCharged;
 import org.subledger.kernel.billing.SubscriptionBilled;
+import org.subledger.kernel.discount.DiscountAdded;
+import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.discount.DiscountApproved;
+import org.subledger.kernel.discount.DiscountRejected;
+import org.subledger.kernel.discount.DiscountRemoved;
+import org.subledger.kernel.discount.DiscountStatus;
+import org.subledger.kernel.discount.SubscriptionDiscount;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.usage.BillingDirectiveSet;
 import org.subledger.kernel.usage.OneOffChargeAdded;
@@ -66,6 +73,8 @@ public final class SubscriptionStreamState {
     private Money unbilledUsageTotal;
     private final LinkedHashMap<String, OneOffChargeAdded> unbilledOneOffCharges = new LinkedHashMap<>();
     private final LinkedHashSet<String> oneOffChargeIds = new LinkedHashSet<>();
+    /** Every discount ever added or auto-applied, by discount id, with its applications (the discount state). */
+    private final LinkedHashMap<String, SubscriptionDiscount> discounts = new LinkedHashMap<>();
     private long version = -1;
 
     /** A copy that events can be applied to without changing this state (the bill preview bills on one). */
@@ -92,6 +101,7 @@ public final class SubscriptionStreamState {
         copy.unbilledUsageTotal = unbilledUsageTotal;
         copy.unbilledOneOffCharges.putAll(unbilledOneOffCharges);
         copy.oneOffChargeIds.addAll(oneOffChargeIds);
+        copy.discounts.putAll(discounts);
         copy.version = version;
         return copy;
     }
@@ -153,6 +163,20 @@ public final class SubscriptionStreamState {
             unbilledOneOffCharges.putIfAbsent(event.chargeId(), event);
         } else if (payload instanceof SubscriptionBilled event) {
             on(event);
+        } else if (payload instanceof DiscountAdded event) {
+            discounts.putIfAbsent(event.discountId(), SubscriptionDiscount.of(event));
+        } else if (payload instanceof DiscountApproved event) {
+            discounts.computeIfPresent(event.discountId(),
+                    (id, discount) -> discount.withStatus(DiscountStatus.APPROVED, null));
+        } else if (payload instanceof DiscountRejected event) {
+            discounts.computeIfPresent(event.discountId(),
+                    (id, discount) -> discount.withStatus(DiscountStatus.REJECTED, null));
+        } else if (payload instanceof DiscountRemoved event) {
+            discounts.computeIfPresent(event.discountId(),
+                    (id, discount) -> discount.withStatus(DiscountStatus.REMOVED, event.removedOn()));
+        } else if (payload instanceof DiscountApplied event) {
+            discounts.computeIfAbsent(event.discountId(), id -> SubscriptionDiscount.autoApplied(event));
+            discounts.computeIfPresent(event.discountId(), (id, discount) -> discount.withApplication(event));
         }
         // UsageBillingDue, SubscriptionBillingFailed and the like change nothing of the state
         version = sequenceNumber;
@@ -395,6 +419,11 @@ public final class SubscriptionStreamState {
     /** Whether a one-off charge with this (client's) id was ever added: a repeat adds nothing. */
     public boolean hasOneOffCharge(String chargeId) {
         return oneOffChargeIds.contains(chargeId);
+    }
+
+    /** Every discount ever added or auto-applied, by discount id in the order they appeared, with applications. */
+    public Map<String, SubscriptionDiscount> discounts() {
+        return Collections.unmodifiableMap(discounts);
     }
 
     /** The sequence number of the last event applied (-1: none). */
