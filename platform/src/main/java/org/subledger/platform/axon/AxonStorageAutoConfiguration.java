@@ -2,6 +2,7 @@ package org.subledger.platform.axon;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -253,6 +254,12 @@ public class AxonStorageAutoConfiguration {
     @Bean
     public CorrelationDataProvider ledgerCorrelationDataProvider() {
         return new LedgerCorrelationDataProvider();
+    }
+
+    /** Every aggregate's command handler finds its target through this one (see CachedCommandTargetResolver). */
+    @Bean
+    public CommandTargetResolver commandTargetResolver() {
+        return new CachedCommandTargetResolver();
     }
 
     /**
