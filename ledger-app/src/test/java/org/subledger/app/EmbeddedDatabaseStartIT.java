@@ -126,6 +126,48 @@ class EmbeddedDatabaseStartIT {
         }
     }
 
+    /**
+     * Ctrl-C in the terminal signals the whole foreground process group: the ledger's PostgreSQL and its watchdog run
+     * in sessions of their own, so the JVM stops its work first and the database last, in seconds and silently (it
+     * used to take 12 s and hundreds of lines of stack traces, the database gone under running processors). The ready
+     * line names the URL and where the data is.
+     */
+    @Test
+    void ctrlCStopsTheLedgerCleanlyAndItsPostgresLast() throws Exception {
+        var jar = packagedJar();
+        assumeTrue(jar != null, "the packaged ledger jar (built by mvn package before the ITs)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "setsid, to run the ledger as a terminal would");
+        var dataDir = dataDir("interrupted").toAbsolutePath();
+        var output = Files.createTempFile(Path.of("target"), "interrupted-ledger", ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // setsid: the ledger leads a process group of its own, as a shell's foreground job does
+        var ledger = new ProcessBuilder(List.of("/usr/bin/setsid", java, "-Xmx512m", "-jar", jar.toString(),
+                "--server.port=0", "--ledger.embedded-postgres.port=0",
+                "--ledger.embedded-postgres.data-dir=" + dataDir))
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            Await.until("the packaged ledger ready", Duration.ofMinutes(5), () -> read(output),
+                    log -> log.contains("Ledger ready at http://localhost:") || !ledger.isAlive());
+            assertThat(ledger.isAlive()).as(read(output)).isTrue();
+            assertThat(read(output)).contains("data in " + dataDir + " (embedded PostgreSQL)")
+                    .contains("demo users agent");
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            int readyLength = read(output).length();
+
+            var interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + ledger.pid()).start();
+            assertThat(interrupt.waitFor(10, TimeUnit.SECONDS) && interrupt.exitValue() == 0).isTrue();
+
+            assertThat(ledger.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
+            assertThat(Pids.alive(postmaster)).as("its PostgreSQL stopped with it").isFalse();
+            assertThat(dataDir.resolve("postmaster.pid")).as("a clean shutdown").doesNotExist();
+            String stopping = read(output).substring(readyLength);
+            assertThat(stopping).as("what the stop logged").doesNotContain("Exception").doesNotContain(" ERROR ")
+                    .doesNotContain(" WARN ");
+        } finally {
+            ledger.destroyForcibly();
+        }
+    }
+
     private static Path packagedJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(file -> file.getFileName().toString().matches("ledger-app-.*\\.jar"))

@@ -61,7 +61,26 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             // of waiting Hikari's default 30 s for a connection that will not come; 5 s still lets a pool busy with
             // a bill run and every projection hand a connection over
             Map.entry("spring.datasource.hikari.connection-timeout", "5000"),
-            Map.entry("spring.datasource.hikari.validation-timeout", "1000"));
+            Map.entry("spring.datasource.hikari.validation-timeout", "1000"),
+            // start-up and shutdown without the known noise: one line says the ledger is ready (ReadyLine); each
+            // of these stays at WARN, so a real problem is still logged
+            Map.entry("logging.level.org.springframework.core.annotation.AnnotationTypeMapping", "ERROR"),
+            Map.entry("logging.level.org.springframework.security.config.annotation.authentication.configuration",
+                    "ERROR"),
+            Map.entry("logging.level.org.springframework.boot.web.embedded.tomcat", "WARN"),
+            Map.entry("logging.level.org.springframework.boot.web.servlet.context", "WARN"),
+            Map.entry("logging.level.org.springframework.boot.actuate.endpoint.web", "WARN"),
+            Map.entry("logging.level.org.apache.catalina", "WARN"),
+            Map.entry("logging.level.org.axonframework.eventhandling.pooled", "WARN"),
+            Map.entry("logging.level.org.axonframework.config.AxonIQConsoleModule", "WARN"),
+            Map.entry("logging.level.org.axonframework.springboot", "WARN"),
+            Map.entry("logging.level.org.axonframework.updates", "WARN"),
+            Map.entry("logging.level.io.zonky.test.db.postgres", "WARN"),
+            Map.entry("logging.level.com.zaxxer.hikari", "WARN"),
+            Map.entry("logging.level.com.github.kagkarlsson.scheduler", "WARN"),
+            // the migrations applied are in flyway_schema_history; out-of-order is the ledger's choice (see above)
+            Map.entry("logging.level.org.flywaydb", "WARN"),
+            Map.entry("logging.level.org.flywaydb.core.internal.command.DbMigrate", "ERROR"));
 
     /** Not ready while the database is unreachable; with the embedded one, also while its server is restarting. */
     static final String READINESS = "management.endpoint.health.group.readiness.include";

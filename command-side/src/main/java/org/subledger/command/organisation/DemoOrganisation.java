@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -71,7 +73,9 @@ class DemoOrganisation {
         this.environment = environment;
     }
 
+    // before the ledger's ready line (the last ready listener): a newcomer who sees it can sign in as a demo user
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE - 100)
     void load() {
         boolean embedded = !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
         boolean demo = environment.getProperty("ledger.security.demo-users", Boolean.class, embedded);

@@ -99,7 +99,8 @@ public final class PostgresCluster implements AutoCloseable {
                 "-p", Integer.toString(port), "-c", "listen_addresses=" + HOST));
         settings.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
         try {
-            postmaster = new ProcessBuilder(command).redirectInput(Programs.DEV_NULL).redirectErrorStream(true)
+            postmaster = new ProcessBuilder(Programs.inOwnSession(command)).redirectInput(Programs.DEV_NULL)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL on " + dataDir, e);

@@ -27,8 +27,8 @@ final class PostmasterWatchdog {
     static Process start(long postmasterPid) {
         long jvm = ProcessHandle.current().pid();
         try {
-            return new ProcessBuilder(List.of("/bin/sh", "-c", SCRIPT, "ledger-postgres-watchdog",
-                    Long.toString(jvm), Long.toString(postmasterPid)))
+            return new ProcessBuilder(Programs.inOwnSession(List.of("/bin/sh", "-c", SCRIPT,
+                    "ledger-postgres-watchdog", Long.toString(jvm), Long.toString(postmasterPid))))
                     .redirectInput(Programs.DEV_NULL)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +16,26 @@ final class Programs {
 
     static final File DEV_NULL = new File("/dev/null");
 
+    private static final Path SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid")).stream()
+            .filter(Files::isExecutable).findFirst().orElse(null);
+
     private Programs() {
+    }
+
+    /**
+     * The command run in a session of its own (through {@code setsid}, which execs it under the same pid), so that
+     * Ctrl-C in the ledger's terminal, which signals the whole foreground process group, reaches the JVM only: the
+     * JVM then stops its work first and the database last, instead of PostgreSQL shutting down under running event
+     * processors. Unchanged where there is no {@code setsid}.
+     */
+    static List<String> inOwnSession(List<String> command) {
+        if (SETSID == null) {
+            return command;
+        }
+        var detached = new ArrayList<String>(command.size() + 1);
+        detached.add(SETSID.toString());
+        detached.addAll(command);
+        return detached;
     }
 
     /**

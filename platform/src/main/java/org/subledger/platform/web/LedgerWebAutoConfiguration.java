@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -52,6 +54,11 @@ public class LedgerWebAutoConfiguration {
     static {
         // the caller's access scope is resolved from its authentication (AccessScopeArgumentResolver), not sent
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(AccessScope.class);
+    }
+
+    @Bean
+    static ApplicationListener<ApplicationReadyEvent> ledgerReadyLine() {
+        return new ReadyLine();
     }
 
     @Bean
