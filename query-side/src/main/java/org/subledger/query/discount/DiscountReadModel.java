@@ -114,14 +114,14 @@ class DiscountReadModel {
         if (visible != null) {
             conditions.add(visible);
         }
-        return jdbc.query("""
-                select a.definition_code, to_char(a.period_start, 'YYYY-MM') as period, a.currency,
-                       count(distinct a.subscription_id) as subscriptions, count(*) as applications,
-                       sum(a.amount) as amount
-                from discount_application a join subscription_summary s on s.subscription_id = a.subscription_id
-                where """ + String.join(" and ", conditions) + """
-                 group by a.definition_code, to_char(a.period_start, 'YYYY-MM'), a.currency
-                order by a.definition_code, period, a.currency""", parameters,
+        return jdbc.query("select a.definition_code, to_char(a.period_start, 'YYYY-MM') as period, a.currency,"
+                        + " count(distinct a.subscription_id) as subscriptions, count(*) as applications,"
+                        + " sum(a.amount) as amount"
+                        + " from discount_application a join subscription_summary s"
+                        + " on s.subscription_id = a.subscription_id"
+                        + " where " + String.join(" and ", conditions)
+                        + " group by a.definition_code, to_char(a.period_start, 'YYYY-MM'), a.currency"
+                        + " order by a.definition_code, period, a.currency", parameters,
                 (rs, row) -> new AppliedDiscountsLine(rs.getString("definition_code"), rs.getString("period"),
                         rs.getLong("subscriptions"), rs.getLong("applications"), money(rs, "amount", "currency")));
     }
