@@ -73,7 +73,13 @@ class DiscountsOnSubscriptionsIT extends LedgerIT {
         var autoApply = api.post("agent", path, """
                 {"definitionCode":"D6-LOYALTY-LEVEL-1","actionDate":"2015-03-02"}""");
         assertProblem(autoApply, 422, "DISCOUNT_NOT_AD_HOC", "definitionCode");
-        assertThat(recordedBy(tooPrecise, expired, unknown, autoApply)).isZero();
+        var twoValues = api.post("agent", path, """
+                {"definitionCode":"%s","amount":{"amount":10.00,"currency":"EUR"},"percentage":5,
+                 "actionDate":"2015-03-02"}""".formatted(D2));
+        assertProblem(twoValues, 400, "VALIDATION_FAILED", "amount");
+        var byReporter = api.post("reporter", path, add("15.00", "2015-03-02"));
+        assertProblem(byReporter, 403, "ACCESS_DENIED", null);
+        assertThat(recordedBy(tooPrecise, expired, unknown, autoApply, twoValues, byReporter)).isZero();
         assertThat(eventCount(subscriptionId)).isEqualTo(before);
 
         var first = added(api.post("agent", path, add("15.00", "2015-03-02"),
