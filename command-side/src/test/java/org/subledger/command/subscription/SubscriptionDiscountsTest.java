@@ -411,16 +411,6 @@ class SubscriptionDiscountsTest {
 
         @Test
         void applicationsOlderThanAYearAndRejectedDiscountsDoNotCount() {
-            fixture.given(effective(), added("d-1", "10.00", LocalDate.of(2026, 3, 2), DiscountStatus.APPROVED),
-                            applied("d-1", LocalDate.of(2026, 3, 2), 1), applied("d-1", LocalDate.of(2026, 4, 2), 2),
-                            applied("d-1", LocalDate.of(2026, 5, 2), 3),
-                            new DiscountRemoved(ID, "d-1", LocalDate.of(2026, 6, 1), null,
-                                    action(BehaviourCode.REMOVE_DISCOUNT)),
-                            added("d-2", "10.00", LocalDate.of(2026, 6, 2), DiscountStatus.PENDING_APPROVAL),
-                            new DiscountRejected(ID, "d-2", LocalDate.of(2026, 6, 3), "no",
-                                    action(BehaviourCode.REJECT_DISCOUNT)))
-                    .when(add("d-3", GOODWILL, DiscountValue.amount(eur("10.00")), LocalDate.of(2027, 3, 3)))
-                    .expectException(refusal(ErrorCode.DISCOUNT_DEFINITION_NOT_VALID));
             lookup.with(goodwill().validity(Validity.ALWAYS).build());
             fixture.given(effective(), added("d-1", "10.00", LocalDate.of(2026, 3, 2), DiscountStatus.APPROVED),
                             applied("d-1", LocalDate.of(2026, 3, 2), 1), applied("d-1", LocalDate.of(2026, 4, 2), 2),
