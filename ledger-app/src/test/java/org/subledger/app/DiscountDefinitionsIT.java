@@ -46,7 +46,7 @@ class DiscountDefinitionsIT extends LedgerIT {
         assertThat(d2.at("/applicationLimit/times").asInt()).isEqualTo(3);
         assertThat(d2.at("/applicationLimit/per").asText()).isEqualTo("YEARS");
         assertThat(d2.at("/approval/required").asBoolean()).isTrue();
-        assertThat(d2.at("/approval/unitCodes/0").asText()).isEqualTo("Customer Care Managers");
+        assertThat(d2.at("/approval/unitCodes/0").asText()).isEqualTo("CUSTOMER-CARE-MANAGERS");
         assertThat(d2.at("/validity/from").asText()).isEqualTo("2015-01-01");
 
         assertThat(definition("additive-discounts", "D6-LOYALTY-LEVEL-1").at("/discount/level").asInt()).isEqualTo(1);

@@ -47,13 +47,14 @@ final class SampleDiscounts {
                 new DiscountedProducts(List.of("PLATINUM"), List.of(), null), Validity.ALWAYS, fromAgreement, once,
                 Approval.NONE, List.of(), new DiscountCriteria(new DiscountCriteria.BillingTermCriteria(null,
                 List.of(BillingFrequency.ANNUAL), null), List.of("PLATINUM"), null, null, null, null));
-        // D2: an agent gives 5-20 a month, at most 3 times a year, once Customer Care Managers approve
+        // D2: an agent gives 5-20 a month, at most 3 times a year, once Customer Care Managers approve (the demo
+        // organisation's unit CUSTOMER-CARE-MANAGERS, whose members are no agents: an agent never approves its own)
         var goodwill = new AdditiveDiscountDefinition("D2-CARE-GOODWILL", "Customer care goodwill",
                 DiscountType.AD_HOC, DiscountClassification.SUBSCRIPTIONS, AppliedServiceType.NON_USAGE,
                 DefinitionState.EFFECTIVE, DiscountValue.amountBetween(eur("5.00"), eur("20.00")), packages,
                 new Validity(LocalDate.of(2015, 1, 1), LocalDate.of(2016, 1, 1)),
                 DiscountDuration.indefinitely(DurationStart.DATE_ADDED), new ApplicationLimit(3, PeriodUnit.YEARS),
-                new Approval(true, List.of(), List.of("Customer Care Managers")), List.of(),
+                new Approval(true, List.of(), List.of("CUSTOMER-CARE-MANAGERS")), List.of(),
                 new DiscountCriteria(new DiscountCriteria.BillingTermCriteria(null, List.of(BillingFrequency.MONTHLY),
                         null), null, null, null, null, null));
         // B1: 12 months bought in advance on Gold, 3 of them free

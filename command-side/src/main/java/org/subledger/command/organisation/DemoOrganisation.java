@@ -46,17 +46,23 @@ class DemoOrganisation {
             new DemoUnit("TECH-SUPPORT", "Technical Support and Repairs", UnitKind.DEPARTMENT, "ALUXSAT"),
             new DemoUnit("SYSADMIN", "System Administrators", UnitKind.DEPARTMENT, "ALUXSAT"),
             new DemoUnit("BACK-OFFICE", "Back Office", UnitKind.DEPARTMENT, "ALUXSAT"),
+            // approves Customer Service's goodwill discounts (D2); not under CUSTOMER-SERVICE, whose agents would
+            // otherwise hold it in their scope and approve their own discounts
+            new DemoUnit("CUSTOMER-CARE-MANAGERS", "Customer Care Managers", UnitKind.DEPARTMENT, "ALUXSAT"),
             new DemoUnit("INSTALLER-FASTFIT", "FastFit Installations", UnitKind.THIRD_PARTY, null),
             new DemoUnit("INSTALLER-SKYMOUNT", "SkyMount Installers", UnitKind.THIRD_PARTY, null),
             new DemoUnit("RETAILER-TELEPOINT", "TelePoint Retail", UnitKind.THIRD_PARTY, null));
 
-    /** Billing sees the customers it bills. */
+    /** Billing sees the customers it bills; the care managers the subscriptions whose discounts they approve. */
     static final List<List<String>> COLLABORATIONS = List.of(
-            List.of("BILLING-FINANCE", "SALES"), List.of("BILLING-FINANCE", "CUSTOMER-SERVICE"));
+            List.of("BILLING-FINANCE", "SALES"), List.of("BILLING-FINANCE", "CUSTOMER-SERVICE"),
+            List.of("CUSTOMER-CARE-MANAGERS", "CUSTOMER-SERVICE"));
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("agent", "Demo Agent", Set.of("AGENT"), List.of("CUSTOMER-SERVICE"), false),
             new DemoUser("supervisor", "Demo Supervisor", Set.of("SUPERVISOR"), List.of("CUSTOMER-SERVICE"), false),
+            new DemoUser("caremanager", "Demo Customer Care Manager", Set.of("SUPERVISOR"),
+                    List.of("CUSTOMER-CARE-MANAGERS"), false),
             new DemoUser("billing", "Demo Billing Clerk", Set.of("BILLING"), List.of("BILLING-FINANCE"), false),
             new DemoUser("admin", "Demo Administrator", Set.of("ADMIN"), List.of("SYSADMIN"), true),
             new DemoUser("auditor", "Demo Auditor", Set.of("AUDITOR"), List.of("BACK-OFFICE"), false),

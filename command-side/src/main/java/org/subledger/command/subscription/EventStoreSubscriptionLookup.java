@@ -10,6 +10,9 @@ import org.subledger.command.eventstore.AggregateIds;
 import org.subledger.command.account.AccountSnapshot;
 import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.AccountState;
+import org.subledger.kernel.catalog.AdditiveDiscountAmended;
+import org.subledger.kernel.catalog.AdditiveDiscountCreated;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeAmended;
 import org.subledger.kernel.catalog.BillingTermSchemeCreated;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
@@ -145,6 +148,13 @@ class EventStoreSubscriptionLookup implements SubscriptionLookup {
     public Optional<ProductTypeDefinition> productType(String code) {
         return latest(code, CatalogIds::productType, ProductTypeCreated.class, ProductTypeCreated::definition,
                 ProductTypeAmended.class, ProductTypeAmended::definition);
+    }
+
+    @Override
+    public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
+        return latest(code, CatalogIds::additiveDiscount, AdditiveDiscountCreated.class,
+                AdditiveDiscountCreated::definition, AdditiveDiscountAmended.class,
+                AdditiveDiscountAmended::definition);
     }
 
     @Override

@@ -16,6 +16,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.command.serial.SerialNumbers;
 import org.subledger.command.access.CommandScopes;
 import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.discount.AddDiscount;
+import org.subledger.kernel.discount.ApproveDiscount;
+import org.subledger.kernel.discount.DiscountStatus;
+import org.subledger.kernel.discount.RejectDiscount;
+import org.subledger.kernel.discount.RemoveDiscount;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.money.Money;
@@ -84,8 +89,9 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
  * number is on it once, each action only in the states that allow it, and a draft is billed from its activation.
  * With the {@link SerialNumbers} it claims in the same unit of work, a serial number is on one subscription at a
  * time; with {@link CreditLimitPolicy}, an account over its credit limit orders nothing new. Usage, one-off charges
- * and billing directives are {@link SubscriptionUsage}'s. What it decides with is {@link SubscriptionStreamState}, the
- * one fold of its stream that billing reads too: its event-sourcing handlers only hand the events to it.
+ * and billing directives are {@link SubscriptionUsage}'s, ad hoc discounts {@link SubscriptionDiscounts}'. What it
+ * decides with is {@link SubscriptionStreamState}, the one fold of its stream that billing reads too: its
+ * event-sourcing handlers only hand the events to it.
  */
 // the revision of its snapshots' shape: raise it whenever a field is added, removed or changes meaning, so older
 // snapshots are ignored (the stream is folded from its start) rather than read with a field missing. 2: the state is
@@ -377,6 +383,36 @@ class Subscription {
         require(BehaviourCode.SET_BILLING_DIRECTIVE, command.actionDate());
         requireService(command.productCode());
         usage().setBillingDirective(command, subscriptionId);
+    }
+
+    /** Answers the discount's status: PENDING_APPROVAL or APPROVED (a repeat answers the status it has now). */
+    @CommandHandler
+    DiscountStatus handle(AddDiscount command, SubscriptionLookup lookup, MetaData metaData) {
+        require(BehaviourCode.ADD_DISCOUNT, command.addedOn());
+        return discounts().add(command, lookup, CommandScopes.of(metaData));
+    }
+
+    @CommandHandler
+    void handle(ApproveDiscount command, SubscriptionLookup lookup, MetaData metaData) {
+        SubscriptionRules.requireState(BehaviourCode.APPROVE_DISCOUNT, state.state(), subscriptionId);
+        discounts().approve(command, lookup, CommandScopes.of(metaData));
+    }
+
+    @CommandHandler
+    void handle(RejectDiscount command, SubscriptionLookup lookup, MetaData metaData) {
+        SubscriptionRules.requireState(BehaviourCode.REJECT_DISCOUNT, state.state(), subscriptionId);
+        discounts().reject(command, lookup, CommandScopes.of(metaData));
+    }
+
+    @CommandHandler
+    void handle(RemoveDiscount command) {
+        SubscriptionRules.requireState(BehaviourCode.REMOVE_DISCOUNT, state.state(), subscriptionId);
+        discounts().remove(command);
+    }
+
+    /** The discount rules, deciding on this subscription's state. */
+    private SubscriptionDiscounts discounts() {
+        return new SubscriptionDiscounts(subscriptionId, state);
     }
 
     private SubscriptionUsage.Facts usageFacts() {

@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -29,6 +30,9 @@ interface SubscriptionLookup {
     Optional<ProductDefinition> product(String code);
 
     Optional<ProductTypeDefinition> productType(String code);
+
+    /** An additive discount definition as last defined (created or amended). */
+    Optional<AdditiveDiscountDefinition> additiveDiscount(String code);
 
     /** Every usage catalog, as last defined, that lists the usage service (whatever its validity). */
     List<UsageCatalogDefinition> usageCatalogsOffering(String productCode);

@@ -55,6 +55,12 @@ final class SubscriptionRules {
         ALLOWED_IN.put(BehaviourCode.ADD_ONE_OFF_CHARGE, EnumSet.of(EFFECTIVE));
         ALLOWED_IN.put(BehaviourCode.SET_BILLING_DIRECTIVE, live);
         ALLOWED_IN.put(BehaviourCode.REACTIVATE, EnumSet.of(DEACTIVATED));
+        // a discount is added to a subscription in service; deciding on it or taking it off needs no service
+        ALLOWED_IN.put(BehaviourCode.ADD_DISCOUNT, EnumSet.of(EFFECTIVE));
+        for (var code : EnumSet.of(BehaviourCode.APPROVE_DISCOUNT, BehaviourCode.REJECT_DISCOUNT,
+                BehaviourCode.REMOVE_DISCOUNT)) {
+            ALLOWED_IN.put(code, live);
+        }
     }
 
     private final Map<String, String> problems = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -24,6 +25,7 @@ class FakeSubscriptionLookup implements SubscriptionLookup {
     final Map<String, PricePlanDefinition> plans = new HashMap<>();
     final Map<String, ProductDefinition> products = new HashMap<>();
     final Map<String, ProductTypeDefinition> productTypes = new HashMap<>();
+    final Map<String, AdditiveDiscountDefinition> discounts = new HashMap<>();
     final List<UsageCatalogDefinition> usageCatalogs = new ArrayList<>();
     /** Rates by price plan and product, in force whatever the date. */
     final Map<String, Rate> rates = new HashMap<>();
@@ -37,6 +39,16 @@ class FakeSubscriptionLookup implements SubscriptionLookup {
     FakeSubscriptionLookup withRate(String pricePlanCode, String productCode, Rate rate) {
         rates.put(pricePlanCode + "/" + productCode, rate);
         return this;
+    }
+
+    FakeSubscriptionLookup with(AdditiveDiscountDefinition definition) {
+        discounts.put(definition.code(), definition);
+        return this;
+    }
+
+    @Override
+    public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
+        return Optional.ofNullable(discounts.get(code));
     }
 
     FakeSubscriptionLookup with(AccountFacts account) {

@@ -39,6 +39,34 @@ public enum ErrorCode {
     /** The subscription does not have the termed service a usage service needs, effective on the usage date. */
     RELATED_SERVICE_NOT_EFFECTIVE(Kind.REFUSED),
     SCHEDULED_ACTION_NOT_FOUND(Kind.NOT_FOUND),
+    /** No additive discount definition with that code in the catalog. */
+    DISCOUNT_DEFINITION_NOT_FOUND(Kind.REFUSED),
+    /** The definition is a draft or withdrawn: only EFFECTIVE definitions may be added. */
+    DISCOUNT_DEFINITION_NOT_EFFECTIVE(Kind.REFUSED),
+    /** The definition is applied by billing (auto apply), not added by an agent. */
+    DISCOUNT_NOT_AD_HOC(Kind.REFUSED),
+    /** The definition is for jobs, not subscriptions. */
+    DISCOUNT_NOT_FOR_SUBSCRIPTIONS(Kind.REFUSED),
+    /** The date the discount is added is outside the definition's validity. */
+    DISCOUNT_DEFINITION_NOT_VALID(Kind.REFUSED),
+    /** The value is not of the definition's kind, or its sign or precision is wrong. */
+    DISCOUNT_VALUE_INVALID(Kind.REFUSED),
+    /** The value is outside the definition's range (or differs from its single value). */
+    DISCOUNT_VALUE_OUT_OF_RANGE(Kind.REFUSED),
+    /** The caller's units are not among the definition's allowed organisational units. */
+    DISCOUNT_UNIT_NOT_ALLOWED(Kind.REFUSED),
+    /** A section of the definition's criteria does not hold for the subscription. */
+    DISCOUNT_CRITERIA_NOT_MET(Kind.REFUSED),
+    /** The definition's applications per period are used up (applied, or held by discounts pending or approved). */
+    DISCOUNT_APPLICATIONS_EXHAUSTED(Kind.REFUSED),
+    /** No discount with that id on the subscription. */
+    DISCOUNT_NOT_FOUND(Kind.NOT_FOUND),
+    /** The discount is not pending approval: it was approved, rejected or removed already. */
+    DISCOUNT_NOT_PENDING(Kind.CONFLICT),
+    /** The discount was removed (or rejected) already. */
+    DISCOUNT_ALREADY_REMOVED(Kind.CONFLICT),
+    /** The caller is neither a user nor a member of a unit the definition's approval names. */
+    DISCOUNT_APPROVAL_NOT_ALLOWED(Kind.FORBIDDEN),
     SCHEDULED_ACTION_NOT_PENDING(Kind.CONFLICT),
     BILL_NOT_FOUND(Kind.NOT_FOUND),
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),

@@ -1,0 +1,318 @@
+package org.subledger.command.subscription;
+
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
+import org.subledger.kernel.catalog.ApplicationLimit;
+import org.subledger.kernel.catalog.Approval;
+import org.subledger.kernel.catalog.DefinitionState;
+import org.subledger.kernel.catalog.DiscountClassification;
+import org.subledger.kernel.catalog.DiscountDuration;
+import org.subledger.kernel.catalog.DiscountType;
+import org.subledger.kernel.catalog.DiscountedProducts;
+import org.subledger.kernel.catalog.PeriodUnit;
+import org.subledger.kernel.catalog.TimeSpan;
+import org.subledger.kernel.discount.AddDiscount;
+import org.subledger.kernel.discount.ApproveDiscount;
+import org.subledger.kernel.discount.DiscountAdded;
+import org.subledger.kernel.discount.DiscountApproved;
+import org.subledger.kernel.discount.DiscountCriteriaCheck;
+import org.subledger.kernel.discount.DiscountRejected;
+import org.subledger.kernel.discount.DiscountRemoved;
+import org.subledger.kernel.discount.DiscountStatus;
+import org.subledger.kernel.discount.RejectDiscount;
+import org.subledger.kernel.discount.RemoveDiscount;
+import org.subledger.kernel.discount.SubscriptionDiscount;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.subscription.SubscriptionService;
+import org.subledger.kernel.subscription.SubscriptionStreamState;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The ad hoc discounts of a subscription: an agent adds one (its definition effective, ad hoc, for subscriptions and
+ * valid on the day; the value within its range; the agent of an allowed unit; its criteria met; an application left),
+ * an authorised user approves or rejects it while it is pending, anybody who may change the subscription removes it.
+ * Each refusal has its own code and records nothing. Decides on the {@link Subscription}'s state, the one fold of its
+ * stream, and keeps none of its own.
+ *
+ * <p>Who may approve: the users the definition's approval names, members of the units it names (a unit is the
+ * caller's when it is within the caller's access scope: its own units, the units under them and those they
+ * collaborate with, as for controlled selection), super users (they hold every right of the ledger, and the operator
+ * decides who is one), and the ledger itself (no scope). Everybody else is refused {@code DISCOUNT_APPROVAL_NOT_ALLOWED}.
+ */
+final class SubscriptionDiscounts {
+
+    private final String subscriptionId;
+    private final SubscriptionStreamState state;
+
+    SubscriptionDiscounts(String subscriptionId, SubscriptionStreamState state) {
+        this.subscriptionId = subscriptionId;
+        this.state = state;
+    }
+
+    /** The subscription's state allows it (the aggregate checked). A repeat of an added discount id adds nothing. */
+    DiscountStatus add(AddDiscount command, SubscriptionLookup lookup, AccessScope scope) {
+        SubscriptionRules.check().required(command.discountId(), "discountId")
+                .required(command.definitionCode(), "definitionCode").orRefuse("The discount");
+        SubscriptionDiscount earlier = state.discounts().get(command.discountId());
+        if (earlier != null) {
+            SubscriptionRules.check().rule(earlier.definitionCode().equals(command.definitionCode()), "discountId",
+                    "is another discount's").orRefuse("The discount");
+            return earlier.status(); // a retry of a discount already added
+        }
+        String code = command.definitionCode();
+        LocalDate on = command.addedOn();
+        AdditiveDiscountDefinition definition = lookup.additiveDiscount(code).orElseThrow(() -> refusal(
+                ErrorCode.DISCOUNT_DEFINITION_NOT_FOUND, "definitionCode", "No additive discount " + code,
+                "is not an additive discount"));
+        require(definition.state() == DefinitionState.EFFECTIVE, ErrorCode.DISCOUNT_DEFINITION_NOT_EFFECTIVE, code,
+                "is " + definition.state() + ", not EFFECTIVE");
+        require(definition.type() == DiscountType.AD_HOC, ErrorCode.DISCOUNT_NOT_AD_HOC, code,
+                "is applied by billing, not added");
+        require(definition.classification() == DiscountClassification.SUBSCRIPTIONS,
+                ErrorCode.DISCOUNT_NOT_FOR_SUBSCRIPTIONS, code, "is a discount on " + definition.classification());
+        require(definition.validity().contains(on), ErrorCode.DISCOUNT_DEFINITION_NOT_VALID, code,
+                "is not valid on " + on + " (" + validity(definition) + ")");
+        var value = DiscountValuePolicy.settle(definition.discount(), command.value());
+        var allowed = definition.allowedOrganisationalUnits();
+        if (scope != null && !scope.maySelect(Set.copyOf(allowed))) {
+            throw refusal(ErrorCode.DISCOUNT_UNIT_NOT_ALLOWED, "definitionCode", "Discount " + code
+                    + " may only be added by " + String.join(", ", allowed), "is restricted to "
+                    + String.join(", ", allowed));
+        }
+        var outcome = DiscountCriteriaCheck.check(definition.criteria(), facts(definition, lookup), true);
+        if (!outcome.holds()) {
+            throw refusal(ErrorCode.DISCOUNT_CRITERIA_NOT_MET, "definitionCode", "Discount " + code
+                    + " is not for subscription " + subscriptionId + ": " + String.join("; ", outcome.failed()),
+                    "criteria not met: " + String.join("; ", outcome.failed()));
+        }
+        requireApplicationLeft(definition, on);
+        LocalDate startsOn = startsOn(definition, on, lookup);
+        DiscountStatus status = definition.approval().required() ? DiscountStatus.PENDING_APPROVAL
+                : DiscountStatus.APPROVED;
+        apply(new DiscountAdded(subscriptionId, command.discountId(), code, definition.type(), value, on, startsOn,
+                endsOn(definition.duration(), startsOn), definition.applicationLimit(), status, command.note(),
+                action(BehaviourCode.ADD_DISCOUNT)));
+        return status;
+    }
+
+    void approve(ApproveDiscount command, SubscriptionLookup lookup, AccessScope scope) {
+        var discount = pending(command.discountId(), command.approvedOn(), "approvedOn");
+        requireApprover(discount, lookup, scope);
+        apply(new DiscountApproved(subscriptionId, discount.discountId(), command.approvedOn(),
+                action(BehaviourCode.APPROVE_DISCOUNT)));
+    }
+
+    void reject(RejectDiscount command, SubscriptionLookup lookup, AccessScope scope) {
+        var discount = pending(command.discountId(), command.rejectedOn(), "rejectedOn");
+        requireApprover(discount, lookup, scope);
+        apply(new DiscountRejected(subscriptionId, discount.discountId(), command.rejectedOn(), command.reason(),
+                action(BehaviourCode.REJECT_DISCOUNT)));
+    }
+
+    /** From {@code removedOn}: no billing period starting then or later gets it. */
+    void remove(RemoveDiscount command) {
+        var discount = existing(command.discountId());
+        if (discount.status() == DiscountStatus.REMOVED || discount.status() == DiscountStatus.REJECTED) {
+            throw new LedgerRefusal(ErrorCode.DISCOUNT_ALREADY_REMOVED, "Discount " + discount.discountId()
+                    + " is " + discount.status() + " already", Map.of("discountId", "is "
+                    + discount.status().name().toLowerCase()));
+        }
+        SubscriptionRules.check().required(command.removedOn(), "removedOn")
+                .rule(command.removedOn() == null || discount.addedOn() == null
+                        || !command.removedOn().isBefore(discount.addedOn()), "removedOn",
+                        "must not be before the discount was added (" + discount.addedOn() + ")")
+                .orRefuse("The removal");
+        apply(new DiscountRemoved(subscriptionId, discount.discountId(), command.removedOn(), command.reason(),
+                action(BehaviourCode.REMOVE_DISCOUNT)));
+    }
+
+    private SubscriptionDiscount pending(String discountId, LocalDate on, String field) {
+        var discount = existing(discountId);
+        if (discount.status() != DiscountStatus.PENDING_APPROVAL) {
+            throw new LedgerRefusal(ErrorCode.DISCOUNT_NOT_PENDING, "Discount " + discountId + " is "
+                    + discount.status() + ", not pending approval", Map.of("discountId", "is " + discount.status()));
+        }
+        SubscriptionRules.check().required(on, field).orRefuse("The decision");
+        return discount;
+    }
+
+    private SubscriptionDiscount existing(String discountId) {
+        var discount = discountId == null ? null : state.discounts().get(discountId);
+        if (discount == null) {
+            throw new LedgerRefusal(ErrorCode.DISCOUNT_NOT_FOUND, "No discount " + discountId + " on subscription "
+                    + subscriptionId, Map.of("discountId", "is not a discount of the subscription"));
+        }
+        return discount;
+    }
+
+    /** The approvers are the definition's as it stands now: an amended approval applies to what is still pending. */
+    private static void requireApprover(SubscriptionDiscount discount, SubscriptionLookup lookup, AccessScope scope) {
+        Approval approval = lookup.additiveDiscount(discount.definitionCode()).map(AdditiveDiscountDefinition::approval)
+                .orElse(Approval.NONE);
+        if (!mayApprove(scope, approval)) {
+            throw new LedgerRefusal(ErrorCode.DISCOUNT_APPROVAL_NOT_ALLOWED, "Discount " + discount.discountId()
+                    + " may only be approved or rejected by " + approvers(approval),
+                    Map.of("discountId", "needs approval by " + approvers(approval)));
+        }
+    }
+
+    static boolean mayApprove(AccessScope scope, Approval approval) {
+        if (scope == null || scope.superUser()) {
+            return true;
+        }
+        if (scope.isCustomer()) {
+            return false;
+        }
+        return approval.userNames().contains(scope.principal())
+                || approval.unitCodes().stream().anyMatch(scope.units()::contains);
+    }
+
+    private static String approvers(Approval approval) {
+        var names = new ArrayList<String>();
+        approval.userNames().forEach(user -> names.add("user " + user));
+        approval.unitCodes().forEach(unit -> names.add("unit " + unit));
+        return names.isEmpty() ? "a super user" : String.join(", ", names);
+    }
+
+    /**
+     * The limit counts applications per {@code per}, rolling: the applications of the definition's discounts on this
+     * subscription in the {@code per} up to the date added, plus one for each of its discounts pending or approved
+     * and not applied yet (each will use one). Without {@code per}, every application ever counts.
+     */
+    private void requireApplicationLeft(AdditiveDiscountDefinition definition, LocalDate on) {
+        ApplicationLimit limit = definition.applicationLimit();
+        if (limit == null) {
+            return;
+        }
+        LocalDate since = limit.per() == null ? null : minus(on, limit.per());
+        long used = 0;
+        for (SubscriptionDiscount discount : state.discounts().values()) {
+            if (!definition.code().equals(discount.definitionCode())) {
+                continue;
+            }
+            long applied = discount.applications().stream()
+                    .filter(application -> since == null || application.periodStart().isAfter(since)).count();
+            boolean willApply = discount.applications().isEmpty()
+                    && (discount.status() == DiscountStatus.PENDING_APPROVAL
+                    || discount.status() == DiscountStatus.APPROVED);
+            used += applied + (willApply ? 1 : 0);
+        }
+        if (used >= limit.times()) {
+            String window = limit.per() == null ? "in all" : "a " + singular(limit.per());
+            throw refusal(ErrorCode.DISCOUNT_APPLICATIONS_EXHAUSTED, "definitionCode", "Discount "
+                    + definition.code() + " may be applied " + limit.times() + " times " + window + "; " + used
+                    + " are used or held on subscription " + subscriptionId, "no application left (" + limit.times()
+                    + " " + window + ")");
+        }
+    }
+
+    private DiscountCriteriaCheck.Facts facts(AdditiveDiscountDefinition definition, SubscriptionLookup lookup) {
+        BillingTerms terms = state.billingTerms();
+        var scheme = lookup.billingTermScheme(terms.billingTermSchemeCode());
+        Integer binding = terms.bindingStartDate() != null && terms.bindingEndDate() != null
+                ? (int) ChronoUnit.MONTHS.between(terms.bindingStartDate(), terms.bindingEndDate())
+                : scheme.map(s -> s.bindingPeriodMonths()).orElse(null);
+        // the account's stream is folded only when the criteria ask for its facts
+        var account = DiscountCriteriaCheck.needsAccount(definition.criteria())
+                ? lookup.account(state.accountId()) : Optional.<AccountFacts>empty();
+        return new DiscountCriteriaCheck.Facts(terms.billingTermSchemeCode(),
+                scheme.map(s -> s.flexiblePricing()).orElse(false), terms.billingFrequency(), binding,
+                state.subscriptionTypeCode(), terms.pricePlanCode(), state.services().keySet(),
+                account.map(AccountFacts::classification).orElse(null),
+                account.map(AccountFacts::creditRating).orElse(null));
+    }
+
+    /** From the agreement date, the discounted services' effective date, or the day added (the default). */
+    private LocalDate startsOn(AdditiveDiscountDefinition definition, LocalDate addedOn, SubscriptionLookup lookup) {
+        var duration = definition.duration();
+        if (duration == null || duration.start() == null) {
+            return addedOn;
+        }
+        LocalDate anchor = state.billingAnchor() != null ? state.billingAnchor() : state.createdOn();
+        return switch (duration.start()) {
+            case DATE_ADDED -> addedOn;
+            case AGREEMENT_DATE -> state.billingTerms().agreementDate() != null
+                    ? state.billingTerms().agreementDate() : anchor;
+            case SERVICE_EFFECTIVE_DATE -> state.services().values().stream()
+                    .filter(service -> discounted(service, definition.discountedProducts(), lookup))
+                    .map(SubscriptionService::effectiveDate).filter(Objects::nonNull).min(LocalDate::compareTo)
+                    .orElse(anchor);
+        };
+    }
+
+    private static boolean discounted(SubscriptionService service, DiscountedProducts products,
+                                      SubscriptionLookup lookup) {
+        if (products.productCodes().isEmpty() && products.productTypeCodes().isEmpty()) {
+            return true;
+        }
+        return products.productCodes().contains(service.productCode()) || lookup.product(service.productCode())
+                .map(product -> products.productTypeCodes().contains(product.productTypeCode())).orElse(false);
+    }
+
+    /** Until a date (inclusive), for a period (its last day), or indefinitely (null). */
+    static LocalDate endsOn(DiscountDuration duration, LocalDate startsOn) {
+        if (duration == null) {
+            return null;
+        }
+        if (duration.endDate() != null) {
+            return duration.endDate();
+        }
+        return duration.period() == null ? null : plus(startsOn, duration.period()).minusDays(1);
+    }
+
+    private static LocalDate plus(LocalDate date, TimeSpan span) {
+        return switch (span.unit()) {
+            case DAYS -> date.plusDays(span.count());
+            case WEEKS -> date.plusWeeks(span.count());
+            case MONTHS -> date.plusMonths(span.count());
+            case YEARS -> date.plusYears(span.count());
+        };
+    }
+
+    private static LocalDate minus(LocalDate date, PeriodUnit unit) {
+        return switch (unit) {
+            case DAYS -> date.minusDays(1);
+            case WEEKS -> date.minusWeeks(1);
+            case MONTHS -> date.minusMonths(1);
+            case YEARS -> date.minusYears(1);
+        };
+    }
+
+    private static String singular(PeriodUnit unit) {
+        String name = unit.name().toLowerCase();
+        return name.substring(0, name.length() - 1);
+    }
+
+    private static String validity(AdditiveDiscountDefinition definition) {
+        var validity = definition.validity();
+        return "valid " + (validity.from() == null ? "" : "from " + validity.from() + " ")
+                + (validity.to() == null ? "on" : "to " + validity.to());
+    }
+
+    private static void require(boolean holds, ErrorCode code, String definitionCode, String problem) {
+        if (!holds) {
+            throw refusal(code, "definitionCode", "Discount " + definitionCode + " " + problem, problem);
+        }
+    }
+
+    private static LedgerRefusal refusal(ErrorCode code, String field, String message, String problem) {
+        return new LedgerRefusal(code, message, Map.of(field, problem));
+    }
+
+    private static SubscriptionAction action(BehaviourCode code) {
+        return SubscriptionAction.of(code, null);
+    }
+}

@@ -1,0 +1,122 @@
+package org.subledger.projection.discount;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.subledger.kernel.catalog.DiscountValue;
+import org.subledger.kernel.discount.DiscountAdded;
+import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.discount.DiscountApproved;
+import org.subledger.kernel.discount.DiscountRejected;
+import org.subledger.kernel.discount.DiscountRemoved;
+import org.subledger.kernel.discount.DiscountStatus;
+import org.subledger.kernel.metadata.LedgerMetadata;
+
+import java.time.Instant;
+
+/**
+ * Builds the discount state ({@code subscription_discount}, {@code discount_application}) from the subscription
+ * stream: who added a discount and who decided on it come from the events' metadata, when from their timestamps.
+ * Every statement touches only rows older than the event (or inserts what is missing), so a redelivered event changes
+ * nothing. An auto-apply discount has no DiscountAdded: its row is made from its first application.
+ */
+@Component
+@ProcessingGroup(DiscountStateProjection.PROCESSING_GROUP)
+class DiscountStateProjection {
+
+    static final String PROCESSING_GROUP = "discount-state";
+
+    private static final String ADD = """
+            insert into subscription_discount (subscription_id, discount_id, definition_code, discount_type, status,
+                value_kind, amount, currency, percentage, level, free_count, free_unit, limit_times, limit_per,
+                added_on, starts_on, ends_on, note, added_by, added_unit, added_at, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (subscription_id, discount_id) do nothing""";
+    private static final String DECIDE = """
+            update subscription_discount set status = ?, decided_by = ?, decided_at = ?, decided_on = ?,
+                decision_reason = ?, version = ?
+            where subscription_id = ? and discount_id = ? and version < ?""";
+    private static final String REMOVE = """
+            update subscription_discount set status = 'REMOVED', removed_on = ?, removed_by = ?, removal_reason = ?,
+                version = ?
+            where subscription_id = ? and discount_id = ? and version < ?""";
+    private static final String AUTO_APPLIED = """
+            insert into subscription_discount (subscription_id, discount_id, definition_code, discount_type, status,
+                added_on, starts_on, added_by, added_at, version)
+            values (?, ?, ?, 'AUTO_APPLY', 'APPROVED', ?, ?, ?, ?, ?)
+            on conflict (subscription_id, discount_id) do nothing""";
+    private static final String APPLY = """
+            insert into discount_application (subscription_id, discount_id, definition_code, bill_id, period_start,
+                period_end, amount, currency, application_number, applied_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (subscription_id, discount_id, period_start) do nothing""";
+
+    private final JdbcTemplate jdbc;
+
+    DiscountStateProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DiscountAdded event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
+            @MetaDataValue(LedgerMetadata.PRINCIPAL) String principal,
+            @MetaDataValue(LedgerMetadata.UNIT) String unit) {
+        DiscountValue value = event.value();
+        var limit = event.applicationLimit();
+        jdbc.update(ADD, event.subscriptionId(), event.discountId(), event.definitionCode(), event.type().name(),
+                event.status().name(), value == null ? null : value.kind().name(),
+                value == null || value.amount() == null ? null : value.amount().amount(),
+                value == null || value.amount() == null ? null : value.amount().currency().getCurrencyCode(),
+                value == null ? null : value.percentage(), value == null ? null : value.level(),
+                value == null || value.freePeriod() == null ? null : value.freePeriod().count(),
+                value == null || value.freePeriod() == null ? null : value.freePeriod().unit().name(),
+                limit == null ? null : limit.times(), limit == null || limit.per() == null ? null : limit.per().name(),
+                event.addedOn(), event.startsOn(), event.endsOn(), event.note(), principal, unit, sqlTime(at),
+                sequenceNumber);
+    }
+
+    @EventHandler
+    void on(DiscountApproved event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
+            @MetaDataValue(LedgerMetadata.PRINCIPAL) String principal) {
+        jdbc.update(DECIDE, DiscountStatus.APPROVED.name(), principal, sqlTime(at), event.approvedOn(), null,
+                sequenceNumber, event.subscriptionId(), event.discountId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(DiscountRejected event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
+            @MetaDataValue(LedgerMetadata.PRINCIPAL) String principal) {
+        jdbc.update(DECIDE, DiscountStatus.REJECTED.name(), principal, sqlTime(at), event.rejectedOn(),
+                event.reason(), sequenceNumber, event.subscriptionId(), event.discountId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(DiscountRemoved event, @SequenceNumber long sequenceNumber,
+            @MetaDataValue(LedgerMetadata.PRINCIPAL) String principal) {
+        jdbc.update(REMOVE, event.removedOn(), principal, event.reason(), sequenceNumber, event.subscriptionId(),
+                event.discountId(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(DiscountApplied event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
+            @MetaDataValue(LedgerMetadata.PRINCIPAL) String principal) {
+        jdbc.update(AUTO_APPLIED, event.subscriptionId(), event.discountId(), event.definitionCode(),
+                event.periodStart(), event.periodStart(), principal, sqlTime(at), sequenceNumber);
+        jdbc.update(APPLY, event.subscriptionId(), event.discountId(), event.definitionCode(), event.billId(),
+                event.periodStart(), event.periodEnd(), event.amount().amount(),
+                event.amount().currency().getCurrencyCode(), event.applicationNumber(), sqlTime(at));
+    }
+
+    private static java.sql.Timestamp sqlTime(Instant at) {
+        return java.sql.Timestamp.from(at);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("truncate table subscription_discount, discount_application");
+    }
+}

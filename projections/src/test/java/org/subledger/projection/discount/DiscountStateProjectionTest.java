@@ -1,0 +1,128 @@
+package org.subledger.projection.discount;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.subledger.kernel.catalog.ApplicationLimit;
+import org.subledger.kernel.catalog.DiscountType;
+import org.subledger.kernel.catalog.DiscountValue;
+import org.subledger.kernel.catalog.PeriodUnit;
+import org.subledger.kernel.discount.DiscountAdded;
+import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.discount.DiscountApproved;
+import org.subledger.kernel.discount.DiscountRemoved;
+import org.subledger.kernel.discount.DiscountStatus;
+import org.subledger.kernel.metadata.LedgerMetadata;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.projection.ProcessorReplays;
+import org.subledger.projection.ProjectionsTestApplication;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.subledger.projection.ProcessorReplays.await;
+
+/**
+ * The discount state on the real wiring: an ad hoc discount as added, approved and removed, with who did it from the
+ * metadata; an auto-apply discount made from its first application; billing's applications kept once, also when the
+ * whole stream is delivered again.
+ */
+@SpringBootTest(classes = ProjectionsTestApplication.class)
+class DiscountStateProjectionTest {
+
+    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
+    private static final LocalDate APRIL_2 = LocalDate.of(2026, 4, 2);
+    private static final Instant T0 = Instant.parse("2026-04-02T09:00:00Z");
+
+    @DynamicPropertySource
+    static void embeddedPostgres(DynamicPropertyRegistry registry) {
+        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
+        registry.add("ledger.embedded-postgres.port", () -> "0");
+    }
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProcessorReplays replays;
+
+    @Test
+    void discountsAreKeptWithWhoDecidedAndTheirApplicationsOnceEvenWhenDeliveredAgain() {
+        String id = UUID.randomUUID().toString();
+        eventStore.publish(List.of(
+                event(id, 1, "agnes", "CUSTOMER-SERVICE", new DiscountAdded(id, "d-1", "GOODWILL",
+                        DiscountType.AD_HOC, DiscountValue.amount(Money.of("15.00", "EUR")), APRIL_2, APRIL_2, null,
+                        new ApplicationLimit(3, PeriodUnit.YEARS), DiscountStatus.PENDING_APPROVAL, "outage",
+                        action(BehaviourCode.ADD_DISCOUNT))),
+                event(id, 2, "carla", "CUSTOMER-CARE-MANAGERS", new DiscountApproved(id, "d-1", APRIL_2.plusDays(1),
+                        action(BehaviourCode.APPROVE_DISCOUNT))),
+                event(id, 3, "system", null, applied(id, "d-1", "GOODWILL", APRIL_2, "15.00")),
+                event(id, 4, "system", null, applied(id, "auto:LOYALTY", "LOYALTY", APRIL_2, "4.00")),
+                event(id, 5, "system", null, applied(id, "d-1", "GOODWILL", APRIL_2.plusMonths(1), "15.00")),
+                event(id, 6, "agnes", "CUSTOMER-SERVICE", new DiscountRemoved(id, "d-1", APRIL_2.plusMonths(2),
+                        "left the promotion", action(BehaviourCode.REMOVE_DISCOUNT)))));
+
+        await("the removal in the discount state", () -> "REMOVED".equals(status(id, "d-1")));
+        assertState(id);
+
+        replays.redeliverEverything(DiscountStateProjection.PROCESSING_GROUP);
+        assertState(id);
+    }
+
+    private void assertState(String id) {
+        Map<String, Object> goodwill = jdbc.queryForMap("select * from subscription_discount where subscription_id = ?"
+                + " and discount_id = 'd-1'", id);
+        assertThat(goodwill).containsEntry("status", "REMOVED").containsEntry("added_by", "agnes")
+                .containsEntry("added_unit", "CUSTOMER-SERVICE").containsEntry("decided_by", "carla")
+                .containsEntry("removed_by", "agnes").containsEntry("value_kind", "AMOUNT")
+                .containsEntry("limit_per", "YEARS").containsEntry("note", "outage");
+        assertThat(goodwill.get("removed_on").toString()).isEqualTo("2026-06-02");
+        Map<String, Object> auto = jdbc.queryForMap("select * from subscription_discount where subscription_id = ?"
+                + " and discount_id = 'auto:LOYALTY'", id);
+        assertThat(auto).containsEntry("discount_type", "AUTO_APPLY").containsEntry("status", "APPROVED")
+                .containsEntry("definition_code", "LOYALTY");
+        assertThat(jdbc.queryForObject("select count(*) from discount_application where subscription_id = ?",
+                Long.class, id)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select sum(amount) from discount_application where subscription_id = ?"
+                + " and discount_id = 'd-1'", java.math.BigDecimal.class, id)).isEqualByComparingTo("30.00");
+    }
+
+    private String status(String id, String discountId) {
+        return jdbc.queryForList("select status from subscription_discount where subscription_id = ? and"
+                + " discount_id = ?", String.class, id, discountId).stream().findFirst().orElse(null);
+    }
+
+    private static DiscountApplied applied(String id, String discountId, String code, LocalDate start,
+                                           String amount) {
+        return new DiscountApplied(id, discountId, code, "bill-" + start, start, start.plusMonths(1),
+                Money.of(amount, "EUR"), 1, List.of("GOLD"), List.of(), action(BehaviourCode.BILL));
+    }
+
+    private static DomainEventMessage<?> event(String id, long sequenceNumber, String principal, String unit,
+                                               Object payload) {
+        var metaData = MetaData.with(LedgerMetadata.PRINCIPAL, principal);
+        if (unit != null) {
+            metaData = metaData.and(LedgerMetadata.UNIT, unit);
+        }
+        return new GenericDomainEventMessage<>("Subscription", id, sequenceNumber, payload, metaData,
+                UUID.randomUUID().toString(), T0.plusSeconds(sequenceNumber));
+    }
+
+    private static SubscriptionAction action(BehaviourCode code) {
+        return SubscriptionAction.of(code, null);
+    }
+}
