@@ -204,7 +204,7 @@ class HostileInputIT {
 
     @Test
     void everyOperationRefusesHostileInputAsProblemsAndRecordsNothing() throws IOException {
-        JsonNode docs = HostileCorpus.parse(api.get("admin", "/v3/api-docs").body());
+        JsonNode docs = HostileCorpus.parse(api.apiDocs("admin").body());
         var corpus = new HostileCorpus(docs);
         long eventsBefore = eventCount();
         List<String> failures = new ArrayList<>();

@@ -36,6 +36,16 @@ class OperationsIT extends LedgerIT {
     }
 
     @Test
+    void theTestClockIsRefusedUnlessTheNodeRunsWithAnAdjustableClock() {
+        var clock = api.get("admin", "/api/admin/clock");
+        assertThat(clock.status()).isEqualTo(200);
+        assertThat(clock.json().get("adjustable").asBoolean()).isFalse();
+        AccountsIT.assertProblem(api.put("admin", "/api/admin/clock", "{\"today\":\"2999-01-01\"}"), 409,
+                "CLOCK_NOT_ADJUSTABLE", null);
+        assertThat(api.put("agent", "/api/admin/clock", "{\"today\":\"2999-01-01\"}").status()).isEqualTo(403);
+    }
+
+    @Test
     void prometheusMetricsShowTheLedgersOwnCounters() {
         api.openAccount("Metrics", "Customer", "10");
         var metrics = Await.until("projection counters", () -> api.get("admin", "/actuator/prometheus"),
@@ -46,7 +56,7 @@ class OperationsIT extends LedgerIT {
 
     @Test
     void theOpenApiDocumentDescribesTheApi() {
-        var document = api.get("reporter", "/v3/api-docs");
+        var document = api.apiDocs("reporter");
         assertThat(document.status()).isEqualTo(200);
         assertThat(document.json().get("paths").has("/api/accounts")).isTrue();
         assertThat(document.json().get("paths").has("/api/accounts/{accountId}/charges")).isTrue();

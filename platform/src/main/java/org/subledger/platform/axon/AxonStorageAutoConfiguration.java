@@ -3,6 +3,7 @@ package org.subledger.platform.axon;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.subledger.platform.clock.AdjustableClock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -295,11 +296,16 @@ public class AxonStorageAutoConfiguration {
     /**
      * The one clock of the ledger; tests replace it to walk through months without sleeping. The persistent
      * scheduler tells due tasks by it too. {@code ledger.clock.offset} (an ISO duration, e.g. {@code P1D}) shifts it
-     * from the system's UTC clock: for tests and rehearsals only, never in production.
+     * from the system's UTC clock: for tests and rehearsals only, never in production. With
+     * {@code ledger.clock.adjustable=true} (sandboxes) an administrator moves it forward at run time (ClockController).
      */
     @Bean
     @ConditionalOnMissingBean
-    public Clock clock(@Value("${ledger.clock.offset:PT0S}") Duration offset) {
+    public Clock clock(@Value("${ledger.clock.offset:PT0S}") Duration offset,
+                       @Value("${ledger.clock.adjustable:false}") boolean adjustable) {
+        if (adjustable) {
+            return new AdjustableClock(Clock.systemUTC(), offset);
+        }
         return offset.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), offset);
     }
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.subledger.platform.clock.ClockController;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,7 +42,7 @@ import org.subledger.platform.web.input.RequestJson;
  */
 @AutoConfiguration(before = {HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication
-@Import({LedgerExceptionHandler.class, ProblemErrorController.class})
+@Import({LedgerExceptionHandler.class, ProblemErrorController.class, ClockController.class})
 @OpenAPIDefinition(
         info = @Info(title = "Subscription ledger API", version = "v1",
                 description = "Event-sourced accounts receivable, subscriptions and billing."),

@@ -93,6 +93,10 @@ public enum ErrorCode {
     ACCESS_DENIED(Kind.FORBIDDEN),
     /** The customer-login activation token is unknown, used, replaced by a newer one or expired. */
     ACTIVATION_TOKEN_INVALID(Kind.REFUSED),
+    /** The test clock is off on this node: it runs with the system's clock (ledger.clock.adjustable=false). */
+    CLOCK_NOT_ADJUSTABLE(Kind.CONFLICT),
+    /** The ledger's clock only moves forward. */
+    CLOCK_CANNOT_GO_BACK(Kind.CONFLICT),
     INTERNAL_ERROR(Kind.INTERNAL),
     /** The ledger cannot reach its database for the moment; nothing was recorded, the request may be repeated. */
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE);
