@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -227,7 +228,11 @@ class AccountsIT extends LedgerIT {
         assertThat(then.status()).isEqualTo(200);
         assertThat(decimal(then.json().get("balance"))).isEqualByComparingTo("30.00");
         assertThat(then.json().get("status").asText()).isEqualTo("UNSETTLED");
-        assertThat(api.get("auditor", "/api/accounts/" + id + "?asOf=2000-01-01T00:00:00Z").status()).isEqualTo(404);
+        // before it was opened: its own code, which an unknown account never gets
+        assertProblem(api.get("auditor", "/api/accounts/" + id + "?asOf=2000-01-01T00:00:00Z"), 404,
+                "ACCOUNT_NOT_YET_OPENED", "asOf");
+        assertProblem(api.get("auditor", "/api/accounts/" + UUID.randomUUID() + "?asOf=2000-01-01T00:00:00Z"), 404,
+                "ACCOUNT_NOT_FOUND", null);
         assertProblem(api.get("auditor", "/api/accounts/" + id + "?asOf=yesterday"), 400, "VALIDATION_FAILED", null);
     }
 

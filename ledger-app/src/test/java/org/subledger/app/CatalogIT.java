@@ -74,6 +74,26 @@ class CatalogIT extends LedgerIT {
     }
 
     @Test
+    void creatingAnEntryAgainWithTheSameDefinitionSaysThatNothingWasRecorded() {
+        String body = """
+                {"code": "REPOST-PLAN", "name": "Re-posted plan", "kind": "BASE", "currency": "EUR"}""";
+        var first = api.post("admin", "/api/catalog/price-plans", body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().get("recorded").asBoolean()).isTrue();
+        assertThat(first.header("Location")).isEqualTo("/api/catalog/price-plans/REPOST-PLAN");
+
+        var again = api.post("admin", "/api/catalog/price-plans", body);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("recorded").asBoolean()).isFalse();
+        assertThat(again.header("Location")).isEqualTo("/api/catalog/price-plans/REPOST-PLAN");
+        assertThat(recordedBy(again)).isZero();
+
+        // a different definition under the same code is still a conflict
+        assertProblem(api.post("admin", "/api/catalog/price-plans", body.replace("Re-posted", "Other")), 409,
+                "CATALOG_ENTRY_EXISTS", null);
+    }
+
+    @Test
     void levelsPriceAQuantityAsAWholeWhenFlatAndUnitByUnitWhenTiered() {
         createBasePricePlan("LEVELS");
         createProduct("GADGET-FLAT", "PLAIN-HW", "Gadgets", "null");

@@ -96,7 +96,8 @@ class DiscountDefinitionsIT extends LedgerIT {
         assertThat(codes("additive-discounts")).contains(code);
 
         var same = api.post("admin", "/api/catalog/additive-discounts", adHoc(code, "EFFECTIVE", "5.00", "25.00"));
-        assertThat(same.status()).isEqualTo(201);
+        assertThat(same.status()).as("the same definition again records nothing, and says so").isEqualTo(200);
+        assertThat(same.json().get("recorded").asBoolean()).isFalse();
         assertThat(recordedBy(same)).isZero();
         assertProblem(api.post("admin", "/api/catalog/additive-discounts", adHoc(code, "DRAFT", "1.00", "2.00")),
                 409, "CATALOG_ENTRY_EXISTS", "code");

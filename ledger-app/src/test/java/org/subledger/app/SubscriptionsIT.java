@@ -149,7 +149,7 @@ class SubscriptionsIT extends LedgerIT {
         String beforeCreation = java.time.Instant.parse(events.get(0).get("timestamp").asText()).minusSeconds(1)
                 .toString();
         AccountsIT.assertProblem(api.get("reporter", "/api/subscriptions/" + id + "?asOf=" + beforeCreation), 404,
-                "SUBSCRIPTION_NOT_FOUND", null);
+                "SUBSCRIPTION_NOT_YET_CREATED", "asOf");
     }
 
     @Test

@@ -27,17 +27,19 @@ class ActivityType {
     ActivityType() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateActivityType command, CatalogLookup catalog) {
+    boolean handle(CreateActivityType command, CatalogLookup catalog) {
         validate(command.definition(), catalog);
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("activity type", definition.code());
         }
         apply(new ActivityTypeCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

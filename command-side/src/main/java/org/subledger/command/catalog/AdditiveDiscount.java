@@ -29,17 +29,19 @@ class AdditiveDiscount {
     AdditiveDiscount() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateAdditiveDiscount command, CatalogLookup catalog) {
+    boolean handle(CreateAdditiveDiscount command, CatalogLookup catalog) {
         validate(command.definition(), catalog);
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("additive discount", definition.code());
         }
         apply(new AdditiveDiscountCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

@@ -26,17 +26,19 @@ class BillingTermScheme {
     BillingTermScheme() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateBillingTermScheme command, CatalogLookup catalog) {
+    boolean handle(CreateBillingTermScheme command, CatalogLookup catalog) {
         validate(command.definition(), catalog);
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("billing term scheme", definition.code());
         }
         apply(new BillingTermSchemeCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

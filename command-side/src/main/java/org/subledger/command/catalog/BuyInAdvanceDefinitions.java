@@ -36,20 +36,22 @@ class BuyInAdvanceDefinitions {
     BuyInAdvanceDefinitions() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateBuyInAdvanceDefinition command, CatalogLookup catalog) {
+    boolean handle(CreateBuyInAdvanceDefinition command, CatalogLookup catalog) {
         var created = command.definition();
         validate(created, catalog);
         var existing = definitions.get(created.code());
         if (existing != null) {
             if (existing.equals(created)) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("buy-in-advance definition", created.code());
         }
         refuseASecondEffective(created);
         apply(new BuyInAdvanceDefinitionCreated(created));
+        return true;
     }
 
     @CommandHandler

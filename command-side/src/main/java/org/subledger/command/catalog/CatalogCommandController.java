@@ -77,7 +77,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/product-types")
-    ResponseEntity<Map<String, String>> createProductType(@RequestBody ProductTypeDefinition body) {
+    ResponseEntity<Map<String, Object>> createProductType(@RequestBody ProductTypeDefinition body) {
         return created("product-types", body.code(), new CreateProductType(body));
     }
 
@@ -87,7 +87,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/products")
-    ResponseEntity<Map<String, String>> createProduct(@RequestBody ProductDefinition body) {
+    ResponseEntity<Map<String, Object>> createProduct(@RequestBody ProductDefinition body) {
         return created("products", body.code(), new CreateProduct(body));
     }
 
@@ -97,7 +97,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/providers")
-    ResponseEntity<Map<String, String>> createProvider(@RequestBody ProviderDefinition body) {
+    ResponseEntity<Map<String, Object>> createProvider(@RequestBody ProviderDefinition body) {
         return created("providers", body.code(), new CreateProvider(body));
     }
 
@@ -107,7 +107,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/price-plans")
-    ResponseEntity<Map<String, String>> createPricePlan(@RequestBody PricePlanDefinition body) {
+    ResponseEntity<Map<String, Object>> createPricePlan(@RequestBody PricePlanDefinition body) {
         return created("price-plans", body.code(), new CreatePricePlan(body));
     }
 
@@ -126,7 +126,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/billing-term-schemes")
-    ResponseEntity<Map<String, String>> createScheme(@RequestBody BillingTermSchemeDefinition body) {
+    ResponseEntity<Map<String, Object>> createScheme(@RequestBody BillingTermSchemeDefinition body) {
         return created("billing-term-schemes", body.code(), new CreateBillingTermScheme(body));
     }
 
@@ -136,7 +136,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/subscription-types")
-    ResponseEntity<Map<String, String>> createSubscriptionType(@RequestBody SubscriptionTypeDefinition body) {
+    ResponseEntity<Map<String, Object>> createSubscriptionType(@RequestBody SubscriptionTypeDefinition body) {
         return created("subscription-types", body.code(), new CreateSubscriptionType(body));
     }
 
@@ -147,7 +147,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/usage-catalogs")
-    ResponseEntity<Map<String, String>> createUsageCatalog(@RequestBody UsageCatalogDefinition body) {
+    ResponseEntity<Map<String, Object>> createUsageCatalog(@RequestBody UsageCatalogDefinition body) {
         return created("usage-catalogs", body.code(), new CreateUsageCatalog(body));
     }
 
@@ -157,7 +157,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/job-types")
-    ResponseEntity<Map<String, String>> createJobType(@RequestBody JobTypeDefinition body) {
+    ResponseEntity<Map<String, Object>> createJobType(@RequestBody JobTypeDefinition body) {
         return created("job-types", body.code(), new CreateJobType(body));
     }
 
@@ -167,7 +167,7 @@ class CatalogCommandController {
     }
 
     @PostMapping("/activity-types")
-    ResponseEntity<Map<String, String>> createActivityType(@RequestBody ActivityTypeDefinition body) {
+    ResponseEntity<Map<String, Object>> createActivityType(@RequestBody ActivityTypeDefinition body) {
         return created("activity-types", body.code(), new CreateActivityType(body));
     }
 
@@ -178,7 +178,7 @@ class CatalogCommandController {
 
     @PostMapping("/additive-discounts")
     @Operation(summary = "Define an additive discount (ad hoc or auto apply); only EFFECTIVE ones can be given")
-    ResponseEntity<Map<String, String>> createAdditiveDiscount(@RequestBody AdditiveDiscountDefinition body) {
+    ResponseEntity<Map<String, Object>> createAdditiveDiscount(@RequestBody AdditiveDiscountDefinition body) {
         DiscountRules.shape(body);
         return created("additive-discounts", body.code(), new CreateAdditiveDiscount(body));
     }
@@ -193,7 +193,7 @@ class CatalogCommandController {
 
     @PostMapping("/buy-in-advance-definitions")
     @Operation(summary = "Define the durations subscriptions may buy in advance; one EFFECTIVE definition at a time")
-    ResponseEntity<Map<String, String>> createBuyInAdvance(@RequestBody BuyInAdvanceDefinition body) {
+    ResponseEntity<Map<String, Object>> createBuyInAdvance(@RequestBody BuyInAdvanceDefinition body) {
         DiscountRules.shape(body);
         return created("buy-in-advance-definitions", body.code(), new CreateBuyInAdvanceDefinition(body));
     }
@@ -211,9 +211,17 @@ class CatalogCommandController {
         return Map.of("loaded", sampleCatalog.load());
     }
 
-    private ResponseEntity<Map<String, String>> created(String collection, String code, Object command) {
-        commands.send(command, ErrorCode.CATALOG_ENTRY_NOT_FOUND, code);
-        return ResponseEntity.created(URI.create("/api/catalog/" + collection + "/" + code)).body(Map.of("code", code));
+    /**
+     * 201 with the entry's location when it was recorded; 200 when the same definition was there already, so a client
+     * repeating a creation learns that nothing was recorded ({@code "recorded": false}).
+     */
+    private ResponseEntity<Map<String, Object>> created(String collection, String code, Object command) {
+        Boolean recorded = commands.send(command, ErrorCode.CATALOG_ENTRY_NOT_FOUND, code);
+        var location = URI.create("/api/catalog/" + collection + "/" + code);
+        if (Boolean.FALSE.equals(recorded)) {
+            return ResponseEntity.ok().location(location).body(Map.of("code", code, "recorded", false));
+        }
+        return ResponseEntity.created(location).body(Map.of("code", code, "recorded", true));
     }
 
     private Map<String, String> amended(String pathCode, String bodyCode, Object command) {

@@ -28,17 +28,19 @@ class JobType {
     JobType() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateJobType command, CatalogLookup catalog) {
+    boolean handle(CreateJobType command, CatalogLookup catalog) {
         validate(command.definition(), catalog);
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("job type", definition.code());
         }
         apply(new JobTypeCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

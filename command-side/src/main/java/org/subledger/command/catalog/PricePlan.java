@@ -44,17 +44,19 @@ class PricePlan {
     PricePlan() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreatePricePlan command, CatalogLookup catalog) {
+    boolean handle(CreatePricePlan command, CatalogLookup catalog) {
         validate(command.definition(), catalog);
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("price plan", definition.code());
         }
         apply(new PricePlanCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

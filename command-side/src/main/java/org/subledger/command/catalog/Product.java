@@ -32,17 +32,19 @@ class Product {
     Product() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateProduct command, CatalogLookup catalog) {
+    boolean handle(CreateProduct command, CatalogLookup catalog) {
         validate(command.definition(), catalog);
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("product", definition.code());
         }
         apply(new ProductCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

@@ -26,17 +26,19 @@ class ProductType {
     ProductType() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateProductType command) {
+    boolean handle(CreateProductType command) {
         CatalogRules.validate(command.definition());
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return; // the same definition again: nothing to record
+                return false; // the same definition again: nothing to record
             }
             throw CatalogRules.exists("product type", definition.code());
         }
         apply(new ProductTypeCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

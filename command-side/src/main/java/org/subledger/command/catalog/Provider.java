@@ -26,17 +26,19 @@ class Provider {
     Provider() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateProvider command) {
+    boolean handle(CreateProvider command) {
         validate(command.definition());
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("provider", definition.code());
         }
         apply(new ProviderCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

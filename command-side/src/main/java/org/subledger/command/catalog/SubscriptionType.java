@@ -26,17 +26,19 @@ class SubscriptionType {
     SubscriptionType() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateSubscriptionType command, CatalogLookup catalog) {
+    boolean handle(CreateSubscriptionType command, CatalogLookup catalog) {
         validate(command.definition(), catalog);
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("subscription type", definition.code());
         }
         apply(new SubscriptionTypeCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

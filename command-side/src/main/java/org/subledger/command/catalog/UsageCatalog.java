@@ -30,17 +30,19 @@ class UsageCatalog {
     UsageCatalog() {
     }
 
+    /** Whether it recorded the entry: false when the same definition was there already. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateUsageCatalog command, CatalogLookup catalog) {
+    boolean handle(CreateUsageCatalog command, CatalogLookup catalog) {
         validate(command.definition(), catalog);
         if (definition != null) {
             if (definition.equals(command.definition())) {
-                return;
+                return false;
             }
             throw CatalogRules.exists("usage catalog", definition.code());
         }
         apply(new UsageCatalogCreated(command.definition()));
+        return true;
     }
 
     @CommandHandler

@@ -33,13 +33,14 @@ class ProductTypeTest {
 
     @Test
     void createsAProductType() {
-        fixture.givenNoPriorActivity().when(new CreateProductType(TERMED)).expectEvents(new ProductTypeCreated(TERMED));
+        fixture.givenNoPriorActivity().when(new CreateProductType(TERMED)).expectEvents(new ProductTypeCreated(TERMED))
+                .expectResultMessagePayload(true);
     }
 
     @Test
     void creatingTheSameDefinitionAgainRecordsNothing() {
         fixture.given(new ProductTypeCreated(TERMED)).when(new CreateProductType(TERMED))
-                .expectSuccessfulHandlerExecution().expectNoEvents();
+                .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(false);
     }
 
     @Test

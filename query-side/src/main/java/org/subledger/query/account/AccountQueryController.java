@@ -23,6 +23,7 @@ import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.query.access.ReadScopes;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,8 +47,18 @@ class AccountQueryController {
     @GetMapping("/{accountId}")
     public AccountView account(@PathVariable String accountId, @RequestParam(required = false) Instant asOf,
                                AccessScope scope) {
-        Optional<AccountSummary> account = asOf == null ? find(accountId) : history.asOf(accountId, asOf);
-        return AccountView.of(readable(account, accountId, scope));
+        if (asOf == null) {
+            return AccountView.of(readable(find(accountId), accountId, scope));
+        }
+        Optional<AccountSummary> then = history.asOf(accountId, asOf);
+        if (then.isEmpty()) {
+            // an account that exists now (and the caller may see) was not open yet: say so, not "no such account"
+            AccountSummary now = readable(find(accountId), accountId, scope);
+            throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_YET_OPENED, "Account " + accountId + " was opened at "
+                    + now.openedAt() + ", after " + asOf + ".",
+                    Map.of("asOf", "is before the account was opened (" + now.openedAt() + ")"));
+        }
+        return AccountView.of(readable(then, accountId, scope));
     }
 
     @GetMapping

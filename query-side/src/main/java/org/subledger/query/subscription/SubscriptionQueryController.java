@@ -6,15 +6,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.access.AccessScope;
-import org.subledger.query.access.ReadableAccounts;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.query.InstalledItemRecord;
 import org.subledger.kernel.subscription.query.SubscribedService;
 import org.subledger.kernel.subscription.query.SubscriptionSummary;
+import org.subledger.query.access.ReadableAccounts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,9 +42,19 @@ class SubscriptionQueryController {
     public SubscriptionSummary subscription(@PathVariable String subscriptionId,
                                             @RequestParam(required = false) Instant asOf,
                                             AccessScope scope) {
-        Optional<SubscriptionSummary> subscription = asOf == null ? readModel.subscription(subscriptionId)
-                : history.asOf(subscriptionId, asOf);
-        return SubscriptionReadModel.readable(subscription, subscriptionId, scope);
+        if (asOf == null) {
+            return SubscriptionReadModel.readable(readModel.subscription(subscriptionId), subscriptionId, scope);
+        }
+        Optional<SubscriptionSummary> then = history.asOf(subscriptionId, asOf);
+        if (then.isEmpty()) {
+            // one that exists now (and the caller may see) was not created yet: say so, not "no such subscription"
+            SubscriptionSummary now = SubscriptionReadModel.readable(readModel.subscription(subscriptionId),
+                    subscriptionId, scope);
+            throw new LedgerRefusal(ErrorCode.SUBSCRIPTION_NOT_YET_CREATED, "Subscription " + subscriptionId
+                    + " was created after " + asOf + " (on " + now.createdOn() + ").",
+                    Map.of("asOf", "is before the subscription was created"));
+        }
+        return SubscriptionReadModel.readable(then, subscriptionId, scope);
     }
 
     /** The services effective on the subscription now. */

@@ -12,6 +12,8 @@ public enum ErrorCode {
     IDEMPOTENT_REQUEST_IN_PROGRESS(Kind.CONFLICT),
     CONCURRENT_MODIFICATION(Kind.CONFLICT),
     ACCOUNT_NOT_FOUND(Kind.NOT_FOUND),
+    /** The account exists, but it was opened after the instant asked for ({@code ?asOf=}). */
+    ACCOUNT_NOT_YET_OPENED(Kind.NOT_FOUND),
     ACCOUNT_ALREADY_EXISTS(Kind.CONFLICT),
     ACCOUNT_CLOSED(Kind.CONFLICT),
     ACCOUNT_BALANCE_NOT_ZERO(Kind.REFUSED),
@@ -26,6 +28,8 @@ public enum ErrorCode {
     /** Another buy-in-advance definition is effective: only one may be at a time. */
     BUY_IN_ADVANCE_ALREADY_EFFECTIVE(Kind.CONFLICT),
     SUBSCRIPTION_NOT_FOUND(Kind.NOT_FOUND),
+    /** The subscription exists, but it was created after the instant asked for ({@code ?asOf=}). */
+    SUBSCRIPTION_NOT_YET_CREATED(Kind.NOT_FOUND),
     SUBSCRIPTION_ALREADY_EXISTS(Kind.CONFLICT),
     SUBSCRIPTION_STATE_INVALID(Kind.CONFLICT),
     SUBSCRIPTION_RULE_VIOLATED(Kind.REFUSED),
