@@ -2,10 +2,17 @@ package org.subledger.command.billing;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.subledger.command.eventstore.AggregateIds;
+import org.subledger.kernel.catalog.AdditiveDiscountAmended;
+import org.subledger.kernel.catalog.AdditiveDiscountCreated;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeAmended;
 import org.subledger.kernel.catalog.BillingTermSchemeCreated;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.CatalogIds;
+import org.subledger.kernel.catalog.DefinitionState;
+import org.subledger.kernel.catalog.DiscountClassification;
+import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.PricePlanAmended;
 import org.subledger.kernel.catalog.PricePlanCreated;
 import org.subledger.kernel.catalog.PricePlanDefinition;
@@ -35,6 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class EventStoreBillingCatalog implements BillingCatalog {
 
     private final EventStore eventStore;
+    private final AggregateIds aggregateIds;
+    private volatile List<AdditiveDiscountDefinition> autoApplyDiscounts;
     // concurrent maps, not synchronized methods: a run's workers ask for the same few entries for every
     // subscription, and once read an entry never changes for the life of this instance
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -47,8 +56,15 @@ public class EventStoreBillingCatalog implements BillingCatalog {
     private record RateKey(String pricePlanCode, String productCode, LocalDate on) {
     }
 
-    public EventStoreBillingCatalog(EventStore eventStore) {
+    /** A catalog that lists the auto-apply discounts from the event store's aggregate ids. */
+    public EventStoreBillingCatalog(EventStore eventStore, AggregateIds aggregateIds) {
         this.eventStore = eventStore;
+        this.aggregateIds = aggregateIds;
+    }
+
+    /** For reading rates and definitions only: it cannot list the auto-apply discounts, so it bills no bill. */
+    public EventStoreBillingCatalog(EventStore eventStore) {
+        this(eventStore, null);
     }
 
     @Override
@@ -101,6 +117,34 @@ public class EventStoreBillingCatalog implements BillingCatalog {
         return definition(CatalogIds.billingTermScheme(code), event -> event instanceof BillingTermSchemeCreated created
                 ? created.definition()
                 : event instanceof BillingTermSchemeAmended amended ? amended.definition() : null);
+    }
+
+    @Override
+    public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
+        return code == null ? Optional.empty() : definition(CatalogIds.additiveDiscount(code),
+                event -> event instanceof AdditiveDiscountCreated created ? created.definition()
+                        : event instanceof AdditiveDiscountAmended amended ? amended.definition() : null);
+    }
+
+    /** Listed once per instance (a run, a preview, a usage bill): a handful of definitions, read by id range. */
+    @Override
+    public List<AdditiveDiscountDefinition> autoApplyDiscounts() {
+        if (aggregateIds == null) {
+            throw new IllegalStateException("this catalog was made without the aggregate ids: it cannot list "
+                    + "the auto-apply discounts a bill needs");
+        }
+        List<AdditiveDiscountDefinition> listed = autoApplyDiscounts;
+        if (listed == null) {
+            String prefix = CatalogIds.additiveDiscount("");
+            listed = aggregateIds.startingWith(prefix).stream()
+                    .map(id -> additiveDiscount(id.substring(prefix.length())))
+                    .flatMap(Optional::stream)
+                    .filter(d -> d.state() == DefinitionState.EFFECTIVE && d.type() == DiscountType.AUTO_APPLY
+                            && d.classification() == DiscountClassification.SUBSCRIPTIONS)
+                    .toList();
+            autoApplyDiscounts = listed;
+        }
+        return listed;
     }
 
     private record PlanStream(Optional<PricePlanDefinition> plan, List<ProductRateSet> versions) {

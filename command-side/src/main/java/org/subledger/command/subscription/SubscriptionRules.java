@@ -55,6 +55,8 @@ final class SubscriptionRules {
         ALLOWED_IN.put(BehaviourCode.ADD_ONE_OFF_CHARGE, EnumSet.of(EFFECTIVE));
         ALLOWED_IN.put(BehaviourCode.SET_BILLING_DIRECTIVE, live);
         ALLOWED_IN.put(BehaviourCode.REACTIVATE, EnumSet.of(DEACTIVATED));
+        // only a subscription in service buys service in advance
+        ALLOWED_IN.put(BehaviourCode.REQUEST_BUY_IN_ADVANCE, EnumSet.of(EFFECTIVE));
     }
 
     private final Map<String, String> problems = new LinkedHashMap<>();

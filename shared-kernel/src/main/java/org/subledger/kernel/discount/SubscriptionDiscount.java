@@ -36,8 +36,8 @@ public record SubscriptionDiscount(String discountId,
 
     /** An auto-apply discount appears on the stream with its first application. */
     public static SubscriptionDiscount autoApplied(DiscountApplied applied) {
-        return new SubscriptionDiscount(applied.discountId(), applied.definitionCode(), DiscountType.AUTO_APPLY, null,
-                applied.periodStart(), applied.periodStart(), null, null, DiscountStatus.APPROVED, null, List.of());
+        return new SubscriptionDiscount(applied.discountId(), applied.definitionCode(), DiscountType.AUTO_APPLY,
+                applied.value(), applied.periodStart(), applied.periodStart(), null, null, DiscountStatus.APPROVED, null, List.of());
     }
 
     public SubscriptionDiscount withStatus(DiscountStatus next, LocalDate removedOn) {
@@ -55,5 +55,10 @@ public record SubscriptionDiscount(String discountId,
     /** Whether billing period {@code periodStart} was already given this discount (a re-run must not give it twice). */
     public boolean appliedTo(LocalDate periodStart) {
         return applications.stream().anyMatch(applied -> applied.periodStart().equals(periodStart));
+    }
+
+    /** The applications used: distinct application numbers (a free period billed over two bills is one). */
+    public long applicationsUsed() {
+        return applications.stream().mapToInt(DiscountApplied::applicationNumber).distinct().count();
     }
 }
