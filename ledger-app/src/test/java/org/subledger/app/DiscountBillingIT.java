@@ -31,7 +31,7 @@ import static org.subledger.app.BillingIT.service;
  */
 class DiscountBillingIT extends LedgerIT {
 
-    private static final List<String> PRODUCTS = List.of("GOLD", "PLATINUM", "EUROSPORT-1", "PUBLIC-TV");
+    private static final List<String> PRODUCTS = List.of("GOLD", "PLATINUM", "EUROSPORT-1");
 
     String type;
 
