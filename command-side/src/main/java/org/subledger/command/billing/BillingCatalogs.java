@@ -3,7 +3,6 @@ package org.subledger.command.billing;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.subledger.command.eventstore.AggregateIds;
 
 /**
  * Gives each bill run, preview, usage bill or buy-in-advance bill a catalog of its own, read from the event store
@@ -13,14 +12,14 @@ import org.subledger.command.eventstore.AggregateIds;
 class BillingCatalogs {
 
     private final EventStore eventStore;
-    private final AggregateIds aggregateIds;
+    private final AutoApplyDiscounts autoApplyDiscounts;
 
-    BillingCatalogs(@Lazy EventStore eventStore, AggregateIds aggregateIds) {
+    BillingCatalogs(@Lazy EventStore eventStore, AutoApplyDiscounts autoApplyDiscounts) {
         this.eventStore = eventStore;
-        this.aggregateIds = aggregateIds;
+        this.autoApplyDiscounts = autoApplyDiscounts;
     }
 
     EventStoreBillingCatalog read() {
-        return new EventStoreBillingCatalog(eventStore, aggregateIds);
+        return new EventStoreBillingCatalog(eventStore, autoApplyDiscounts::effective);
     }
 }

@@ -2,7 +2,6 @@ package org.subledger.command.billing;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.subledger.command.eventstore.AggregateIds;
 import org.subledger.kernel.catalog.AdditiveDiscountAmended;
 import org.subledger.kernel.catalog.AdditiveDiscountCreated;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
@@ -10,9 +9,6 @@ import org.subledger.kernel.catalog.BillingTermSchemeAmended;
 import org.subledger.kernel.catalog.BillingTermSchemeCreated;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.CatalogIds;
-import org.subledger.kernel.catalog.DefinitionState;
-import org.subledger.kernel.catalog.DiscountClassification;
-import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.PricePlanAmended;
 import org.subledger.kernel.catalog.PricePlanCreated;
 import org.subledger.kernel.catalog.PricePlanDefinition;
@@ -33,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The catalog as billing reads it: each entry folded from its own aggregate's events in the event store, once per
@@ -42,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class EventStoreBillingCatalog implements BillingCatalog {
 
     private final EventStore eventStore;
-    private final AggregateIds aggregateIds;
+    private final Supplier<List<AdditiveDiscountDefinition>> listAutoApplyDiscounts;
     private volatile List<AdditiveDiscountDefinition> autoApplyDiscounts;
     // concurrent maps, not synchronized methods: a run's workers ask for the same few entries for every
     // subscription, and once read an entry never changes for the life of this instance
@@ -56,10 +53,10 @@ public class EventStoreBillingCatalog implements BillingCatalog {
     private record RateKey(String pricePlanCode, String productCode, LocalDate on) {
     }
 
-    /** A catalog that lists the auto-apply discounts from the event store's aggregate ids. */
-    public EventStoreBillingCatalog(EventStore eventStore, AggregateIds aggregateIds) {
+    /** A catalog whose auto-apply discounts are the ones listed once, on first use, by the supplier. */
+    EventStoreBillingCatalog(EventStore eventStore, Supplier<List<AdditiveDiscountDefinition>> autoApplyDiscounts) {
         this.eventStore = eventStore;
-        this.aggregateIds = aggregateIds;
+        this.listAutoApplyDiscounts = autoApplyDiscounts;
     }
 
     /** For reading rates and definitions only: it cannot list the auto-apply discounts, so it bills no bill. */
@@ -126,22 +123,16 @@ public class EventStoreBillingCatalog implements BillingCatalog {
                         : event instanceof AdditiveDiscountAmended amended ? amended.definition() : null);
     }
 
-    /** Listed once per instance (a run, a preview, a usage bill): a handful of definitions, read by id range. */
+    /** Listed once per instance (a run, a preview, a usage bill), by {@link AutoApplyDiscounts}. */
     @Override
     public List<AdditiveDiscountDefinition> autoApplyDiscounts() {
-        if (aggregateIds == null) {
-            throw new IllegalStateException("this catalog was made without the aggregate ids: it cannot list "
-                    + "the auto-apply discounts a bill needs");
+        if (listAutoApplyDiscounts == null) {
+            throw new IllegalStateException("this catalog was made to read rates and definitions only: it cannot "
+                    + "list the auto-apply discounts a bill needs");
         }
         List<AdditiveDiscountDefinition> listed = autoApplyDiscounts;
         if (listed == null) {
-            String prefix = CatalogIds.additiveDiscount("");
-            listed = aggregateIds.startingWith(prefix).stream()
-                    .map(id -> additiveDiscount(id.substring(prefix.length())))
-                    .flatMap(Optional::stream)
-                    .filter(d -> d.state() == DefinitionState.EFFECTIVE && d.type() == DiscountType.AUTO_APPLY
-                            && d.classification() == DiscountClassification.SUBSCRIPTIONS)
-                    .toList();
+            listed = List.copyOf(listAutoApplyDiscounts.get());
             autoApplyDiscounts = listed;
         }
         return listed;
