@@ -41,12 +41,14 @@ import java.util.TreeMap;
  *   <li><b>Which discounts.</b> The subscription's APPROVED ad hoc discounts, for billing periods starting from their
  *       {@code startsOn} through their {@code endsOn} (and before their removal); and every EFFECTIVE auto-apply
  *       definition for subscriptions whose validity holds on the period's start (for a new application), whose
- *       duration runs then, and whose criteria hold for the subscription at that period (a period bought in advance
- *       has its buy-in-advance months).</li>
+ *       duration runs then, and whose criteria hold for the subscription at that period: its billing terms, products
+ *       and account as they stand when it is billed, and the buy-in-advance months of the bought period the billing
+ *       period lies in.</li>
  *   <li><b>Which lines.</b> Termed service lines (RECURRING) when the definition applies to NON_USAGE or BOTH, usage
  *       lines when to USAGE or BOTH; of the discounted products and product types (none listed: every product); with
  *       an amount left above zero. Credits, one-off charges and discount lines are never discounted. A line belongs
- *       to the billing period holding its start.</li>
+ *       to the billing period holding its start. A definition that discounts products only as components of a
+ *       flexible bundle discounts nothing yet (a bundle is billed as one line).</li>
  *   <li><b>Order.</b> Free periods first; then percentages by level: level 1 on what the lines charge, each next level
  *       on what the levels before left, two of one level both on the same base; then amounts, on what is left.</li>
  *   <li><b>Free period.</b> N days, weeks, months or years not charged, from the start of the first discounted line
@@ -216,6 +218,9 @@ final class DiscountStep {
             return false;
         }
         var products = candidate.definition().discountedProducts();
+        if (products.bundleProductCode() != null) {
+            return false; // a bundle is billed as one line: its components' part of it is not known here
+        }
         if (products.productCodes().isEmpty() && products.productTypeCodes().isEmpty()) {
             return true;
         }
