@@ -74,7 +74,8 @@ import static org.subledger.benchmarks.LedgerBenchmark.log;
  *
  * <p>With {@code --bench.discount=true} the catalog gains one auto-apply discount that every subscription meets (10 %
  * of PLATINUM at level 1, for subscriptions of type GOLD): each bill then has two discount lines and the run appends
- * two {@code DiscountApplied} per subscription (its bill covers two billing periods), which the check counts. The issue's goal: within 15 % of the run without.
+ * two {@code DiscountApplied} per subscription (its bill covers two billing periods), which the check counts. The
+ * issue's goal: within 15 % of the run without.
  *
  * <p>Run by {@code benchmarks/bill-run.sh}: {@code --bench.subscriptions=N}, {@code --bench.timeout=PT30M}; any other
  * {@code --key=value} goes to the ledger (e.g. {@code --ledger.billing.segment-size=1000}).

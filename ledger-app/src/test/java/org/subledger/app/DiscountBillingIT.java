@@ -64,7 +64,8 @@ class DiscountBillingIT extends LedgerIT {
                 .isEqualTo("2021-01-01..2021-03-01");
         assertThat(texts(discount.at("/explanation/discounts"))).containsExactly("definition D1-TWO-MONTHS-FREE",
                 "value 2 months free", "lines 1 PLATINUM",
-                "criteria billing frequency ANNUAL; subscription type PLATINUM", "application 1 of 1");
+                "criteria billing frequency is one of [ANNUAL]; subscription type is one of [PLATINUM]",
+                "application 1 of 1");
         assertThat(total(bills.get(0))).isEqualByComparingTo("25.00");
         assertThat(total(bills.get(1))).isEqualByComparingTo("30.00"); // once: the second year is charged in full
         assertThat(discountsApplied(subscription)).isEqualTo(1);
@@ -165,7 +166,8 @@ class DiscountBillingIT extends LedgerIT {
         createDiscount("D3-FIRST-MONTH-FREE", """
                 {"code": "D3-FIRST-MONTH-FREE", "name": "First month free on a Platinum year in advance",
                  "type": "AUTO_APPLY", "classification": "SUBSCRIPTIONS", "appliedServiceType": "NON_USAGE",
-                 "state": "EFFECTIVE", "discount": {"kind": "FREE_PERIOD", "freePeriod": {"count": 1, "unit": "MONTHS"}},
+                 "state": "EFFECTIVE",
+                 "discount": {"kind": "FREE_PERIOD", "freePeriod": {"count": 1, "unit": "MONTHS"}},
                  "discountedProducts": {"productCodes": ["PLATINUM"]},
                  "duration": {"start": "AGREEMENT_DATE"}, "applicationLimit": {"times": 1},
                  "criteria": {"billingTerm": {"frequencies": ["ANNUAL"]}, "products": ["PLATINUM"],

@@ -277,7 +277,7 @@ class BillWriter {
     /** The draft's discount applications as recorded with the bill: on its stream, after its SubscriptionBilled. */
     private static List<DiscountApplied> discountsApplied(BillDraft draft, String billId) {
         return draft.discounts().stream().map(applied -> new DiscountApplied(applied.subscriptionId(),
-                applied.discountId(), applied.definitionCode(), applied.value(), billId, applied.periodStart(),
+                applied.discountId(), applied.definitionCode(), billId, applied.periodStart(),
                 applied.periodEnd(), applied.amount(), applied.applicationNumber(), applied.lines(),
                 applied.criteria(), BILLING)).toList();
     }

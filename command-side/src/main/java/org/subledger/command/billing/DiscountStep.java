@@ -1,7 +1,5 @@
 package org.subledger.command.billing;
 
-import org.subledger.command.discount.DiscountCriteriaCheck;
-import org.subledger.command.discount.SubscriptionFacts;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.billing.LineExplanation;
@@ -11,10 +9,12 @@ import org.subledger.kernel.catalog.ApplicationLimit;
 import org.subledger.kernel.catalog.ConditionAttribute;
 import org.subledger.kernel.catalog.DiscountDuration;
 import org.subledger.kernel.catalog.DiscountKind;
+import org.subledger.kernel.catalog.MonthRange;
 import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.DiscountValue;
 import org.subledger.kernel.catalog.TimeSpan;
 import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.discount.DiscountCriteriaCheck;
 import org.subledger.kernel.discount.DiscountStatus;
 import org.subledger.kernel.discount.SubscriptionDiscount;
 import org.subledger.kernel.money.Money;
@@ -75,6 +75,7 @@ final class DiscountStep {
     private final Map<Integer, Money> left = new LinkedHashMap<>();
     private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
     private final List<Given> given = new ArrayList<>();
+    private DiscountCriteriaCheck.Facts facts;
 
     private DiscountStep(BillingState state, BillingAccount account, BillingCatalog catalog) {
         this.state = state;
@@ -174,7 +175,7 @@ final class DiscountStep {
         return candidates;
     }
 
-    /** A removed discount's last day billed: none after the removal date (REMOVED before it was ever approved: none). */
+    /** No period starting on or after the removal date gets it (removed without a date: none at all). */
     private static LocalDate removedOn(SubscriptionDiscount discount) {
         return discount.removedOn() == null ? LocalDate.MIN : discount.removedOn();
     }
@@ -241,19 +242,45 @@ final class DiscountStep {
         if (newApplication && !candidate.definition().validity().contains(day)) {
             return Optional.empty();
         }
-        return DiscountCriteriaCheck.check(candidate.definition().criteria(), facts(day));
+        var outcome = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts(), false);
+        if (!outcome.holds()) {
+            return Optional.empty();
+        }
+        // buy-in-advance durations are billing's to check: the months of the bought period the day lies in
+        List<MonthRange> durations = candidate.definition().criteria().buyInAdvanceDurations();
+        if (durations.isEmpty()) {
+            return Optional.of(outcome.held());
+        }
+        Integer bought = state.stream().boughtPeriods().stream().filter(period -> period.contains(day))
+                .map(BoughtPeriod::months).findFirst().orElse(null);
+        return durations.stream().filter(range -> bought != null && bought >= range.minMonths()
+                        && bought <= range.maxMonths()).findFirst()
+                .map(range -> {
+                    List<String> held = new ArrayList<>(outcome.held());
+                    held.add("buy-in-advance duration " + range.minMonths() + "-" + range.maxMonths() + " months");
+                    return held;
+                });
     }
 
-    private SubscriptionFacts facts(LocalDate day) {
+    /** The subscription's facts the criteria look at, as it stands when billed (flexible pricing: ad hoc only). */
+    private DiscountCriteriaCheck.Facts facts() {
+        if (facts != null) {
+            return facts;
+        }
         BillingTerms terms = state.billingTerms();
         Integer binding = terms.bindingStartDate() != null && terms.bindingEndDate() != null
                 ? (int) ChronoUnit.MONTHS.between(terms.bindingStartDate(), terms.bindingEndDate()) : null;
-        Integer bought = state.stream().boughtPeriods().stream().filter(period -> period.contains(day))
-                .map(BoughtPeriod::months).findFirst().orElse(null);
-        return new SubscriptionFacts(terms.billingTermSchemeCode(), terms.billingFrequency(), binding,
-                state.subscriptionTypeCode(), account.conditionFacts().get(ConditionAttribute.ACCOUNT_CLASSIFICATION),
-                account.conditionFacts().get(ConditionAttribute.ACCOUNT_CREDIT_RATING), terms.pricePlanCode(),
-                state.stream().services().keySet(), bought);
+        // "" for a fact not known: the check's immutable lists refuse to be asked whether they contain null
+        facts = new DiscountCriteriaCheck.Facts(known(terms.billingTermSchemeCode()), false, terms.billingFrequency(),
+                binding, known(state.subscriptionTypeCode()), known(terms.pricePlanCode()),
+                state.stream().services().keySet(),
+                known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CLASSIFICATION)),
+                known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CREDIT_RATING)));
+        return facts;
+    }
+
+    private static String known(String fact) {
+        return fact == null ? "" : fact;
     }
 
     /** An amount or a percentage: one application per billing period of the lines. */
@@ -283,7 +310,11 @@ final class DiscountStep {
                     amount = amount.minus(taken);
                 }
             }
-            record(candidate, number, start, periodEnd(start), criteria.get(), takes);
+            // from the period's first line on this bill: a later bill of the period (usage) starts after the run's
+            LocalDate from = takes.keySet().stream().map(lineNo -> period.getValue().stream()
+                    .filter(line -> line.lineNo() == lineNo).findFirst().orElseThrow().from())
+                    .min(LocalDate::compareTo).orElse(start);
+            record(candidate, number, from, periodEnd(start), criteria.get(), takes);
         }
     }
 
@@ -382,7 +413,10 @@ final class DiscountStep {
 
     /** The number of the application that already gave the discount to the billing period starting then, if any. */
     private Integer numberCovering(Candidate candidate, LocalDate periodStart) {
-        return applications(candidate).stream().filter(applied -> applied.periodStart().equals(periodStart))
+        LocalDate periodEnd = periodEnd(periodStart);
+        return applications(candidate).stream()
+                .filter(applied -> !applied.periodStart().isBefore(periodStart)
+                        && applied.periodStart().isBefore(periodEnd))
                 .map(DiscountApplied::applicationNumber).findFirst().orElse(null);
     }
 
@@ -467,7 +501,7 @@ final class DiscountStep {
         List<String> lines = numbered == null ? List.of() : g.takes().keySet().stream()
                 .map(lineNo -> lineNo + " " + numbered.get(lineNo - 1).productCode()).toList();
         return new DiscountApplied(state.subscriptionId(), g.discount().discountId(), g.discount().definitionCode(),
-                g.discount().value(), null, g.from(), g.to(), amount, g.number(), lines, g.criteria(), null);
+                null, g.from(), g.to(), amount, g.number(), lines, g.criteria(), null);
     }
 
     private BillLine discountLine(int lineNo, Given g, DiscountApplied applied, List<BillLine> numbered) {

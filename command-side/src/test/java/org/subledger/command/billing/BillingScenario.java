@@ -61,7 +61,7 @@ final class BillingScenario {
                     draft.usageRecordIds(), draft.oneOffChargeIds(), null));
             // as the writer records them: on the stream, with the bill's id
             draft.discounts().forEach(applied -> state.apply(new DiscountApplied(applied.subscriptionId(),
-                    applied.discountId(), applied.definitionCode(), applied.value(), "bill-" + n,
+                    applied.discountId(), applied.definitionCode(), "bill-" + n,
                     applied.periodStart(), applied.periodEnd(), applied.amount(), applied.applicationNumber(),
                     applied.lines(), applied.criteria(), null)));
         });

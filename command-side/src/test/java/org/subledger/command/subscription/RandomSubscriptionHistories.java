@@ -1,6 +1,5 @@
 package org.subledger.command.subscription;
 
-import org.subledger.kernel.catalog.DiscountValue;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.subscription.BuyInAdvanceRequested;
 import org.subledger.kernel.billing.BillingDirective;
@@ -318,9 +317,8 @@ public final class RandomSubscriptionHistories {
                     random.nextInt(4) == 0 ? null : today.plusMonths(1), today.plusMonths(1), charged, usage, charges,
                     null));
             if (random.nextInt(3) == 0) {
-                events.add(new DiscountApplied(id, "auto:D-" + random.nextInt(2), "D-" + random.nextInt(2),
-                        DiscountValue.percentage(BigDecimal.TEN, 1), billId, today, today.plusMonths(1), money(),
-                        1 + random.nextInt(3), List.of("1 GOLD"), List.of("subscription type GOLD-TV"), null));
+                events.add(new DiscountApplied(id, "auto:D-" + random.nextInt(2), "D-" + random.nextInt(2), billId,
+                        today, today.plusMonths(1), money(), 1 + random.nextInt(3), List.of("1 GOLD"), List.of("subscription type GOLD-TV"), null));
             }
         }
 

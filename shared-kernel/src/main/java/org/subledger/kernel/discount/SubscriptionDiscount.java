@@ -36,8 +36,8 @@ public record SubscriptionDiscount(String discountId,
 
     /** An auto-apply discount appears on the stream with its first application. */
     public static SubscriptionDiscount autoApplied(DiscountApplied applied) {
-        return new SubscriptionDiscount(applied.discountId(), applied.definitionCode(), DiscountType.AUTO_APPLY,
-                applied.value(), applied.periodStart(), applied.periodStart(), null, null, DiscountStatus.APPROVED, null, List.of());
+        return new SubscriptionDiscount(applied.discountId(), applied.definitionCode(), DiscountType.AUTO_APPLY, null,
+                applied.periodStart(), applied.periodStart(), null, null, DiscountStatus.APPROVED, null, List.of());
     }
 
     public SubscriptionDiscount withStatus(DiscountStatus next, LocalDate removedOn) {

@@ -1,0 +1,103 @@
+package org.subledger.kernel.discount;
+
+import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.catalog.DiscountCriteria;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether an additive discount's criteria hold for a subscription, as a pure function of the facts the criteria look
+ * at: every section given must hold, and within a section at least one entry. Used by the subscription when an agent
+ * adds an ad hoc discount; billing may use it for auto-apply discounts (the facts at the period billed) and name the
+ * sections that held on the bill. Buy-in-advance durations and usage criteria are billing's alone and not checked
+ * here.
+ */
+public final class DiscountCriteriaCheck {
+
+    /**
+     * The facts of a subscription the criteria look at. {@code flexiblePricing}: its billing term scheme allows
+     * discounts (ad hoc discounts need it); {@code bindingPeriodMonths} null when not known; the account's
+     * classification and credit rating null when not known.
+     */
+    public record Facts(String schemeCode,
+                        boolean flexiblePricing,
+                        BillingFrequency billingFrequency,
+                        Integer bindingPeriodMonths,
+                        String subscriptionTypeCode,
+                        String pricePlanCode,
+                        Set<String> productCodes,
+                        String accountClassification,
+                        String accountCreditRating) {
+
+        public Facts {
+            productCodes = Set.copyOf(productCodes == null ? Set.of() : productCodes);
+        }
+    }
+
+    /** The outcome: the sections that held (for a bill's explanation) and those that did not, each with why. */
+    public record Outcome(List<String> held, List<String> failed) {
+
+        public boolean holds() {
+            return failed.isEmpty();
+        }
+    }
+
+    private DiscountCriteriaCheck() {
+    }
+
+    /** {@code adHoc}: an agent's discount, which only a scheme allowing flexible pricing takes. */
+    public static Outcome check(DiscountCriteria criteria, Facts facts, boolean adHoc) {
+        DiscountCriteria given = criteria == null ? DiscountCriteria.NONE : criteria;
+        List<String> held = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        if (adHoc) {
+            section(facts.flexiblePricing(), "billing term scheme " + facts.schemeCode()
+                    + " allows flexible pricing", held, failed);
+        }
+        var term = given.billingTerm();
+        if (!term.schemes().isEmpty()) {
+            section(term.schemes().contains(facts.schemeCode()), "billing term scheme is one of " + term.schemes(),
+                    held, failed);
+        }
+        if (!term.frequencies().isEmpty()) {
+            section(term.frequencies().contains(facts.billingFrequency()), "billing frequency is one of "
+                    + term.frequencies(), held, failed);
+        }
+        if (!term.bindingPeriods().isEmpty()) {
+            section(facts.bindingPeriodMonths() != null && term.bindingPeriods().contains(facts.bindingPeriodMonths()),
+                    "binding period (months) is one of " + term.bindingPeriods(), held, failed);
+        }
+        if (!given.subscriptionTypes().isEmpty()) {
+            section(given.subscriptionTypes().contains(facts.subscriptionTypeCode()), "subscription type is one of "
+                    + given.subscriptionTypes(), held, failed);
+        }
+        var account = given.accountsReceivable();
+        if (!account.classifications().isEmpty() || !account.creditRatings().isEmpty()) {
+            section(account.classifications().contains(facts.accountClassification())
+                            || account.creditRatings().contains(facts.accountCreditRating()),
+                    "account classification is one of " + account.classifications() + " or credit rating one of "
+                            + account.creditRatings(), held, failed);
+        }
+        if (!given.pricePlans().isEmpty()) {
+            section(given.pricePlans().contains(facts.pricePlanCode()), "price plan is one of " + given.pricePlans(),
+                    held, failed);
+        }
+        if (!given.products().isEmpty()) {
+            section(facts.productCodes().containsAll(given.products()), "products " + given.products()
+                    + " are all on the subscription", held, failed);
+        }
+        return new Outcome(List.copyOf(held), List.copyOf(failed));
+    }
+
+    /** Whether the criteria need the account's facts (reading them folds the account's stream). */
+    public static boolean needsAccount(DiscountCriteria criteria) {
+        return criteria != null && (!criteria.accountsReceivable().classifications().isEmpty()
+                || !criteria.accountsReceivable().creditRatings().isEmpty());
+    }
+
+    private static void section(boolean holds, String what, List<String> held, List<String> failed) {
+        (holds ? held : failed).add(what);
+    }
+}
