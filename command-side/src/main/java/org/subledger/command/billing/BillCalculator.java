@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * the period holding the billing date for services billed in advance, its start for services billed in arrears
  * (never past the service's end or the termination date); it credits the unused days of services billed in advance
  * and removed since; and it bills the usage and one-off charges dated up to the billing date. A USAGE bill bills
- * only the unbilled usage, whatever its date.
+ * only the unbilled usage, whatever its date. A BUY_IN_ADVANCE bill is a RUN bill whose coverage reaches the end of
+ * the period bought in advance (a RUN bill reaches it too while it is unbilled: whichever comes first bills it).
+ * Additive discounts come after rating, before the total ({@link DiscountStep}).
  *
  * <p>A deactivated subscription is billed as before: deactivation disconnects the services (typically for debt) but
  * does not end them; only their removal or the subscription's termination does. A service with the CREDIT directive
@@ -46,7 +48,8 @@ public final class BillCalculator {
         var bill = new Builder();
         LocalDate billedThrough = state.billedThrough() != null ? state.billedThrough() : state.billingAnchor();
         LocalDate coverageEnd = billedThrough;
-        if (kind == BillKind.RUN) {
+        boolean periodic = kind != BillKind.USAGE;
+        if (periodic) {
             coverageEnd = coverageEnd(state, catalog, billingDate);
             termedLines(state, rater, coverageEnd, months(state), billingDate, bill);
         }
@@ -56,7 +59,7 @@ public final class BillCalculator {
                 bill.usageRecordIds.add(usage.recordId());
             }
         }
-        if (kind == BillKind.RUN) {
+        if (periodic) {
             for (OneOffChargeAdded charge : state.unbilledOneOffCharges()) {
                 if (!charge.chargedOn().isAfter(billingDate)) {
                     bill.lines.add(rater.oneOff(charge));
@@ -64,7 +67,7 @@ public final class BillCalculator {
                 }
             }
         }
-        boolean periodAdvances = kind == BillKind.RUN && coverageEnd.isAfter(billedThrough);
+        boolean periodAdvances = periodic && coverageEnd.isAfter(billedThrough);
         if (bill.lines.isEmpty() && !periodAdvances) {
             return Optional.empty();
         }
@@ -94,8 +97,16 @@ public final class BillCalculator {
         Stream<LocalDate> pending = Stream.of(
                 state.services().stream().filter(ServiceEntry::creditPending).map(ServiceEntry::endsOn),
                 state.unbilledUsage().stream().map(usage -> usage.usedAt().toLocalDate()),
-                state.unbilledOneOffCharges().stream().map(OneOffChargeAdded::chargedOn)).flatMap(s -> s);
+                state.unbilledOneOffCharges().stream().map(OneOffChargeAdded::chargedOn),
+                boughtAndUnbilled(state)).flatMap(s -> s);
         return Stream.concat(Stream.ofNullable(due), pending).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** A period bought in advance and not billed yet is due on the day it was requested. */
+    private static Stream<LocalDate> boughtAndUnbilled(BillingState state) {
+        LocalDate through = state.stream().unbilledBoughtThrough();
+        return through == null ? Stream.empty() : state.stream().boughtPeriods().stream()
+                .filter(period -> period.through().equals(through)).map(period -> period.requestedOn());
     }
 
     /** The end of what termed services are charged up to when billed on {@code billingDate}. */
@@ -107,6 +118,10 @@ public final class BillCalculator {
             long j = Proration.periodIndex(anchor, months, billingDate);
             end = Proration.boundary(anchor, months,
                     timing(state, catalog) == BillingTiming.IN_ADVANCE ? j + 1 : j);
+        }
+        LocalDate bought = state.stream().unbilledBoughtThrough();
+        if (bought != null && bought.isAfter(end)) {
+            end = bought; // the period bought in advance is billed at once, whatever the billing date
         }
         LocalDate terminatedOn = state.terminatedOn();
         return terminatedOn != null && terminatedOn.isBefore(end) ? terminatedOn : end;
@@ -164,19 +179,22 @@ public final class BillCalculator {
         BillDraft draft(BillingState state, BillingAccount account, BillingCatalog catalog, LocalDate billingDate,
                         BillKind kind, BillingRules rules, LocalDate billedThrough, LocalDate newBilledThrough) {
             List<BillLine> numbered = new ArrayList<>();
-            Money total = Money.zero(account.currency());
-            Money taxTotal = Money.zero(account.currency());
             for (BillLine line : lines) {
                 numbered.add(new BillLine(numbered.size() + 1, line.kind(), line.productCode(), line.description(),
                         line.from(), line.to(), line.quantity(), line.amount(), line.taxAmount(),
                         line.taxRatePercent(), line.reference(), line.explanation()));
+            }
+            var discounted = DiscountStep.apply(numbered, state, account, catalog);
+            Money total = Money.zero(account.currency());
+            Money taxTotal = Money.zero(account.currency());
+            for (BillLine line : discounted.lines()) {
                 total = total.plus(line.amount());
                 taxTotal = taxTotal.plus(line.taxAmount());
             }
             // a RUN bill spans from where billing stood to the coverage end, widened to any line outside it;
             // a USAGE bill spans its usage dates
-            LocalDate periodFrom = kind == BillKind.RUN ? billedThrough : null;
-            LocalDate periodTo = kind == BillKind.RUN ? newBilledThrough : null;
+            LocalDate periodFrom = kind != BillKind.USAGE ? billedThrough : null;
+            LocalDate periodTo = kind != BillKind.USAGE ? newBilledThrough : null;
             for (BillLine line : lines) {
                 periodFrom = periodFrom == null || line.from().isBefore(periodFrom) ? line.from() : periodFrom;
                 periodTo = periodTo == null || line.to().isAfter(periodTo) ? line.to() : periodTo;
@@ -186,8 +204,9 @@ public final class BillCalculator {
             after.apply(new SubscriptionBilled(state.subscriptionId(), account.accountId(), null, null, null,
                     billingDate, newBilledThrough, null, services, usageRecordIds, oneOffChargeIds, null));
             return new BillDraft(state.subscriptionId(), account.accountId(), kind, billingDate, periodFrom,
-                    periodTo, numbered, total, taxTotal, billingDate.plusDays(rules.paymentTermDays()),
-                    newBilledThrough, nextBillingDate(after, catalog), services, usageRecordIds, oneOffChargeIds);
+                    periodTo, discounted.lines(), total, taxTotal, billingDate.plusDays(rules.paymentTermDays()),
+                    newBilledThrough, nextBillingDate(after, catalog), services, usageRecordIds, oneOffChargeIds,
+                    discounted.applications());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.subledger.command.billing;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.ServiceCharged;
+import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.money.Money;
 
 import java.time.LocalDate;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * A bill as the calculator worked it out, before it has a number and an id: everything {@code BillIssued} and
- * {@code SubscriptionBilled} record. Pure data; the same draft is what the preview shows and what a run issues.
+ * {@code SubscriptionBilled} record, and the discounts it applies (recorded as {@code DiscountApplied} with the bill,
+ * their bill id left to the writer). Pure data; the same draft is what the preview shows and what a run issues.
  */
 public record BillDraft(String subscriptionId,
                         String accountId,
@@ -26,11 +28,13 @@ public record BillDraft(String subscriptionId,
                         LocalDate nextBillingDate,
                         List<ServiceCharged> services,
                         List<String> usageRecordIds,
-                        List<String> oneOffChargeIds) {
+                        List<String> oneOffChargeIds,
+                        List<DiscountApplied> discounts) {
     public BillDraft {
         lines = List.copyOf(lines);
         services = List.copyOf(services);
         usageRecordIds = List.copyOf(usageRecordIds);
         oneOffChargeIds = List.copyOf(oneOffChargeIds);
+        discounts = List.copyOf(discounts == null ? List.of() : discounts);
     }
 }

@@ -7,8 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,13 +43,13 @@ import java.util.Set;
 class BillPreviewController {
 
     private final EventStreams streams;
-    private final EventStore eventStore;
+    private final BillingCatalogs catalogs;
     private final BillingRules rules;
     private final Clock clock;
 
-    BillPreviewController(EventStreams streams, @Lazy EventStore eventStore, BillingProperties properties, Clock clock) {
+    BillPreviewController(EventStreams streams, BillingCatalogs catalogs, BillingProperties properties, Clock clock) {
         this.streams = streams;
-        this.eventStore = eventStore;
+        this.catalogs = catalogs;
         this.rules = new BillingRules(properties.paymentTermDays());
         this.clock = clock;
     }
@@ -93,7 +91,7 @@ class BillPreviewController {
         if (account == null) {
             throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + state.accountId());
         }
-        var catalog = new EventStoreBillingCatalog(eventStore);
+        var catalog = catalogs.read();
         LocalDate today = LocalDate.now(clock);
         LocalDate billingDate = Optional.ofNullable(request.billingDate())
                 .or(() -> Optional.ofNullable(BillCalculator.nextBillingDate(state, catalog)))

@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
@@ -52,7 +51,7 @@ class BillRunExecutor {
     private final BillRunStore store;
     private final BillRunLeases leases;
     private final BillWriter writer;
-    private final EventStore eventStore;
+    private final BillingCatalogs catalogs;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final BillingProperties properties;
@@ -63,12 +62,12 @@ class BillRunExecutor {
     private final ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named("bill-run"));
     private final ExecutorService workers;
 
-    BillRunExecutor(BillRunStore store, BillRunLeases leases, BillWriter writer, @Lazy EventStore eventStore,
+    BillRunExecutor(BillRunStore store, BillRunLeases leases, BillWriter writer, BillingCatalogs catalogs,
                     @Lazy CommandGateway commands, TransactionTemplate transactions, BillingProperties properties) {
         this.store = store;
         this.leases = leases;
         this.writer = writer;
-        this.eventStore = eventStore;
+        this.catalogs = catalogs;
         this.commands = commands;
         this.transactions = transactions;
         this.properties = properties;
@@ -134,7 +133,7 @@ class BillRunExecutor {
             complete(run, partitions);
             return;
         }
-        var catalog = new EventStoreBillingCatalog(eventStore);
+        var catalog = catalogs.read();
         for (BillRunStore.Partition partition : partitions) {
             String key = run.runId() + "/" + partition.partitionNo();
             if (!partition.done() && !working.contains(key) && working.size() < properties.workers()

@@ -19,6 +19,7 @@ import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.billing.SubscriptionBillingFailed;
+import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.BehaviourCode;
@@ -38,8 +39,9 @@ import java.util.function.Consumer;
 /**
  * Issues bills for a group of subscriptions in one transaction: reads their streams and their accounts' streams in
  * one query, lets the {@link BillCalculator} decide, takes gapless bill numbers, and appends every event of the group
- * in one batch: per bill a {@code SubscriptionBilled} (the subscription's billing position), a {@code BillIssued} (the
- * bill's own stream) and a {@code BillPosted} (the account's balance). Exactly once: the events are appended at the
+ * in one batch: per bill a {@code SubscriptionBilled} (the subscription's billing position) and a
+ * {@code DiscountApplied} per discount application on it (both on the subscription's stream), a {@code BillIssued}
+ * (the bill's own stream) and a {@code BillPosted} (the account's balance). Exactly once: the events are appended at the
  * sequence numbers that follow what was read, so a concurrent change of any of these aggregates makes the whole group
  * fail and be retried from a fresh read; and a subscription's billing position moves in the same transaction as its
  * bill, so billing it again for the same date finds nothing due.
@@ -206,6 +208,7 @@ class BillWriter {
             // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
             // aside, which the fold does not look at)
             issued.state().apply(subscriptionBilled(draft, billId, null, runId));
+            discountsApplied(draft, billId).forEach(issued.state()::apply);
             nextDates.add(new BillingIndex.NextDate(draft.subscriptionId(),
                     BillCalculator.nextBillingDate(issued.state(), catalog)));
             billIds.add(billId);
@@ -222,6 +225,10 @@ class BillWriter {
             BillingAccount account = bill.account();
             events.add(event(SUBSCRIPTION, draft.subscriptionId(), bill.subscriptionSequence(),
                     subscriptionBilled(draft, bill.billId(), billNumber, runId), metaData));
+            long discountSequence = bill.subscriptionSequence();
+            for (DiscountApplied applied : discountsApplied(draft, bill.billId())) {
+                events.add(event(SUBSCRIPTION, draft.subscriptionId(), ++discountSequence, applied, metaData));
+            }
             events.add(event(BILL, bill.billId(), 0, new BillIssued(bill.billId(), billNumber, draft.accountId(),
                     draft.subscriptionId(), runId, kind, draft.billedOn(), draft.periodFrom(), draft.periodTo(),
                     draft.lines(), draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
@@ -265,6 +272,14 @@ class BillWriter {
         return new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
                 draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
                 draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
+    }
+
+    /** The draft's discount applications as recorded with the bill: on its stream, after its SubscriptionBilled. */
+    private static List<DiscountApplied> discountsApplied(BillDraft draft, String billId) {
+        return draft.discounts().stream().map(applied -> new DiscountApplied(applied.subscriptionId(),
+                applied.discountId(), applied.definitionCode(), billId, applied.periodStart(),
+                applied.periodEnd(), applied.amount(), applied.applicationNumber(), applied.lines(),
+                applied.criteria(), BILLING)).toList();
     }
 
     /** A bill about to be numbered: its id, its subscription's next sequence, its account before it. */

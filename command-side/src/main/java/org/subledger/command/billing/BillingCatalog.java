@@ -1,5 +1,6 @@
 package org.subledger.command.billing;
 
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -7,6 +8,7 @@ import org.subledger.kernel.catalog.ProductTypeDefinition;
 import org.subledger.kernel.rating.Rate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,4 +30,13 @@ public interface BillingCatalog {
     Optional<ProductTypeDefinition> productType(String code);
 
     Optional<BillingTermSchemeDefinition> billingTermScheme(String code);
+
+    /** An additive discount definition as last defined (an ad hoc discount on a bill names its definition). */
+    Optional<AdditiveDiscountDefinition> additiveDiscount(String code);
+
+    /**
+     * Every additive discount definition billing applies by itself: EFFECTIVE, AUTO_APPLY, for SUBSCRIPTIONS, in
+     * code order. Whether each holds for a subscription (validity, duration, criteria) is the bill's to decide.
+     */
+    List<AdditiveDiscountDefinition> autoApplyDiscounts();
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.subledger.kernel.subscription.BillingTermsAmended;
 import org.subledger.kernel.subscription.ServiceRemoved;
 import org.subledger.kernel.subscription.ServiceSwapped;
+import org.subledger.kernel.subscription.BuyInAdvanceRequested;
 import org.subledger.kernel.subscription.SubscriptionActivated;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionState;
@@ -66,6 +67,12 @@ class BillingIndexUpdater {
     @EventHandler
     void on(SubscriptionTerminated event) {
         index.dueBy(event.subscriptionId(), event.terminatedOn());
+    }
+
+    /** Billed at once by its own bill; due on its date too, so a run settles it if that bill failed. */
+    @EventHandler
+    void on(BuyInAdvanceRequested event) {
+        index.dueBy(event.subscriptionId(), event.requestedOn());
     }
 
     @EventHandler

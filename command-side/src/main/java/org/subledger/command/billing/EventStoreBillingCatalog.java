@@ -2,6 +2,9 @@ package org.subledger.command.billing;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.subledger.kernel.catalog.AdditiveDiscountAmended;
+import org.subledger.kernel.catalog.AdditiveDiscountCreated;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeAmended;
 import org.subledger.kernel.catalog.BillingTermSchemeCreated;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The catalog as billing reads it: each entry folded from its own aggregate's events in the event store, once per
@@ -35,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class EventStoreBillingCatalog implements BillingCatalog {
 
     private final EventStore eventStore;
+    private final Supplier<List<AdditiveDiscountDefinition>> listAutoApplyDiscounts;
+    private volatile List<AdditiveDiscountDefinition> autoApplyDiscounts;
     // concurrent maps, not synchronized methods: a run's workers ask for the same few entries for every
     // subscription, and once read an entry never changes for the life of this instance
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -47,8 +53,15 @@ public class EventStoreBillingCatalog implements BillingCatalog {
     private record RateKey(String pricePlanCode, String productCode, LocalDate on) {
     }
 
-    public EventStoreBillingCatalog(EventStore eventStore) {
+    /** A catalog whose auto-apply discounts are the ones listed once, on first use, by the supplier. */
+    EventStoreBillingCatalog(EventStore eventStore, Supplier<List<AdditiveDiscountDefinition>> autoApplyDiscounts) {
         this.eventStore = eventStore;
+        this.listAutoApplyDiscounts = autoApplyDiscounts;
+    }
+
+    /** For reading rates and definitions only: it cannot list the auto-apply discounts, so it bills no bill. */
+    public EventStoreBillingCatalog(EventStore eventStore) {
+        this(eventStore, null);
     }
 
     @Override
@@ -101,6 +114,28 @@ public class EventStoreBillingCatalog implements BillingCatalog {
         return definition(CatalogIds.billingTermScheme(code), event -> event instanceof BillingTermSchemeCreated created
                 ? created.definition()
                 : event instanceof BillingTermSchemeAmended amended ? amended.definition() : null);
+    }
+
+    @Override
+    public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
+        return code == null ? Optional.empty() : definition(CatalogIds.additiveDiscount(code),
+                event -> event instanceof AdditiveDiscountCreated created ? created.definition()
+                        : event instanceof AdditiveDiscountAmended amended ? amended.definition() : null);
+    }
+
+    /** Listed once per instance (a run, a preview, a usage bill), by {@link AutoApplyDiscounts}. */
+    @Override
+    public List<AdditiveDiscountDefinition> autoApplyDiscounts() {
+        if (listAutoApplyDiscounts == null) {
+            throw new IllegalStateException("this catalog was made to read rates and definitions only: it cannot "
+                    + "list the auto-apply discounts a bill needs");
+        }
+        List<AdditiveDiscountDefinition> listed = autoApplyDiscounts;
+        if (listed == null) {
+            listed = List.copyOf(listAutoApplyDiscounts.get());
+            autoApplyDiscounts = listed;
+        }
+        return listed;
     }
 
     private record PlanStream(Optional<PricePlanDefinition> plan, List<ProductRateSet> versions) {

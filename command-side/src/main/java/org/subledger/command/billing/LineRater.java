@@ -103,19 +103,10 @@ final class LineRater {
             amount = amount.times(BigDecimal.valueOf(concurrent.concurrentUses())
                     .multiply(concurrent.ratePercent()).movePointLeft(2));
         }
-        amount = applyDiscounts(amount, entry, periodStart);
         if (entry.directive() == BillingDirective.CREDIT) {
             amount = amount.negate();
         }
         return new PeriodRating(amount, rate, rating, units, maturity);
-    }
-
-    /**
-     * Where discounts will apply to a rated full-period amount, after rating and concurrent usage and before
-     * proration. None exist yet: this step changes nothing (and the explanation lists no discounts).
-     */
-    private Money applyDiscounts(Money periodAmount, ServiceEntry entry, LocalDate periodStart) {
-        return periodAmount;
     }
 
     BillLine recurring(ServiceEntry entry, Proration.Piece piece, PeriodRating period) {
@@ -192,7 +183,10 @@ final class LineRater {
         return new LedgerRefusal(ErrorCode.CATALOG_ENTRY_NOT_FOUND, message);
     }
 
-    /** A service's signed full-period amount (after concurrent usage, discounts and directive) and its rating. */
+    /**
+     * A service's signed full-period amount (after concurrent usage and directive) and its rating. Discounts are not
+     * in it: they are lines of their own, after rating ({@link DiscountStep}).
+     */
     record PeriodRating(Money amount, Rate rate, Rating rating, long units, Integer maturity) {
     }
 }

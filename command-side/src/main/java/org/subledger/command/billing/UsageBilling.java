@@ -2,12 +2,11 @@ package org.subledger.command.billing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.BillKind;
+import org.subledger.kernel.subscription.BuyInAdvanceRequested;
 import org.subledger.kernel.usage.UsageBillingDue;
 
 import jakarta.annotation.PreDestroy;
@@ -19,9 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Bills a subscription's unbilled usage as soon as it is due outside the bill run (a prepaid subscription, or a
- * billing term threshold reached): a usage bill issued and posted by the {@link BillWriter}, on today's date.
- * Redelivery of the same event finds the usage billed already and issues nothing.
+ * Bills outside the bill run: a subscription's unbilled usage as soon as it is due (a prepaid subscription, or a
+ * billing term threshold reached): a usage bill issued and posted by the {@link BillWriter}, on today's date; and a
+ * period bought in advance, at once, on the day it was requested: a BUY_IN_ADVANCE bill through the end of the bought
+ * period (a bill run on or after that day bills it instead if it comes first; either way it is billed once).
+ * Redelivery of the same event finds everything billed already and issues nothing.
  * <p>
  * The bill is written in a transaction of its own, not in the processor's: a concurrent append to the same account
  * or subscription (another node, a bill run, another usage bill) fails on the event store's unique key, and
@@ -36,7 +37,7 @@ class UsageBilling {
     static final String GROUP = "usage-billing";
 
     private final BillWriter writer;
-    private final EventStore eventStore;
+    private final BillingCatalogs catalogs;
     private final Clock clock;
     // a thread of its own: Axon hands the processor's connection to any JDBC work done on the processor's thread
     // while its unit of work is active, so a transaction of its own needs another thread
@@ -46,25 +47,34 @@ class UsageBilling {
         return thread;
     });
 
-    UsageBilling(BillWriter writer, @Lazy EventStore eventStore, Clock clock) {
+    UsageBilling(BillWriter writer, BillingCatalogs catalogs, Clock clock) {
         this.writer = writer;
-        this.eventStore = eventStore;
+        this.catalogs = catalogs;
         this.clock = clock;
     }
 
     @EventHandler
     void on(UsageBillingDue due) {
+        bill(due.accountId(), due.subscriptionId(), LocalDate.now(clock), BillKind.USAGE);
+    }
+
+    @EventHandler
+    void on(BuyInAdvanceRequested requested) {
+        bill(requested.accountId(), requested.subscriptionId(), requested.requestedOn(), BillKind.BUY_IN_ADVANCE);
+    }
+
+    private void bill(String accountId, String subscriptionId, LocalDate on, BillKind kind) {
         // the audit metadata the handled event passes on (principal, idempotency key, correlation, causation: this
         // event), as the processor's correlation data providers give it to every message it causes
         MetaData metaData = CurrentUnitOfWork.get().getCorrelationData();
-        var candidate = new BillWriter.Candidate(due.accountId(), due.subscriptionId());
-        BillWriter.Outcome outcome = await(() -> writer.bill(List.of(candidate), LocalDate.now(clock),
-                BillKind.USAGE, null, new EventStoreBillingCatalog(eventStore), metaData, written -> {
+        var candidate = new BillWriter.Candidate(accountId, subscriptionId);
+        BillWriter.Outcome outcome = await(() -> writer.bill(List.of(candidate), on, kind, null, catalogs.read(),
+                metaData, written -> {
                 }));
         if (!outcome.technicalFailures().isEmpty()) {
             // a defect, not a business refusal: failing the event lets the processor retry it, then dead-letter it
             var failure = outcome.technicalFailures().get(0);
-            throw new IllegalStateException("usage bill of subscription " + due.subscriptionId() + " failed: "
+            throw new IllegalStateException(kind + " bill of subscription " + subscriptionId + " failed: "
                     + failure.error() + ": " + failure.message(), failure.cause());
         }
     }

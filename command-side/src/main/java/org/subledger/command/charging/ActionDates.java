@@ -15,6 +15,7 @@ import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionDeactivated;
 import org.subledger.kernel.discount.DiscountAdded;
 import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.subscription.BuyInAdvanceRequested;
 import org.subledger.kernel.discount.DiscountApproved;
 import org.subledger.kernel.discount.DiscountRejected;
 import org.subledger.kernel.discount.DiscountRemoved;
@@ -81,6 +82,8 @@ final class ActionDates {
             return e.removedOn();
         } else if (event instanceof DiscountApplied e) {
             return e.periodStart();
+        } else if (event instanceof BuyInAdvanceRequested e) {
+            return e.requestedOn();
         }
         throw new IllegalArgumentException("no action date known for " + event.getClass().getSimpleName());
     }

@@ -46,6 +46,7 @@ import org.subledger.kernel.subscription.ReactivateSubscription;
 import org.subledger.kernel.subscription.RemoveDistributor;
 import org.subledger.kernel.subscription.RemoveInstalledItem;
 import org.subledger.kernel.subscription.RemoveService;
+import org.subledger.kernel.subscription.RequestBuyInAdvance;
 import org.subledger.kernel.subscription.ServiceAdded;
 import org.subledger.kernel.subscription.ServiceRemoved;
 import org.subledger.kernel.subscription.ServiceSwapped;
@@ -96,8 +97,8 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
 // the revision of its snapshots' shape: raise it whenever a field is added, removed or changes meaning, so older
 // snapshots are ignored (the stream is folded from its start) rather than read with a field missing. 2: the state is
 // the stream's one fold, SubscriptionStreamState, which billing reads too; it holds the owning unit. 3: it holds the
-// discounts
-@Revision("3")
+// discounts. 4: it holds the periods bought in advance
+@Revision("4")
 @Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER, cache = SubscriptionSnapshots.CACHE)
 class Subscription {
 
@@ -376,6 +377,16 @@ class Subscription {
         require(BehaviourCode.ADD_ONE_OFF_CHARGE, on);
         usage().addOneOffCharge(new AddOneOffCharge(subscriptionId, command.chargeId(), command.productCode(),
                 command.units(), on, command.description()), usageFacts(), offering(lookup, on), lookup);
+    }
+
+    /** A repeat of a request (same request id) records nothing; the bill follows from the event (billing's). */
+    @CommandHandler
+    void handle(RequestBuyInAdvance command, BuyInAdvanceOffers offers) {
+        require(BehaviourCode.REQUEST_BUY_IN_ADVANCE, command.requestedOn());
+        if (command.requestId() != null && state.hasBuyInAdvanceRequest(command.requestId())) {
+            return;
+        }
+        apply(BuyInAdvancePolicy.decide(command, state, offers.effective()));
     }
 
     @CommandHandler

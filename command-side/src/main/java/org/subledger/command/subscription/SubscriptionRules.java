@@ -50,6 +50,8 @@ final class SubscriptionRules {
             ALLOWED_IN.put(code, live);
         }
         ALLOWED_IN.put(BehaviourCode.DEACTIVATE, EnumSet.of(EFFECTIVE));
+        // only a subscription in service buys service in advance
+        ALLOWED_IN.put(BehaviourCode.REQUEST_BUY_IN_ADVANCE, EnumSet.of(EFFECTIVE));
         // only a subscription in service is used and sold to; how a service is billed may be set while it is on
         ALLOWED_IN.put(BehaviourCode.RECORD_USAGE, EnumSet.of(EFFECTIVE));
         ALLOWED_IN.put(BehaviourCode.ADD_ONE_OFF_CHARGE, EnumSet.of(EFFECTIVE));

@@ -1,5 +1,6 @@
 package org.subledger.command.billing;
 
+import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.SubscriptionBilled;
 
@@ -40,6 +41,10 @@ final class BillingScenario {
         return record(BillCalculator.bill(state, account, catalog, on, BillKind.RUN, BillingRules.defaults()));
     }
 
+    Optional<BillDraft> bill(LocalDate on, BillKind kind) {
+        return record(BillCalculator.bill(state, account, catalog, on, kind, BillingRules.defaults()));
+    }
+
     Optional<BillDraft> usageBill(LocalDate on) {
         return record(BillCalculator.bill(state, account, catalog, on, BillKind.USAGE, BillingRules.defaults()));
     }
@@ -54,6 +59,11 @@ final class BillingScenario {
             state.apply(new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), "bill-" + n, "2026-" + n,
                     null, draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
                     draft.usageRecordIds(), draft.oneOffChargeIds(), null));
+            // as the writer records them: on the stream, with the bill's id
+            draft.discounts().forEach(applied -> state.apply(new DiscountApplied(applied.subscriptionId(),
+                    applied.discountId(), applied.definitionCode(), "bill-" + n,
+                    applied.periodStart(), applied.periodEnd(), applied.amount(), applied.applicationNumber(),
+                    applied.lines(), applied.criteria(), null)));
         });
         return bill;
     }

@@ -1,5 +1,9 @@
 package org.subledger.command.billing;
 
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
+import org.subledger.kernel.catalog.DefinitionState;
+import org.subledger.kernel.catalog.DiscountClassification;
+import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.PricePlanKind;
@@ -23,6 +27,7 @@ final class InMemoryBillingCatalog implements BillingCatalog {
     private final Map<String, ProductTypeDefinition> productTypes = new HashMap<>();
     private final Map<String, BillingTermSchemeDefinition> schemes = new HashMap<>();
     private final List<PriceVersion> versions = new ArrayList<>();
+    private final Map<String, AdditiveDiscountDefinition> discounts = new java.util.TreeMap<>();
 
     private record PriceVersion(String planCode, String productCode, LocalDate effectiveFrom, Rate rate) {
     }
@@ -44,6 +49,11 @@ final class InMemoryBillingCatalog implements BillingCatalog {
 
     InMemoryBillingCatalog scheme(BillingTermSchemeDefinition scheme) {
         schemes.put(scheme.code(), scheme);
+        return this;
+    }
+
+    InMemoryBillingCatalog discount(AdditiveDiscountDefinition discount) {
+        discounts.put(discount.code(), discount);
         return this;
     }
 
@@ -85,5 +95,17 @@ final class InMemoryBillingCatalog implements BillingCatalog {
     @Override
     public Optional<BillingTermSchemeDefinition> billingTermScheme(String code) {
         return Optional.ofNullable(schemes.get(code));
+    }
+
+    @Override
+    public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
+        return Optional.ofNullable(discounts.get(code));
+    }
+
+    @Override
+    public List<AdditiveDiscountDefinition> autoApplyDiscounts() {
+        return discounts.values().stream().filter(d -> d.state() == DefinitionState.EFFECTIVE
+                && d.type() == DiscountType.AUTO_APPLY && d.classification() == DiscountClassification.SUBSCRIPTIONS)
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.subledger.command.subscription;
 
+import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.subscription.BuyInAdvanceRequested;
 import org.subledger.kernel.billing.BillingDirective;
 import org.subledger.kernel.billing.ServiceCharged;
 import org.subledger.kernel.billing.SubscriptionBilled;
@@ -141,8 +143,13 @@ public final class RandomSubscriptionHistories {
                 case 12 -> oneOffCharge();
                 case 13, 14 -> bill();
                 default -> {
-                    if (random.nextInt(8) == 0) {
+                    int roll = random.nextInt(8);
+                    if (roll == 0) {
                         terminate();
+                    } else if (roll == 1 && state == EFFECTIVE) {
+                        String requestId = "req-" + random.nextInt(3); // a repeat is ignored by the fold
+                        events.add(new BuyInAdvanceRequested(id, "acc-" + id, requestId, "YEAR", 12, today, today,
+                                today.plusMonths(12), null));
                     }
                 }
             }
@@ -309,6 +316,10 @@ public final class RandomSubscriptionHistories {
             events.add(new SubscriptionBilled(id, "acc-" + id, billId, billId, null, today,
                     random.nextInt(4) == 0 ? null : today.plusMonths(1), today.plusMonths(1), charged, usage, charges,
                     null));
+            if (random.nextInt(3) == 0) {
+                events.add(new DiscountApplied(id, "auto:D-" + random.nextInt(2), "D-" + random.nextInt(2), billId,
+                        today, today.plusMonths(1), money(), 1 + random.nextInt(3), List.of("1 GOLD"), List.of("subscription type GOLD-TV"), null));
+            }
         }
 
         private void terminate() {

@@ -1,7 +1,12 @@
 package org.subledger.kernel.billing;
 
-/** Why a bill was issued: by a bill run (RUN), or for usage billed early (a threshold reached, or a prepaid subscription). */
+/**
+ * Why a bill was issued: by a bill run (RUN), for usage billed early (USAGE: a threshold reached, or a prepaid
+ * subscription), or at once for a period bought in advance (BUY_IN_ADVANCE: billed like a run, through the end of the
+ * bought period).
+ */
 public enum BillKind {
     RUN,
-    USAGE
+    USAGE,
+    BUY_IN_ADVANCE
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * plan's apply conditions held, or its base plan), the rate's model and basis, the units rated (quantity, hours,
  * maturity period), the rating's tiers, the full-period amount before proration, the days charged out of the days in
  * the billing period ({@code null} for lines that are not prorated), the maturity period number, the concurrent usage
- * applied, the service's billing directive, and the discounts applied after rating (none yet: additive discounts come
- * next, between rating and proration).
+ * applied, the service's billing directive, and {@code discounts}: on a discounted line, each additive discount that
+ * took from it ({@code "<definition code> -<amount>"}, the discount itself being a DISCOUNT line of the bill); on a
+ * DISCOUNT line, its definition, value, the lines it discounted, the criteria that held and the application counted.
  */
 public record LineExplanation(String pricePlanCode,
                               String rateModel,

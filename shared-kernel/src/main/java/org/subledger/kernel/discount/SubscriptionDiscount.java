@@ -56,4 +56,9 @@ public record SubscriptionDiscount(String discountId,
     public boolean appliedTo(LocalDate periodStart) {
         return applications.stream().anyMatch(applied -> applied.periodStart().equals(periodStart));
     }
+
+    /** The applications used: distinct application numbers (a free period billed over two bills is one). */
+    public long applicationsUsed() {
+        return applications.stream().mapToInt(DiscountApplied::applicationNumber).distinct().count();
+    }
 }

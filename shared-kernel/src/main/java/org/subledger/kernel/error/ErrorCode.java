@@ -27,6 +27,10 @@ public enum ErrorCode {
     CATALOG_ENTRY_NOT_ALLOWED(Kind.REFUSED),
     /** Another buy-in-advance definition is effective: only one may be at a time. */
     BUY_IN_ADVANCE_ALREADY_EFFECTIVE(Kind.CONFLICT),
+    /** No buy-in-advance definition is effective: nothing can be bought in advance (B3). */
+    BUY_IN_ADVANCE_NOT_OFFERED(Kind.REFUSED),
+    /** The effective buy-in-advance definition allows the subscription's type no such duration (B2). */
+    BUY_IN_ADVANCE_DURATION_NOT_ALLOWED(Kind.REFUSED),
     SUBSCRIPTION_NOT_FOUND(Kind.NOT_FOUND),
     /** The subscription exists, but it was created after the instant asked for ({@code ?asOf=}). */
     SUBSCRIPTION_NOT_YET_CREATED(Kind.NOT_FOUND),

@@ -75,6 +75,8 @@ public final class SubscriptionStreamState {
     private final LinkedHashSet<String> oneOffChargeIds = new LinkedHashSet<>();
     /** Every discount ever added or auto-applied, by discount id, with its applications (the discount state). */
     private final LinkedHashMap<String, SubscriptionDiscount> discounts = new LinkedHashMap<>();
+    /** Every period bought in advance, by request id (a handful in a subscription's life). */
+    private final LinkedHashMap<String, BoughtPeriod> boughtPeriods = new LinkedHashMap<>();
     private long version = -1;
 
     /** A copy that events can be applied to without changing this state (the bill preview bills on one). */
@@ -102,6 +104,7 @@ public final class SubscriptionStreamState {
         copy.unbilledOneOffCharges.putAll(unbilledOneOffCharges);
         copy.oneOffChargeIds.addAll(oneOffChargeIds);
         copy.discounts.putAll(discounts);
+        copy.boughtPeriods.putAll(boughtPeriods);
         copy.version = version;
         return copy;
     }
@@ -177,6 +180,9 @@ public final class SubscriptionStreamState {
         } else if (payload instanceof DiscountApplied event) {
             discounts.computeIfAbsent(event.discountId(), id -> SubscriptionDiscount.autoApplied(event));
             discounts.computeIfPresent(event.discountId(), (id, discount) -> discount.withApplication(event));
+        } else if (payload instanceof BuyInAdvanceRequested event) {
+            boughtPeriods.putIfAbsent(event.requestId(), new BoughtPeriod(event.requestId(), event.months(),
+                    event.requestedOn(), event.boughtFrom(), event.boughtThrough()));
         }
         // UsageBillingDue, SubscriptionBillingFailed and the like change nothing of the state
         version = sequenceNumber;
@@ -424,6 +430,27 @@ public final class SubscriptionStreamState {
     /** Every discount ever added or auto-applied, by discount id in the order they appeared, with applications. */
     public Map<String, SubscriptionDiscount> discounts() {
         return Collections.unmodifiableMap(discounts);
+    }
+
+    /** Every period bought in advance, oldest first (billed or not: a bill's discounts ask which one a day is in). */
+    public List<BoughtPeriod> boughtPeriods() {
+        return List.copyOf(boughtPeriods.values());
+    }
+
+    /** Whether a buy-in-advance request with this (client's) id was recorded: a repeat records nothing. */
+    public boolean hasBuyInAdvanceRequest(String requestId) {
+        return boughtPeriods.containsKey(requestId);
+    }
+
+    /**
+     * The end (exclusive) of the latest period bought in advance and not billed yet, or null: billing bills through
+     * it at once.
+     */
+    public LocalDate unbilledBoughtThrough() {
+        LocalDate billed = billedThrough != null ? billedThrough : billingAnchor;
+        return boughtPeriods.values().stream().map(BoughtPeriod::through)
+                .filter(through -> billed == null || through.isAfter(billed))
+                .max(LocalDate::compareTo).orElse(null);
     }
 
     /** The sequence number of the last event applied (-1: none). */

@@ -1,0 +1,556 @@
+package org.subledger.command.billing;
+
+import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.LineExplanation;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
+import org.subledger.kernel.catalog.AppliedServiceType;
+import org.subledger.kernel.catalog.ApplicationLimit;
+import org.subledger.kernel.catalog.ConditionAttribute;
+import org.subledger.kernel.catalog.DiscountDuration;
+import org.subledger.kernel.catalog.DiscountKind;
+import org.subledger.kernel.catalog.MonthRange;
+import org.subledger.kernel.catalog.DiscountType;
+import org.subledger.kernel.catalog.DiscountValue;
+import org.subledger.kernel.catalog.TimeSpan;
+import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.discount.DiscountCriteriaCheck;
+import org.subledger.kernel.discount.DiscountStatus;
+import org.subledger.kernel.discount.SubscriptionDiscount;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.subscription.BoughtPeriod;
+import org.subledger.kernel.subscription.BillingTerms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The calculator's discount step, after rating and before the bill's total: which additive discounts a bill's lines
+ * get, and how much. The one place that states the rules:
+ *
+ * <ul>
+ *   <li><b>Which discounts.</b> The subscription's APPROVED ad hoc discounts, for billing periods starting from their
+ *       {@code startsOn} through their {@code endsOn} (and before their removal); and every EFFECTIVE auto-apply
+ *       definition for subscriptions whose validity holds on the period's start (for a new application), whose
+ *       duration runs then, and whose criteria hold for the subscription at that period: its billing terms, products
+ *       and account as they stand when it is billed, and the buy-in-advance months of the bought period the billing
+ *       period lies in.</li>
+ *   <li><b>Which lines.</b> Termed service lines (RECURRING) when the definition applies to NON_USAGE or BOTH, usage
+ *       lines when to USAGE or BOTH; of the discounted products and product types (none listed: every product); with
+ *       an amount left above zero. Credits, one-off charges and discount lines are never discounted. A line belongs
+ *       to the billing period holding its start. A definition that discounts products only as components of a
+ *       flexible bundle discounts nothing yet (a bundle is billed as one line).</li>
+ *   <li><b>Order.</b> Free periods first; then percentages by level: level 1 on what the lines charge, each next level
+ *       on what the levels before left, two of one level both on the same base; then amounts, on what is left.</li>
+ *   <li><b>Free period.</b> N days, weeks, months or years not charged, from the start of the first discounted line
+ *       it reaches: a line's free part is its share of whole months of its billing period when the free time falls
+ *       on month boundaries of it (2 free months of a year: 2/12), else its share of days.</li>
+ *   <li><b>Amount.</b> Given once per billing period, taken from the period's discounted lines on the bill in line
+ *       order, none below zero. <b>The part no line can absorb is forfeited</b>: it is not carried to other lines,
+ *       another period or a later bill, and a later bill of an already discounted period gets no second amount.</li>
+ *   <li><b>Rounding.</b> Each take from a line is rounded once, half-up at the currency's scale; its tax part at the
+ *       line's tax rate ({@link Proration#taxPart}).</li>
+ *   <li><b>Counting.</b> An application is one billing period (a free period: one free span, however many periods
+ *       and bills it covers). A period already discounted by an earlier bill (a usage bill, then the run's) continues
+ *       that application; a new one needs the limit to allow it: at most {@code times} per calendar day, ISO week,
+ *       month or year of its start, or in all. A re-run bills no line twice, so it gives no discount twice.</li>
+ * </ul>
+ */
+final class DiscountStep {
+
+    private final BillingState state;
+    private final BillingAccount account;
+    private final BillingCatalog catalog;
+    private final LocalDate anchor;
+    private final int months;
+    private final Map<Integer, Money> left = new LinkedHashMap<>();
+    private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
+    private final List<Given> given = new ArrayList<>();
+    private DiscountCriteriaCheck.Facts facts;
+
+    private DiscountStep(BillingState state, BillingAccount account, BillingCatalog catalog) {
+        this.state = state;
+        this.account = account;
+        this.catalog = catalog;
+        this.anchor = state.billingAnchor();
+        this.months = state.billingTerms().billingFrequency().months();
+    }
+
+    /** The lines with their discount lines after them, and the applications to record with the bill. */
+    record Result(List<BillLine> lines, List<DiscountApplied> applications) {
+    }
+
+    /** One application on this bill: what it took from which lines. */
+    private record Given(Candidate discount, int number, LocalDate from, LocalDate to, List<String> criteria,
+                         Map<Integer, Money> takes) {
+    }
+
+    /** A discount that may reach the bill, with its applications so far (the stream's, then this bill's). */
+    private record Candidate(String discountId, String definitionCode, DiscountValue value,
+                             AdditiveDiscountDefinition definition, ApplicationLimit limit, LocalDate startsOn,
+                             LocalDate endsOn, LocalDate removedOn, List<DiscountApplied> earlier) {
+
+        boolean auto() {
+            return definition.type() == DiscountType.AUTO_APPLY;
+        }
+
+        /** Free periods, then percentage levels 1-3, then amounts. */
+        int order() {
+            return switch (value.kind()) {
+                case FREE_PERIOD -> 0;
+                case PERCENTAGE -> value.level() == null ? 1 : value.level();
+                case AMOUNT -> 4;
+            };
+        }
+    }
+
+    /** Numbered lines (from 1, in order) in, the same lines plus one discount line per application out. */
+    static Result apply(List<BillLine> numbered, BillingState state, BillingAccount account, BillingCatalog catalog) {
+        return new DiscountStep(state, account, catalog).run(numbered);
+    }
+
+    private Result run(List<BillLine> numbered) {
+        List<Candidate> candidates = candidates();
+        if (candidates.isEmpty() || numbered.isEmpty()) {
+            return new Result(numbered, List.of());
+        }
+        numbered.forEach(line -> left.put(line.lineNo(), line.amount()));
+        int i = 0;
+        while (i < candidates.size()) {
+            // one level at a time: two percentages of one level take from the same base
+            int order = candidates.get(i).order();
+            Map<Integer, Money> base = new LinkedHashMap<>(left);
+            for (; i < candidates.size() && candidates.get(i).order() == order; i++) {
+                Candidate candidate = candidates.get(i);
+                List<BillLine> lines = numbered.stream().filter(line -> discounts(candidate, line)).toList();
+                if (!lines.isEmpty()) {
+                    if (candidate.value().kind() == DiscountKind.FREE_PERIOD) {
+                        freePeriod(candidate, lines);
+                    } else {
+                        perPeriod(candidate, lines, base);
+                    }
+                }
+            }
+        }
+        return result(numbered);
+    }
+
+    private List<Candidate> candidates() {
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, SubscriptionDiscount> discounts = state.stream().discounts();
+        for (SubscriptionDiscount discount : discounts.values()) {
+            if (discount.type() != DiscountType.AD_HOC || discount.value() == null
+                    || (discount.status() != DiscountStatus.APPROVED && discount.status() != DiscountStatus.REMOVED)) {
+                continue;
+            }
+            var definition = catalog.additiveDiscount(discount.definitionCode())
+                    .orElseThrow(() -> LineRater.notFound("additive discount " + discount.definitionCode()
+                            + " not found"));
+            candidates.add(new Candidate(discount.discountId(), discount.definitionCode(), discount.value(),
+                    definition, discount.applicationLimit(), discount.startsOn(), discount.endsOn(),
+                    discount.status() == DiscountStatus.REMOVED ? removedOn(discount) : null,
+                    discount.applications()));
+        }
+        for (AdditiveDiscountDefinition definition : catalog.autoApplyDiscounts()) {
+            String id = "auto:" + definition.code();
+            SubscriptionDiscount earlier = discounts.get(id);
+            LocalDate start = start(definition.duration());
+            // an auto-apply discount taken off the subscription stays off from its removal date
+            LocalDate removed = earlier != null && earlier.status() == DiscountStatus.REMOVED ? removedOn(earlier)
+                    : null;
+            candidates.add(new Candidate(id, definition.code(), definition.discount(), definition,
+                    definition.applicationLimit(), start, end(definition.duration(), start), removed,
+                    earlier == null ? List.of() : earlier.applications()));
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::order));
+        return candidates;
+    }
+
+    /** No period starting on or after the removal date gets it (removed without a date: none at all). */
+    private static LocalDate removedOn(SubscriptionDiscount discount) {
+        return discount.removedOn() == null ? LocalDate.MIN : discount.removedOn();
+    }
+
+    private LocalDate start(DiscountDuration duration) {
+        if (duration == null || duration.start() == null) {
+            return null;
+        }
+        return switch (duration.start()) {
+            case AGREEMENT_DATE -> {
+                BillingTerms terms = state.billingTerms();
+                yield terms.agreementDate() != null ? terms.agreementDate() : state.stream().createdOn();
+            }
+            // a service's effective date: its lines start there anyway; the date added: an auto-apply discount is
+            // added by its first application
+            case SERVICE_EFFECTIVE_DATE, DATE_ADDED -> null;
+        };
+    }
+
+    /** The last day (inclusive) the duration runs, or null: indefinitely. */
+    private static LocalDate end(DiscountDuration duration, LocalDate start) {
+        if (duration == null) {
+            return null;
+        }
+        if (duration.endDate() != null) {
+            return duration.endDate();
+        }
+        return duration.period() != null && start != null ? plus(start, duration.period()).minusDays(1) : null;
+    }
+
+    /** Whether the discount reduces this line: its kind, product and what is left of it. */
+    private boolean discounts(Candidate candidate, BillLine line) {
+        AppliedServiceType applied = candidate.definition().appliedServiceType() == null ? AppliedServiceType.BOTH
+                : candidate.definition().appliedServiceType();
+        boolean kind = switch (line.kind()) {
+            case RECURRING -> applied != AppliedServiceType.USAGE;
+            case USAGE -> applied != AppliedServiceType.NON_USAGE;
+            default -> false;
+        };
+        if (!kind || !left.get(line.lineNo()).isPositive()) {
+            return false;
+        }
+        var products = candidate.definition().discountedProducts();
+        if (products.bundleProductCode() != null) {
+            return false; // a bundle is billed as one line: its components' part of it is not known here
+        }
+        if (products.productCodes().isEmpty() && products.productTypeCodes().isEmpty()) {
+            return true;
+        }
+        return products.productCodes().contains(line.productCode()) || catalog.product(line.productCode())
+                .map(product -> products.productTypeCodes().contains(product.productTypeCode())).orElse(false);
+    }
+
+    /** The criteria that held for the period starting on {@code day}, or empty when the discount is not in force. */
+    private Optional<List<String>> inForce(Candidate candidate, LocalDate day, boolean newApplication) {
+        if (candidate.startsOn() != null && day.isBefore(candidate.startsOn())
+                || candidate.endsOn() != null && day.isAfter(candidate.endsOn())
+                || candidate.removedOn() != null && !day.isBefore(candidate.removedOn())) {
+            return Optional.empty();
+        }
+        if (!candidate.auto()) {
+            return Optional.of(List.of("ad hoc discount approved"));
+        }
+        if (newApplication && !candidate.definition().validity().contains(day)) {
+            return Optional.empty();
+        }
+        var outcome = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts(), false);
+        if (!outcome.holds()) {
+            return Optional.empty();
+        }
+        // buy-in-advance durations are billing's to check: the months of the bought period the day lies in
+        List<MonthRange> durations = candidate.definition().criteria().buyInAdvanceDurations();
+        if (durations.isEmpty()) {
+            return Optional.of(outcome.held());
+        }
+        Integer bought = state.stream().boughtPeriods().stream().filter(period -> period.contains(day))
+                .map(BoughtPeriod::months).findFirst().orElse(null);
+        return durations.stream().filter(range -> bought != null && bought >= range.minMonths()
+                        && bought <= range.maxMonths()).findFirst()
+                .map(range -> {
+                    List<String> held = new ArrayList<>(outcome.held());
+                    held.add("buy-in-advance duration " + range.minMonths() + "-" + range.maxMonths() + " months");
+                    return held;
+                });
+    }
+
+    /** The subscription's facts the criteria look at, as it stands when billed (flexible pricing: ad hoc only). */
+    private DiscountCriteriaCheck.Facts facts() {
+        if (facts != null) {
+            return facts;
+        }
+        BillingTerms terms = state.billingTerms();
+        Integer binding = terms.bindingStartDate() != null && terms.bindingEndDate() != null
+                ? (int) ChronoUnit.MONTHS.between(terms.bindingStartDate(), terms.bindingEndDate()) : null;
+        // "" for a fact not known: the check's immutable lists refuse to be asked whether they contain null
+        facts = new DiscountCriteriaCheck.Facts(known(terms.billingTermSchemeCode()), false, terms.billingFrequency(),
+                binding, known(state.subscriptionTypeCode()), known(terms.pricePlanCode()),
+                state.stream().services().keySet(),
+                known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CLASSIFICATION)),
+                known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CREDIT_RATING)));
+        return facts;
+    }
+
+    private static String known(String fact) {
+        return fact == null ? "" : fact;
+    }
+
+    /** An amount or a percentage: one application per billing period of the lines. */
+    private void perPeriod(Candidate candidate, List<BillLine> lines, Map<Integer, Money> base) {
+        TreeMap<LocalDate, List<BillLine>> byPeriod = new TreeMap<>();
+        lines.forEach(line -> byPeriod.computeIfAbsent(periodStart(line.from()), key -> new ArrayList<>()).add(line));
+        for (var period : byPeriod.entrySet()) {
+            LocalDate start = period.getKey();
+            Integer number = numberCovering(candidate, start);
+            if (number != null && candidate.value().kind() == DiscountKind.AMOUNT) {
+                continue; // given in full to this period already: what was not absorbed then is forfeited
+            }
+            var criteria = inForce(candidate, start, number == null);
+            if (criteria.isEmpty() || number == null && (number = nextNumber(candidate, start)) == null) {
+                continue;
+            }
+            Map<Integer, Money> takes = new LinkedHashMap<>();
+            if (candidate.value().kind() == DiscountKind.PERCENTAGE) {
+                BigDecimal share = candidate.value().percentage().movePointLeft(2);
+                for (BillLine line : period.getValue()) {
+                    take(takes, line, base.get(line.lineNo()).times(share));
+                }
+            } else {
+                Money amount = candidate.value().amount();
+                for (BillLine line : period.getValue()) {
+                    Money taken = take(takes, line, amount);
+                    amount = amount.minus(taken);
+                }
+            }
+            // from the period's first line on this bill: a later bill of the period (usage) starts after the run's
+            LocalDate from = takes.keySet().stream().map(lineNo -> period.getValue().stream()
+                    .filter(line -> line.lineNo() == lineNo).findFirst().orElseThrow().from())
+                    .min(LocalDate::compareTo).orElse(start);
+            record(candidate, number, from, periodEnd(start), criteria.get(), takes);
+        }
+    }
+
+    /** A free span: the one in progress (from an earlier bill), else a new one from the first line it reaches. */
+    private void freePeriod(Candidate candidate, List<BillLine> lines) {
+        TimeSpan span = candidate.value().freePeriod();
+        Integer number = null;
+        LocalDate from = null;
+        for (DiscountApplied earlier : applications(candidate)) {
+            LocalDate spanStart = spanStart(candidate, earlier.applicationNumber());
+            if (plus(spanStart, span).isAfter(lines.get(0).from())) {
+                number = earlier.applicationNumber();
+                from = spanStart;
+            }
+        }
+        List<String> criteria = null;
+        if (number == null) {
+            for (BillLine line : lines) {
+                var held = inForce(candidate, periodStart(line.from()), true);
+                if (held.isPresent()) {
+                    number = nextNumber(candidate, line.from());
+                    from = line.from();
+                    criteria = held.get();
+                    break;
+                }
+            }
+        } else {
+            criteria = inForce(candidate, periodStart(lines.get(0).from()), false).orElse(null);
+        }
+        if (number == null || criteria == null) {
+            return;
+        }
+        LocalDate to = plus(from, span);
+        Map<Integer, Money> takes = new LinkedHashMap<>();
+        LocalDate coveredFrom = null;
+        LocalDate coveredTo = null;
+        for (BillLine line : lines) {
+            LocalDate a = line.from().isAfter(from) ? line.from() : from;
+            LocalDate b = line.to().isBefore(to) ? line.to() : to;
+            if (!b.isAfter(a)) {
+                continue;
+            }
+            take(takes, line, freePart(line, a, b));
+            coveredFrom = coveredFrom == null || a.isBefore(coveredFrom) ? a : coveredFrom;
+            coveredTo = coveredTo == null || b.isAfter(coveredTo) ? b : coveredTo;
+        }
+        if (coveredFrom != null) {
+            record(candidate, number, coveredFrom, coveredTo, criteria, takes);
+        }
+    }
+
+    /**
+     * What a line charges for [a, b) of it: its full-period amount's share of whole months of its billing period
+     * when a and b fall on month boundaries of the period, else the line amount's share of days.
+     */
+    private Money freePart(BillLine line, LocalDate a, LocalDate b) {
+        LocalDate periodStart = periodStart(line.from());
+        Money periodAmount = line.explanation() != null && line.explanation().periodAmount() != null
+                ? line.explanation().periodAmount() : line.amount();
+        long first = monthsFrom(periodStart, a);
+        long last = monthsFrom(periodStart, b);
+        if (first >= 0 && last >= 0) {
+            return Proration.prorate(periodAmount, last - first, months);
+        }
+        return Proration.prorate(line.amount(), ChronoUnit.DAYS.between(a, b),
+                ChronoUnit.DAYS.between(line.from(), line.to()));
+    }
+
+    /** The whole months from the period start to the day, or -1 when the day is not on a month boundary of it. */
+    private static long monthsFrom(LocalDate periodStart, LocalDate day) {
+        long whole = ChronoUnit.MONTHS.between(periodStart, day);
+        return periodStart.plusMonths(whole).equals(day) ? whole : -1;
+    }
+
+    /** Takes at most what is left of the line, never below zero; returns what it took. */
+    private Money take(Map<Integer, Money> takes, BillLine line, Money wanted) {
+        Money remaining = left.get(line.lineNo());
+        Money taken = wanted.isGreaterThan(remaining) ? remaining : wanted;
+        if (!taken.isPositive()) {
+            return Money.zero(remaining.currency());
+        }
+        left.put(line.lineNo(), remaining.minus(taken));
+        takes.merge(line.lineNo(), taken, Money::plus);
+        return taken;
+    }
+
+    private void record(Candidate candidate, int number, LocalDate from, LocalDate to, List<String> criteria,
+                        Map<Integer, Money> takes) {
+        if (takes.isEmpty()) {
+            return;
+        }
+        given.add(new Given(candidate, number, from, to, criteria, takes));
+        takes.forEach((lineNo, taken) -> notes.computeIfAbsent(lineNo, key -> new ArrayList<>())
+                .add(candidate.definitionCode() + " -" + taken.amount().toPlainString()));
+    }
+
+    /** The number of the application that already gave the discount to the billing period starting then, if any. */
+    private Integer numberCovering(Candidate candidate, LocalDate periodStart) {
+        LocalDate periodEnd = periodEnd(periodStart);
+        return applications(candidate).stream()
+                .filter(applied -> !applied.periodStart().isBefore(periodStart)
+                        && applied.periodStart().isBefore(periodEnd))
+                .map(DiscountApplied::applicationNumber).findFirst().orElse(null);
+    }
+
+    /** The next application's number, or null when the limit allows no other in the window holding the day. */
+    private Integer nextNumber(Candidate candidate, LocalDate day) {
+        List<DiscountApplied> applications = applications(candidate);
+        ApplicationLimit limit = candidate.limit();
+        if (limit != null) {
+            long used = applications.stream().map(DiscountApplied::applicationNumber).distinct()
+                    .filter(number -> limit.per() == null
+                            || window(spanStart(candidate, number), limit).equals(window(day, limit)))
+                    .count();
+            if (used >= limit.times()) {
+                return null;
+            }
+        }
+        return applications.stream().mapToInt(DiscountApplied::applicationNumber).max().orElse(0) + 1;
+    }
+
+    /** The calendar day, ISO week, month or year a day is in, as a comparable key. */
+    private static String window(LocalDate day, ApplicationLimit limit) {
+        return switch (limit.per()) {
+            case DAYS -> day.toString();
+            case WEEKS -> day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case MONTHS -> day.getYear() + "-" + day.getMonthValue();
+            case YEARS -> String.valueOf(day.getYear());
+        };
+    }
+
+    /** Where an application started: its earliest period start. */
+    private LocalDate spanStart(Candidate candidate, int number) {
+        return applications(candidate).stream().filter(applied -> applied.applicationNumber() == number)
+                .map(DiscountApplied::periodStart).min(LocalDate::compareTo).orElseThrow();
+    }
+
+    /** The stream's applications of the discount and this bill's so far. */
+    private List<DiscountApplied> applications(Candidate candidate) {
+        List<DiscountApplied> all = new ArrayList<>(candidate.earlier());
+        for (Given g : given) {
+            if (g.discount().discountId().equals(candidate.discountId())) {
+                all.add(applied(g, null));
+            }
+        }
+        return all;
+    }
+
+    private LocalDate periodStart(LocalDate day) {
+        return Proration.boundary(anchor, months, Proration.periodIndex(anchor, months, day));
+    }
+
+    private LocalDate periodEnd(LocalDate periodStart) {
+        return Proration.boundary(anchor, months, Proration.periodIndex(anchor, months, periodStart) + 1);
+    }
+
+    private static LocalDate plus(LocalDate day, TimeSpan span) {
+        return switch (span.unit()) {
+            case DAYS -> day.plusDays(span.count());
+            case WEEKS -> day.plusWeeks(span.count());
+            case MONTHS -> day.plusMonths(span.count());
+            case YEARS -> day.plusYears(span.count());
+        };
+    }
+
+    private Result result(List<BillLine> numbered) {
+        List<BillLine> lines = new ArrayList<>();
+        for (BillLine line : numbered) {
+            List<String> discounted = notes.get(line.lineNo());
+            lines.add(discounted == null ? line : withDiscounts(line, discounted));
+        }
+        List<DiscountApplied> applications = new ArrayList<>();
+        for (Given g : given) {
+            DiscountApplied applied = applied(g, numbered);
+            applications.add(applied);
+            lines.add(discountLine(lines.size() + 1, g, applied, numbered));
+        }
+        return new Result(lines, applications);
+    }
+
+    /** The application as recorded (the bill's id is the writer's to fill in). */
+    private DiscountApplied applied(Given g, List<BillLine> numbered) {
+        Money amount = g.takes().values().stream().reduce(Money::plus).orElseThrow();
+        List<String> lines = numbered == null ? List.of() : g.takes().keySet().stream()
+                .map(lineNo -> lineNo + " " + numbered.get(lineNo - 1).productCode()).toList();
+        return new DiscountApplied(state.subscriptionId(), g.discount().discountId(), g.discount().definitionCode(),
+                null, g.from(), g.to(), amount, g.number(), lines, g.criteria(), null);
+    }
+
+    private BillLine discountLine(int lineNo, Given g, DiscountApplied applied, List<BillLine> numbered) {
+        Money tax = Money.zero(account.currency());
+        BigDecimal rate = null;
+        boolean oneRate = true;
+        for (var take : g.takes().entrySet()) {
+            BillLine line = numbered.get(take.getKey() - 1);
+            tax = tax.plus(Proration.taxPart(take.getValue(), line.taxRatePercent()));
+            oneRate &= rate == null || line.taxRatePercent() == null || rate.compareTo(line.taxRatePercent()) == 0;
+            rate = rate == null ? line.taxRatePercent() : rate;
+        }
+        String value = describe(g.discount().value());
+        List<String> facts = new ArrayList<>();
+        facts.add("definition " + g.discount().definitionCode());
+        facts.add("value " + value);
+        facts.add("lines " + String.join(", ", applied.lines()));
+        facts.add("criteria " + (g.criteria().isEmpty() ? "none" : String.join("; ", g.criteria())));
+        facts.add("application " + g.number() + (g.discount().limit() == null ? ""
+                : " of " + g.discount().limit().times() + (g.discount().limit().per() == null ? ""
+                : " per " + g.discount().limit().per().name().toLowerCase().replaceAll("s$", ""))));
+        var explanation = new LineExplanation(null, g.discount().value().kind().name(), null, 1, List.of(),
+                applied.amount(), null, null, null, null, null, facts);
+        return new BillLine(lineNo, BillLineKind.DISCOUNT, g.discount().definitionCode(),
+                "Discount " + g.discount().definitionCode() + ": " + value + " (application " + g.number() + ")",
+                g.from(), g.to(), 1, applied.amount().negate(), tax.negate(), oneRate ? rate : null,
+                g.discount().discountId(), explanation);
+    }
+
+    static String describe(DiscountValue value) {
+        return switch (value.kind()) {
+            case AMOUNT -> value.amount().amount().toPlainString() + " " + value.amount().currency()
+                    + " off per billing period";
+            case PERCENTAGE -> value.percentage().stripTrailingZeros().toPlainString() + " % at level "
+                    + value.level();
+            case FREE_PERIOD -> value.freePeriod().count() + " " + value.freePeriod().unit().name().toLowerCase()
+                    + " free";
+        };
+    }
+
+    private static BillLine withDiscounts(BillLine line, List<String> discounts) {
+        LineExplanation e = line.explanation();
+        var explanation = e == null ? new LineExplanation(null, null, null, line.quantity(), List.of(), line.amount(),
+                null, null, null, null, null, discounts)
+                : new LineExplanation(e.pricePlanCode(), e.rateModel(), e.tierBasis(), e.units(), e.tiers(),
+                e.periodAmount(), e.daysCharged(), e.daysInPeriod(), e.maturityPeriod(), e.concurrentUsage(),
+                e.directive(), discounts);
+        return new BillLine(line.lineNo(), line.kind(), line.productCode(), line.description(), line.from(), line.to(),
+                line.quantity(), line.amount(), line.taxAmount(), line.taxRatePercent(), line.reference(),
+                explanation);
+    }
+}
