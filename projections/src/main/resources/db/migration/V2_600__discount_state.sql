@@ -46,7 +46,10 @@ create table discount_application (
     currency           char(3)        not null,
     application_number integer        not null,
     applied_at         timestamptz    not null,
-    primary key (subscription_id, discount_id, period_start)
+    -- the DiscountApplied event's place in the subscription's stream: one row per event, however many share a
+    -- period start (a free period continued on a later bill repeats its application number)
+    event_sequence     bigint         not null,
+    primary key (subscription_id, event_sequence)
 );
 create index discount_application_period_idx on discount_application (period_start, definition_code);
 

@@ -18,6 +18,7 @@ import org.subledger.kernel.discount.DiscountApproved;
 import org.subledger.kernel.discount.DiscountCriteriaCheck;
 import org.subledger.kernel.discount.DiscountRejected;
 import org.subledger.kernel.discount.DiscountRemoved;
+import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.discount.DiscountStatus;
 import org.subledger.kernel.discount.RejectDiscount;
 import org.subledger.kernel.discount.RemoveDiscount;
@@ -203,8 +204,10 @@ final class SubscriptionDiscounts {
             if (!definition.code().equals(discount.definitionCode())) {
                 continue;
             }
+            // distinct application numbers: a free period billed over two bills is one application
             long applied = discount.applications().stream()
-                    .filter(application -> since == null || application.periodStart().isAfter(since)).count();
+                    .filter(application -> since == null || application.periodStart().isAfter(since))
+                    .mapToInt(DiscountApplied::applicationNumber).distinct().count();
             boolean willApply = discount.applications().isEmpty()
                     && (discount.status() == DiscountStatus.PENDING_APPROVAL
                     || discount.status() == DiscountStatus.APPROVED);

@@ -52,9 +52,9 @@ class DiscountStateProjection {
             on conflict (subscription_id, discount_id) do nothing""";
     private static final String APPLY = """
             insert into discount_application (subscription_id, discount_id, definition_code, bill_id, period_start,
-                period_end, amount, currency, application_number, applied_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (subscription_id, discount_id, period_start) do nothing""";
+                period_end, amount, currency, application_number, applied_at, event_sequence)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (subscription_id, event_sequence) do nothing""";
 
     private final JdbcTemplate jdbc;
 
@@ -108,7 +108,7 @@ class DiscountStateProjection {
                 event.periodStart(), event.periodStart(), principal, sqlTime(at), sequenceNumber);
         jdbc.update(APPLY, event.subscriptionId(), event.discountId(), event.definitionCode(), event.billId(),
                 event.periodStart(), event.periodEnd(), event.amount().amount(),
-                event.amount().currency().getCurrencyCode(), event.applicationNumber(), sqlTime(at));
+                event.amount().currency().getCurrencyCode(), event.applicationNumber(), sqlTime(at), sequenceNumber);
     }
 
     private static java.sql.Timestamp sqlTime(Instant at) {

@@ -115,7 +115,8 @@ class DiscountReadModel {
             conditions.add(visible);
         }
         return jdbc.query("select a.definition_code, to_char(a.period_start, 'YYYY-MM') as period, a.currency,"
-                        + " count(distinct a.subscription_id) as subscriptions, count(*) as applications,"
+                        + " count(distinct a.subscription_id) as subscriptions,"
+                        + " count(distinct (a.subscription_id, a.discount_id, a.application_number)) as applications,"
                         + " sum(a.amount) as amount"
                         + " from discount_application a join subscription_summary s"
                         + " on s.subscription_id = a.subscription_id"
@@ -147,7 +148,8 @@ class DiscountReadModel {
                 date(rs, "added_on"), startsOn, endsOn, removedOn, rs.getString("note"), rs.getString("added_by"),
                 rs.getString("added_unit"), instant(rs, "added_at"), rs.getString("decided_by"),
                 instant(rs, "decided_at"), date(rs, "decided_on"), rs.getString("decision_reason"),
-                rs.getString("removed_by"), applications.size(),
+                rs.getString("removed_by"),
+                (int) applications.stream().mapToInt(ApplicationView::applicationNumber).distinct().count(),
                 left(limit, applications, next != null ? next : today), next, given, applications);
     }
 
@@ -177,7 +179,8 @@ class DiscountReadModel {
             case YEARS -> on.minusYears(1);
         };
         long used = applications.stream().filter(application -> since == null
-                || application.periodStart().isAfter(since)).count();
+                || application.periodStart().isAfter(since)).mapToInt(ApplicationView::applicationNumber).distinct()
+                .count();
         return (int) Math.max(0, limit.times() - used);
     }
 

@@ -58,30 +58,30 @@ public final class DiscountCriteriaCheck {
         }
         var term = given.billingTerm();
         if (!term.schemes().isEmpty()) {
-            section(term.schemes().contains(facts.schemeCode()), "billing term scheme is one of " + term.schemes(),
+            section(has(term.schemes(), facts.schemeCode()), "billing term scheme is one of " + term.schemes(),
                     held, failed);
         }
         if (!term.frequencies().isEmpty()) {
-            section(term.frequencies().contains(facts.billingFrequency()), "billing frequency is one of "
+            section(has(term.frequencies(), facts.billingFrequency()), "billing frequency is one of "
                     + term.frequencies(), held, failed);
         }
         if (!term.bindingPeriods().isEmpty()) {
-            section(facts.bindingPeriodMonths() != null && term.bindingPeriods().contains(facts.bindingPeriodMonths()),
+            section(facts.bindingPeriodMonths() != null && has(term.bindingPeriods(), facts.bindingPeriodMonths()),
                     "binding period (months) is one of " + term.bindingPeriods(), held, failed);
         }
         if (!given.subscriptionTypes().isEmpty()) {
-            section(given.subscriptionTypes().contains(facts.subscriptionTypeCode()), "subscription type is one of "
+            section(has(given.subscriptionTypes(), facts.subscriptionTypeCode()), "subscription type is one of "
                     + given.subscriptionTypes(), held, failed);
         }
         var account = given.accountsReceivable();
         if (!account.classifications().isEmpty() || !account.creditRatings().isEmpty()) {
-            section(account.classifications().contains(facts.accountClassification())
-                            || account.creditRatings().contains(facts.accountCreditRating()),
+            section(has(account.classifications(), facts.accountClassification())
+                            || has(account.creditRatings(), facts.accountCreditRating()),
                     "account classification is one of " + account.classifications() + " or credit rating one of "
                             + account.creditRatings(), held, failed);
         }
         if (!given.pricePlans().isEmpty()) {
-            section(given.pricePlans().contains(facts.pricePlanCode()), "price plan is one of " + given.pricePlans(),
+            section(has(given.pricePlans(), facts.pricePlanCode()), "price plan is one of " + given.pricePlans(),
                     held, failed);
         }
         if (!given.products().isEmpty()) {
@@ -99,5 +99,10 @@ public final class DiscountCriteriaCheck {
 
     private static void section(boolean holds, String what, List<String> held, List<String> failed) {
         (holds ? held : failed).add(what);
+    }
+
+    /** An unknown fact (an account without a classification, say) is in no list; List.copyOf lists refuse null. */
+    private static <T> boolean has(List<T> listed, T fact) {
+        return fact != null && listed.contains(fact);
     }
 }
