@@ -103,6 +103,11 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    public ActivityServiceTermsUpcaster activityServiceTermsUpcaster() {
+        return new ActivityServiceTermsUpcaster();
+    }
+
+    @Bean
     public OwningUnitUpcaster owningUnitUpcaster() {
         return new OwningUnitUpcaster();
     }
