@@ -2,7 +2,10 @@ package org.subledger.command.catalog;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import org.subledger.kernel.catalog.ActivityServiceTerms;
 import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AmendActivityType;
+import org.subledger.kernel.catalog.AmendJobType;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.BillingTiming;
@@ -125,8 +128,29 @@ public class SampleCatalog {
                 List.of("INSTALLATION"))));
         commands.add(new CreateActivityType(new ActivityTypeDefinition("REPAIR", "Repair equipment",
                 List.of("REPAIRS"))));
+        commands.addAll(jobCatalog());
         commands.addAll(SampleDiscounts.commands());
         return commands;
+    }
+
+    /**
+     * The AluxSat job types and activity types jobs are run with. INSTALLATION, INSTALL and REPAIR were created
+     * before jobs existed: they are amended (a no-op once amended), so a ledger holding their first definition
+     * still loads the sample.
+     */
+    private static List<Object> jobCatalog() {
+        var hardware = List.of("DECODER", "ROUTER", "ANTENNA", "INSTALL-KIT");
+        return List.of(
+                new AmendJobType(new JobTypeDefinition("INSTALLATION", "New installation",
+                        List.of("START-UP-FEE", "ANTENNA", "DECODER", "ROUTER", "INSTALL-KIT", "INSTALLATION-FEE"))),
+                new CreateJobType(new JobTypeDefinition("SHOP-SALE", "Sale in a shop", hardware)),
+                new CreateJobType(new JobTypeDefinition("NEW-SUBSCRIPTION", "Order for a new subscription",
+                        List.of("START-UP-FEE", "DECODER", "ANTENNA", "INSTALLATION-FEE"))),
+                // an installation is billed for at least one hour, for the time it took; a repair for at least half
+                new AmendActivityType(new ActivityTypeDefinition("INSTALL", "Install equipment",
+                        List.of("INSTALLATION"), List.of(new ActivityServiceTerms("INSTALLATION", 60, false, true)))),
+                new AmendActivityType(new ActivityTypeDefinition("REPAIR", "Repair equipment", List.of("REPAIRS"),
+                        List.of(new ActivityServiceTerms("REPAIRS", 30, false, true)))));
     }
 
     private static List<ProductTypeDefinition> productTypes() {
@@ -172,6 +196,7 @@ public class SampleCatalog {
                 product("START-UP-FEE", "Start up fee", "FEE", "Fees", Map.of()),
                 product("INSTALLATION", "Installation service fee", "LABOUR", "Services", Map.of()),
                 product("REPAIRS", "Repairs", "LABOUR", "Services", Map.of()),
+                product("INSTALLATION-FEE", "Installation fee", "FEE", "Fees", Map.of()),
                 new ProductDefinition("INSTALL-KIT", null, "Installation kit", "HW-KIT", "AluxSat", "Kits",
                         List.of("Hardware"), Validity.ALWAYS, VAT, List.of(new BundleComponent("ANTENNA", 1),
                         new BundleComponent("DECODER", 1)), null, Map.of()));
@@ -183,6 +208,7 @@ public class SampleCatalog {
         var distributors = List.of(level(1, 1L, "5"), level(2, 2L, "4"), level(3, 3L, "3"), level(4, null, "2"));
         return List.of(
                 rate("STANDARD", "START-UP-FEE", RateClassification.EXPENSE, Rate.flat(eur("5.00"))),
+                rate("STANDARD", "INSTALLATION-FEE", RateClassification.EXPENSE, Rate.flat(eur("80.00"))),
                 rate("STANDARD", "REPAIRS", RateClassification.ONE_TIME_SERVICE,
                         new Rate(RateModel.FLAT, TierBasis.DURATION_HOURS, eur("20"), hours)),
                 rate("STANDARD", "INSTALLATION", RateClassification.ONE_TIME_SERVICE,
