@@ -102,6 +102,13 @@ class JobsIT extends LedgerIT {
         Await.until("the bill posted to the account", () -> api.get("agent", "/api/accounts/" + accountId).json(),
                 account -> decimal(account.get("balance")).compareTo(new BigDecimal("145.00")) == 0);
 
+        // billing it again issues nothing: the same bill answers, the balance stays
+        var again = api.post("billing", "/api/jobs/" + jobId + "/bill", "{}");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("billId").asText()).isEqualTo(billId);
+        assertThat(decimal(api.get("agent", "/api/accounts/" + accountId).json().get("balance")))
+                .isEqualByComparingTo("145.00");
+
         // billed: its contents are closed, and the refusal records nothing
         int eventsBefore = api.get("auditor", "/api/audit/jobs/" + jobId + "/events").json().get("events").size();
         var late = api.post("installer", "/api/jobs/" + jobId + "/expenses",

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,9 +32,12 @@ import org.subledger.kernel.job.CreateJob;
 import org.subledger.kernel.job.JobActivity;
 import org.subledger.kernel.job.JobExpense;
 import org.subledger.kernel.job.JobGood;
+import org.subledger.kernel.job.JobBilled;
 import org.subledger.kernel.job.JobState;
+import org.subledger.kernel.job.JobStatus;
 import org.subledger.kernel.job.StartJob;
 import org.subledger.kernel.job.SubscriptionRequest;
+import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.net.URI;
 import java.security.Principal;
@@ -163,6 +167,35 @@ class JobCommandController {
     @Operation(summary = "Preview the job's bill without recording anything")
     JobBillDraft preview(@PathVariable String jobId, @RequestBody(required = false) PreviewRequest body,
                          AccessScope scope) {
+        JobState job = readable(jobId, scope);
+        LocalDate on = body != null && body.billingDate() != null ? body.billingDate()
+                : job.actualCompletion() != null ? job.actualCompletion() : LocalDate.now(clock);
+        return bills.preview(job, on);
+    }
+
+    /**
+     * Bills a completed job now, when its billing on completion was refused (a rate since added to its plan) or has
+     * not run yet; a billed job answers with its one bill and nothing is issued again.
+     */
+    @PostMapping("/{jobId}/bill")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'BILLING', 'ADMIN')")
+    @Operation(summary = "Bill a completed job (once: a billed job answers with its bill)")
+    JobBilled bill(@PathVariable String jobId, AccessScope scope, Principal principal) {
+        JobState job = readable(jobId, scope);
+        if (job.status() != JobStatus.COMPLETED) {
+            throw new LedgerRefusal(ErrorCode.JOB_STATE_INVALID, "Job " + jobId + " is " + job.status()
+                    + ": only a completed job is billed", Map.of("state", "is " + job.status()));
+        }
+        return bills.bill(jobId, MetaData.with(LedgerMetadata.PRINCIPAL, principal.getName()));
+    }
+
+    private Map<String, String> send(Object command, String jobId, String action) {
+        commands.send(command, ErrorCode.JOB_NOT_FOUND, jobId);
+        return Map.of("jobId", jobId, "action", action);
+    }
+
+    /** The job as its stream folds it, if the user may read it; else refused as an unknown job. */
+    private JobState readable(String jobId, AccessScope scope) {
         JobState job = new JobState();
         eventStore.readEvents(jobId, 0).asStream().forEach((DomainEventMessage<?> message) ->
                 job.apply(message.getPayload(), message.getSequenceNumber()));
@@ -170,14 +203,7 @@ class JobCommandController {
                 && !(job.assignedUnit() != null && scope.mayRead(job.assignedUnit())))) {
             throw LedgerRefusal.outOfScope(ErrorCode.JOB_NOT_FOUND, "job", jobId, "No job with id " + jobId);
         }
-        LocalDate on = body != null && body.billingDate() != null ? body.billingDate()
-                : job.actualCompletion() != null ? job.actualCompletion() : LocalDate.now(clock);
-        return bills.preview(job, on);
-    }
-
-    private Map<String, String> send(Object command, String jobId, String action) {
-        commands.send(command, ErrorCode.JOB_NOT_FOUND, jobId);
-        return Map.of("jobId", jobId, "action", action);
+        return job;
     }
 
     private static String lineId(String requested, HttpServletRequest request, Principal principal) {
