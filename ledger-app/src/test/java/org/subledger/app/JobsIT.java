@@ -151,6 +151,17 @@ class JobsIT extends LedgerIT {
         assertThat(overview.get("subscriptions").get(0).get("installedItems").get(0).get("serialNumber").asText())
                 .isEqualTo(serial);
 
+        // as it stood when work started: in progress, nothing delivered yet
+        String started = trail.get(2).get("timestamp").asText();
+        JsonNode then = api.get("installer", "/api/jobs/" + jobId + "?asOf=" + started).json();
+        assertThat(then.get("state").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(then.get("goods")).isEmpty();
+        assertThat(then.get("bill").isNull()).isTrue();
+
+        // completed on its expected date: not late (its row is settled, the overview showed its bill)
+        assertThat(api.get("agent", "/api/jobs?late=true&accountId=" + accountId).json()).isEmpty();
+        assertThat(api.get("agent", "/api/jobs?state=COMPLETED&accountId=" + accountId).json()).hasSize(1);
+
         // the installer company lists the jobs assigned to it
         JsonNode assigned = api.get("installer", "/api/jobs?assignedUnit=INSTALLER-FASTFIT").json();
         assertThat(assigned).extracting(row -> row.get("jobId").asText()).contains(jobId);
