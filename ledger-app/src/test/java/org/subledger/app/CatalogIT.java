@@ -26,14 +26,14 @@ class CatalogIT extends LedgerIT {
                     "PLAIN-HW", "HW-KIT"),
             "products", List.of("GOLD", "PLATINUM", "EUROSPORT-1", "PPV-SERVICE", "PPV-MOVIES", "BOUQUET",
                     "BRAVEHEART", "SERENDIPITY", "LIMITLESS", "DECODER", "ROUTER", "ANTENNA", "START-UP-FEE",
-                    "INSTALLATION", "REPAIRS", "INSTALL-KIT"),
+                    "INSTALLATION", "REPAIRS", "INSTALL-KIT", "INSTALLATION-FEE"),
             "price-plans", List.of("STANDARD", "VIP"),
             "billing-term-schemes", List.of("RESIDENTIAL", "CORPORATE"),
             "subscription-types", List.of("GOLD", "PLATINUM"),
             "usage-catalogs", List.of("NAGRA-MOVIES"),
-            "job-types", List.of("INSTALLATION", "REPAIR"),
+            "job-types", List.of("INSTALLATION", "REPAIR", "SHOP-SALE", "NEW-SUBSCRIPTION"),
             "activity-types", List.of("INSTALL", "REPAIR"));
-    private static final int STANDARD_RATES = 13;
+    private static final int STANDARD_RATES = 14;
 
     @BeforeEach
     void sampleCatalog() {

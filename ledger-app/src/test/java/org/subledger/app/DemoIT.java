@@ -48,6 +48,14 @@ class DemoIT {
                         customer.get("balance").asText()).json().get("balance").asText()),
                         balance -> balance.compareTo(expected) >= 0);
             });
+            JsonNode job = demo.json().get("installationJob");
+            JsonNode billed = Await.until("the demo job billed", () -> api.get("reporter", job.get("job").asText())
+                    .json(), json -> json.path("bill").path("total").has("amount"));
+            assertThat(new BigDecimal(billed.get("bill").get("total").get("amount").asText()))
+                    .isEqualByComparingTo("140.00");
+            JsonNode ordered = Await.until("the subscription the demo job ordered", () -> api.get("reporter",
+                    job.get("subscription").asText()), response -> response.status() == 200).json();
+            assertThat(ordered.get("state").asText()).isEqualTo("DRAFT");
         }
     }
 }

@@ -3,10 +3,18 @@ package org.subledger.app;
 import org.axonframework.serialization.SerializedObject;
 import org.junit.jupiter.api.Test;
 import org.subledger.command.charging.EventChargeSaga;
+import org.subledger.command.job.JobSubscriptionSaga;
+import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.job.SubscriptionRequest;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.subscription.Distributor;
+import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.command.provisioning.ProvisioningSaga;
 import org.subledger.platform.axon.StorageJson;
 
 import java.lang.reflect.Field;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +65,28 @@ class SagaStateRoundTripTest {
             assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
         }
         assertThat(new String(stored.getData())).doesNotContain("commandGateway").doesNotContain("providerProductIds");
+    }
+
+    @Test
+    void theJobSubscriptionSagaKeepsItsStateThroughTheStorageSerializer() throws Exception {
+        var saga = new JobSubscriptionSaga();
+        set(saga, "jobId", "job-1");
+        set(saga, "accountId", "acc-1");
+        set(saga, "owningUnit", "CUSTOMER-SERVICE");
+        set(saga, "request", new SubscriptionRequest("sub-1", "GOLD", new BillingTerms("RESIDENTIAL", "STANDARD",
+                BillingFrequency.MONTHLY, LocalDate.of(2026, 4, 1), null, null, Money.of("50.00", "EUR"), null),
+                List.of(new Distributor("STB-1", "NAGRA")), List.of(new SubscriptionService("GOLD", List.of(),
+                LocalDate.of(2026, 4, 1), null, null, Set.of("STB-1")))));
+        set(saga, "installedItems", new java.util.LinkedHashMap<>(Map.of("SN-1", "DECODER")));
+
+        var serializer = StorageJson.serializer();
+        SerializedObject<byte[]> stored = serializer.serialize(saga, byte[].class);
+        JobSubscriptionSaga back = serializer.deserialize(stored);
+
+        for (String field : new String[]{"jobId", "accountId", "owningUnit", "request", "installedItems"}) {
+            assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
+        }
+        assertThat(new String(stored.getData())).doesNotContain("commandGateway");
     }
 
     private static void set(Object target, String name, Object value) throws Exception {

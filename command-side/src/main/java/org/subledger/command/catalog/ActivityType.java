@@ -60,6 +60,9 @@ class ActivityType {
         d.allowedServices().forEach(code -> rules.rule(catalog.typeOfProduct(code)
                 .filter(type -> type.serviceType() == ServiceType.ONE_TIME).isPresent(), "allowedServices",
                 code + " is not a one-time service"));
+        d.serviceTerms().forEach(terms -> rules.rule(d.allowedServices().contains(terms.productCode())
+                && terms.minimumMinutes() >= 0, "serviceTerms", terms.productCode()
+                + " has terms but is not an allowed service, or a negative minimum time"));
         rules.orRefuseAsRule("The activity type " + d.code());
     }
 

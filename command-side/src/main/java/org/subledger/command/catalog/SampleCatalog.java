@@ -2,7 +2,11 @@ package org.subledger.command.catalog;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import org.subledger.command.process.Refusals;
+import org.subledger.kernel.catalog.ActivityServiceTerms;
 import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AmendActivityType;
+import org.subledger.kernel.catalog.AmendJobType;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.BillingTiming;
@@ -35,6 +39,7 @@ import org.subledger.kernel.catalog.SubscriptionTypeDefinition;
 import org.subledger.kernel.catalog.UsageCatalogDefinition;
 import org.subledger.kernel.catalog.UsageServiceEntry;
 import org.subledger.kernel.catalog.Validity;
+import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.Rate;
 import org.subledger.kernel.rating.RateLevel;
@@ -71,8 +76,33 @@ public class SampleCatalog {
     /** Sends every command of the sample catalog, in dependency order; returns how many were sent. */
     public int load() {
         var commands = commands();
-        commands.forEach(commandGateway::sendAndWait);
+        commands.forEach(command -> {
+            if (command instanceof CreateOrAmend upgrade) {
+                upgrade.send(commandGateway);
+            } else {
+                commandGateway.sendAndWait(command);
+            }
+        });
         return commands.size();
+    }
+
+    /**
+     * An entry whose sample definition grew after ledgers were loaded with its first one: created with the new
+     * definition, or, where the first one is there already, amended to it (a no-op once amended).
+     */
+    record CreateOrAmend(Object create, Object amend) {
+
+        void send(CommandGateway gateway) {
+            try {
+                gateway.sendAndWait(create);
+            } catch (RuntimeException refused) {
+                if (!(Refusals.of(refused).map(details -> details.code() == ErrorCode.CATALOG_ENTRY_EXISTS)
+                        .orElse(false))) {
+                    throw refused;
+                }
+                gateway.sendAndWait(amend);
+            }
+        }
     }
 
     static List<Object> commands() {
@@ -118,15 +148,32 @@ public class SampleCatalog {
                 new UsageServiceEntry("SERENDIPITY", "1AQ92", movieRate, Validity.ALWAYS, "PPV-MOVIES"),
                 new UsageServiceEntry("LIMITLESS", "1BQ12", movieRate, Validity.ALWAYS, "PPV-MOVIES")),
                 List.of())));
-        commands.add(new CreateJobType(new JobTypeDefinition("INSTALLATION", "New installation",
-                List.of("START-UP-FEE", "ANTENNA", "DECODER", "ROUTER", "INSTALL-KIT"))));
         commands.add(new CreateJobType(new JobTypeDefinition("REPAIR", "Repair", List.of("DECODER", "ROUTER"))));
-        commands.add(new CreateActivityType(new ActivityTypeDefinition("INSTALL", "Install equipment",
-                List.of("INSTALLATION"))));
-        commands.add(new CreateActivityType(new ActivityTypeDefinition("REPAIR", "Repair equipment",
-                List.of("REPAIRS"))));
+        commands.addAll(jobCatalog());
         commands.addAll(SampleDiscounts.commands());
         return commands;
+    }
+
+    /**
+     * The AluxSat job types and activity types jobs are run with. INSTALLATION, INSTALL and REPAIR were created with
+     * narrower definitions before jobs existed: a ledger holding those is amended to these.
+     */
+    private static List<Object> jobCatalog() {
+        var hardware = List.of("DECODER", "ROUTER", "ANTENNA", "INSTALL-KIT");
+        var installation = new JobTypeDefinition("INSTALLATION", "New installation",
+                List.of("START-UP-FEE", "ANTENNA", "DECODER", "ROUTER", "INSTALL-KIT", "INSTALLATION-FEE"));
+        // an installation is billed for at least one hour, for the time it took; a repair for at least half
+        var install = new ActivityTypeDefinition("INSTALL", "Install equipment", List.of("INSTALLATION"),
+                List.of(new ActivityServiceTerms("INSTALLATION", 60, false, true)));
+        var repair = new ActivityTypeDefinition("REPAIR", "Repair equipment", List.of("REPAIRS"),
+                List.of(new ActivityServiceTerms("REPAIRS", 30, false, true)));
+        return List.of(
+                new CreateOrAmend(new CreateJobType(installation), new AmendJobType(installation)),
+                new CreateJobType(new JobTypeDefinition("SHOP-SALE", "Sale in a shop", hardware)),
+                new CreateJobType(new JobTypeDefinition("NEW-SUBSCRIPTION", "Order for a new subscription",
+                        List.of("START-UP-FEE", "DECODER", "ANTENNA", "INSTALLATION-FEE"))),
+                new CreateOrAmend(new CreateActivityType(install), new AmendActivityType(install)),
+                new CreateOrAmend(new CreateActivityType(repair), new AmendActivityType(repair)));
     }
 
     private static List<ProductTypeDefinition> productTypes() {
@@ -172,6 +219,7 @@ public class SampleCatalog {
                 product("START-UP-FEE", "Start up fee", "FEE", "Fees", Map.of()),
                 product("INSTALLATION", "Installation service fee", "LABOUR", "Services", Map.of()),
                 product("REPAIRS", "Repairs", "LABOUR", "Services", Map.of()),
+                product("INSTALLATION-FEE", "Installation fee", "FEE", "Fees", Map.of()),
                 new ProductDefinition("INSTALL-KIT", null, "Installation kit", "HW-KIT", "AluxSat", "Kits",
                         List.of("Hardware"), Validity.ALWAYS, VAT, List.of(new BundleComponent("ANTENNA", 1),
                         new BundleComponent("DECODER", 1)), null, Map.of()));
@@ -183,6 +231,7 @@ public class SampleCatalog {
         var distributors = List.of(level(1, 1L, "5"), level(2, 2L, "4"), level(3, 3L, "3"), level(4, null, "2"));
         return List.of(
                 rate("STANDARD", "START-UP-FEE", RateClassification.EXPENSE, Rate.flat(eur("5.00"))),
+                rate("STANDARD", "INSTALLATION-FEE", RateClassification.EXPENSE, Rate.flat(eur("80.00"))),
                 rate("STANDARD", "REPAIRS", RateClassification.ONE_TIME_SERVICE,
                         new Rate(RateModel.FLAT, TierBasis.DURATION_HOURS, eur("20"), hours)),
                 rate("STANDARD", "INSTALLATION", RateClassification.ONE_TIME_SERVICE,

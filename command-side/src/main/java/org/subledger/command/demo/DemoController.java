@@ -8,6 +8,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.command.catalog.SampleCatalog;
+import org.subledger.kernel.job.ActivityServiceTime;
+import org.subledger.kernel.job.AddJobActivity;
+import org.subledger.kernel.job.AddJobExpense;
+import org.subledger.kernel.job.AddJobGood;
+import org.subledger.kernel.job.AssignJob;
+import org.subledger.kernel.job.CompleteJob;
+import org.subledger.kernel.job.CreateJob;
+import org.subledger.kernel.job.JobActivity;
+import org.subledger.kernel.job.JobExpense;
+import org.subledger.kernel.job.JobGood;
+import org.subledger.kernel.job.StartJob;
+import org.subledger.kernel.job.SubscriptionRequest;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.account.OpenAccount;
@@ -37,8 +49,9 @@ import java.util.UUID;
  * The demo: loads the sample catalog, then creates five customers of the demo operator with subscriptions that show
  * the billing engine's features (maturity pricing, distributor quantities, an annual plan, public use billed at a
  * share of its concurrent uses and in arrears, usage at time-of-day rates, a prepaid subscription billed as it is
- * used, hardware sold as one-off charges), all started two months ago, and runs a bill run for today. Every call creates five new
- * customers; the answer lists where to look.
+ * used, hardware sold as one-off charges), all started two months ago, and runs a bill run for today; then an
+ * installation job for a sixth customer, billed on completion, that orders a Gold subscription. Every call creates
+ * new customers; the answer lists where to look.
  */
 @RestController
 @RequestMapping("/api/demo")
@@ -66,7 +79,12 @@ class DemoController {
                     String balance) {
     }
 
-    record Demo(LocalDate billingDate, String billRun, List<Customer> customers) {
+    /** The demo's installation job: billed on completion, and the subscription it ordered created then. */
+    record InstallationJob(String name, String accountId, String jobId, String subscriptionId, String what,
+                           String job, String subscription) {
+    }
+
+    record Demo(LocalDate billingDate, String billRun, List<Customer> customers, InstallationJob installationJob) {
     }
 
     @PostMapping
@@ -112,18 +130,48 @@ class DemoController {
 
         String runId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartBillRun(runId, today, null, null));
-        return new Demo(today, "/api/bill-runs/" + runId, customers);
+        return new Demo(today, "/api/bill-runs/" + runId, customers, installationJob(today));
     }
 
-    private Customer customer(String name, String type, String scheme, BillingFrequency frequency,
-                              ConcurrentUsage concurrentUsage, LocalDate start, String what,
-                              SubscriptionService... services) {
+    /**
+     * A new customer's installation: a decoder, the installation fee and two and a half hours of installation,
+     * completed today and billed at once; the Gold subscription it orders is a draft, activated when the customer's
+     * box is registered (so today's bill run, started before, has nothing of it to bill).
+     */
+    private InstallationJob installationJob(LocalDate today) {
+        String accountId = openAccount("Sofia Constantinou");
+        String jobId = UUID.randomUUID().toString();
+        String subscriptionId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateJob(jobId, accountId, "INSTALLATION", "RESIDENTIAL", null, today, DEMO_UNIT,
+                new SubscriptionRequest(subscriptionId, "GOLD", new BillingTerms("RESIDENTIAL", null,
+                        BillingFrequency.MONTHLY, null, null, null, null, null), List.of(),
+                        List.of(service("GOLD")))));
+        commands.sendAndWait(new AssignJob(jobId, "INSTALLER-FASTFIT", "demo"));
+        commands.sendAndWait(new StartJob(jobId, "technician on site"));
+        commands.sendAndWait(new AddJobGood(jobId, new JobGood("decoder", "DECODER", "DEMO-" + UUID.randomUUID(), 1)));
+        commands.sendAndWait(new AddJobExpense(jobId, new JobExpense("fee", "INSTALLATION-FEE")));
+        commands.sendAndWait(new AddJobActivity(jobId, new JobActivity("install", "INSTALL",
+                List.of(new ActivityServiceTime("INSTALLATION", 150)))));
+        commands.sendAndWait(new CompleteJob(jobId, today, "installed"));
+        return new InstallationJob("Sofia Constantinou", accountId, jobId, subscriptionId,
+                "An installation by FastFit: decoder 10.00, installation fee 80.00, 2.5 hours of installation 50.00",
+                "/api/jobs/" + jobId, "/api/subscriptions/" + subscriptionId);
+    }
+
+    private String openAccount(String name) {
         String accountId = UUID.randomUUID().toString();
         String[] names = name.split(" ", 2);
         commands.sendAndWait(new OpenAccount(accountId, CustomerType.PERSON,
                 new PersonDetails(names[0], names[1], null),
                 null, new ContactDetails(null, null, "Limassol, Cyprus"), EUR, new BigDecimal("1000.00"), null, null,
                 "demo", DEMO_UNIT));
+        return accountId;
+    }
+
+    private Customer customer(String name, String type, String scheme, BillingFrequency frequency,
+                              ConcurrentUsage concurrentUsage, LocalDate start, String what,
+                              SubscriptionService... services) {
+        String accountId = openAccount(name);
         String subscriptionId = UUID.randomUUID().toString();
         var distributors = new ArrayList<Distributor>();
         for (SubscriptionService service : services) {

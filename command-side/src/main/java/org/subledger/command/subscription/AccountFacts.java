@@ -14,7 +14,7 @@ import java.util.Map;
  * price plan's select conditions look at; and its balance and credit limit, which decide whether it may order more
  * ({@code creditLimit} {@code null}: no limit); and the unit that owns it, which decides who may subscribe it to more.
  */
-record AccountFacts(String accountId,
+public record AccountFacts(String accountId,
                     CustomerType customerType,
                     Currency currency,
                     String classification,
@@ -33,7 +33,7 @@ record AccountFacts(String accountId,
     }
 
     /** The balance owed is over the credit limit (equal to it is still within). */
-    boolean overCreditLimit() {
+    public boolean overCreditLimit() {
         return creditLimit != null && balance != null && balance.isGreaterThan(creditLimit);
     }
 

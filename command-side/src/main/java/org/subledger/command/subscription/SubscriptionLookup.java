@@ -17,7 +17,7 @@ import java.util.Optional;
  * What a subscription's command handlers may read of other aggregates, consistently: the owning account and the
  * catalog entries, straight from the event store (never from a projection). Injected as a handler parameter.
  */
-interface SubscriptionLookup {
+public interface SubscriptionLookup {
 
     Optional<AccountFacts> account(String accountId);
 

@@ -104,6 +104,11 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    public ActivityServiceTermsUpcaster activityServiceTermsUpcaster() {
+        return new ActivityServiceTermsUpcaster();
+    }
+
+    @Bean
     public OwningUnitUpcaster owningUnitUpcaster() {
         return new OwningUnitUpcaster();
     }

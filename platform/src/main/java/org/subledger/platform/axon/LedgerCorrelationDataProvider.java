@@ -22,6 +22,7 @@ public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
         copy(metaData, data, LedgerMetadata.UNIT);
         copy(metaData, data, LedgerMetadata.IDEMPOTENCY_KEY);
         copy(metaData, data, LedgerMetadata.CLIENT_REFERENCE);
+        copy(metaData, data, LedgerMetadata.CAUSE);
         Object correlationId = metaData.get(LedgerMetadata.CORRELATION_ID);
         data.put(LedgerMetadata.CORRELATION_ID, correlationId != null ? correlationId : message.getIdentifier());
         data.put(LedgerMetadata.CAUSATION_ID, message.getIdentifier());

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.account.AccountSummary;
 import org.subledger.query.access.ReadableAccounts;
+import org.subledger.query.job.JobReadModel;
+import org.subledger.query.job.JobSummaryView;
 import org.subledger.query.account.AccountView;
 import org.subledger.kernel.subscription.query.InstalledItemRecord;
 import org.subledger.kernel.subscription.query.SubscribedService;
@@ -17,7 +19,7 @@ import java.util.List;
 
 /**
  * What a call-centre agent sees of a customer at a glance: the account (balance, credit limit, status) and each of
- * its subscriptions with the services effective on it and the items installed. Read models only; eventually
+ * its subscriptions with the services effective on it and the items installed, and its jobs. Read models only; eventually
  * consistent like them.
  */
 @RestController
@@ -26,10 +28,12 @@ class CustomerOverviewController {
 
     private final ReadableAccounts accounts;
     private final SubscriptionReadModel subscriptions;
+    private final JobReadModel jobs;
 
-    CustomerOverviewController(ReadableAccounts accounts, SubscriptionReadModel subscriptions) {
+    CustomerOverviewController(ReadableAccounts accounts, SubscriptionReadModel subscriptions, JobReadModel jobs) {
         this.accounts = accounts;
         this.subscriptions = subscriptions;
+        this.jobs = jobs;
     }
 
     /** Only what the user may read: the account, or 404 as for an unknown one, and the subscriptions of its units. */
@@ -41,11 +45,12 @@ class CustomerOverviewController {
                         subscriptions.services(subscription.subscriptionId()),
                         subscriptions.installedItems(subscription.subscriptionId())))
                 .toList();
-        return new CustomerOverview(AccountView.of(account), owned);
+        return new CustomerOverview(AccountView.of(account), owned, jobs.jobsOf(accountId, scope));
     }
 
-    /** The account (as {@code GET /api/accounts/{id}} shows it) and its subscriptions, oldest first. */
-    public record CustomerOverview(AccountView account, List<SubscriptionOverview> subscriptions) {
+    /** The account (as {@code GET /api/accounts/{id}} shows it), its subscriptions and its jobs, oldest first. */
+    public record CustomerOverview(AccountView account, List<SubscriptionOverview> subscriptions,
+                                   List<JobSummaryView> jobs) {
     }
 
     /** One subscription with its effective services and installed items. */

@@ -2,11 +2,13 @@ package org.subledger.kernel.billing;
 
 /**
  * Why a bill was issued: by a bill run (RUN), for usage billed early (USAGE: a threshold reached, or a prepaid
- * subscription), or at once for a period bought in advance (BUY_IN_ADVANCE: billed like a run, through the end of the
- * bought period).
+ * subscription), at once for a period bought in advance (BUY_IN_ADVANCE: billed like a run, through the end of the
+ * bought period), or for a job (JOB).
  */
 public enum BillKind {
     RUN,
     USAGE,
-    BUY_IN_ADVANCE
+    BUY_IN_ADVANCE,
+    /** A job's goods, expenses and activities, billed once when it completed ({@code subscriptionId} null). */
+    JOB
 }

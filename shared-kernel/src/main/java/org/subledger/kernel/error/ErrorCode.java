@@ -38,6 +38,14 @@ public enum ErrorCode {
     SUBSCRIPTION_STATE_INVALID(Kind.CONFLICT),
     SUBSCRIPTION_RULE_VIOLATED(Kind.REFUSED),
     SERIAL_NUMBER_IN_USE(Kind.CONFLICT),
+    JOB_NOT_FOUND(Kind.NOT_FOUND),
+    JOB_ALREADY_EXISTS(Kind.CONFLICT),
+    /** The job's life cycle does not allow the action now (e.g. completing a pending job). */
+    JOB_STATE_INVALID(Kind.CONFLICT),
+    /** A catalog or job rule refuses the job or its contents (a product its type does not sell, a missing service). */
+    JOB_RULE_VIOLATED(Kind.REFUSED),
+    /** The job is billed: its contents are closed; a correction is a separate, recorded credit. */
+    JOB_ALREADY_BILLED(Kind.CONFLICT),
     /** No refused process step with that id on the "needs attention" list. */
     ATTENTION_ITEM_NOT_FOUND(Kind.NOT_FOUND),
     CREDIT_LIMIT_EXCEEDED(Kind.REFUSED),

@@ -23,6 +23,11 @@ public final class LedgerMetadata {
      * what the user may touch, never copied onto events (it is derived, and may be large).
      */
     public static final String ACCESS_SCOPE = "accessScope";
+    /**
+     * The business record whose process caused a message, e.g. {@code job:<jobId>} on the subscription a job
+     * created; copied onto everything the message causes.
+     */
+    public static final String CAUSE = "cause";
 
     /** The principal recorded for work the ledger does by itself (schedules, sagas started by time). */
     public static final String SYSTEM_PRINCIPAL = "system";

@@ -1,0 +1,118 @@
+package org.subledger.command.job;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.command.process.Refusals;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.RefusalDetails;
+import org.subledger.kernel.job.JobCancelled;
+import org.subledger.kernel.job.JobCompleted;
+import org.subledger.kernel.job.JobCreated;
+import org.subledger.kernel.job.JobGoodAdded;
+import org.subledger.kernel.job.RecordJobSubscriptionRefusal;
+import org.subledger.kernel.job.SubscriptionRequest;
+import org.subledger.kernel.metadata.LedgerMetadata;
+import org.subledger.kernel.subscription.BecomeSubscriber;
+import org.subledger.kernel.subscription.InstalledItem;
+import org.subledger.kernel.subscription.SubscriptionState;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An order job's subscription: when the job completes, the subscription it carries is created through the
+ * subscription's own command ({@code BecomeSubscriber}, so every rule of subscriptions holds: credit limit, serial
+ * numbers, allowed plans), with the job's traceable goods as its installed items, owned by the job's unit, effective
+ * on the completion date (a draft when it names no distributor), and {@code cause: job:<jobId>} in the metadata of
+ * its events. Lives from the job's creation to its completion or cancellation; a job without a subscription request
+ * ends it at once.
+ *
+ * <p>A business refusal is recorded on the job ({@code JobSubscriptionRefused}) and the process ends; a technical
+ * failure fails the event, which the saga's group retries and then dead-letters. Redelivered after the subscription
+ * was created, the creation is refused as existing, which is the step done.
+ */
+@Saga
+@ProcessingGroup(JobSubscriptionSaga.PROCESS)
+public class JobSubscriptionSaga { // public, with a public constructor: Axon instantiates sagas reflectively
+
+    static final String PROCESS = "job-subscriptions";
+    private static final Logger LOG = LoggerFactory.getLogger(JobSubscriptionSaga.class);
+
+    private String jobId;
+    private String accountId;
+    private String owningUnit;
+    private SubscriptionRequest request;
+    /** serial number → product code of the job's traceable goods, in delivery order. */
+    private Map<String, String> installedItems = new LinkedHashMap<>();
+
+    @Autowired
+    private transient CommandGateway commandGateway;
+
+    public JobSubscriptionSaga() {
+        // for Axon and the saga serializer
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "jobId")
+    void on(JobCreated event) {
+        if (event.subscriptionRequest() == null) {
+            SagaLifecycle.end();
+            return;
+        }
+        jobId = event.jobId();
+        accountId = event.accountId();
+        owningUnit = event.owningUnit();
+        request = event.subscriptionRequest();
+    }
+
+    @SagaEventHandler(associationProperty = "jobId")
+    void on(JobGoodAdded event) {
+        if (event.good().serialNumber() != null) {
+            installedItems.put(event.good().serialNumber(), event.good().productCode());
+        }
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "jobId")
+    void on(JobCancelled event) {
+        // nothing ordered: the job released its serial numbers itself
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "jobId")
+    void on(JobCompleted event) {
+        List<InstalledItem> items = installedItems.entrySet().stream()
+                .map(item -> new InstalledItem(item.getKey(), item.getValue())).toList();
+        var command = new BecomeSubscriber(request.subscriptionId(), accountId, request.subscriptionTypeCode(),
+                request.billingTerms(), null, null, request.distributors().isEmpty() ? SubscriptionState.DRAFT
+                : SubscriptionState.EFFECTIVE, request.distributors(), request.services(), items,
+                event.actualCompletion(), null, owningUnit);
+        try {
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(LedgerMetadata.CAUSE, "job:" + jobId)));
+        } catch (RuntimeException failure) {
+            Optional<RefusalDetails> refusal = Refusals.of(failure);
+            if (refusal.isEmpty()) {
+                throw failure;
+            }
+            RefusalDetails details = refusal.get();
+            if (details.code() == ErrorCode.SUBSCRIPTION_ALREADY_EXISTS) {
+                return;
+            }
+            LOG.warn("The subscription of job {} was refused: {} {}", jobId, details.code(), details.message());
+            commandGateway.sendAndWait(new RecordJobSubscriptionRefusal(jobId, request.subscriptionId(),
+                    details.code().name(), details.message()));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.subledger.query.job;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.job.JobState;
+import org.subledger.query.audit.AuditedEvent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Jobs: lists from the {@code job_summary} read model (by account, state, assigned unit, late ones), one job from
+ * its own event stream, now or {@code asOf} an instant, and its audit trail. A job is seen by the users of its
+ * owning unit, of the unit it is assigned to (an installer company's users), super readers, and its account's
+ * customer; others are answered as if it did not exist.
+ */
+@RestController
+class JobQueryController {
+
+    private static final int MAX_LIST = 500;
+
+    private final JobReadModel readModel;
+    private final EventStore eventStore;
+    private final Clock clock;
+
+    JobQueryController(JobReadModel readModel, @Lazy EventStore eventStore, Clock clock) {
+        this.readModel = readModel;
+        this.eventStore = eventStore;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/jobs")
+    public List<JobSummaryView> jobs(@RequestParam(required = false) String accountId,
+                                     @RequestParam(required = false) String state,
+                                     @RequestParam(required = false) String assignedUnit,
+                                     @RequestParam(required = false) Boolean late,
+                                     AccessScope scope) {
+        return readModel.jobs(new JobReadModel.Filter(accountId, state, assignedUnit, late, LocalDate.now(clock)),
+                scope, MAX_LIST);
+    }
+
+    /** The job now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
+    @GetMapping("/api/jobs/{jobId}")
+    public JobView job(@PathVariable String jobId, @RequestParam(required = false) Instant asOf, AccessScope scope) {
+        List<? extends DomainEventMessage<?>> events = readable(jobId, scope);
+        JobState job = new JobState();
+        events.stream().filter(event -> asOf == null || !event.getTimestamp().isAfter(asOf))
+                .forEach(event -> job.apply(event.getPayload(), event.getSequenceNumber()));
+        if (job.jobId() == null) {
+            throw notFound(jobId);
+        }
+        return JobView.of(job, LocalDate.now(clock));
+    }
+
+    /** The job's events exactly as the event store holds them, with who, when and why (auditors and supervisors). */
+    @GetMapping("/api/audit/jobs/{jobId}/events")
+    public JobEventsView events(@PathVariable String jobId, AccessScope scope) {
+        List<AuditedEvent> events = readable(jobId, scope).stream()
+                .map(event -> new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(),
+                        event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(),
+                        event.getMetaData()))
+                .toList();
+        return new JobEventsView(jobId, events);
+    }
+
+    /** The complete history of a job, oldest event first. */
+    public record JobEventsView(String jobId, List<AuditedEvent> events) {
+    }
+
+    private List<? extends DomainEventMessage<?>> readable(String jobId, AccessScope scope) {
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(jobId, 0).asStream().toList();
+        JobState job = new JobState();
+        events.forEach(event -> job.apply(event.getPayload(), event.getSequenceNumber()));
+        if (job.jobId() == null) {
+            throw notFound(jobId);
+        }
+        if (scope != null && !scope.mayReadAccount(job.accountId(), job.owningUnit())
+                && !(job.assignedUnit() != null && !scope.isCustomer() && scope.mayRead(job.assignedUnit()))) {
+            throw LedgerRefusal.outOfScope(ErrorCode.JOB_NOT_FOUND, "job", jobId, "No job " + jobId + ".");
+        }
+        return events;
+    }
+
+    private static LedgerRefusal notFound(String jobId) {
+        return new LedgerRefusal(ErrorCode.JOB_NOT_FOUND, "No job " + jobId + ".");
+    }
+}

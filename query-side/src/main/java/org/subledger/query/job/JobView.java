@@ -1,0 +1,47 @@
+package org.subledger.query.job;
+
+import org.subledger.kernel.job.JobActivity;
+import org.subledger.kernel.job.JobBilled;
+import org.subledger.kernel.job.JobExpense;
+import org.subledger.kernel.job.JobGood;
+import org.subledger.kernel.job.JobState;
+import org.subledger.kernel.job.JobStatus;
+import org.subledger.kernel.job.JobSubscriptionRefused;
+import org.subledger.kernel.job.SubscriptionRequest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A job with its contents, state and bill, as its own event stream folds it ({@link JobState}): consistent with
+ * every command the job accepted, and, with {@code asOf}, as it stood then.
+ */
+public record JobView(String jobId,
+                      String accountId,
+                      String jobTypeCode,
+                      JobStatus state,
+                      String billingTermSchemeCode,
+                      String pricePlanCode,
+                      String owningUnit,
+                      String assignedUnit,
+                      LocalDate createdOn,
+                      LocalDate expectedCompletion,
+                      LocalDate startedOn,
+                      LocalDate actualCompletion,
+                      LocalDate cancelledOn,
+                      boolean late,
+                      List<JobGood> goods,
+                      List<JobExpense> expenses,
+                      List<JobActivity> activities,
+                      SubscriptionRequest subscriptionRequest,
+                      JobSubscriptionRefused subscriptionRefusal,
+                      JobBilled bill) {
+
+    static JobView of(JobState job, LocalDate today) {
+        return new JobView(job.jobId(), job.accountId(), job.jobTypeCode(), job.status(),
+                job.billingTermSchemeCode(), job.pricePlanCode(), job.owningUnit(), job.assignedUnit(),
+                job.createdOn(), job.expectedCompletion(), job.startedOn(), job.actualCompletion(),
+                job.cancelledOn(), job.lateOn(today), List.copyOf(job.goods()), List.copyOf(job.expenses()),
+                List.copyOf(job.activities()), job.subscriptionRequest(), job.subscriptionRefusal(), job.bill());
+    }
+}
