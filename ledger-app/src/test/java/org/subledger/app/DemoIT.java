@@ -6,6 +6,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,11 @@ class DemoIT {
                         customer.get("balance").asText()).json().get("balance").asText()),
                         balance -> balance.compareTo(expected) >= 0);
             });
+            // the discounts on its bills: an approved ad hoc one and the auto-apply loyalty levels
+            assertThat(discountLines(api, customer(customers, "Petros Demetriou"))).contains("GOODWILL-CREDIT");
+            assertThat(discountLines(api, customer(customers, "Andreas Ioannou")))
+                    .contains("D6-LOYALTY-LEVEL-1", "D6-LOYALTY-LEVEL-2");
+
             JsonNode job = demo.json().get("installationJob");
             JsonNode billed = Await.until("the demo job billed", () -> api.get("reporter", job.get("job").asText())
                     .json(), json -> json.path("bill").path("total").has("amount"));
@@ -57,5 +64,28 @@ class DemoIT {
                     job.get("subscription").asText()), response -> response.status() == 200).json();
             assertThat(ordered.get("state").asText()).isEqualTo("DRAFT");
         }
+    }
+
+    private static JsonNode customer(JsonNode customers, String name) {
+        for (JsonNode customer : customers) {
+            if (customer.get("name").asText().equals(name)) {
+                return customer;
+            }
+        }
+        throw new AssertionError("no demo customer " + name + " in " + customers);
+    }
+
+    /** The product codes of the discount lines on the customer's bills (a discount line names its definition). */
+    private static List<String> discountLines(Api api, JsonNode customer) {
+        List<String> codes = new ArrayList<>();
+        for (JsonNode summary : api.get("reporter", customer.get("bills").asText()).json().path("content")) {
+            for (JsonNode line : api.get("reporter", "/api/bills/" + summary.get("billId").asText()).json()
+                    .path("lines")) {
+                if ("DISCOUNT".equals(line.path("kind").asText())) {
+                    codes.add(line.path("productCode").asText());
+                }
+            }
+        }
+        return codes;
     }
 }

@@ -31,7 +31,10 @@ import java.util.List;
  * manual (D1, D2, D6, B1). The auto-apply ones carry criteria narrow enough that they reach only the subscriptions
  * their example describes.
  */
-final class SampleDiscounts {
+public final class SampleDiscounts {
+
+    /** The ad hoc discount of the demo: 5.00 to 20.00 a month, approved by Customer Care Managers. */
+    public static final String GOODWILL_CREDIT = "GOODWILL-CREDIT";
 
     private SampleDiscounts() {
     }
@@ -64,7 +67,17 @@ final class SampleDiscounts {
                 new DiscountedProducts(List.of("GOLD"), List.of(), null),
                 new Validity(LocalDate.of(2015, 1, 1), LocalDate.of(2020, 1, 1)), fromAgreement, once, Approval.NONE,
                 List.of(), new DiscountCriteria(null, null, null, null, null, List.of(new MonthRange(12, 12))));
+        // as D2, valid today: what the demo gives (and a Customer Care Manager approves) on a customer's bills
+        var credit = new AdditiveDiscountDefinition(GOODWILL_CREDIT, "Goodwill credit for a missed visit",
+                DiscountType.AD_HOC, DiscountClassification.SUBSCRIPTIONS, AppliedServiceType.NON_USAGE,
+                DefinitionState.EFFECTIVE, DiscountValue.amountBetween(eur("5.00"), eur("20.00")), packages,
+                Validity.ALWAYS, DiscountDuration.indefinitely(DurationStart.DATE_ADDED),
+                new ApplicationLimit(3, PeriodUnit.YEARS),
+                new Approval(true, List.of(), List.of("CUSTOMER-CARE-MANAGERS")), List.of(),
+                new DiscountCriteria(new DiscountCriteria.BillingTermCriteria(null, List.of(BillingFrequency.MONTHLY),
+                        null), null, null, null, null, null));
         return List.of(new CreateAdditiveDiscount(freeMonths), new CreateAdditiveDiscount(goodwill),
+                new CreateAdditiveDiscount(credit),
                 new CreateAdditiveDiscount(level("D6-LOYALTY-LEVEL-1", "10", 1)),
                 new CreateAdditiveDiscount(level("D6-LOYALTY-LEVEL-2", "20", 2)),
                 new CreateBuyInAdvanceDefinition(new BuyInAdvanceDefinition("GOLD-YEAR-AHEAD",

@@ -8,6 +8,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.command.catalog.SampleCatalog;
+import org.subledger.command.catalog.SampleDiscounts;
+import org.subledger.kernel.account.ChangeClassification;
+import org.subledger.kernel.catalog.DiscountValue;
+import org.subledger.kernel.discount.AddDiscount;
+import org.subledger.kernel.discount.ApproveDiscount;
+import org.subledger.kernel.money.Money;
 import org.subledger.kernel.job.ActivityServiceTime;
 import org.subledger.kernel.job.AddJobActivity;
 import org.subledger.kernel.job.AddJobExpense;
@@ -102,8 +108,11 @@ class DemoController {
 
         var andreas = customer("Andreas Ioannou", "GOLD", "RESIDENTIAL", BillingFrequency.ANNUAL, null, start,
                 "Platinum, billed a year in advance, and two movies at time-of-day rates (3.00 in the evening, "
-                        + "2.00 at night)", service("PLATINUM", "STB-1"), service("PPV-MOVIES", "STB-1"));
+                        + "2.00 at night); a LOYAL customer, so the auto-apply loyalty discounts take 10 % (level 1) "
+                        + "and then 20 % of what remains (level 2) off the package",
+                service("PLATINUM", "STB-1"), service("PPV-MOVIES", "STB-1"));
         customers.add(andreas);
+        commands.sendAndWait(new ChangeClassification(andreas.accountId(), "LOYAL"));
         commands.sendAndWait(new RecordUsage(andreas.subscriptionId(), List.of(
                 new UsageRecord("demo-" + UUID.randomUUID(), "BRAVEHEART", start.plusDays(3).atTime(21, 30)),
                 new UsageRecord("demo-" + UUID.randomUUID(), "SERENDIPITY", start.plusDays(4).atTime(2, 15)))));
@@ -120,9 +129,15 @@ class DemoController {
                 new UsageRecord("demo-" + UUID.randomUUID(), "LIMITLESS", start.plusDays(10).atTime(20, 0)))));
 
         var petros = customer("Petros Demetriou", "GOLD", "RESIDENTIAL", BillingFrequency.MONTHLY, null, start,
-                "Platinum, with two decoders and an antenna sold in the shop on the first bill",
+                "Platinum, with two decoders and an antenna sold in the shop on the first bill, and a goodwill"
+                        + " credit of 10.00 a month (an ad hoc discount, approved) for a missed installation visit",
                 service("PLATINUM", "STB-1"));
         customers.add(petros);
+        // an ad hoc discount needs approval: the demo's caller (an administrator, a super user) gives it
+        String goodwill = "demo-" + UUID.randomUUID();
+        commands.sendAndWait(new AddDiscount(petros.subscriptionId(), goodwill, SampleDiscounts.GOODWILL_CREDIT,
+                DiscountValue.amount(Money.of("10.00", "EUR")), start, "Installation visit missed"));
+        commands.sendAndWait(new ApproveDiscount(petros.subscriptionId(), goodwill, start));
         commands.sendAndWait(new AddOneOffCharge(petros.subscriptionId(), "demo-" + UUID.randomUUID(),
                 "DECODER", 2, start, "Two HD decoders"));
         commands.sendAndWait(new AddOneOffCharge(petros.subscriptionId(), "demo-" + UUID.randomUUID(),
