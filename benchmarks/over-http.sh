@@ -20,7 +20,12 @@ fi
 # run copies: a build started meanwhile rewrites the jars under the running JVMs
 work=$(mktemp -d)
 ledger_pid=
+log=
 cleanup() {
+    # the ledger's own log kept beside the benchmark's, for a failed batch's stack trace
+    if [[ -n "$log" && -f "$work/ledger.log" ]]; then
+        cp "$work/ledger.log" "${log%.log}-ledger.log" || true
+    fi
     if [[ -n "$ledger_pid" ]]; then
         kill "$ledger_pid" 2>/dev/null || true
         wait "$ledger_pid" 2>/dev/null || true

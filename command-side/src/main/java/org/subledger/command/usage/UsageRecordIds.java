@@ -33,6 +33,17 @@ public interface UsageRecordIds {
     }
 
     /**
+     * Claims each subscription's ids at once (a mediation batch's); answers those claimed now, as
+     * {@link #claim(String, Collection)} does one subscription's.
+     */
+    default Map<String, Set<String>> claim(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
+        Map<String, Set<String>> claimed = new HashMap<>();
+        recordIdsBySubscription.forEach((subscriptionId, recordIds) ->
+                claimed.put(subscriptionId, claim(subscriptionId, recordIds)));
+        return claimed;
+    }
+
+    /**
      * Claims the ids for the subscription; answers those claimed now. An id missing from the answer was claimed by a
      * concurrent command that committed first: a duplicate.
      */

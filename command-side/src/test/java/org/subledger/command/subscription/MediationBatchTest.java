@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,15 @@ class MediationBatchTest {
                                 && outcomes.get(0).recorded().accepted().equals(List.of("R2", "R3"))
                                 && outcomes.get(0).recorded().duplicates().equals(List.of("R1"))));
         assertThat(recordIds.recorded(ID, List.of("R2", "R3"))).isEqualTo(Set.of("R2", "R3"));
+    }
+
+    @Test
+    void aRecordClaimedElsewhereMeanwhileFailsTheBatchAsAConflictSoTheGatewayRetriesIt() {
+        recordIds.claimedMeanwhile(ID, "R2");
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
+                .expectNoEvents()
+                .expectException(ConcurrencyException.class);
     }
 
     @Test
