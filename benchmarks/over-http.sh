@@ -3,7 +3,8 @@
 # a fresh embedded PostgreSQL; http-charges.sh and http-usage.sh call it. Usage: over-http.sh NAME DEFAULT_PORT [--bench.…]
 #
 # Environment: PORT for the ledger; SKIP_BUILD=1 reuses the built jars; MAVEN_ARGS adds Maven options (e.g. -o);
-# LEDGER_OPTS adds JVM options of the ledger. Builds with `package` (never `install`: ~/.m2 is shared).
+# LEDGER_OPTS adds JVM options of the ledger; LEDGER_JAR runs another build of the ledger (e.g. one saved before a
+# change, for a before/after on the same machine state). Builds with `package` (never `install`: ~/.m2 is shared).
 # The output is also written to benchmarks/target/NAME-<time>.log.
 set -euo pipefail
 name=$1
@@ -19,7 +20,12 @@ fi
 # run copies: a build started meanwhile rewrites the jars under the running JVMs
 work=$(mktemp -d)
 ledger_pid=
+log=
 cleanup() {
+    # the ledger's own log kept beside the benchmark's, for a failed batch's stack trace
+    if [[ -n "$log" && -f "$work/ledger.log" ]]; then
+        cp "$work/ledger.log" "${log%.log}-ledger.log" || true
+    fi
     if [[ -n "$ledger_pid" ]]; then
         kill "$ledger_pid" 2>/dev/null || true
         wait "$ledger_pid" 2>/dev/null || true
@@ -27,7 +33,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-cp ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar "$work/ledger.jar"
+cp "${LEDGER_JAR:-ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar}" "$work/ledger.jar"
 cp benchmarks/target/benchmarks.jar "$work/benchmarks.jar"
 
 log="benchmarks/target/$name-$(date +%Y%m%d-%H%M%S).log"

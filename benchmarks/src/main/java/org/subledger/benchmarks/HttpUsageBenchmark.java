@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Settings ({@code --bench.NAME=VALUE}): {@code url} (required), {@code ledger-pid}, {@code postgres-data-dir},
  * {@code clients} (1,4,8), {@code subscriptions} (100), {@code batch} (1000 records), {@code scheme} (CORPORATE: usage
  * waits for the bill run; RESIDENTIAL bills usage early every 20 records), {@code jit-warmup} (15s, once, not
- * counted), {@code warmup} (3s, before each run), {@code duration} (10s).
+ * counted), {@code warmup} (3s, before each run), {@code duration} (10s), {@code request-timeout} (60s: a batch
+ * answered later counts as an error).
  */
 final class HttpUsageBenchmark {
 
@@ -38,6 +39,7 @@ final class HttpUsageBenchmark {
     private final Duration warmup;
     private final Duration duration;
     private final Duration jitWarmup;
+    private final Duration requestTimeout;
     private final LoadRunner runner;
     private final List<String> subscriptions = new ArrayList<>();
     private final String scheme;
@@ -52,6 +54,7 @@ final class HttpUsageBenchmark {
         this.warmup = Duration.parse("PT" + settings.getOrDefault("warmup", "3s"));
         this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "10s"));
         this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "15s"));
+        this.requestTimeout = Duration.parse("PT" + settings.getOrDefault("request-timeout", "60s"));
         this.runner = HttpBenchmarkOptions.runner(settings);
     }
 
@@ -85,19 +88,39 @@ final class HttpUsageBenchmark {
         apiKey = JSON.readTree(send(http, "/api/api-keys", HttpChargeBenchmark.basic("billing", "demo"),
                 "{\"name\":\"usage benchmark\"}")).get("key").asText();
         String agent = HttpChargeBenchmark.basic("agent", "demo");
-        for (int i = 0; i < subscriptionCount; i++) {
-            String account = JSON.readTree(send(http, "/api/accounts", agent, """
-                    {"type":"PERSON","firstName":"Usage","lastName":"Subscriber %d","currency":"EUR",\
-                    "creditLimit":1000000000}""".formatted(i))).get("accountId").asText();
-            subscriptions.add(JSON.readTree(send(http, "/api/subscriptions", agent, """
-                    {"accountId":"%s","subscriptionTypeCode":"GOLD",
-                     "billingTerms":{"scheme":"%s","billingFrequency":"MONTHLY"},
-                     "initialState":"EFFECTIVE","actionDate":"2026-01-01",
-                     "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
-                     "services":[{"productCode":"GOLD","distributorIds":["STB-1"]},
-                                 {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(account, scheme)))
-                    .get("subscriptionId").asText());
+        // four openers at once: 10,000 subscriptions one after another took minutes of the benchmark's time
+        String[] opened = new String[subscriptionCount];
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> openers = new ArrayList<>();
+        for (int opener = 0; opener < 4; opener++) {
+            int first = opener;
+            openers.add(pool.submit(() -> {
+                var client = HttpChargeBenchmark.client();
+                for (int i = first; i < subscriptionCount; i += 4) {
+                    opened[i] = open(client, agent, i);
+                }
+                return null;
+            }));
         }
+        for (var opener : openers) {
+            opener.get();
+        }
+        pool.shutdown();
+        subscriptions.addAll(List.of(opened));
+    }
+
+    private String open(HttpClient http, String agent, int i) throws Exception {
+        String account = JSON.readTree(send(http, "/api/accounts", agent, """
+                {"type":"PERSON","firstName":"Usage","lastName":"Subscriber %d","currency":"EUR",\
+                "creditLimit":1000000000}""".formatted(i))).get("accountId").asText();
+        return JSON.readTree(send(http, "/api/subscriptions", agent, """
+                {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                 "billingTerms":{"scheme":"%s","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2026-01-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"GOLD","distributorIds":["STB-1"]},
+                             {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(account, scheme)))
+                .get("subscriptionId").asText();
     }
 
     private String measure(int clients) throws Exception {
@@ -143,7 +166,7 @@ final class HttpUsageBenchmark {
     }
 
     private String send(HttpClient http, String path, String authorization, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+        var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(requestTimeout)
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code billing_index} table: per subscription, when a bill run is next to look at it. Written in the
@@ -55,6 +57,32 @@ class BillingIndex {
                 update billing_index set next_billing_date = ?, updated_at = ?
                 where subscription_id = ? and (next_billing_date is null or next_billing_date > ?)""",
                 date(date), now(), subscriptionId, date(date));
+    }
+
+    /**
+     * Each subscription due by its date at the latest (as {@link #dueBy(String, LocalDate)}), in one statement: a
+     * mediation batch's subscriptions, one round trip instead of one each. Rows are locked in subscription id order,
+     * the order batches lock their subscriptions in.
+     */
+    void dueBy(Map<String, LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return;
+        }
+        var sorted = new TreeMap<>(dates);
+        Object[] ids = sorted.keySet().toArray();
+        Object[] dueDates = sorted.values().stream().map(BillingIndex::date).toArray();
+        Timestamp now = now();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    update billing_index as i set next_billing_date = d.due_by, updated_at = ?
+                    from unnest(?::varchar[], ?::date[]) as d (subscription_id, due_by)
+                    where i.subscription_id = d.subscription_id
+                    and (i.next_billing_date is null or i.next_billing_date > d.due_by)""");
+            statement.setTimestamp(1, now);
+            statement.setArray(2, connection.createArrayOf("varchar", ids));
+            statement.setArray(3, connection.createArrayOf("date", dueDates));
+            return statement;
+        });
     }
 
     /** Due exactly on the given dates (null: not due), after billing; one statement for them all. */

@@ -29,7 +29,7 @@ import java.util.Map;
 class BillingIndexUpdater {
 
     static final String GROUP = "lookup-billing-index";
-    private static final String DUE_BY_WRITTEN = BillingIndexUpdater.class.getName() + ".dueByWritten";
+    private static final String DUE_BY = BillingIndexUpdater.class.getName() + ".dueBy";
 
     private final BillingIndex index;
 
@@ -81,20 +81,24 @@ class BillingIndexUpdater {
     }
 
     /**
-     * A batch appends a thousand of these in one unit of work: once the row was asked to be due by a date, it is due
-     * by that date or earlier for the rest of the transaction, so a later record of that date or after needs no
-     * statement (one round trip per date instead of one per record).
+     * A mediation batch appends a thousand of these in one unit of work, mostly one per subscription: each
+     * subscription's earliest usage date is gathered while the events are handled, and written for all of them in
+     * one statement when the handling commits, still in the command's transaction (one round trip a batch, not one
+     * a subscription).
      */
     @EventHandler
     void on(UsageRecorded event) {
         LocalDate usedOn = event.usedAt().toLocalDate();
-        Map<String, LocalDate> written = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(DUE_BY_WRITTEN, key -> new HashMap<>())
-                : new HashMap<>();
-        LocalDate already = written.get(event.subscriptionId());
-        if (already == null || usedOn.isBefore(already)) {
+        if (!CurrentUnitOfWork.isStarted()) {
             index.dueBy(event.subscriptionId(), usedOn);
-            written.put(event.subscriptionId(), usedOn);
+            return;
         }
+        var unitOfWork = CurrentUnitOfWork.get();
+        Map<String, LocalDate> dueBy = unitOfWork.getOrComputeResource(DUE_BY, key -> {
+            Map<String, LocalDate> dates = new HashMap<>();
+            unitOfWork.onPrepareCommit(handled -> index.dueBy(dates));
+            return dates;
+        });
+        dueBy.merge(event.subscriptionId(), usedOn, (one, other) -> one.isBefore(other) ? one : other);
     }
 }

@@ -116,12 +116,15 @@ class Subscription {
      */
     @CommandHandlerInterceptor
     Object checkAccess(CommandMessage<?> command, InterceptorChain chain) throws Exception {
-        AccessScope scope = CommandScopes.of(command.getMetaData());
+        requireInScope(CommandScopes.of(command.getMetaData()));
+        return chain.proceed();
+    }
+
+    private void requireInScope(AccessScope scope) {
         if (subscriptionId != null && scope != null && !scope.mayChange(state.owningUnit())) {
             throw LedgerRefusal.outOfScope(ErrorCode.SUBSCRIPTION_NOT_FOUND, "subscription", subscriptionId,
                     "No record with id " + subscriptionId);
         }
-        return chain.proceed();
     }
 
     @CommandHandler
@@ -368,6 +371,17 @@ class Subscription {
                                      Clock clock) {
         SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
         return usage().record(command, usageFacts(), lookup, recordIds, LocalDate.now(clock));
+    }
+
+    /**
+     * This subscription's part of a mediation batch of many subscriptions ({@link MediationBatchHandler}), which
+     * loads it from its repository instead of sending it a command: the same checks as {@link RecordUsageBatch}'s.
+     */
+    SubscriptionUsage.Outcome recordInBatch(RecordUsageBatch records, AccessScope scope, SubscriptionLookup lookup,
+                                            UsageRecordIds recordIds, LocalDate today) {
+        requireInScope(scope);
+        SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
+        return usage().record(records, usageFacts(), lookup, recordIds, today);
     }
 
     /** A charge whose date is left out is rated as of today, by the ledger's clock. */

@@ -4,9 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.subledger.command.idempotency.IdempotentIds;
 import org.subledger.command.web.CommandSender;
 import org.subledger.kernel.error.ErrorCode;
-import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.usage.AddOneOffCharge;
+import org.subledger.kernel.usage.RecordMediationBatch;
 import org.subledger.kernel.usage.RecordUsage;
 import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
@@ -76,10 +73,10 @@ class UsageCommandController {
     }
 
     /**
-     * One command per subscription of the batch, in the order they first appear: the subscription's records are one
-     * unit of work and one append. Each record has its own outcome: accepted, a duplicate, or refused with its
-     * problem (the rest of its subscription's records are recorded all the same). A subscription that is refused as
-     * a whole (unknown, not effective) reports every record of it refused.
+     * One command for the whole batch ({@link MediationBatchHandler}): one unit of work and one append of all its
+     * events. Each record has its own outcome: accepted, a duplicate, or refused with its problem (the rest of its
+     * subscription's records are recorded all the same). A subscription that is refused as a whole (unknown, not
+     * effective) reports every record of it refused. Outcomes come per subscription, in the order each first appears.
      */
     @PostMapping("/api/usage/batches")
     @PreAuthorize(CHARGING)
@@ -93,28 +90,34 @@ class UsageCommandController {
         int accepted = 0;
         int duplicates = 0;
         int refused = 0;
-        for (var entry : bySubscription.entrySet()) {
-            String subscriptionId = entry.getKey();
-            try {
-                SubscriptionUsage.Outcome outcome = commands.send(
-                        new RecordUsageBatch(subscriptionId, entry.getValue()),
-                        ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
-                accepted += outcome.accepted().size();
-                duplicates += outcome.duplicates().size();
-                refused += outcome.refused().size();
-                outcomes.add(outcome.accepted().isEmpty() && outcome.duplicates().isEmpty()
-                        ? refusedWhole(subscriptionId, entry.getValue().stream().map(UsageRecord::recordId).toList(),
-                        outcome.refused().get(0).problem())
-                        : recorded(outcome));
-            } catch (RuntimeException failure) {
-                RefusalDetails refusal = refusalOf(failure, subscriptionId);
-                refused += entry.getValue().size();
-                outcomes.add(refusedWhole(subscriptionId,
-                        entry.getValue().stream().map(UsageRecord::recordId).toList(), refusal));
+        for (var outcome : recordAll(commands, bySubscription)) {
+            List<String> recordIds = outcome.records().stream().map(UsageRecord::recordId).toList();
+            if (outcome.refusal() != null) {
+                refused += recordIds.size();
+                outcomes.add(refusedWhole(outcome.subscriptionId(), recordIds, outcome.refusal()));
+                continue;
             }
+            var recorded = outcome.recorded();
+            accepted += recorded.accepted().size();
+            duplicates += recorded.duplicates().size();
+            refused += recorded.refused().size();
+            outcomes.add(recorded.accepted().isEmpty() && recorded.duplicates().isEmpty()
+                    ? refusedWhole(outcome.subscriptionId(), recordIds, recorded.refused().get(0).problem())
+                    : recorded(recorded));
         }
         return Map.of("subscriptions", outcomes, "accepted", accepted, "duplicates", duplicates,
                 "refused", refused);
+    }
+
+    /** The records of many subscriptions as one mediation batch; its outcomes per subscription, in their order. */
+    static List<MediationBatchHandler.SubscriptionOutcome> recordAll(CommandSender commands,
+                                                                      Map<String, List<UsageRecord>> bySubscription) {
+        if (bySubscription.isEmpty()) {
+            return List.of();
+        }
+        List<RecordUsageBatch> parts = new ArrayList<>();
+        bySubscription.forEach((subscriptionId, records) -> parts.add(new RecordUsageBatch(subscriptionId, records)));
+        return commands.send(new RecordMediationBatch(parts), ErrorCode.SUBSCRIPTION_NOT_FOUND, "batch");
     }
 
     private static Map<String, Object> refusedWhole(String subscriptionId, List<String> recordIds,
@@ -167,31 +170,6 @@ class UsageCommandController {
         recorded.put("refusedRecords", outcome.refused().stream()
                 .map(refusal -> refusedRecord(refusal.recordId(), refusal.problem())).toList());
         return recorded;
-    }
-
-    /** The refusal a failed command carries as data; anything else is not a refusal and fails the whole batch. */
-    static RefusalDetails refusalOf(RuntimeException failure, String subscriptionId) {
-        if (failure instanceof LedgerRefusal refusal) {
-            return refusal.details();
-        }
-        if (failure instanceof CommandExecutionException execution) {
-            if (execution.getDetails().orElse(null) instanceof RefusalDetails details) {
-                return details;
-            }
-            if (execution.getCause() instanceof AggregateNotFoundException
-                    || execution.getCause() instanceof IncompatibleAggregateException) {
-                return notASubscription(subscriptionId);
-            }
-        }
-        if (failure instanceof AggregateNotFoundException || failure instanceof IncompatibleAggregateException) {
-            return notASubscription(subscriptionId);
-        }
-        throw failure;
-    }
-
-    private static RefusalDetails notASubscription(String subscriptionId) {
-        return new RefusalDetails(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No subscription " + subscriptionId,
-                Map.of("subscriptionId", "is not a subscription"));
     }
 
     /** The refusal as the problem+json of a single request would give it: its code, status, detail and fields. */

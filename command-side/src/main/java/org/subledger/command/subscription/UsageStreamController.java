@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.subledger.command.web.CommandSender;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.RefusalDetails;
-import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.UsageRecord;
 
 import java.io.BufferedReader;
@@ -32,8 +31,8 @@ import static org.subledger.command.subscription.UsageRequests.BatchRecordReques
 
 /**
  * {@code POST /api/usage/batches} as newline-delimited JSON, for mediation feeds of any length: one record a line
- * (as in a JSON batch), read and recorded in chunks of {@value #CHUNK} lines (each chunk one command per
- * subscription), and one outcome line per record streamed back as each chunk is recorded, then a summary line. A line
+ * (as in a JSON batch), read and recorded in chunks of {@value #CHUNK} lines (each chunk one mediation batch:
+ * one unit of work), and one outcome line per record streamed back as each chunk is recorded, then a summary line. A line
  * that is not a valid record is refused alone ({@code VALIDATION_FAILED}); the rest is recorded all the same. Runs
  * on the request's own thread, so the caller's identity and request metadata reach every command.
  */
@@ -42,7 +41,7 @@ import static org.subledger.command.subscription.UsageRequests.BatchRecordReques
 class UsageStreamController {
 
     static final String NDJSON = "application/x-ndjson";
-    /** As a JSON batch's usual size: one command per subscription per chunk, and memory bounded per chunk. */
+    /** As a JSON batch's usual size: one unit of work per chunk, and memory bounded per chunk. */
     private static final int CHUNK = 1_000;
     /** A record is a few hundred characters; a longer line is refused without being parsed. */
     private static final int MAX_LINE = 4_096;
@@ -120,7 +119,7 @@ class UsageStreamController {
                 "Line " + number + " " + why, Map.of("line", why)));
     }
 
-    /** One command per subscription of the chunk; an outcome per line, in the lines' order. */
+    /** The chunk as one mediation batch; an outcome per line, in the lines' order. */
     private List<Map<String, Object>> record(List<Line> chunk) {
         Map<String, List<Line>> bySubscription = new LinkedHashMap<>();
         for (Line line : chunk) {
@@ -131,29 +130,29 @@ class UsageStreamController {
         Map<Long, Map<String, Object>> outcomes = new TreeMap<>();
         chunk.stream().filter(line -> line.record() == null)
                 .forEach(line -> outcomes.put(line.number(), outcome(line, "REFUSED", line.refusal())));
-        bySubscription.forEach((subscriptionId, lines) -> {
-            List<UsageRecord> records = lines.stream().map(line -> line.record().record()).toList();
-            try {
-                SubscriptionUsage.Outcome outcome = commands.send(new RecordUsageBatch(subscriptionId, records),
-                        ErrorCode.SUBSCRIPTION_NOT_FOUND, subscriptionId);
-                Set<String> accepted = new HashSet<>(outcome.accepted());
-                Map<String, RefusalDetails> refused = new LinkedHashMap<>();
-                outcome.refused().forEach(refusal -> refused.put(refusal.recordId(), refusal.problem()));
-                for (Line line : lines) {
-                    String recordId = line.record().recordId();
-                    if (accepted.remove(recordId)) {
-                        outcomes.put(line.number(), outcome(line, "ACCEPTED", null));
-                    } else if (refused.containsKey(recordId)) {
-                        outcomes.put(line.number(), outcome(line, "REFUSED", refused.remove(recordId)));
-                    } else {
-                        outcomes.put(line.number(), outcome(line, "DUPLICATE", null));
-                    }
-                }
-            } catch (RuntimeException failure) {
-                RefusalDetails refusal = UsageCommandController.refusalOf(failure, subscriptionId);
-                lines.forEach(line -> outcomes.put(line.number(), outcome(line, "REFUSED", refusal)));
+        Map<String, List<UsageRecord>> records = new LinkedHashMap<>();
+        bySubscription.forEach((subscriptionId, lines) -> records.put(subscriptionId,
+                lines.stream().map(line -> line.record().record()).toList()));
+        for (var outcome : UsageCommandController.recordAll(commands, records)) {
+            List<Line> lines = bySubscription.get(outcome.subscriptionId());
+            if (outcome.refusal() != null) {
+                lines.forEach(line -> outcomes.put(line.number(), outcome(line, "REFUSED", outcome.refusal())));
+                continue;
             }
-        });
+            Set<String> accepted = new HashSet<>(outcome.recorded().accepted());
+            Map<String, RefusalDetails> refused = new LinkedHashMap<>();
+            outcome.recorded().refused().forEach(refusal -> refused.put(refusal.recordId(), refusal.problem()));
+            for (Line line : lines) {
+                String recordId = line.record().recordId();
+                if (accepted.remove(recordId)) {
+                    outcomes.put(line.number(), outcome(line, "ACCEPTED", null));
+                } else if (refused.containsKey(recordId)) {
+                    outcomes.put(line.number(), outcome(line, "REFUSED", refused.remove(recordId)));
+                } else {
+                    outcomes.put(line.number(), outcome(line, "DUPLICATE", null));
+                }
+            }
+        }
         return new ArrayList<>(outcomes.values());
     }
 

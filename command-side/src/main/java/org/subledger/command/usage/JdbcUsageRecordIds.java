@@ -4,8 +4,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +32,46 @@ class JdbcUsageRecordIds implements UsageRecordIds {
         return recordIds.isEmpty() ? Set.of() : ids("""
                 select record_id from usage_record_id where subscription_id = ? and record_id = any(?)""",
                 subscriptionId, recordIds);
+    }
+
+    @Override
+    public Map<String, Set<String>> recorded(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
+        // one probe of the primary key per pair, in one statement for the whole batch
+        return pairs("""
+                select u.subscription_id, u.record_id from usage_record_id u
+                join unnest(?::varchar[], ?::varchar[]) as asked(subscription_id, record_id)
+                on u.subscription_id = asked.subscription_id and u.record_id = asked.record_id""",
+                recordIdsBySubscription);
+    }
+
+    @Override
+    public Map<String, Set<String>> claim(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
+        return pairs("""
+                insert into usage_record_id (subscription_id, record_id)
+                select * from unnest(?::varchar[], ?::varchar[])
+                on conflict do nothing returning subscription_id, record_id""", recordIdsBySubscription);
+    }
+
+    private Map<String, Set<String>> pairs(String sql, Map<String, ? extends Collection<String>> bySubscription) {
+        List<String> subscriptionIds = new ArrayList<>();
+        List<String> recordIds = new ArrayList<>();
+        bySubscription.forEach((subscriptionId, ids) -> ids.forEach(id -> {
+            subscriptionIds.add(subscriptionId);
+            recordIds.add(id);
+        }));
+        Map<String, Set<String>> answered = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return answered;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", recordIds.toArray()));
+            return statement;
+        }, row -> {
+            answered.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2));
+        });
+        return answered;
     }
 
     @Override

@@ -11,10 +11,20 @@ import java.util.Set;
 class FakeUsageRecordIds implements UsageRecordIds {
 
     private final Map<String, Set<String>> ids = new HashMap<>();
+    private final Map<String, Set<String>> meanwhile = new HashMap<>();
 
     /** As the table holds them after the given events recorded these ids. */
     FakeUsageRecordIds recordedBefore(String subscriptionId, String... recordIds) {
         ids.computeIfAbsent(subscriptionId, id -> new HashSet<>()).addAll(Set.of(recordIds));
+        return this;
+    }
+
+    /**
+     * As if another node claimed these ids after this one looked: a look-up does not see them, a claim finds them
+     * taken.
+     */
+    FakeUsageRecordIds claimedMeanwhile(String subscriptionId, String... recordIds) {
+        meanwhile.computeIfAbsent(subscriptionId, id -> new HashSet<>()).addAll(Set.of(recordIds));
         return this;
     }
 
@@ -29,6 +39,7 @@ class FakeUsageRecordIds implements UsageRecordIds {
     @Override
     public Set<String> claim(String subscriptionId, Collection<String> recordIds) {
         Set<String> known = ids.computeIfAbsent(subscriptionId, id -> new HashSet<>());
+        known.addAll(meanwhile.getOrDefault(subscriptionId, Set.of()));
         Set<String> claimed = new HashSet<>();
         recordIds.stream().filter(known::add).forEach(claimed::add);
         return claimed;

@@ -1,0 +1,45 @@
+package org.subledger.command.charging;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.Test;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.RatingLine;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.subscription.SubscriptionTerminated;
+import org.subledger.kernel.usage.UsageRecorded;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Without a RECORD_USAGE rule, a usage record never reaches the event-charge sagas; every other event does. */
+class UsageWithoutAChargeRuleTest {
+
+    private static final LocalDate IN_MAY = LocalDate.of(2026, 5, 4);
+
+    private static boolean reachesTheSagas(Object payload) throws Exception {
+        var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(payload));
+        try {
+            boolean[] proceeded = {false};
+            new UsageWithoutAChargeRule().handle(unitOfWork, () -> proceeded[0] = true);
+            return proceeded[0];
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    @Test
+    void aUsageRecordStopsBeforeTheSagasAndATerminationGoesOn() throws Exception {
+        var eur = Money.of("3.00", "EUR");
+        var usage = new UsageRecorded("sub-1", "acc-1", "R1", "BRAVEHEART", "MOVIES", "PPV-MOVIES",
+                IN_MAY.atTime(21, 30), eur, new RatingLine("base", 1, eur, eur), IN_MAY,
+                SubscriptionAction.of(BehaviourCode.RECORD_USAGE, null));
+        var terminated = new SubscriptionTerminated("sub-1", "acc-1", IN_MAY, null,
+                SubscriptionAction.of(BehaviourCode.TERMINATE, null));
+
+        assertThat(reachesTheSagas(usage)).isFalse();
+        assertThat(reachesTheSagas(terminated)).isTrue();
+    }
+}

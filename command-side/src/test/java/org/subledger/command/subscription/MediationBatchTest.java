@@ -1,0 +1,122 @@
+package org.subledger.command.subscription;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.subscription.SubscriptionCreated;
+import org.subledger.kernel.usage.RecordMediationBatch;
+import org.subledger.kernel.usage.RecordUsageBatch;
+import org.subledger.kernel.usage.UsageBillingReason;
+import org.subledger.kernel.usage.UsageRecord;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.subledger.command.subscription.SubscriptionAccessTest.SALES_AGENT;
+import static org.subledger.command.subscription.SubscriptionAccessTest.SERVICE_AGENT;
+import static org.subledger.command.subscription.SubscriptionAccessTest.as;
+import static org.subledger.command.subscription.SubscriptionFixtures.DAY_ONE;
+import static org.subledger.command.subscription.SubscriptionFixtures.ID;
+import static org.subledger.command.subscription.SubscriptionFixtures.draft;
+import static org.subledger.command.subscription.SubscriptionFixtures.effective;
+import static org.subledger.command.subscription.SubscriptionUsageTest.EVENING;
+import static org.subledger.command.subscription.SubscriptionUsageTest.MOVIES;
+import static org.subledger.command.subscription.SubscriptionUsageTest.braveheart;
+import static org.subledger.command.subscription.SubscriptionUsageTest.cinemaFrom;
+import static org.subledger.command.subscription.SubscriptionUsageTest.due;
+import static org.subledger.command.subscription.SubscriptionUsageTest.evening;
+import static org.subledger.command.subscription.SubscriptionUsageTest.residential;
+
+/**
+ * A mediation batch of many subscriptions as one unit of work ({@link MediationBatchHandler}): each subscription's
+ * records decided as its own {@link RecordUsageBatch} would be, a subscription refused as a whole reported as an
+ * outcome (not a failure of the batch) and recording nothing. An unknown subscription in a batch is shown over HTTP
+ * ({@code UsageBatchesIT}): the fixture holds one aggregate.
+ */
+class MediationBatchTest {
+
+    FakeSubscriptionLookup lookup;
+    FakeUsageRecordIds recordIds;
+    FixtureConfiguration<Subscription> fixture;
+
+    @BeforeEach
+    void setUp() {
+        lookup = SubscriptionFixtures.lookup().with(MOVIES);
+        recordIds = new FakeUsageRecordIds();
+        fixture = SubscriptionUsageTest.fixture(lookup, recordIds);
+        fixture.registerAnnotatedCommandHandler(new MediationBatchHandler(fixture.getRepository()));
+    }
+
+    static RecordMediationBatch mediation(UsageRecord... records) {
+        return new RecordMediationBatch(List.of(new RecordUsageBatch(ID, List.of(records))));
+    }
+
+    static boolean refusedAsAWhole(List<MediationBatchHandler.SubscriptionOutcome> outcomes, ErrorCode code) {
+        return outcomes.size() == 1 && outcomes.get(0).recorded() == null
+                && outcomes.get(0).refusal().code() == code && outcomes.get(0).records().size() == 1;
+    }
+
+    @Test
+    void aSubscriptionsRecordsAreRatedAndTheRecordsItAppearsWithTwiceAreOnePart() {
+        recordIds.recordedBefore(ID, "R1");
+        var batch = new RecordMediationBatch(List.of(
+                new RecordUsageBatch(ID, List.of(braveheart("R1", EVENING), braveheart("R2", EVENING))),
+                new RecordUsageBatch(ID, List.of(braveheart("R3", EVENING)))));
+        fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R1"))
+                .when(batch)
+                .expectEvents(evening("R2"), evening("R3"))
+                .expectResultMessagePayloadMatching(Matchers.predicate(
+                        (List<MediationBatchHandler.SubscriptionOutcome> outcomes) -> outcomes.size() == 1
+                                && outcomes.get(0).recorded().accepted().equals(List.of("R2", "R3"))
+                                && outcomes.get(0).recorded().duplicates().equals(List.of("R1"))));
+        assertThat(recordIds.recorded(ID, List.of("R2", "R3"))).isEqualTo(Set.of("R2", "R3"));
+    }
+
+    @Test
+    void aRecordClaimedElsewhereMeanwhileFailsTheBatchAsAConflictSoTheGatewayRetriesIt() {
+        recordIds.claimedMeanwhile(ID, "R2");
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
+                .expectNoEvents()
+                .expectException(ConcurrencyException.class);
+    }
+
+    @Test
+    void aPrepaidSubscriptionInABatchAsksForItsUsageBill() {
+        lookup.with(residential(null, null, true));
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
+                .expectEvents(evening("R1"), evening("R2"), due(UsageBillingReason.PREPAID, "6.00", 2));
+    }
+
+    @Test
+    void aDraftSubscriptionIsRefusedAsAWholeWithoutFailingTheBatch() {
+        fixture.given(draft())
+                .when(mediation(braveheart("R1", EVENING)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(Matchers.predicate(
+                        (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
+                                refusedAsAWhole(outcomes, ErrorCode.SUBSCRIPTION_STATE_INVALID)));
+        assertThat(recordIds.recorded(ID, List.of("R1"))).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionOutsideTheCallersScopeIsAnsweredAsUnknownAndRecordsNothing() {
+        var sales = effective();
+        var ownedBySales = new SubscriptionCreated(sales.subscriptionId(), sales.accountId(),
+                sales.subscriptionTypeCode(), sales.state(), sales.billingTerms(), sales.location(),
+                sales.billingAddress(), sales.distributors(), sales.services(), sales.installedItems(),
+                sales.createdOn(), sales.action(), SALES_AGENT.actingUnit());
+        fixture.given(ownedBySales, cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING)), as(SERVICE_AGENT))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(Matchers.predicate(
+                        (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
+                                refusedAsAWhole(outcomes, ErrorCode.SUBSCRIPTION_NOT_FOUND)));
+    }
+}
