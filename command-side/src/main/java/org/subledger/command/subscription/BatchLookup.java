@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -63,6 +64,11 @@ final class BatchLookup implements SubscriptionLookup {
     @Override
     public Optional<ProductTypeDefinition> productType(String code) {
         return lookup.productType(code);
+    }
+
+    @Override
+    public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
+        return lookup.additiveDiscount(code);
     }
 
     @Override
