@@ -119,7 +119,7 @@ class AccountQueryApiTest {
                 .andExpect(content().string(containsString("\"balance\":30.00")));
         read("/api/accounts/" + id + "?asOf=" + OPENED.minusSeconds(1), "reporter")
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.code").value("ACCOUNT_NOT_FOUND"));
+                .andExpect(jsonPath("$.code").value("ACCOUNT_NOT_YET_OPENED"));
         read("/api/accounts/" + id + "?asOf=yesterday", "reporter")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
