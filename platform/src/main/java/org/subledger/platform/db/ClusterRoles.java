@@ -15,6 +15,7 @@ import java.util.List;
 final class ClusterRoles {
 
     static final String SCHEMA = "public";
+    static final String REPORTING_SCHEMA = "reporting";
 
     private ClusterRoles() {
     }
@@ -29,6 +30,8 @@ final class ClusterRoles {
             statement.execute("GRANT pg_read_all_data TO " + reporting.name());
             EventTableGuard.maintenanceRole(superuser);
             statement.execute("ALTER SCHEMA " + SCHEMA + " OWNER TO " + ledger.name());
+            // the reporting views' schema (migration V2_680): creating a schema needs a right on the database
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + REPORTING_SCHEMA + " AUTHORIZATION " + ledger.name());
             for (String alter : ownershipTransfers(superuser, ledger.name())) {
                 statement.execute(alter);
             }
