@@ -126,7 +126,10 @@ public class AuditChainer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "audit-chainer");
             thread.setDaemon(true);
@@ -139,7 +142,12 @@ public class AuditChainer implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+        }
         if (executor != null) {
             executor.shutdownNow();
             try {
