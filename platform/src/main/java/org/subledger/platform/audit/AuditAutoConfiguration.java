@@ -1,6 +1,8 @@
 package org.subledger.platform.audit;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -46,6 +48,27 @@ public class AuditAutoConfiguration {
     @Bean
     public DigestSchedule digestSchedule(DigestLog digests, AuditProperties properties) {
         return new DigestSchedule(digests, properties.digest().interval());
+    }
+
+    /**
+     * Says so at start when the ledger's own role owns the event table (an external database whose DBA has not handed
+     * it to the maintenance role): the append-only trigger then holds against mistakes, not against this role.
+     */
+    @Bean
+    SmartInitializingSingleton eventTableOwnershipCheck(JdbcTemplate jdbc) {
+        return () -> {
+            try {
+                var owned = jdbc.queryForList("select 1 from pg_tables where schemaname = current_schema()"
+                        + " and tablename = 'domain_event_entry' and tableowner = current_user", Integer.class);
+                if (!owned.isEmpty()) {
+                    LoggerFactory.getLogger(AuditAutoConfiguration.class).warn("The event table is owned by the"
+                            + " ledger's own database role, which could lift its append-only trigger: hand it to"
+                            + " ledger_maintenance (README, \"Tamper evidence\")");
+                }
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(AuditAutoConfiguration.class).debug("event table owner not checked", e);
+            }
+        };
     }
 
     @Bean
