@@ -49,6 +49,10 @@ public final class LedgerBenchmark {
             BillRunBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("chain-cost")) { // benchmarks/chain-cost.sh
+            ChainCostBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("access-filter")) { // benchmarks/access-filter.sh
             AccessFilterBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

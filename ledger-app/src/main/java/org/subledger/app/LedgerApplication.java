@@ -8,7 +8,10 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.FilterType;
 import org.subledger.command.CommandSideApplication;
+import org.subledger.platform.audit.VerifyCommand;
 import org.subledger.query.QuerySideApplication;
+
+import java.util.Arrays;
 
 /**
  * The whole ledger in one process: command side, projections and query side on one PostgreSQL (embedded unless
@@ -26,7 +29,11 @@ import org.subledger.query.QuerySideApplication;
                         classes = {CommandSideApplication.class, QuerySideApplication.class})})
 public class LedgerApplication {
 
+    /** {@code verify --digest=<position>:<hash>} verifies the hash chain and exits; anything else runs the ledger. */
     public static void main(String[] args) {
+        if (args.length > 0 && VerifyCommand.NAME.equals(args[0])) {
+            System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 }

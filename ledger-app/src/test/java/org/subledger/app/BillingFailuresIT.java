@@ -3,6 +3,8 @@ package org.subledger.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.platform.db.EmbeddedPostgresServer;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the subscription stays due, so the next run tries it again. Each test bills a subscription type of its own.
  */
 class BillingFailuresIT extends LedgerIT {
+
+    @Autowired
+    EmbeddedPostgresServer postgres;
 
     String type;
     String product;
@@ -63,18 +68,23 @@ class BillingFailuresIT extends LedgerIT {
     }
 
     @Test
-    void aDefectIsATechnicalFailureOfTheRunNotABusinessFact() {
+    void aDefectIsATechnicalFailureOfTheRunNotABusinessFact() throws java.sql.SQLException {
         String subscription = subscribe("GOLD");
         var charged = api.post("agent", "/api/subscriptions/" + subscription + "/one-off-charges", """
                 {"chargeId":"%s","productCode":"REPAIRS","units":2,"chargedOn":"2026-01-01"}"""
                 .formatted(UUID.randomUUID()));
         assertThat(charged.status()).as(charged.toString()).isBetween(200, 201);
         // a defect: an event no command accepts (negative units), as a bug could have written it; the rating engine
-        // throws IllegalArgumentException on it
-        assertThat(jdbc.update("""
-                update domain_event_entry set payload = jsonb_set(payload::jsonb, '{units}', '-2')::text
-                where aggregate_identifier = ? and payload_type like '%OneOffChargeAdded'""", subscription))
-                .isEqualTo(1);
+        // throws IllegalArgumentException on it. The event table is append-only: only a superuser, switching the
+        // trigger off for its session, can rewrite an event
+        try (var superuser = postgres.cluster().connect(postgres.cluster().superuser());
+             var statement = superuser.prepareStatement("""
+                     update domain_event_entry set payload = jsonb_set(payload::jsonb, '{units}', '-2')::text
+                     where aggregate_identifier = ? and payload_type like '%OneOffChargeAdded'""")) {
+            superuser.createStatement().execute("set session_replication_role = replica");
+            statement.setString(1, subscription);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
 
         String runId = run("2026-01-01");
         assertThat(completed(runId)).containsEntry("failed", "1").containsEntry("billed", "0");

@@ -25,6 +25,8 @@ public record DatabaseRole(String name, String password) {
     public static final String LEDGER = "ledger";
     /** Reads everything and writes nothing: for reporting tools reading the projections directly. */
     public static final String REPORTING = "reporting";
+    /** Reads the views of the {@code reporting} schema and nothing else (docs/reporting.md). */
+    public static final String REPORTING_VIEWS = "ledger_reporting";
 
     private static final Set<PosixFilePermission> OWNER_ONLY =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -49,6 +51,24 @@ public record DatabaseRole(String name, String password) {
             Files.writeString(written, "*:*:*:" + role + ":" + generated.password + "\n", StandardCharsets.UTF_8);
             Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the password of role " + role + " in " + file, e);
+        }
+    }
+
+    /** The role with a configured password, which its file then holds (replacing a generated one). */
+    public static DatabaseRole configured(Path dataDir, String role, String password) {
+        if (password.isBlank() || password.contains("'") || password.contains(":") || password.contains("\n")) {
+            throw new IllegalArgumentException("The password of role " + role
+                    + " must not be blank nor hold a quote, a colon or a line break");
+        }
+        var file = file(dataDir, role);
+        try {
+            var written = Files.createTempFile(dataDir, role, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.writeString(written, "*:*:*:" + role + ":" + password + "\n", StandardCharsets.UTF_8);
+            Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new DatabaseRole(role, password);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the password of role " + role + " in " + file, e);
         }

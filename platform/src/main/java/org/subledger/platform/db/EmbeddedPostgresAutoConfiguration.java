@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -48,6 +50,26 @@ public class EmbeddedPostgresAutoConfiguration {
         dataSource.setMaximumPoolSize(32);
         dataSource.setPoolName("ledger");
         return dataSource;
+    }
+
+    /**
+     * Migrations run as the ledger's role, which therefore owns the event table while they run; the superuser hands
+     * it to the maintenance role afterwards ({@link EventTableGuard}), also when nothing was pending.
+     */
+    @Bean
+    public FlywayMigrationStrategy appendOnlyEventTable(EmbeddedPostgresServer postgres) {
+        return flyway -> {
+            var cluster = postgres.cluster();
+            try (var superuser = cluster.connect(cluster.superuser())) {
+                if (flyway.info().pending().length > 0) {
+                    EventTableGuard.release(superuser, cluster.ledgerRole().name());
+                }
+                flyway.migrate();
+                EventTableGuard.protect(superuser, cluster.ledgerRole().name());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot keep the event table append-only", e);
+            }
+        };
     }
 
     /** DOWN from the moment the server process ends until it serves again: no connection attempt needed to know. */

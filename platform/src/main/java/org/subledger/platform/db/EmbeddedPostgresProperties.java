@@ -9,9 +9,11 @@ import java.nio.file.Path;
  *
  * @param dataDir where the cluster lives; kept across restarts so the ledger forgets nothing
  * @param port    0 picks a free port
+ * @param reportingPassword the password of {@code ledger_reporting}, the role that reads the reporting views;
+ *                          generated and kept in {@code ledger_reporting.pgpass} when not set
  */
 @ConfigurationProperties("ledger.embedded-postgres")
-public record EmbeddedPostgresProperties(Path dataDir, Integer port) {
+public record EmbeddedPostgresProperties(Path dataDir, Integer port, String reportingPassword) {
 
     public EmbeddedPostgresProperties {
         if (dataDir == null) {

@@ -29,7 +29,8 @@ public class EmbeddedPostgresServer implements AutoCloseable {
     private volatile String lastFailure;
 
     public EmbeddedPostgresServer(EmbeddedPostgresProperties properties, Map<String, String> settings) {
-        this.cluster = PostgresCluster.open(properties.dataDir(), properties.port(), settings);
+        this.cluster = PostgresCluster.open(properties.dataDir(), properties.port(), settings,
+                properties.reportingPassword());
         try {
             cluster.start();
         } catch (RuntimeException e) {

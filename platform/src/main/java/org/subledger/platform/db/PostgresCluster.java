@@ -54,11 +54,12 @@ public final class PostgresCluster implements AutoCloseable {
     private final DatabaseRole superuser;
     private final DatabaseRole ledger;
     private final DatabaseRole reporting;
+    private final DatabaseRole reportingViews;
     private volatile Process postmaster;
     private Process watchdog;
 
     private PostgresCluster(PostgresBinaries binaries, Path dataDir, int port, Map<String, String> settings,
-                            FileChannel lock) {
+                            FileChannel lock, String reportingViewsPassword) {
         this.binaries = binaries;
         this.dataDir = dataDir;
         this.port = port;
@@ -67,6 +68,9 @@ public final class PostgresCluster implements AutoCloseable {
         this.superuser = DatabaseRole.readOrGenerate(dataDir, DatabaseRole.SUPERUSER);
         this.ledger = DatabaseRole.readOrGenerate(dataDir, DatabaseRole.LEDGER);
         this.reporting = DatabaseRole.readOrGenerate(dataDir, DatabaseRole.REPORTING);
+        this.reportingViews = reportingViewsPassword == null
+                ? DatabaseRole.readOrGenerate(dataDir, DatabaseRole.REPORTING_VIEWS)
+                : DatabaseRole.configured(dataDir, DatabaseRole.REPORTING_VIEWS, reportingViewsPassword);
     }
 
     /**
@@ -76,13 +80,20 @@ public final class PostgresCluster implements AutoCloseable {
      * @param port 0 picks a free port, kept for every restart
      */
     public static PostgresCluster open(Path dataDir, int port, Map<String, String> settings) {
+        return open(dataDir, port, settings, null);
+    }
+
+    /** @param reportingViewsPassword the {@code ledger_reporting} role's password; null keeps a generated one */
+    public static PostgresCluster open(Path dataDir, int port, Map<String, String> settings,
+                                       String reportingViewsPassword) {
         var directory = dataDir.toAbsolutePath().normalize();
         var binaries = PostgresBinaries.unpack();
         var lock = DataDirectory.lock(directory);
         try {
             DataDirectory.prepare(binaries, directory);
             PasswordAuthentication.enforce(binaries, directory);
-            return new PostgresCluster(binaries, directory, port == 0 ? freePort() : port, settings, lock);
+            return new PostgresCluster(binaries, directory, port == 0 ? freePort() : port, settings, lock,
+                    reportingViewsPassword);
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
@@ -109,7 +120,7 @@ public final class PostgresCluster implements AutoCloseable {
         awaitReady(postmaster);
         try (var connection = connect(superuser)) {
             verifyServesThisDataDirectory(connection);
-            ClusterRoles.provision(connection, ledger, reporting);
+            ClusterRoles.provision(connection, ledger, reporting, reportingViews);
         } catch (SQLException e) {
             stop();
             throw new IllegalStateException("PostgreSQL on port " + port + " did not accept the ledger's set-up", e);
@@ -187,6 +198,10 @@ public final class PostgresCluster implements AutoCloseable {
 
     public DatabaseRole reportingRole() {
         return reporting;
+    }
+
+    public DatabaseRole reportingViewsRole() {
+        return reportingViews;
     }
 
     public String jdbcUrl() {
