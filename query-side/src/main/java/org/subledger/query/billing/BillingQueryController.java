@@ -12,12 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.query.access.ReadableAccounts;
-import org.subledger.kernel.account.AccountSummary;
-import org.subledger.kernel.account.FindAccount;
-import org.subledger.kernel.billing.query.BillDetails;
 import org.subledger.kernel.billing.query.BillPage;
 import org.subledger.kernel.billing.query.BillRunSummary;
-import org.subledger.kernel.billing.query.FindBill;
 import org.subledger.kernel.billing.query.FindBillRun;
 import org.subledger.kernel.billing.query.ListAccountBills;
 import org.subledger.kernel.billing.query.ListUnbilledUsage;
@@ -41,32 +37,20 @@ class BillingQueryController {
     private final QueryGateway queryGateway;
     private final SubscriptionReadModel subscriptions;
     private final ReadableAccounts accounts;
+    private final ReadableBills bills;
 
     BillingQueryController(QueryGateway queryGateway, SubscriptionReadModel subscriptions,
-                           ReadableAccounts accounts) {
+                           ReadableAccounts accounts, ReadableBills bills) {
         this.queryGateway = queryGateway;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
+        this.bills = bills;
     }
 
     /** The bill with its lines and the explanation of each line's amount. */
     @GetMapping("/bills/{billId}")
     public BillView bill(@PathVariable String billId, AccessScope scope) {
-        BillView bill = queryGateway.query(new FindBill(billId), ResponseTypes.optionalInstanceOf(BillDetails.class))
-                .join().map(BillView::of).orElseThrow(() -> billNotFound(billId));
-        if (scope != null && !scope.superUser() && !scope.superReader()) {
-            // a bill is the account's: readable by whoever may read its account (one lookup by key)
-            var account = queryGateway.query(new FindAccount(bill.accountId()),
-                    ResponseTypes.optionalInstanceOf(AccountSummary.class)).join();
-            if (account.isEmpty() || !scope.mayReadAccount(bill.accountId(), account.get().owningUnit())) {
-                throw LedgerRefusal.outOfScope(ErrorCode.BILL_NOT_FOUND, "bill", billId, "No bill " + billId + ".");
-            }
-        }
-        return bill;
-    }
-
-    private static LedgerRefusal billNotFound(String billId) {
-        return new LedgerRefusal(ErrorCode.BILL_NOT_FOUND, "No bill " + billId + ".");
+        return BillView.of(bills.readable(billId, scope));
     }
 
     /** The account's bills, newest first. */
