@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.query.access.ReadableAccounts;
 import org.subledger.kernel.billing.query.BillPage;
+import org.subledger.kernel.billing.query.BillRunPage;
 import org.subledger.kernel.billing.query.BillRunSummary;
 import org.subledger.kernel.billing.query.FindBillRun;
 import org.subledger.kernel.billing.query.ListAccountBills;
+import org.subledger.kernel.billing.query.ListBillRuns;
 import org.subledger.kernel.billing.query.ListUnbilledUsage;
 import org.subledger.kernel.billing.query.UnbilledUsageRecord;
 import org.subledger.kernel.error.ErrorCode;
@@ -23,10 +25,12 @@ import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.query.account.PageView;
 import org.subledger.query.subscription.SubscriptionReadModel;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The query API of billing: bills with their lines, an account's bills, bill runs and the usage not billed yet, from
+ * The query API of billing: bills with their lines, an account's bills, the bill runs and the usage not billed yet, from
  * the billing read models through the query bus. Open to every authenticated user; it changes nothing.
  */
 @RestController
@@ -38,9 +42,11 @@ class BillingQueryController {
     private final SubscriptionReadModel subscriptions;
     private final ReadableAccounts accounts;
     private final ReadableBills bills;
+    private final Clock clock;
 
     BillingQueryController(QueryGateway queryGateway, SubscriptionReadModel subscriptions,
-                           ReadableAccounts accounts, ReadableBills bills) {
+                           ReadableAccounts accounts, ReadableBills bills, Clock clock) {
+        this.clock = clock;
         this.queryGateway = queryGateway;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
@@ -65,11 +71,23 @@ class BillingQueryController {
         return PageView.of(bills.content(), BillSummaryView::of, bills.page(), bills.size(), bills.totalElements());
     }
 
-    /** The bill run: its status, billing date, filters and counts so far. */
+    /** The bill runs, newest first: status, progress, who started them, how long they took or may still take. */
+    @GetMapping("/bill-runs")
+    public PageView<BillRunView> billRuns(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "50") @Min(1)
+                                          @Max(BillQueryHandler.MAX_PAGE_SIZE) int size) {
+        BillRunPage runs = queryGateway.query(new ListBillRuns(page, size), BillRunPage.class).join();
+        Instant now = clock.instant();
+        return PageView.of(runs.content(), run -> BillRunView.of(run, now), runs.page(), runs.size(),
+                runs.totalElements());
+    }
+
+    /** The bill run: its status, billing date, filters, counts so far, who started it and how long it took. */
     @GetMapping("/bill-runs/{runId}")
     public BillRunView billRun(@PathVariable String runId) {
+        Instant now = clock.instant();
         return queryGateway.query(new FindBillRun(runId), ResponseTypes.optionalInstanceOf(BillRunSummary.class))
-                .join().map(BillRunView::of)
+                .join().map(run -> BillRunView.of(run, now))
                 .orElseThrow(() -> new LedgerRefusal(ErrorCode.BILL_RUN_NOT_FOUND, "No bill run " + runId + "."));
     }
 
