@@ -1,5 +1,6 @@
 package org.subledger.platform.deadletter;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -55,7 +56,7 @@ class SagaDeadLettering implements ConfigurerModule {
                 .registerListenerInvocationErrorHandler(processingGroup, config -> {
                     queue.config = config;
                     return new SagaFailureHandler(processingGroup, retries.backOffs(), queue, sequencing,
-                            SagaFailureHandler.Pause.SLEEP);
+                            SagaFailureHandler.Pause.SLEEP, beans.getBean(MeterRegistry.class));
                 }));
     }
 

@@ -3,6 +3,8 @@ package org.subledger.platform.deadletter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ import java.util.function.Supplier;
  */
 class SagaFailureHandler implements ListenerInvocationErrorHandler {
 
+    static final String METRIC = "ledger.saga.failures";
+
     private static final Logger LOG = LoggerFactory.getLogger(SagaFailureHandler.class);
 
     /** Waits a back-off; a test passes one that only records. */
@@ -41,15 +45,28 @@ class SagaFailureHandler implements ListenerInvocationErrorHandler {
     private final Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue;
     private final SagaDeadLetterSequencing sequencing;
     private final Pause pause;
+    private final Counter recovered;
+    private final Counter deadLettered;
 
+    /**
+     * Counts as {@code ledger.saga.failures{saga, outcome}}: {@code recovered} when a retry passed,
+     * {@code dead_lettered} when every retry failed.
+     */
     SagaFailureHandler(String processingGroup, List<Duration> backOffs,
                        Supplier<SequencedDeadLetterQueue<EventMessage<?>>> queue,
-                       SagaDeadLetterSequencing sequencing, Pause pause) {
+                       SagaDeadLetterSequencing sequencing, Pause pause, MeterRegistry registry) {
         this.processingGroup = processingGroup;
         this.backOffs = List.copyOf(backOffs);
         this.queue = queue;
         this.sequencing = sequencing;
         this.pause = pause;
+        this.recovered = failures(registry, processingGroup, "recovered");
+        this.deadLettered = failures(registry, processingGroup, "dead_lettered");
+    }
+
+    static Counter failures(MeterRegistry registry, String saga, String outcome) {
+        return Counter.builder(METRIC).tag("saga", saga).tag("outcome", outcome)
+                .description("technical failures of a saga's event handling, by how they ended").register(registry);
     }
 
     @Override
@@ -67,6 +84,7 @@ class SagaFailureHandler implements ListenerInvocationErrorHandler {
             }
             try {
                 saga.handle(event);
+                recovered.increment();
                 return;
             } catch (Exception again) {
                 last = again;
@@ -75,6 +93,7 @@ class SagaFailureHandler implements ListenerInvocationErrorHandler {
         String sequence = SagaDeadLetterSequencing.sequenceOf(event);
         queue.get().enqueue(sequence, new GenericDeadLetter<>(sequence, event, last));
         sequencing.lettered(sequence);
+        deadLettered.increment();
         LOG.error("{}: {} of {} failed {} times and was dead-lettered", processingGroup,
                 event.getPayloadType().getSimpleName(), sequence, backOffs.size() + 1, last);
     }

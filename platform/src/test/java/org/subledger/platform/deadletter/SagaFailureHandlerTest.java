@@ -1,5 +1,6 @@
 package org.subledger.platform.deadletter;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -23,8 +24,10 @@ class SagaFailureHandlerTest {
     final SequencedDeadLetterQueue<EventMessage<?>> queue = InMemorySequencedDeadLetterQueue.defaultQueue();
     final SagaDeadLetterSequencing sequencing = new SagaDeadLetterSequencing(() -> queue);
     final List<Duration> pauses = new ArrayList<>();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final SagaFailureHandler handler = new SagaFailureHandler("event-charges",
-            new SagaRetryProperties(3, Duration.ofMillis(500), null).backOffs(), () -> queue, sequencing, pauses::add);
+            new SagaRetryProperties(3, Duration.ofMillis(500), null).backOffs(), () -> queue, sequencing, pauses::add,
+            registry);
 
     static EventMessage<?> event(String subscriptionId, long sequence) {
         return new GenericDomainEventMessage<>("Subscription", subscriptionId, sequence, "event " + sequence);
@@ -57,6 +60,8 @@ class SagaFailureHandlerTest {
         assertThat(saga.attempts).isEqualTo(2);
         assertThat(pauses).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
         assertThat(queue.size()).isZero();
+        assertThat(failures("recovered")).isEqualTo(1);
+        assertThat(failures("dead_lettered")).isZero();
     }
 
     @Test
@@ -71,6 +76,13 @@ class SagaFailureHandlerTest {
         DeadLetter<? extends EventMessage<?>> letter = queue.deadLetterSequence("sub-1").iterator().next();
         assertThat(letter.message().getIdentifier()).isEqualTo(event.getIdentifier());
         assertThat(letter.cause().orElseThrow().message()).isEqualTo("connection reset, attempt 3");
+        assertThat(failures("dead_lettered")).isEqualTo(1);
+        assertThat(failures("recovered")).isZero();
+    }
+
+    private double failures(String outcome) {
+        return registry.get(SagaFailureHandler.METRIC).tag("saga", "event-charges").tag("outcome", outcome).counter()
+                .count();
     }
 
     @Test

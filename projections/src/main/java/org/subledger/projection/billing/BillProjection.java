@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.BillIssued;
@@ -12,6 +13,7 @@ import org.subledger.kernel.billing.BillRunCandidatesSelected;
 import org.subledger.kernel.billing.BillRunCompleted;
 import org.subledger.kernel.billing.BillRunStarted;
 import org.subledger.kernel.billing.SubscriptionBillingFailed;
+import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.projection.support.UnitOfWorkBuffer;
 
 import java.time.Instant;
@@ -52,10 +54,11 @@ class BillProjection {
     }
 
     @EventHandler
-    void on(BillRunStarted event, @SequenceNumber long sequenceNumber, @Timestamp Instant startedAt) {
+    void on(BillRunStarted event, @SequenceNumber long sequenceNumber, @Timestamp Instant startedAt,
+            @MetaDataValue(LedgerMetadata.PRINCIPAL) String startedBy) {
         String frequency = event.billingFrequency() == null ? null : event.billingFrequency().name();
         pending.add(batch -> batch.run(BillWriter.RUN_STARTED, event.runId(), event.billingDate(), frequency,
-                event.subscriptionTypeCode(), startedAt.atOffset(ZoneOffset.UTC), sequenceNumber));
+                event.subscriptionTypeCode(), startedAt.atOffset(ZoneOffset.UTC), startedBy, sequenceNumber));
     }
 
     @EventHandler

@@ -28,12 +28,12 @@ final class BillWriter {
 
     static final String RUN_STARTED = """
             insert into bill_run (run_id, billing_date, billing_frequency, subscription_type_code, status, started_at,
-                                  version)
-            values (?, ?, ?, ?, 'STARTED', ?, ?)
+                                  started_by, version)
+            values (?, ?, ?, ?, 'STARTED', ?, ?, ?)
             on conflict (run_id) do update set billing_date = excluded.billing_date,
                 billing_frequency = excluded.billing_frequency,
                 subscription_type_code = excluded.subscription_type_code, started_at = excluded.started_at,
-                version = excluded.version
+                started_by = excluded.started_by, version = excluded.version
             where bill_run.version < excluded.version""";
     static final String RUN_CANDIDATES_SELECTED = """
             update bill_run set subscriptions_total = ?, version = ?

@@ -12,6 +12,7 @@ import org.subledger.kernel.billing.BillRunCandidatesSelected;
 import org.subledger.kernel.billing.BillRunCompleted;
 import org.subledger.kernel.billing.BillRunStarted;
 import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.projection.ProcessorReplays;
 import org.subledger.projection.ProjectionsTestApplication;
 
@@ -99,7 +100,8 @@ class BillingProjectionsTest {
     void countsABillRunsBillsAndFailuresWhileItRunsAndTakesItsOwnCountsWhenItCompletes() {
         String run = "RUN-" + UUID.randomUUID();
         var events = new ArrayList<DomainEventMessage<?>>();
-        events.add(event("BillRun", run, 0, new BillRunStarted(run, APRIL_1, BillingFrequency.MONTHLY, "GOLD")));
+        events.add(event("BillRun", run, 0, new BillRunStarted(run, APRIL_1, BillingFrequency.MONTHLY, "GOLD"))
+                .andMetaData(Map.of(LedgerMetadata.PRINCIPAL, "billing")));
         events.add(event("BillRun", run, 1, new BillRunCandidatesSelected(run, 6)));
         events.addAll(bills(run, 3));
         events.add(event("Subscription", "SUB-F-" + run, 7, failure("SUB-F-" + run, run)));
@@ -110,8 +112,8 @@ class BillingProjectionsTest {
         assertThat(runRow(run)).containsEntry("status", "STARTED").containsEntry("billing_date", Date.valueOf(APRIL_1))
                 .containsEntry("billing_frequency", "MONTHLY").containsEntry("subscription_type_code", "GOLD")
                 .containsEntry("subscriptions_total", 6L).containsEntry("skipped", null)
-                .containsEntry("started_at", Timestamp.from(T0)).containsEntry("completed_at", null)
-                .containsEntry("version", 1L);
+                .containsEntry("started_at", Timestamp.from(T0)).containsEntry("started_by", "billing")
+                .containsEntry("completed_at", null).containsEntry("version", 1L);
         assertThat(jdbc.queryForMap("select * from bill_run_failure where run_id = ?", run))
                 .containsEntry("subscription_id", "SUB-F-" + run).containsEntry("event_sequence", 7L)
                 .containsEntry("error_code", "NO_RATE").containsEntry("billing_date", Date.valueOf(APRIL_1));

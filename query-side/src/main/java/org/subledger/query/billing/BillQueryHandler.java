@@ -10,12 +10,14 @@ import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.billing.query.BillDetails;
 import org.subledger.kernel.billing.query.BillPage;
+import org.subledger.kernel.billing.query.BillRunPage;
 import org.subledger.kernel.billing.query.BillRunStatus;
 import org.subledger.kernel.billing.query.BillRunSummary;
 import org.subledger.kernel.billing.query.BillSummary;
 import org.subledger.kernel.billing.query.FindBill;
 import org.subledger.kernel.billing.query.FindBillRun;
 import org.subledger.kernel.billing.query.ListAccountBills;
+import org.subledger.kernel.billing.query.ListBillRuns;
 import org.subledger.kernel.billing.query.ListUnbilledUsage;
 import org.subledger.kernel.billing.query.UnbilledUsageRecord;
 import org.subledger.kernel.catalog.BillingFrequency;
@@ -71,8 +73,13 @@ class BillQueryHandler {
                 date(rs, "billing_date"), frequency == null ? null : BillingFrequency.valueOf(frequency),
                 rs.getString("subscription_type_code"), rs.getObject("subscriptions_total", Long.class),
                 rs.getLong("billed"), rs.getLong("failed"), rs.getObject("skipped", Long.class),
-                instant(rs, "started_at"), instant(rs, "completed_at"));
+                instant(rs, "started_at"), instant(rs, "completed_at"), rs.getString("started_by"));
     };
+
+    private static final String RUNS = """
+            select run_id, status, billing_date, billing_frequency, subscription_type_code, subscriptions_total,
+                   billed, failed, skipped, started_at, completed_at, started_by
+            from bill_run""";
 
     private static final RowMapper<UnbilledUsageRecord> USAGE = (rs, row) -> new UnbilledUsageRecord(
             rs.getString("subscription_id"), rs.getString("record_id"), rs.getString("account_id"),
@@ -113,11 +120,20 @@ class BillQueryHandler {
     /** A run whose bills were projected before its start is not known yet ({@code version} -1). */
     @QueryHandler
     Optional<BillRunSummary> handle(FindBillRun query) {
-        return jdbc.query("""
-                select run_id, status, billing_date, billing_frequency, subscription_type_code, subscriptions_total,
-                       billed, failed, skipped, started_at, completed_at
-                from bill_run where run_id = :runId and version >= 0""",
+        return jdbc.query(RUNS + " where run_id = :runId and version >= 0",
                 new MapSqlParameterSource("runId", query.runId()), RUN).stream().findFirst();
+    }
+
+    /** Newest first by start, on {@code bill_run_started_at_idx}; runs whose start is not projected yet are left out. */
+    @QueryHandler
+    BillRunPage handle(ListBillRuns query) {
+        int page = Math.max(query.page(), 0);
+        int size = Math.min(Math.max(query.size(), 1), MAX_PAGE_SIZE);
+        var parameters = new MapSqlParameterSource("limit", size).addValue("offset", (long) page * size);
+        List<BillRunSummary> content = jdbc.query(RUNS
+                + " where version >= 0 order by started_at desc, run_id limit :limit offset :offset", parameters, RUN);
+        Long total = jdbc.queryForObject("select count(*) from bill_run where version >= 0", parameters, Long.class);
+        return new BillRunPage(content, page, size, total == null ? 0 : total);
     }
 
     @QueryHandler

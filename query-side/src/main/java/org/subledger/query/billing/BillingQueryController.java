@@ -12,14 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.query.access.ReadableAccounts;
-import org.subledger.kernel.account.AccountSummary;
-import org.subledger.kernel.account.FindAccount;
-import org.subledger.kernel.billing.query.BillDetails;
 import org.subledger.kernel.billing.query.BillPage;
+import org.subledger.kernel.billing.query.BillRunPage;
 import org.subledger.kernel.billing.query.BillRunSummary;
-import org.subledger.kernel.billing.query.FindBill;
 import org.subledger.kernel.billing.query.FindBillRun;
 import org.subledger.kernel.billing.query.ListAccountBills;
+import org.subledger.kernel.billing.query.ListBillRuns;
 import org.subledger.kernel.billing.query.ListUnbilledUsage;
 import org.subledger.kernel.billing.query.UnbilledUsageRecord;
 import org.subledger.kernel.error.ErrorCode;
@@ -27,10 +25,12 @@ import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.query.account.PageView;
 import org.subledger.query.subscription.SubscriptionReadModel;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The query API of billing: bills with their lines, an account's bills, bill runs and the usage not billed yet, from
+ * The query API of billing: bills with their lines, an account's bills, the bill runs and the usage not billed yet, from
  * the billing read models through the query bus. Open to every authenticated user; it changes nothing.
  */
 @RestController
@@ -41,32 +41,22 @@ class BillingQueryController {
     private final QueryGateway queryGateway;
     private final SubscriptionReadModel subscriptions;
     private final ReadableAccounts accounts;
+    private final ReadableBills bills;
+    private final Clock clock;
 
     BillingQueryController(QueryGateway queryGateway, SubscriptionReadModel subscriptions,
-                           ReadableAccounts accounts) {
+                           ReadableAccounts accounts, ReadableBills bills, Clock clock) {
+        this.clock = clock;
         this.queryGateway = queryGateway;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
+        this.bills = bills;
     }
 
     /** The bill with its lines and the explanation of each line's amount. */
     @GetMapping("/bills/{billId}")
     public BillView bill(@PathVariable String billId, AccessScope scope) {
-        BillView bill = queryGateway.query(new FindBill(billId), ResponseTypes.optionalInstanceOf(BillDetails.class))
-                .join().map(BillView::of).orElseThrow(() -> billNotFound(billId));
-        if (scope != null && !scope.superUser() && !scope.superReader()) {
-            // a bill is the account's: readable by whoever may read its account (one lookup by key)
-            var account = queryGateway.query(new FindAccount(bill.accountId()),
-                    ResponseTypes.optionalInstanceOf(AccountSummary.class)).join();
-            if (account.isEmpty() || !scope.mayReadAccount(bill.accountId(), account.get().owningUnit())) {
-                throw LedgerRefusal.outOfScope(ErrorCode.BILL_NOT_FOUND, "bill", billId, "No bill " + billId + ".");
-            }
-        }
-        return bill;
-    }
-
-    private static LedgerRefusal billNotFound(String billId) {
-        return new LedgerRefusal(ErrorCode.BILL_NOT_FOUND, "No bill " + billId + ".");
+        return BillView.of(bills.readable(billId, scope));
     }
 
     /** The account's bills, newest first. */
@@ -81,11 +71,23 @@ class BillingQueryController {
         return PageView.of(bills.content(), BillSummaryView::of, bills.page(), bills.size(), bills.totalElements());
     }
 
-    /** The bill run: its status, billing date, filters and counts so far. */
+    /** The bill runs, newest first: status, progress, who started them, how long they took or may still take. */
+    @GetMapping("/bill-runs")
+    public PageView<BillRunView> billRuns(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "50") @Min(1)
+                                          @Max(BillQueryHandler.MAX_PAGE_SIZE) int size) {
+        BillRunPage runs = queryGateway.query(new ListBillRuns(page, size), BillRunPage.class).join();
+        Instant now = clock.instant();
+        return PageView.of(runs.content(), run -> BillRunView.of(run, now), runs.page(), runs.size(),
+                runs.totalElements());
+    }
+
+    /** The bill run: its status, billing date, filters, counts so far, who started it and how long it took. */
     @GetMapping("/bill-runs/{runId}")
     public BillRunView billRun(@PathVariable String runId) {
+        Instant now = clock.instant();
         return queryGateway.query(new FindBillRun(runId), ResponseTypes.optionalInstanceOf(BillRunSummary.class))
-                .join().map(BillRunView::of)
+                .join().map(run -> BillRunView.of(run, now))
                 .orElseThrow(() -> new LedgerRefusal(ErrorCode.BILL_RUN_NOT_FOUND, "No bill run " + runId + "."));
     }
 

@@ -1,0 +1,58 @@
+package org.subledger.platform.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.subledger.kernel.error.LedgerRefusal;
+
+/**
+ * {@code ledger.commands{command, outcome}} ({@code ledger_commands_seconds_count} in Prometheus): every command
+ * handled on this node, by its type and how it ended — {@code success} once its events are committed, {@code refused}
+ * (a business refusal with a code), {@code failed} (anything else, such as a lost race at commit) — with the time
+ * from the handler's start to commit or rollback. Measured at the end of the unit of work, not of the handler, so a
+ * failure at commit counts as one.
+ */
+class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    static final String METRIC = "ledger.commands";
+
+    private final MeterRegistry registry;
+
+    CommandMetricsInterceptor(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        Timer.Sample sample = Timer.start(registry);
+        String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
+        Throwable[] thrown = new Throwable[1];
+        unitOfWork.afterCommit(u -> sample.stop(timer(command, "success")));
+        unitOfWork.onRollback(u -> sample.stop(timer(command, outcomeOf(thrown[0] != null ? thrown[0]
+                : u.getExecutionResult() == null ? null : u.getExecutionResult().getExceptionResult()))));
+        try {
+            return chain.proceed();
+        } catch (Exception | Error failure) {
+            thrown[0] = failure; // the handler's own failure; a failure at commit reaches the rollback by itself
+            throw failure;
+        }
+    }
+
+    static String outcomeOf(Throwable failure) {
+        if (failure instanceof LedgerRefusal
+                || failure instanceof CommandExecutionException translated && translated.getDetails().isPresent()) {
+            return "refused";
+        }
+        return "failed";
+    }
+
+    private Timer timer(String command, String outcome) {
+        return Timer.builder(METRIC).tag("command", command).tag("outcome", outcome)
+                .description("commands handled on this node, by type and outcome").register(registry);
+    }
+}

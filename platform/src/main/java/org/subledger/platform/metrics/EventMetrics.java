@@ -1,0 +1,122 @@
+package org.subledger.platform.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.subledger.kernel.billing.BillIssued;
+import org.subledger.kernel.billing.BillRunCompleted;
+import org.subledger.kernel.billing.BillRunStarted;
+import org.subledger.kernel.billing.SubscriptionBillingFailed;
+import org.subledger.kernel.process.ProcessStepRefused;
+import org.subledger.kernel.usage.UsageRecorded;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Business counters from the committed events, in a streaming processing group of their own ({@value #GROUP}) that
+ * starts at the head of the event store: history is not counted again, and each event is counted once in the cluster
+ * (on the node holding its segment; Prometheus sums the nodes). A processor, not a subscription to the event bus,
+ * because bills are appended to the storage engine directly, by the thousand, and never pass the bus; and so that
+ * counting never runs on the command path.
+ *
+ * <ul>
+ *   <li>{@code ledger.bill.runs.started}, {@code ledger.bill.runs.completed}, and {@code ledger.bill.runs.duration}
+ *       (a timer, for runs started and completed on this node)</li>
+ *   <li>{@code ledger.bill.runs.subscriptions{outcome=billed|failed|skipped}}: the counts of completed runs</li>
+ *   <li>{@code ledger.billing.failures}: subscriptions a run could not bill, as they happen</li>
+ *   <li>{@code ledger.bills.issued{kind, currency}} and {@code ledger.bills.amount{currency, direction}}: bills and
+ *       the sum of their totals ({@code direction=billed} for positive totals, {@code credited} for negative ones:
+ *       a counter only grows)</li>
+ *   <li>{@code ledger.usage.records}: usage records ingested</li>
+ *   <li>{@code ledger.process.steps.refused{process}}: saga steps refused by their target (business refusals)</li>
+ * </ul>
+ */
+@ProcessingGroup(EventMetrics.GROUP)
+class EventMetrics {
+
+    static final String GROUP = "ledger-metrics";
+
+    private final MeterRegistry registry;
+    /** Runs started here and not completed yet: a handful a month, so a run completed on another node costs nothing. */
+    private final Map<String, Instant> runsStarted = new ConcurrentHashMap<>();
+    private final Timer runDuration;
+
+    EventMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.runDuration = Timer.builder("ledger.bill.runs.duration")
+                .description("how long bill runs took, from start to completion").register(registry);
+        // registered up front, so the series exist (at zero) before the first run
+        counter("ledger.bill.runs.started", "bill runs started");
+        counter("ledger.bill.runs.completed", "bill runs completed");
+        counter("ledger.usage.records", "usage records ingested");
+        counter("ledger.billing.failures", "subscriptions a bill run could not bill");
+        for (String outcome : List.of("billed", "failed", "skipped")) {
+            subscriptions(outcome);
+        }
+    }
+
+    @EventHandler
+    void on(BillIssued bill) {
+        String currency = bill.total().currency().getCurrencyCode();
+        Counter.builder("ledger.bills.issued").tag("kind", bill.kind().name()).tag("currency", currency)
+                .description("bills issued").register(registry).increment();
+        double total = bill.total().amount().doubleValue();
+        Counter.builder("ledger.bills.amount").tag("currency", currency)
+                .tag("direction", total < 0 ? "credited" : "billed")
+                .description("the sum of the bills' totals, VAT included").register(registry)
+                .increment(Math.abs(total));
+    }
+
+    @EventHandler
+    void on(UsageRecorded usage) {
+        counter("ledger.usage.records", "usage records ingested").increment();
+    }
+
+    @EventHandler
+    void on(SubscriptionBillingFailed failed) {
+        if (failed.runId() != null) {
+            counter("ledger.billing.failures", "subscriptions a bill run could not bill").increment();
+        }
+    }
+
+    @EventHandler
+    void on(BillRunStarted started, @Timestamp Instant at) {
+        runsStarted.put(started.runId(), at);
+        counter("ledger.bill.runs.started", "bill runs started").increment();
+    }
+
+    @EventHandler
+    void on(BillRunCompleted completed, @Timestamp Instant at) {
+        counter("ledger.bill.runs.completed", "bill runs completed").increment();
+        subscriptions("billed").increment(completed.billed());
+        subscriptions("failed").increment(completed.failed());
+        subscriptions("skipped").increment(completed.skipped());
+        Instant started = runsStarted.remove(completed.runId());
+        if (started != null && !at.isBefore(started)) {
+            runDuration.record(Duration.between(started, at));
+        }
+    }
+
+    @EventHandler
+    void on(ProcessStepRefused refused) {
+        Counter.builder("ledger.process.steps.refused").tag("process", String.valueOf(refused.process()))
+                .description("saga steps refused by their target (business refusals)").register(registry)
+                .increment();
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(registry);
+    }
+
+    private Counter subscriptions(String outcome) {
+        return Counter.builder("ledger.bill.runs.subscriptions").tag("outcome", outcome)
+                .description("subscriptions looked at by completed bill runs, by outcome").register(registry);
+    }
+}

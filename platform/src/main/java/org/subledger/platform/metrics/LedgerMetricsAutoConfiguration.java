@@ -1,0 +1,54 @@
+package org.subledger.platform.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.platform.axon.AxonStorageAutoConfiguration;
+
+import java.time.Clock;
+
+/**
+ * The operators' signals on {@code /actuator/prometheus}: commands by type and outcome, business counters from the
+ * events (bill runs, bills and amounts, usage, refused saga steps), projection lag per processing group, db-scheduler's
+ * queue and the bill runs running. Dead letters per group and saga failures are the dead-letter package's.
+ */
+@AutoConfiguration(after = AxonStorageAutoConfiguration.class)
+public class LedgerMetricsAutoConfiguration {
+
+    @Bean
+    public SmartInitializingSingleton commandMetrics(CommandBus commandBus, MeterRegistry registry) {
+        return () -> commandBus.registerHandlerInterceptor(new CommandMetricsInterceptor(registry));
+    }
+
+    @Bean
+    EventMetrics ledgerEventMetrics(MeterRegistry registry) {
+        return new EventMetrics(registry);
+    }
+
+    /** The metrics group starts at the head: counters count what happens from now on, never the whole history. */
+    @Bean
+    public ConfigurerModule ledgerEventMetricsFromTheHead() {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                EventMetrics.GROUP, (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
+    }
+
+    /** Once ready: every processor is configured then, and Flyway has created the tables the gauges read. */
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> ledgerGauges(EventStore eventStore, Configuration axon,
+                                                                   JdbcTemplate jdbc, Clock clock,
+                                                                   MeterRegistry registry) {
+        return event -> {
+            new ProjectionLagMetrics(eventStore, axon.eventProcessingConfiguration()).register(registry);
+            new TableGauges(jdbc, clock).register(registry);
+        };
+    }
+}
