@@ -52,11 +52,6 @@ public record SubscriptionDiscount(String discountId,
                 applicationLimit, status, removedOn, all);
     }
 
-    /** Whether billing period {@code periodStart} was already given this discount (a re-run must not give it twice). */
-    public boolean appliedTo(LocalDate periodStart) {
-        return applications.stream().anyMatch(applied -> applied.periodStart().equals(periodStart));
-    }
-
     /** The applications used: distinct application numbers (a free period billed over two bills is one). */
     public long applicationsUsed() {
         return applications.stream().mapToInt(DiscountApplied::applicationNumber).distinct().count();
