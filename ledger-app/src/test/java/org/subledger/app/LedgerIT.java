@@ -36,6 +36,11 @@ abstract class LedgerIT {
         // a saga's failing event is dead-lettered within a fraction of a second, not the production few seconds
         registry.add("ledger.sagas.retries", () -> 2);
         registry.add("ledger.sagas.first-back-off", () -> "50ms");
+        // webhook retries within a test's patience: 3 attempts, a fraction of a second apart
+        registry.add("ledger.webhooks.poll-interval", () -> "100ms");
+        registry.add("ledger.webhooks.initial-backoff", () -> "100ms");
+        registry.add("ledger.webhooks.max-backoff", () -> "300ms");
+        registry.add("ledger.webhooks.max-attempts", () -> 3);
         ScopedUsers.register(registry);
     }
 

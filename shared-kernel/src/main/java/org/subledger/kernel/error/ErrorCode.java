@@ -113,6 +113,12 @@ public enum ErrorCode {
     CLOCK_NOT_ADJUSTABLE(Kind.CONFLICT),
     /** The ledger's clock only moves forward. */
     CLOCK_CANNOT_GO_BACK(Kind.CONFLICT),
+    /** No webhook endpoint with that id. */
+    WEBHOOK_ENDPOINT_NOT_FOUND(Kind.NOT_FOUND),
+    /** No webhook delivery with that id. */
+    WEBHOOK_DELIVERY_NOT_FOUND(Kind.NOT_FOUND),
+    /** Only a delivery that ran out of attempts is retried by hand; a pending one is still being retried. */
+    WEBHOOK_DELIVERY_NOT_FAILED(Kind.CONFLICT),
     INTERNAL_ERROR(Kind.INTERNAL),
     /** The ledger cannot reach its database for the moment; nothing was recorded, the request may be repeated. */
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE);
