@@ -25,6 +25,7 @@ import org.subledger.kernel.catalog.AmendJobType;
 import org.subledger.kernel.catalog.AmendPricePlan;
 import org.subledger.kernel.catalog.AmendProduct;
 import org.subledger.kernel.catalog.AmendProductType;
+import org.subledger.kernel.catalog.AmendEventChargeRule;
 import org.subledger.kernel.catalog.AmendProvider;
 import org.subledger.kernel.catalog.AmendSubscriptionType;
 import org.subledger.kernel.catalog.AmendUsageCatalog;
@@ -35,7 +36,9 @@ import org.subledger.kernel.catalog.CreateJobType;
 import org.subledger.kernel.catalog.CreatePricePlan;
 import org.subledger.kernel.catalog.CreateProduct;
 import org.subledger.kernel.catalog.CreateProductType;
+import org.subledger.kernel.catalog.CreateEventChargeRule;
 import org.subledger.kernel.catalog.CreateProvider;
+import org.subledger.kernel.catalog.EventChargeRuleDefinition;
 import org.subledger.kernel.catalog.CreateSubscriptionType;
 import org.subledger.kernel.catalog.CreateUsageCatalog;
 import org.subledger.kernel.catalog.JobTypeDefinition;
@@ -189,6 +192,21 @@ class CatalogCommandController {
                                               @RequestBody AdditiveDiscountDefinition body) {
         DiscountRules.shape(body);
         return amended(code, body.code(), new AmendAdditiveDiscount(body));
+    }
+
+    @PostMapping("/event-charge-rules")
+    @Operation(summary = "Define an event charge rule: a subscription action of a behaviour charges one unit of a product")
+    ResponseEntity<Map<String, Object>> createEventChargeRule(@RequestBody EventChargeRuleDefinition body) {
+        EventChargeRules.shape(body);
+        return created("event-charge-rules", body.code(), new CreateEventChargeRule(body));
+    }
+
+    @PutMapping("/event-charge-rules/{code}")
+    @Operation(summary = "Replace an event charge rule, its state included (INACTIVE retires it)")
+    Map<String, String> amendEventChargeRule(@PathVariable String code,
+                                             @RequestBody EventChargeRuleDefinition body) {
+        EventChargeRules.shape(body);
+        return amended(code, body.code(), new AmendEventChargeRule(body));
     }
 
     @PostMapping("/buy-in-advance-definitions")

@@ -20,7 +20,12 @@ import org.subledger.kernel.catalog.CreateJobType;
 import org.subledger.kernel.catalog.CreatePricePlan;
 import org.subledger.kernel.catalog.CreateProduct;
 import org.subledger.kernel.catalog.CreateProductType;
+import org.subledger.kernel.catalog.ChargeRecurrence;
+import org.subledger.kernel.catalog.CreateEventChargeRule;
 import org.subledger.kernel.catalog.CreateProvider;
+import org.subledger.kernel.catalog.DefinitionState;
+import org.subledger.kernel.catalog.EventChargeRuleDefinition;
+import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.catalog.CreateSubscriptionType;
 import org.subledger.kernel.catalog.CreateUsageCatalog;
 import org.subledger.kernel.catalog.FlexibleBundleRules;
@@ -119,6 +124,10 @@ public class SampleCatalog {
         commands.add(new CreatePricePlan(new PricePlanDefinition("VIP", "VIP customers", PricePlanKind.CONDITIONAL,
                 "STANDARD", "EUR", List.of(vip()), List.of(vip()), List.of("Customer Care Managers"))));
         commands.addAll(rates());
+        // the seed's start-up fee: charged once, when a customer becomes a subscriber, in the subscription's plan
+        commands.add(new CreateEventChargeRule(new EventChargeRuleDefinition("START-UP-FEE", "Start-up fee",
+                BehaviourCode.BECOME_SUBSCRIBER, "START-UP-FEE", null, ChargeRecurrence.ONCE_PER_SUBSCRIPTION,
+                DefinitionState.EFFECTIVE)));
         commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("RESIDENTIAL",
                 "Residential monthly", List.of(BillingFrequency.MONTHLY, BillingFrequency.QUARTERLY,
                 BillingFrequency.ANNUAL), 12, List.of("STANDARD", "VIP"), "STANDARD", true, false,

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.subledger.command.process.ProcessStep;
 import org.subledger.command.process.ProcessSteps;
 import org.subledger.kernel.account.PostCharge;
+import org.subledger.kernel.catalog.ChargeRecurrence;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.RatingEngine;
 import org.subledger.kernel.subscription.BillingTermsAmended;
@@ -25,9 +26,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Event-based billing of one subscription: on each subscription action, the configured rules whose trigger is the
- * action's behaviour code charge the account one unit of their product, priced with the price version in force on
- * the action date (see {@link EventChargeRule}). Lives from the subscription's creation to its termination.
+ * Event-based billing of one subscription: on each subscription action, the catalog's event charge rules whose
+ * trigger is the action's behaviour code charge the account one unit of their product, priced with the price version
+ * in force on the action date (see {@link EventChargeRule}). Lives from the subscription's creation to its termination.
  *
  * <p>Exactly once: every charge is posted with a deterministic posting id,
  * {@code event-charge:<subscription>:<rule>:<event sequence number>} or {@code …:<rule>:once}, and the account
@@ -60,7 +61,7 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
     @Autowired
     private transient PriceList priceList;
     @Autowired
-    private transient EventChargingProperties charging;
+    private transient EventChargeRuleBook charging;
 
     public EventChargeSaga() {
         // for Axon and the saga serializer

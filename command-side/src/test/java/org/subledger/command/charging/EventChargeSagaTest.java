@@ -22,6 +22,9 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.process.RecordProcessStepRefusal;
 import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.catalog.ChargeRecurrence;
+import org.subledger.kernel.catalog.DefinitionState;
+import org.subledger.kernel.catalog.EventChargeRuleDefinition;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.Rate;
 import org.subledger.kernel.rating.RateLevel;
@@ -67,11 +70,14 @@ class EventChargeSagaTest {
         };
     };
 
-    static final EventChargingProperties RULES = new EventChargingProperties(List.of(EventChargeRule.startUpFee(),
+    static final List<EventChargeRule> RULE_LIST = List.of(EventChargeRule.startUpFee(),
             new EventChargeRule("install", BehaviourCode.SWAP_INSTALLED_ITEM, "INSTALL", null,
                     ChargeRecurrence.EVERY_TIME),
             new EventChargeRule(null, BehaviourCode.SWAP_INSTALLED_ITEM, "START-UP-FEE", "STANDARD",
-                    ChargeRecurrence.ONCE_PER_SUBSCRIPTION)));
+                    ChargeRecurrence.ONCE_PER_SUBSCRIPTION));
+    static final EventChargeRuleBook RULES = () -> RULE_LIST;
+    /** The sample catalog's one rule. */
+    static final EventChargeRuleBook START_UP_FEE_ONLY = () -> List.of(EventChargeRule.startUpFee());
 
     SagaTestFixture<EventChargeSaga> fixture;
 
@@ -79,7 +85,7 @@ class EventChargeSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(EventChargeSaga.class);
         fixture.registerResource(PRICES);
-        fixture.registerResource(new EventChargingProperties(null));
+        fixture.registerResource(START_UP_FEE_ONLY);
         fixture.registerResource(new ProcessSteps(DefaultCommandGateway.builder()
                 .commandBus(fixture.getCommandBus()).build()));
     }
@@ -172,11 +178,11 @@ class EventChargeSagaTest {
         RuntimeException broken;
         EventChargeSaga saga = new EventChargeSaga();
 
-        Harness(EventChargingProperties rules) {
+        Harness(EventChargeRuleBook rules) {
             inject(saga, rules);
         }
 
-        void inject(EventChargeSaga target, EventChargingProperties rules) {
+        void inject(EventChargeSaga target, EventChargeRuleBook rules) {
             var bus = SimpleCommandBus.builder().build();
             bus.subscribe(PostCharge.class.getName(), (CommandMessage<?> command) -> {
                 sent.add(command.getPayload());
@@ -336,9 +342,12 @@ class EventChargeSagaTest {
     }
 
     @Test
-    void rulesComeFromPropertiesWithTheStartUpFeeByDefault() {
-        assertThat(new EventChargingProperties(null).rules()).containsExactly(EventChargeRule.startUpFee());
-        assertThat(new EventChargingProperties(List.of()).rules()).isEmpty();
+    void aCatalogRuleIsAppliedUnderItsCodeInLowerCaseAsTheConfiguredRulesWereNamed() {
+        assertThat(EventChargeRule.of(new EventChargeRuleDefinition("START-UP-FEE", "Start-up fee",
+                BehaviourCode.BECOME_SUBSCRIBER, "START-UP-FEE", null, ChargeRecurrence.ONCE_PER_SUBSCRIPTION,
+                DefinitionState.EFFECTIVE))).isEqualTo(EventChargeRule.startUpFee());
+        assertThat(RULES.mayCharge(BehaviourCode.SWAP_INSTALLED_ITEM)).isTrue();
+        assertThat(RULES.mayCharge(BehaviourCode.RECORD_USAGE)).isFalse();
         assertThat(new EventChargeRule(null, BehaviourCode.ACTIVATE, "X", " ", null))
                 .isEqualTo(new EventChargeRule("ACTIVATE:X", BehaviourCode.ACTIVATE, "X", null,
                         ChargeRecurrence.EVERY_TIME));

@@ -12,18 +12,29 @@ import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.LocalDate;
 
+import org.subledger.kernel.catalog.ChargeRecurrence;
+
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Without a RECORD_USAGE rule, a usage record never reaches the event-charge sagas; every other event does. */
+/**
+ * Without a RECORD_USAGE rule in the catalog, a usage record never reaches the event-charge sagas; every other event
+ * does.
+ */
 class UsageWithoutAChargeRuleTest {
 
     private static final LocalDate IN_MAY = LocalDate.of(2026, 5, 4);
 
     private static boolean reachesTheSagas(Object payload) throws Exception {
+        return reachesTheSagas(payload, EventChargeSagaTest.START_UP_FEE_ONLY);
+    }
+
+    private static boolean reachesTheSagas(Object payload, EventChargeRuleBook rules) throws Exception {
         var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(payload));
         try {
             boolean[] proceeded = {false};
-            new UsageWithoutAChargeRule().handle(unitOfWork, () -> proceeded[0] = true);
+            new UsageWithoutAChargeRule(rules).handle(unitOfWork, () -> proceeded[0] = true);
             return proceeded[0];
         } finally {
             unitOfWork.rollback();
@@ -41,5 +52,9 @@ class UsageWithoutAChargeRuleTest {
 
         assertThat(reachesTheSagas(usage)).isFalse();
         assertThat(reachesTheSagas(terminated)).isTrue();
+        // once the catalog has a rule charging for usage, usage reaches the sagas again
+        EventChargeRuleBook usageCharged = () -> List.of(new EventChargeRule("per-record",
+                BehaviourCode.RECORD_USAGE, "PPV-MOVIES", null, ChargeRecurrence.EVERY_TIME));
+        assertThat(reachesTheSagas(usage, usageCharged)).isTrue();
     }
 }

@@ -12,6 +12,8 @@ import org.subledger.kernel.catalog.ActivityTypeCreated;
 import org.subledger.kernel.catalog.AdditiveDiscountAmended;
 import org.subledger.kernel.catalog.AdditiveDiscountCreated;
 import org.subledger.kernel.catalog.BuyInAdvanceDefinitionAmended;
+import org.subledger.kernel.catalog.EventChargeRuleAmended;
+import org.subledger.kernel.catalog.EventChargeRuleCreated;
 import org.subledger.kernel.catalog.BuyInAdvanceDefinitionCreated;
 import org.subledger.kernel.catalog.BillingTermSchemeAmended;
 import org.subledger.kernel.catalog.BillingTermSchemeCreated;
@@ -168,6 +170,16 @@ class CatalogEntryProjection {
 
     @EventHandler
     void on(BuyInAdvanceDefinitionAmended event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        upsert(CatalogEntryRow.of(event.definition()), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(EventChargeRuleCreated event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
+        upsert(CatalogEntryRow.of(event.definition()), sequenceNumber, at);
+    }
+
+    @EventHandler
+    void on(EventChargeRuleAmended event, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
         upsert(CatalogEntryRow.of(event.definition()), sequenceNumber, at);
     }
 

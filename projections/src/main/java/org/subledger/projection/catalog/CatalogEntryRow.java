@@ -4,6 +4,7 @@ import org.subledger.kernel.catalog.ActivityTypeDefinition;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.BuyInAdvanceDefinition;
+import org.subledger.kernel.catalog.EventChargeRuleDefinition;
 import org.subledger.kernel.catalog.JobTypeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -72,6 +73,10 @@ record CatalogEntryRow(CatalogKind kind,
         Validity validity = discount.validity();
         return new CatalogEntryRow(CatalogKind.ADDITIVE_DISCOUNT, discount.code(), discount.name(), null, null,
                 validity.from(), validity.to(), null, DefinitionJson.write(discount));
+    }
+
+    static CatalogEntryRow of(EventChargeRuleDefinition rule) {
+        return plain(CatalogKind.EVENT_CHARGE_RULE, rule.code(), rule.name(), rule);
     }
 
     static CatalogEntryRow of(BuyInAdvanceDefinition definition) {

@@ -10,6 +10,7 @@ import org.subledger.kernel.catalog.ActivityTypeDefinition;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.BuyInAdvanceDefinition;
+import org.subledger.kernel.catalog.EventChargeRuleDefinition;
 import org.subledger.kernel.catalog.JobTypeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
@@ -69,6 +70,7 @@ final class CatalogJson {
             case ACTIVITY_TYPE -> ActivityTypeDefinition.class;
             case ADDITIVE_DISCOUNT -> AdditiveDiscountDefinition.class;
             case BUY_IN_ADVANCE_DEFINITION -> BuyInAdvanceDefinition.class;
+            case EVENT_CHARGE_RULE -> EventChargeRuleDefinition.class;
         };
     }
 }

@@ -51,4 +51,7 @@ public final class CatalogIds {
 
     /** The one stream of every buy-in-advance definition (see {@link CreateBuyInAdvanceDefinition}). */
     public static final String BUY_IN_ADVANCE_DEFINITIONS = "buy-in-advance-definitions";
+
+    /** The one stream of every event charge rule (see {@link CreateEventChargeRule}). */
+    public static final String EVENT_CHARGE_RULES = "event-charge-rules";
 }

@@ -18,7 +18,8 @@ public enum CatalogKind {
     JOB_TYPE("job-types"),
     ACTIVITY_TYPE("activity-types"),
     ADDITIVE_DISCOUNT("additive-discounts"),
-    BUY_IN_ADVANCE_DEFINITION("buy-in-advance-definitions");
+    BUY_IN_ADVANCE_DEFINITION("buy-in-advance-definitions"),
+    EVENT_CHARGE_RULE("event-charge-rules");
 
     private final String collection;
 

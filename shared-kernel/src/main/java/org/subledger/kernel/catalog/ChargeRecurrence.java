@@ -1,4 +1,4 @@
-package org.subledger.command.charging;
+package org.subledger.kernel.catalog;
 
 /** How often an event-based charge may be made on one subscription. */
 public enum ChargeRecurrence {
