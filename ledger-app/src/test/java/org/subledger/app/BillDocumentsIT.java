@@ -46,7 +46,11 @@ class BillDocumentsIT extends LedgerIT {
     @Test
     void aBillIsAPdfAndAnHtmlPageWithEverythingTheCustomerNeedsToPay() throws IOException {
         String lastName = "Papadopoulou" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        String account = api.openAccount("Eleni", lastName, "5000.00");
+        var opened = api.post("agent", "/api/accounts", """
+                {"type":"PERSON","firstName":"Eleni","lastName":"%s","currency":"EUR","creditLimit":5000.00,
+                 "address":"Odos Makariou 12, 1065 Nicosia"}""".formatted(lastName));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String account = opened.json().get("accountId").asText();
         assertThat(api.post("agent", "/api/accounts/" + account + "/charges",
                 "{\"amount\": 12.34, \"description\": \"Repair visit\"}").status()).isEqualTo(201);
         subscribe(account);
@@ -71,6 +75,7 @@ class BillDocumentsIT extends LedgerIT {
 
         for (String document : new String[] {text, new String(html.body(), StandardCharsets.UTF_8)}) {
             assertThat(document).contains("AluxSat Ltd", "1 Orbit Street", "Eleni " + lastName, account,
+                    "Odos Makariou 12", "1065 Nicosia",
                     "Bill " + number, "2026-01-01 to 2026-01-31", json.get("issuedOn").asText(),
                     json.get("dueDate").asText(), json.get("lines").get(0).get("description").asText(), "30.00 EUR",
                     "Balance brought forward", "17.34", "47.34");

@@ -32,8 +32,11 @@ record BillDocument(BillDocumentProperties.Operator operator,
                     String balanceBroughtForward,
                     String balanceAfter) {
 
-    /** The customer billed; {@code name} is {@code null} while the account's read model has not caught up. */
-    record Customer(String accountId, String name, String type) {
+    /**
+     * The customer billed; {@code name} is {@code null} while the account's read model has not caught up; the
+     * address, in lines, is the subscription's billing address or else the account's (empty if neither is known).
+     */
+    record Customer(String accountId, String name, String type, List<String> address) {
     }
 
     /** One bill line: its period (or date, {@code from} equal to {@code to}), quantity, VAT rate and part, amount. */
@@ -41,11 +44,11 @@ record BillDocument(BillDocumentProperties.Operator operator,
                 long quantity, String taxRatePercent, String tax, String amount) {
     }
 
-    static BillDocument of(BillDetails details, AccountSummary account, BillDocumentProperties.Operator operator,
-                           Money balanceBroughtForward) {
+    static BillDocument of(BillDetails details, AccountSummary account, List<String> address,
+                           BillDocumentProperties.Operator operator, Money balanceBroughtForward) {
         BillSummary bill = details.bill();
         Customer customer = new Customer(bill.accountId(), account == null ? null : account.name(),
-                account == null || account.type() == null ? null : account.type().name());
+                account == null || account.type() == null ? null : account.type().name(), address);
         List<Line> lines = details.lines().stream().map(BillDocument::line).toList();
         return new BillDocument(operator, customer, bill.billId(), bill.billNumber(), bill.kind().name(),
                 bill.issuedOn(), bill.periodFrom(), lastDay(bill.periodFrom(), bill.periodTo()), bill.dueDate(),

@@ -25,14 +25,16 @@ class BillDocumentController {
 
     private final ReadableBills bills;
     private final BalanceBroughtForward balances;
+    private final BillAddresses addresses;
     private final BillTemplates templates;
     private final BillPdf pdf;
     private final BillDocumentProperties properties;
 
-    BillDocumentController(ReadableBills bills, BalanceBroughtForward balances, BillTemplates templates, BillPdf pdf,
-                           BillDocumentProperties properties) {
+    BillDocumentController(ReadableBills bills, BalanceBroughtForward balances, BillAddresses addresses,
+                           BillTemplates templates, BillPdf pdf, BillDocumentProperties properties) {
         this.bills = bills;
         this.balances = balances;
+        this.addresses = addresses;
         this.templates = templates;
         this.pdf = pdf;
         this.properties = properties;
@@ -58,7 +60,7 @@ class BillDocumentController {
 
     private BillDocument document(String billId, AccessScope scope) {
         BillDetails bill = bills.readable(billId, scope);
-        return BillDocument.of(bill, bills.account(bill.bill().accountId()), properties.operator(),
-                balances.of(bill.bill()));
+        return BillDocument.of(bill, bills.account(bill.bill().accountId()), addresses.of(bill.bill()),
+                properties.operator(), balances.of(bill.bill()));
     }
 }

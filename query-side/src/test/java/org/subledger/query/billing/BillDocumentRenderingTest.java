@@ -42,7 +42,7 @@ class BillDocumentRenderingTest {
 
         for (String part : List.of(html, text)) {
             assertThat(part).contains("AluxSat Ltd", "1 Orbit Street", "CY10000000X", "Maria Georgiou", "ACC-1",
-                    "Bill 2026-000042", "2026-02-01", "2026-01-01 to 2026-01-31", "2026-02-15", "Gold package",
+                    "Odos Makariou 12", "1065 Nicosia", "Bill 2026-000042", "2026-02-01", "2026-01-01 to 2026-01-31", "2026-02-15", "Gold package",
                     "Loyalty discount", "-5.00", "Start-up fee", "2026-01-03", "20.00", "3.19", "16.81", "7.50",
                     "27.50");
         }
@@ -84,7 +84,8 @@ class BillDocumentRenderingTest {
         var account = new AccountSummary("ACC-1", CustomerType.PERSON, "Maria Georgiou", "EUR", eur("500.00"),
                 eur("27.50"), AccountStatus.UNSETTLED, false, null, null, "agent", Instant.EPOCH, Instant.EPOCH, 3,
                 null);
-        return BillDocument.of(new BillDetails(summary, lines), account, OPERATOR, eur("7.50"));
+        return BillDocument.of(new BillDetails(summary, lines), account,
+                BillAddresses.lines("Odos Makariou 12, 1065 Nicosia"), OPERATOR, eur("7.50"));
     }
 
     private static BillLine line(int no, BillLineKind kind, String product, String description, String from,
