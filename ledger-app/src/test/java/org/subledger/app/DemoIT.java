@@ -27,6 +27,18 @@ class DemoIT {
             var api = RestartIT.api(ledger);
             assertThat(api.post("agent", "/api/demo", "{}").status()).isEqualTo(403);
 
+            // a customer of the ledger's own, due for billing too: the demo's run must leave it alone
+            assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+            String outsider = api.openAccount("Not", "Demo", "5000.00");
+            var outsiderSubscription = api.post("agent", "/api/subscriptions", """
+                    {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                     "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                     "initialState":"EFFECTIVE","actionDate":"%s",
+                     "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                     "services":[{"productCode":"GOLD","distributorIds":["STB-1"]}]}"""
+                    .formatted(outsider, java.time.LocalDate.now().withDayOfMonth(1).minusMonths(1)));
+            assertThat(outsiderSubscription.status()).as(outsiderSubscription.toString()).isEqualTo(201);
+
             var demo = api.post("admin", "/api/demo", "{}");
 
             assertThat(demo.status()).as(demo.toString()).isEqualTo(200);
@@ -36,6 +48,9 @@ class DemoIT {
             Await.until("the demo's bill run", () -> api.get("reporter", run).json().path("status").asText(),
                     "COMPLETED"::equals);
             assertThat(api.get("reporter", run).json().get("billed").asLong()).isEqualTo(5);
+            assertThat(api.get("reporter", run).json().get("subscriptionsTotal").asLong())
+                    .as("the demo's run had its own five customers' subscriptions as candidates, no more")
+                    .isEqualTo(5);
             customers.forEach(customer -> {
                 JsonNode bills = Await.until("bills of " + customer.get("name").asText(),
                         () -> api.get("reporter", customer.get("bills").asText()).json().path("content"),

@@ -17,6 +17,8 @@ import org.subledger.kernel.error.LedgerRefusal;
 
 import java.util.UUID;
 
+import java.util.List;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -26,6 +28,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class BillRun {
+
+    /** A run scoped to accounts names at most this many (the scope travels in its event). */
+    static final int MAX_ACCOUNTS = 1_000;
 
     @AggregateIdentifier
     private String runId;
@@ -50,7 +55,14 @@ class BillRun {
         }
         String type = command.subscriptionTypeCode() == null || command.subscriptionTypeCode().isBlank()
                 ? null : command.subscriptionTypeCode().strip();
-        apply(new BillRunStarted(command.runId(), command.billingDate(), command.billingFrequency(), type));
+        List<String> accounts = command.accountIds() == null ? null
+                : command.accountIds().stream().map(String::strip).distinct().toList();
+        if (accounts != null && (accounts.isEmpty() || accounts.size() > MAX_ACCOUNTS)) {
+            throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "accountIds: from 1 to " + MAX_ACCOUNTS
+                    + " accounts, or none for every account", java.util.Map.of("accountIds", "1 to " + MAX_ACCOUNTS));
+        }
+        apply(new BillRunStarted(command.runId(), command.billingDate(), command.billingFrequency(), type,
+                accounts));
     }
 
     @CommandHandler

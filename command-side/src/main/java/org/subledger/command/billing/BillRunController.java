@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -46,18 +47,19 @@ class BillRunController {
 
     record BillRunRequest(@NotNull LocalDate billingDate,
                           BillingFrequency billingFrequency,
-                          @Size(max = 64) String subscriptionTypeCode) {
+                          @Size(max = 64) String subscriptionTypeCode,
+                          @Size(min = 1, max = BillRun.MAX_ACCOUNTS) List<@NotBlank @Size(max = 64) String> accountIds) {
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('BILLING', 'ADMIN')")
     @Operation(summary = "Start a bill run: bill every effective subscription due on or before the billing date "
-            + "(optionally one billing frequency and/or subscription type)")
+            + "(optionally one billing frequency, subscription type and/or some accounts)")
     ResponseEntity<Map<String, String>> start(@Valid @RequestBody BillRunRequest body, Principal principal,
                                               HttpServletRequest request) {
         String runId = IdempotentIds.newId(request, principal, "bill-run");
         commands.send(new StartBillRun(runId, body.billingDate(), body.billingFrequency(),
-                body.subscriptionTypeCode()), ErrorCode.NOT_FOUND, runId);
+                body.subscriptionTypeCode(), body.accountIds()), ErrorCode.NOT_FOUND, runId);
         return ResponseEntity.accepted().location(URI.create("/api/bill-runs/" + runId))
                 .body(Map.of("runId", runId));
     }

@@ -41,7 +41,7 @@ class BillRunStore {
     enum Status { SELECTING, RUNNING, COMPLETED }
 
     record Run(String runId, LocalDate billingDate, BillingFrequency billingFrequency, String subscriptionTypeCode,
-               Status status, MetaData metaData) {
+               List<String> accountIds, Status status, MetaData metaData) {
     }
 
     /** A partition's checkpoint and counts; {@code owner}: the node holding (or that last held) its lease. */
@@ -59,19 +59,26 @@ class BillRunStore {
     void register(BillRunStarted started, MetaData metaData) {
         jdbc.update("""
                 insert into bill_run_execution (run_id, billing_date, billing_frequency, subscription_type_code,
-                                                status, meta_data, created_at)
-                values (?, ?, ?, ?, 'SELECTING', ?, ?) on conflict (run_id) do nothing""",
-                started.runId(), Date.valueOf(started.billingDate()),
-                started.billingFrequency() == null ? null : started.billingFrequency().name(),
-                started.subscriptionTypeCode(), write(metaData), Timestamp.from(clock.instant()));
+                                                account_ids, status, meta_data, created_at)
+                values (?, ?, ?, ?, ?, 'SELECTING', ?, ?) on conflict (run_id) do nothing""", ps -> {
+            ps.setString(1, started.runId());
+            ps.setDate(2, Date.valueOf(started.billingDate()));
+            ps.setString(3, started.billingFrequency() == null ? null : started.billingFrequency().name());
+            ps.setString(4, started.subscriptionTypeCode());
+            ps.setArray(5, started.accountIds() == null ? null
+                    : ps.getConnection().createArrayOf("text", started.accountIds().toArray()));
+            ps.setString(6, write(metaData));
+            ps.setTimestamp(7, Timestamp.from(clock.instant()));
+        });
     }
 
     Optional<Run> find(String runId) {
         return jdbc.query("""
-                select run_id, billing_date, billing_frequency, subscription_type_code, status, meta_data
+                select run_id, billing_date, billing_frequency, subscription_type_code, account_ids, status, meta_data
                 from bill_run_execution where run_id = ?""", (row, n) -> new Run(row.getString(1),
                 row.getDate(2).toLocalDate(), row.getString(3) == null ? null : BillingFrequency.valueOf(row.getString(3)),
-                row.getString(4), Status.valueOf(row.getString(5)), read(row.getString(6))), runId).stream().findFirst();
+                row.getString(4), row.getArray(5) == null ? null : List.of((String[]) row.getArray(5).getArray()),
+                Status.valueOf(row.getString(6)), read(row.getString(7))), runId).stream().findFirst();
     }
 
     List<String> unfinished() {
@@ -98,9 +105,20 @@ class BillRunStore {
                 select ?, mod(hashtext(account_id)::bigint + 2147483648, ?), account_id, subscription_id
                 from billing_index
                 where next_billing_date <= ? and (?::varchar is null or billing_frequency = ?)
-                  and (?::varchar is null or subscription_type_code = ?)""",
-                run.runId(), partitions, Date.valueOf(run.billingDate()),
-                frequency(run), frequency(run), run.subscriptionTypeCode(), run.subscriptionTypeCode());
+                  and (?::varchar is null or subscription_type_code = ?)
+                  and (?::text[] is null or account_id = any(?::text[]))""", ps -> {
+            var accounts = run.accountIds() == null ? null
+                    : ps.getConnection().createArrayOf("text", run.accountIds().toArray());
+            ps.setString(1, run.runId());
+            ps.setInt(2, partitions);
+            ps.setDate(3, Date.valueOf(run.billingDate()));
+            ps.setString(4, frequency(run));
+            ps.setString(5, frequency(run));
+            ps.setString(6, run.subscriptionTypeCode());
+            ps.setString(7, run.subscriptionTypeCode());
+            ps.setArray(8, accounts);
+            ps.setArray(9, accounts);
+        });
         for (int partition = 0; partition < partitions; partition++) {
             jdbc.update("insert into bill_run_partition (run_id, partition_no) values (?, ?)", run.runId(), partition);
         }

@@ -144,7 +144,9 @@ class DemoController {
                 "ANTENNA", 1, start, "Satellite antenna"));
 
         String runId = UUID.randomUUID().toString();
-        commands.sendAndWait(new StartBillRun(runId, today, null, null));
+        // the demo bills its own customers, not whatever else the ledger holds
+        commands.sendAndWait(new StartBillRun(runId, today, null, null,
+                customers.stream().map(Customer::accountId).toList()));
         return new Demo(today, "/api/bill-runs/" + runId, customers, installationJob(today));
     }
 

@@ -34,6 +34,25 @@ class BillRunTest {
     }
 
     @Test
+    void aRunMayBeScopedToSomeAccountsEachNamedOnce() {
+        fixture.givenNoPriorActivity()
+                .when(new StartBillRun(RUN, FEBRUARY, null, null, java.util.List.of("acc-1", " acc-2", "acc-1")))
+                .expectEvents(new BillRunStarted(RUN, FEBRUARY, null, null, java.util.List.of("acc-1", "acc-2")));
+    }
+
+    @Test
+    void aScopeNamesAtLeastOneAccountAndNotTooMany() {
+        fixture.givenNoPriorActivity()
+                .when(new StartBillRun(RUN, FEBRUARY, null, null, java.util.List.of()))
+                .expectNoEvents().expectException(LedgerRefusal.class);
+        var tooMany = java.util.stream.IntStream.rangeClosed(0, BillRun.MAX_ACCOUNTS)
+                .mapToObj(i -> "acc-" + i).toList();
+        fixture.givenNoPriorActivity()
+                .when(new StartBillRun(RUN, FEBRUARY, null, null, tooMany))
+                .expectNoEvents().expectException(LedgerRefusal.class);
+    }
+
+    @Test
     void aRunNeedsABillingDate() {
         fixture.givenNoPriorActivity()
                 .when(new StartBillRun(RUN, null, null, null))

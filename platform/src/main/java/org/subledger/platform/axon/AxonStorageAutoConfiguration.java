@@ -114,6 +114,11 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    public BillRunScopeUpcaster billRunScopeUpcaster() {
+        return new BillRunScopeUpcaster();
+    }
+
+    @Bean
     public SubscriptionTypeUnitsUpcaster subscriptionTypeUnitsUpcaster() {
         return new SubscriptionTypeUnitsUpcaster();
     }
