@@ -4,13 +4,13 @@ import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Keeps usage records from the event-charge sagas while no rule charges for them ({@link UsageWithoutAChargeRule}). */
+/** Keeps usage and billing events from the event-charge sagas while no rule charges for them ({@link UnchargedEvents}). */
 @Configuration(proxyBeanMethods = false)
 class EventChargingConfiguration {
 
     @Bean
-    ConfigurerModule usageWithoutAChargeRule(EventChargeRuleBook rules) {
+    ConfigurerModule unchargedEvents(EventChargeRuleBook rules) {
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(EventChargeSaga.PROCESS,
-                config -> new UsageWithoutAChargeRule(rules));
+                config -> new UnchargedEvents(rules));
     }
 }

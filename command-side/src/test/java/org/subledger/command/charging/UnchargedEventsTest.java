@@ -12,6 +12,7 @@ import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.LocalDate;
 
+import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.catalog.ChargeRecurrence;
 
 import java.util.List;
@@ -19,10 +20,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Without a RECORD_USAGE rule in the catalog, a usage record never reaches the event-charge sagas; every other event
- * does.
+ * Without a RECORD_USAGE (BILL) rule in the catalog, a usage record (a bill) never reaches the event-charge sagas;
+ * every other event does.
  */
-class UsageWithoutAChargeRuleTest {
+class UnchargedEventsTest {
 
     private static final LocalDate IN_MAY = LocalDate.of(2026, 5, 4);
 
@@ -34,7 +35,7 @@ class UsageWithoutAChargeRuleTest {
         var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(payload));
         try {
             boolean[] proceeded = {false};
-            new UsageWithoutAChargeRule(rules).handle(unitOfWork, () -> proceeded[0] = true);
+            new UnchargedEvents(rules).handle(unitOfWork, () -> proceeded[0] = true);
             return proceeded[0];
         } finally {
             unitOfWork.rollback();
@@ -56,5 +57,17 @@ class UsageWithoutAChargeRuleTest {
         EventChargeRuleBook usageCharged = () -> List.of(new EventChargeRule("per-record",
                 BehaviourCode.RECORD_USAGE, "PPV-MOVIES", null, ChargeRecurrence.EVERY_TIME));
         assertThat(reachesTheSagas(usage, usageCharged)).isTrue();
+    }
+
+    @Test
+    void aBillStopsBeforeTheSagasUnlessARuleChargesForBilling() throws Exception {
+        var billing = SubscriptionAction.of(BehaviourCode.BILL, null);
+        var billed = new SubscriptionBilled("sub-1", "acc-1", "bill-1", "2026-000001", "run-1", IN_MAY,
+                IN_MAY.plusMonths(1), IN_MAY.plusMonths(1), List.of(), List.of(), List.of(), billing);
+
+        assertThat(reachesTheSagas(billed)).isFalse();
+        EventChargeRuleBook billCharged = () -> List.of(new EventChargeRule("paper-bill", BehaviourCode.BILL,
+                "PAPER-BILL", null, ChargeRecurrence.EVERY_TIME));
+        assertThat(reachesTheSagas(billed, billCharged)).isTrue();
     }
 }
