@@ -1,5 +1,6 @@
 package org.subledger.kernel.collections;
 
+import org.subledger.kernel.input.InputBounds;
 import org.subledger.kernel.money.Money;
 
 import java.time.Duration;
@@ -31,34 +32,40 @@ public record RunSettings(String name,
                           Recurrence recurrence) {
 
     public static final int MAX_BATCH_SIZE = 10_000;
+    public static final int NAME_MAX_LENGTH = 200;
+    /** Longest span a definition speaks of: ten years of days. */
+    public static final int MAX_DAYS = 3650;
+    public static final int MAX_TYPES = 100;
 
     /** Field problems by field name; empty when the settings can be used. */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (name == null || name.isBlank() || name.length() > 200) {
-            problems.put("name", "is required, at most 200 characters");
+        if (name == null || name.isBlank()) {
+            problems.put("name", "is required");
+        } else {
+            InputBounds.textProblem(name, NAME_MAX_LENGTH, false).ifPresent(problem -> problems.put("name", problem));
         }
         if (kind == null) {
             problems.put("kind", "is required: DEACTIVATION or REACTIVATION");
         } else if (kind == RunKind.DEACTIVATION) {
             deactivationProblems(problems);
-        } else if (hoursSinceBalanceChanged != null && hoursSinceBalanceChanged < 0) {
-            problems.put("hoursSinceBalanceChanged", "must not be negative");
+        } else if (hoursSinceBalanceChanged != null
+                && (hoursSinceBalanceChanged < 0 || hoursSinceBalanceChanged > MAX_DAYS * 24)) {
+            problems.put("hoursSinceBalanceChanged", "must be from 0 to " + MAX_DAYS * 24);
         }
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             problems.put("batchSize", "must be from 1 to " + MAX_BATCH_SIZE);
         }
-        if (pauseBetweenBatches != null && pauseBetweenBatches.isNegative()) {
-            problems.put("pauseBetweenBatches", "must not be negative");
-        }
-        if (startAgainAfter != null && startAgainAfter.isNegative()) {
-            problems.put("startAgainAfter", "must not be negative");
-        }
+        durationProblem(pauseBetweenBatches).ifPresent(problem -> problems.put("pauseBetweenBatches", problem));
+        durationProblem(startAgainAfter).ifPresent(problem -> problems.put("startAgainAfter", problem));
         if (recurrence != null) {
             recurrence.problem().ifPresent(problem -> problems.put("recurrence", problem));
         }
-        if (subscriptionTypes != null && subscriptionTypes.stream().anyMatch(t -> t == null || t.isBlank())) {
-            problems.put("subscriptionTypes", "must not hold blank codes");
+        if (subscriptionTypes != null && (subscriptionTypes.size() > MAX_TYPES || subscriptionTypes.stream()
+                .anyMatch(t -> t == null || t.isBlank() || InputBounds.textProblem(t, InputBounds.CODE_MAX_LENGTH,
+                        false).isPresent()))) {
+            problems.put("subscriptionTypes", "at most " + MAX_TYPES + " codes, none blank, each at most "
+                    + InputBounds.CODE_MAX_LENGTH + " characters");
         }
         return problems;
     }
@@ -69,12 +76,24 @@ public record RunSettings(String name,
         if (!byAmount && !byRating) {
             problems.put("amountAbove", "an amount or a creditRating is required for a deactivation");
         }
-        if (byAmount && amountAbove.isNegative()) {
-            problems.put("amountAbove", "must not be negative");
+        if (byAmount) {
+            Money.inputProblem(amountAbove.amount(), amountAbove.currency(), Money.Sign.ZERO_OR_MORE)
+                    .ifPresent(problem -> problems.put("amountAbove", problem));
         }
-        if (dueDaysAgo != null && dueDaysAgo < 0) {
-            problems.put("dueDaysAgo", "must not be negative");
+        if (byRating) {
+            InputBounds.textProblem(creditRating, InputBounds.CODE_MAX_LENGTH, false)
+                    .ifPresent(problem -> problems.put("creditRating", problem));
         }
+        if (dueDaysAgo != null && (dueDaysAgo < 0 || dueDaysAgo > MAX_DAYS)) {
+            problems.put("dueDaysAgo", "must be from 0 to " + MAX_DAYS);
+        }
+    }
+
+    private static java.util.Optional<String> durationProblem(Duration duration) {
+        if (duration != null && (duration.isNegative() || duration.compareTo(Duration.ofDays(MAX_DAYS)) > 0)) {
+            return java.util.Optional.of("must be from PT0S to P" + MAX_DAYS + "D");
+        }
+        return java.util.Optional.empty();
     }
 
     /** The pause between two batches; none when not set. */
