@@ -1,7 +1,6 @@
 package org.subledger.command.collections;
 
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -24,15 +23,14 @@ import java.util.Map;
 
 /**
  * Deactivates or reactivates one subscription for a run, through the subscription's own command (so its rules hold
- * and the provisioning saga is told). The command carries a key naming the run, and so does the event it records; a
- * run resumed after its node stopped between acting and recording the batch finds that key on the subscription's
- * stream and counts the subscription as acted on, without sending the command again.
+ * and the provisioning saga is told), keyed by the run ({@link CollectionRunCommands}): a run resumed after its node
+ * stopped between acting and recording the batch counts a subscription carrying its key as acted on, without sending
+ * the command again.
  */
 @Component
 class SubscriptionActions {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionActions.class);
-    static final String KEY_PREFIX = "collection-run:";
 
     private final CommandGateway commands;
     private final EventStore eventStore;
@@ -40,10 +38,6 @@ class SubscriptionActions {
     SubscriptionActions(@Lazy CommandGateway commands, EventStore eventStore) {
         this.commands = commands;
         this.eventStore = eventStore;
-    }
-
-    static String idempotencyKey(String runId) {
-        return KEY_PREFIX + runId;
     }
 
     /** Acts on the subscription unless this run did already ({@code mayHaveActed}: only then is it looked for). */
@@ -56,8 +50,7 @@ class SubscriptionActions {
                 ? new DeactivateSubscription(subscriptionId, actionDate, ActionClassification.none())
                 : new ReactivateSubscription(subscriptionId, actionDate, ActionClassification.none());
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey(runId))));
+            commands.sendAndWait(CollectionRunCommands.message(runId, command));
             return RunOutcome.acted(subscriptionId);
         } catch (RuntimeException failure) {
             RefusalDetails refusal = refusal(failure);
@@ -67,7 +60,7 @@ class SubscriptionActions {
 
     /** From sequence 0, not from a snapshot: the events before a snapshot count too. */
     private boolean alreadyActed(String runId, String subscriptionId) {
-        String key = idempotencyKey(runId);
+        String key = CollectionRunCommands.idempotencyKey(runId);
         return eventStore.readEvents(subscriptionId, 0).asStream()
                 .anyMatch(event -> key.equals(event.getMetaData().get(LedgerMetadata.IDEMPOTENCY_KEY)));
     }
