@@ -14,7 +14,9 @@ import org.subledger.kernel.subscription.DeactivateSubscription;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +38,48 @@ class CollectionRunRecoveryIT {
     ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--ledger.embedded-postgres.data-dir=" + dataDir, "--ledger.embedded-postgres.port=0",
-                "--server.port=0", "--ledger.collections.check=PT1S");
+                "--server.port=0", "--ledger.collections.check=PT1S", "--ledger.clock.adjustable=true");
+    }
+
+    /**
+     * An active definition's recurrence is kept by the persistent scheduler: set on one node, it starts its run by
+     * itself on the next one, once the (sandbox's) clock has reached it.
+     */
+    @Test
+    void anActiveDefinitionStartsItsRunByItselfAfterARestart() {
+        String definitionId;
+        Instant nextRunAt;
+        String subscriptionId;
+        try (var first = start()) {
+            var collections = new CollectionRuns(BillRunRecoveryIT.api(first));
+            String type = collections.newSubscriptionType("RECUR");
+            subscriptionId = collections.customer(type, "40.00").subscriptionId();
+            definitionId = collections.define("""
+                    {"name":"Nightly deactivation","kind":"DEACTIVATION",
+                     "amountAbove":{"amount":10.00,"currency":"EUR"},"dueDaysAgo":0,
+                     "subscriptionTypes":["%s"],"batchSize":100,
+                     "recurrence":{"frequency":"DAILY","at":"00:00"}}""".formatted(type));
+            var activated = BillRunRecoveryIT.api(first).post("billing",
+                    "/api/collections/run-definitions/" + definitionId + "/activate", null);
+            assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+            nextRunAt = Instant.parse(activated.json().get("nextRunAt").asText());
+        }
+        try (var second = start()) {
+            var api = BillRunRecoveryIT.api(second);
+            var moved = api.put("admin", "/api/admin/clock",
+                    "{\"today\":\"" + LocalDate.ofInstant(nextRunAt, ZoneOffset.UTC) + "\"}");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            // the trigger's run id is derived from the definition and the occurrence
+            String runId = UUID.nameUUIDFromBytes((definitionId + "@" + nextRunAt).getBytes()).toString();
+            var completed = Await.until("the scheduled run completed", Duration.ofSeconds(120),
+                    () -> api.get("reporter", "/api/collections/runs/" + runId),
+                    response -> response.status() == 200
+                            && "COMPLETED".equals(response.json().path("status").asText())).json();
+            assertThat(completed.get("matched").asInt()).isEqualTo(1);
+            assertThat(completed.get("acted").asInt()).isEqualTo(1);
+            String subscription = subscriptionId;
+            Await.until("deactivated", () -> new CollectionRuns(api).state(subscription), "DEACTIVATED"::equals);
+        }
     }
 
     @Test
