@@ -28,6 +28,14 @@ public record Recurrence(RecurrenceFrequency frequency, LocalTime at, DayOfWeek 
         if (frequency == RecurrenceFrequency.MONTHLY && (dayOfMonth == null || dayOfMonth < 1 || dayOfMonth > 31)) {
             return Optional.of("dayOfMonth from 1 to 31 is required for MONTHLY");
         }
+        boolean byWeekday = frequency == RecurrenceFrequency.WEEKLY
+                || frequency == RecurrenceFrequency.MONTHLY_FIRST_WEEKDAY;
+        if (!byWeekday && dayOfWeek != null) {
+            return Optional.of("dayOfWeek is not for " + frequency);
+        }
+        if (frequency != RecurrenceFrequency.MONTHLY && dayOfMonth != null) {
+            return Optional.of("dayOfMonth is not for " + frequency);
+        }
         return Optional.empty();
     }
 

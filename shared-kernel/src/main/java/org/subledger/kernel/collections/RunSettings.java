@@ -49,6 +49,13 @@ public record RunSettings(String name,
             problems.put("kind", "is required: DEACTIVATION or REACTIVATION");
         } else if (kind == RunKind.DEACTIVATION) {
             deactivationProblems(problems);
+            if (hoursSinceBalanceChanged != null) {
+                problems.put("hoursSinceBalanceChanged", "is for a reactivation");
+            }
+        } else if (amountAbove != null || dueDaysAgo != null || creditRating != null || amountBasis != null) {
+            // a condition the run would not read is refused rather than silently ignored
+            problems.put(amountAbove != null ? "amountAbove" : dueDaysAgo != null ? "dueDaysAgo"
+                    : creditRating != null ? "creditRating" : "amountBasis", "is for a deactivation");
         } else if (hoursSinceBalanceChanged != null
                 && (hoursSinceBalanceChanged < 0 || hoursSinceBalanceChanged > MAX_DAYS * 24)) {
             problems.put("hoursSinceBalanceChanged", "must be from 0 to " + MAX_DAYS * 24);
