@@ -3,6 +3,7 @@ package org.subledger.command.collections;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -150,9 +151,9 @@ class RunDefinition {
     }
 
     @EventSourcingHandler
-    void on(CollectionRunRequested event) {
+    void on(CollectionRunRequested event, @Timestamp Instant at) {
         if (event.scheduled()) {
-            lastScheduledRunAt = event.asOf().atStartOfDay(ZoneOffset.UTC).toInstant();
+            lastScheduledRunAt = at;
         }
     }
 }

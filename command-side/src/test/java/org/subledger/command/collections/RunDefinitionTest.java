@@ -105,6 +105,27 @@ class RunDefinitionTest {
     }
 
     @Test
+    void anOccurrenceSoonerThanStartAgainAfterIsSkippedAndTheNextOneSet() {
+        RunSettings nightly = new RunSettings("Nightly", RunKind.DEACTIVATION, null, null, "CAA", null, null, null,
+                100, null, Duration.ofDays(2), new Recurrence(RecurrenceFrequency.DAILY, LocalTime.of(4, 0), null,
+                null));
+        Instant first = Instant.parse("2026-03-12T04:00:00Z");
+        Instant second = Instant.parse("2026-03-13T04:00:00Z");
+        // a run started by the recurrence at the first occurrence; the definition activated again just after it
+        var fixture = new AggregateTestFixture<>(RunDefinition.class);
+        fixture.registerInjectableResource(Clock.fixed(first, ZoneOffset.UTC));
+        fixture.givenCurrentTime(first)
+                .andGiven(new RunDefinitionCreated(DEFINITION, nightly), new CollectionRunRequested(DEFINITION,
+                        "run-1", nightly, LocalDate.of(2026, 3, 12), true))
+                .andGivenCommands(new ActivateRunDefinition(DEFINITION))
+                .whenThenTimeAdvancesTo(second)
+                .expectDeadlinesMet(new RunDefinitionDue(DEFINITION, second))
+                .expectNoEvents()
+                .expectScheduledDeadline(Instant.parse("2026-03-14T04:00:00Z"),
+                        new RunDefinitionDue(DEFINITION, Instant.parse("2026-03-14T04:00:00Z")));
+    }
+
+    @Test
     void aDeactivatedDefinitionStartsNoRunByItself() {
         fixture.givenCurrentTime(NOW)
                 .andGiven(new RunDefinitionCreated(DEFINITION, normalDeactivation()))
