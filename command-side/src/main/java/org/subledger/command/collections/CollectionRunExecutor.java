@@ -47,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 class CollectionRunExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectionRunExecutor.class);
+    private static final int RENEW_EVERY = 100;
 
     private final CollectionRunStore store;
     private final CollectionRunReader reader;
@@ -144,7 +145,7 @@ class CollectionRunExecutor {
             int batchNo = run.batchesDone();
             List<RunOutcome> outcomes = carryOut(run, batchNo, mayHaveActed);
             if (outcomes == null) {
-                return; // stopping: the batch stays unrecorded and is resumed
+                return; // stopping, or the lease lost: the batch stays unrecorded and is resumed
             }
             commands.sendAndWait(new RecordCollectionRunBatch(runId, batchNo, outcomes));
             mayHaveActed = false;
@@ -192,6 +193,12 @@ class CollectionRunExecutor {
                 return null; // the outcome may be the interruption itself, not the subscription's answer
             }
             outcomes.add(outcome);
+            // a batch may take longer than the lease: renewed as it goes, so no other node takes the run over
+            if (outcomes.size() % RENEW_EVERY == 0
+                    && !store.renew(run.runId(), node, properties.leaseDuration())) {
+                LOG.warn("Collection run {}: lease lost mid-batch; its new owner does the batch", run.runId());
+                return null;
+            }
         }
         return outcomes;
     }

@@ -59,6 +59,13 @@ class CollectionRunStore {
                 Timestamp.from(at), lease.toMillis(), runId, node) == 1;
     }
 
+    /** Renews the lease within a long batch; false if {@code node} no longer holds it. */
+    boolean renew(String runId, String node, Duration lease) {
+        return jdbc.update("""
+                update collection_run_execution set lease_until = clock_timestamp() + ? * interval '1 millisecond'
+                where run_id = ? and owner = ? and not finished""", lease.toMillis(), runId, node) == 1;
+    }
+
     void finished(String runId) {
         jdbc.update("update collection_run_execution set finished = true, lease_until = null where run_id = ?", runId);
     }
