@@ -60,6 +60,9 @@ final class SampleValues {
         if (clazz == java.time.LocalDateTime.class) {
             return java.time.LocalDateTime.of(2026, 3, 1, 21, 30);
         }
+        if (clazz == java.time.Duration.class) {
+            return java.time.Duration.ofMinutes(90);
+        }
         if (clazz == LocalTime.class) {
             return LocalTime.of(6, 59);
         }

@@ -55,6 +55,10 @@ public enum ErrorCode {
     /** The subscription does not have the termed service a usage service needs, effective on the usage date. */
     RELATED_SERVICE_NOT_EFFECTIVE(Kind.REFUSED),
     SCHEDULED_ACTION_NOT_FOUND(Kind.NOT_FOUND),
+    /** No deactivation or reactivation run definition with that id. */
+    RUN_DEFINITION_NOT_FOUND(Kind.NOT_FOUND),
+    /** No deactivation or reactivation run with that id. */
+    COLLECTION_RUN_NOT_FOUND(Kind.NOT_FOUND),
     /** No additive discount definition with that code in the catalog. */
     DISCOUNT_DEFINITION_NOT_FOUND(Kind.REFUSED),
     /** The definition is a draft or withdrawn: only EFFECTIVE definitions may be added. */

@@ -1,0 +1,113 @@
+package org.subledger.command.collections;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.subledger.kernel.collections.RunKind;
+import org.subledger.kernel.collections.RunOutcome;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.metadata.LedgerMetadata;
+import org.subledger.kernel.subscription.ActionClassification;
+import org.subledger.kernel.subscription.DeactivateSubscription;
+import org.subledger.kernel.subscription.ReactivateSubscription;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+/** A run's subscription command on an in-memory event store: keyed by the run, refused recorded, never sent twice. */
+class SubscriptionActionsTest {
+
+    static final String RUN = "run-1";
+    static final String SUB = "sub-1";
+    static final LocalDate TODAY = LocalDate.parse("2026-04-06");
+
+    final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    final CommandGateway gateway = mock(CommandGateway.class);
+    final List<CommandMessage<?>> sent = new ArrayList<>();
+    final SubscriptionActions actions = new SubscriptionActions(gateway, eventStore);
+
+    @AfterEach
+    void stop() {
+        eventStore.shutDown();
+    }
+
+    void record(long sequence, String idempotencyKey) {
+        MetaData metaData = idempotencyKey == null ? MetaData.emptyInstance()
+                : MetaData.with(LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+        eventStore.publish(new GenericDomainEventMessage<>("Subscription", SUB, sequence, "event " + sequence,
+                metaData));
+    }
+
+    void gatewayAnswers(RuntimeException failure) {
+        doAnswer(invocation -> {
+            sent.add(invocation.getArgument(0));
+            if (failure != null) {
+                throw failure;
+            }
+            return null;
+        }).when(gateway).sendAndWait(any());
+    }
+
+    @Test
+    void aDeactivationRunSendsTheSubscriptionsOwnCommandKeyedByTheRun() {
+        gatewayAnswers(null);
+
+        assertThat(actions.act(RUN, RunKind.DEACTIVATION, SUB, TODAY, false)).isEqualTo(RunOutcome.acted(SUB));
+
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getPayload())
+                .isEqualTo(new DeactivateSubscription(SUB, TODAY, ActionClassification.none()));
+        assertThat(sent.get(0).getMetaData()).containsEntry(LedgerMetadata.IDEMPOTENCY_KEY,
+                CollectionRunCommands.idempotencyKey(RUN));
+    }
+
+    @Test
+    void aReactivationRunSendsReactivate() {
+        gatewayAnswers(null);
+
+        actions.act(RUN, RunKind.REACTIVATION, SUB, TODAY, false);
+
+        assertThat(sent.get(0).getPayload())
+                .isEqualTo(new ReactivateSubscription(SUB, TODAY, ActionClassification.none()));
+    }
+
+    @Test
+    void aRefusalIsRecordedWithItsCode() {
+        gatewayAnswers(new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "terminated"));
+
+        assertThat(actions.act(RUN, RunKind.DEACTIVATION, SUB, TODAY, false))
+                .isEqualTo(RunOutcome.refused(SUB, "SUBSCRIPTION_STATE_INVALID", "terminated"));
+    }
+
+    @Test
+    void aSubscriptionThisRunActedOnBeforeItsNodeStoppedIsNotSentAgain() {
+        gatewayAnswers(new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "already deactivated"));
+        record(0, null);
+        record(1, CollectionRunCommands.idempotencyKey(RUN));
+
+        assertThat(actions.act(RUN, RunKind.DEACTIVATION, SUB, TODAY, true)).isEqualTo(RunOutcome.acted(SUB));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void anotherRunsKeyDoesNotCount() {
+        gatewayAnswers(new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "already deactivated"));
+        record(0, CollectionRunCommands.idempotencyKey("run-0"));
+
+        assertThat(actions.act(RUN, RunKind.DEACTIVATION, SUB, TODAY, true).acted()).isFalse();
+        assertThat(sent).hasSize(1);
+    }
+}

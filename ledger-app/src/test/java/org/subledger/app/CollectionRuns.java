@@ -1,0 +1,86 @@
+package org.subledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Customers for the collections tests: each of a subscription type of its own test, so a run selects only that
+ * test's subscriptions however many other tests share the ledger.
+ */
+record CollectionRuns(Api api) {
+
+    String newSubscriptionType(String prefix) {
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        String type = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var created = api.post("admin", "/api/catalog/subscription-types", """
+                {"code": "%s", "name": "Collections test", "allowedBillingTermSchemes": ["RESIDENTIAL"],
+                 "allowedProviders": ["NAGRA"], "allowedProducts": ["PLATINUM", "START-UP-FEE"]}""".formatted(type));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return type;
+    }
+
+    /** A customer with one effective subscription of {@code type} whose account owes {@code owes} (EUR). */
+    Customer customer(String type, String owes) {
+        String accountId = api.openAccount("Collections", "Customer", "5000.00");
+        var created = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"%s",
+                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}""".formatted(accountId, type));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String subscriptionId = created.json().get("subscriptionId").asText();
+        // the start-up fee is charged by a saga; then the balance is brought to what the customer owes
+        BigDecimal fee = Await.until("the start-up fee charged", () -> balance(accountId),
+                balance -> balance != null && balance.signum() > 0);
+        BigDecimal difference = new BigDecimal(owes).subtract(fee);
+        if (difference.signum() > 0) {
+            assertThat(api.post("agent", "/api/accounts/" + accountId + "/charges",
+                    "{\"amount\": " + difference + ", \"description\": \"Arrears\"}").status()).isEqualTo(201);
+        } else if (difference.signum() < 0) {
+            assertThat(api.post("agent", "/api/accounts/" + accountId + "/payments",
+                    "{\"amount\": " + difference.negate() + ", \"reference\": \"part\"}").status()).isEqualTo(201);
+        }
+        Await.until("the balance of " + accountId, () -> balance(accountId),
+                balance -> balance != null && balance.compareTo(new BigDecimal(owes)) == 0);
+        Await.until("the subscription effective", () -> state(subscriptionId), "EFFECTIVE"::equals);
+        return new Customer(accountId, subscriptionId);
+    }
+
+    record Customer(String accountId, String subscriptionId) {
+    }
+
+    BigDecimal balance(String accountId) {
+        var response = api.get("reporter", "/api/accounts/" + accountId);
+        return response.status() == 200 ? new BigDecimal(response.json().get("balance").asText()) : null;
+    }
+
+    String state(String subscriptionId) {
+        var response = api.get("reporter", "/api/subscriptions/" + subscriptionId);
+        return response.status() == 200 ? response.json().get("state").asText() : "none";
+    }
+
+    String define(String json) {
+        var created = api.post("billing", "/api/collections/run-definitions", json);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("definitionId").asText();
+    }
+
+    String runNow(String definitionId, String asOf) {
+        var started = api.post("billing", "/api/collections/run-definitions/" + definitionId + "/run-now",
+                asOf == null ? null : "{\"asOf\":\"" + asOf + "\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return started.json().get("runId").asText();
+    }
+
+    JsonNode completed(String runId) {
+        return Await.until("run " + runId + " completed", java.time.Duration.ofSeconds(90),
+                () -> api.get("reporter", "/api/collections/runs/" + runId),
+                response -> response.status() == 200 && "COMPLETED".equals(response.json().path("status").asText()))
+                .json();
+    }
+}

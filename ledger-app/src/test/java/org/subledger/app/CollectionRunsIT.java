@@ -1,0 +1,179 @@
+package org.subledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.subledger.app.AccountsIT.assertProblem;
+
+/**
+ * Deactivation and reactivation runs end to end (issue 14, examples C1 to C3 of the seed): definitions created and
+ * activated over HTTP, runs started now, subscriptions deactivated and reactivated through their own commands in
+ * batches, the provisioning saga told.
+ */
+class CollectionRunsIT extends LedgerIT {
+
+    @Autowired
+    Clock clock;
+
+    CollectionRuns collections;
+
+    @BeforeEach
+    void collections() {
+        collections = new CollectionRuns(api);
+    }
+
+    /** C1, scaled from 2,500 in batches of 1,000 to 25 in batches of 10: three batches either way. */
+    @Test
+    void c1SubscriptionsOwingOverTenForTenDaysAreDeactivatedInBatchesAndThoseOwingNineStayEffective() {
+        String type = collections.newSubscriptionType("C1");
+        List<CollectionRuns.Customer> overdue = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            overdue.add(collections.customer(type, "25.00"));
+        }
+        List<CollectionRuns.Customer> owingNine = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            owingNine.add(collections.customer(type, "9.00"));
+        }
+        String definitionId = collections.define("""
+                {"name":"Normal deactivation","kind":"DEACTIVATION",
+                 "amountAbove":{"amount":10.00,"currency":"EUR"},"dueDaysAgo":10,
+                 "subscriptionTypes":["%s"],"batchSize":10,"pauseBetweenBatches":"PT0S","startAgainAfter":"P1D",
+                 "recurrence":{"frequency":"MONTHLY_FIRST_WEEKDAY","at":"04:00","dayOfWeek":"MONDAY"}}"""
+                .formatted(type));
+        LocalDate today = LocalDate.now(clock);
+
+        // as of today nothing is due ten days yet: the run matches nobody
+        JsonNode early = collections.completed(collections.runNow(definitionId, today.toString()));
+        assertThat(early.get("matched").asInt()).isZero();
+        assertThat(early.get("batches").asInt()).isZero();
+
+        // ten days on, the 25 owe more than 10.00 for ten days; the 10 owe 9.00
+        JsonNode run = collections.completed(collections.runNow(definitionId, today.plusDays(10).toString()));
+        assertThat(run.get("kind").asText()).isEqualTo("DEACTIVATION");
+        assertThat(run.get("matched").asInt()).isEqualTo(25);
+        assertThat(run.get("acted").asInt()).isEqualTo(25);
+        assertThat(run.get("failed").asInt()).isZero();
+        assertThat(run.get("batches").asInt()).isEqualTo(3);
+        assertThat(run.get("batchesDone").asInt()).isEqualTo(3);
+        assertThat(jdbc.queryForList("""
+                select jsonb_array_length(payload::jsonb -> 'outcomes') from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%CollectionRunBatchProcessed'
+                order by sequence_number""", Integer.class, run.get("runId").asText())).containsExactly(10, 10, 5);
+        for (var customer : overdue) {
+            Await.until("deactivated", () -> collections.state(customer.subscriptionId()), "DEACTIVATED"::equals);
+            assertThat(deactivations(customer.subscriptionId())).isEqualTo(1);
+        }
+        // the run is complete and never selected them: nothing of theirs can still be under way
+        for (var customer : owingNine) {
+            assertThat(deactivations(customer.subscriptionId())).isZero();
+            assertThat(collections.state(customer.subscriptionId())).isEqualTo("EFFECTIVE");
+        }
+
+        // the definition is listed, and once active its recurrence is set: the first Monday of a month, at 04:00
+        var activated = api.post("billing", "/api/collections/run-definitions/" + definitionId + "/activate", null);
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        assertThat(activated.json().get("active").asBoolean()).isTrue();
+        Instant next = Instant.parse(activated.json().get("nextRunAt").asText());
+        LocalDate nextDay = LocalDate.ofInstant(next, ZoneOffset.UTC);
+        assertThat(nextDay).isEqualTo(nextDay.with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY)));
+        assertThat(LocalTime.ofInstant(next, ZoneOffset.UTC)).isEqualTo(LocalTime.of(4, 0));
+        assertThat(api.get("reporter", "/api/collections/run-definitions").json().findValuesAsText("definitionId"))
+                .contains(definitionId);
+    }
+
+    /** C2: a CAA-rated account owing 1.00 is deactivated; another owing 1.00 with a better rating is not. */
+    @Test
+    void c2ACaaRatedAccountIsDeactivatedWhateverItOwes() {
+        String type = collections.newSubscriptionType("C2");
+        var badCreditor = collections.customer(type, "1.00");
+        var goodCreditor = collections.customer(type, "1.00");
+        assertThat(api.put("supervisor", "/api/accounts/" + badCreditor.accountId() + "/credit-rating",
+                "{\"creditRating\": \"CAA\"}").status()).isEqualTo(200);
+        assertThat(api.put("supervisor", "/api/accounts/" + goodCreditor.accountId() + "/credit-rating",
+                "{\"creditRating\": \"AAA\"}").status()).isEqualTo(200);
+        Await.until("the ratings on the read side", () -> api.get("reporter", "/api/accounts/"
+                + goodCreditor.accountId()).json(), json -> "AAA".equals(json.path("creditRating").asText())
+                && "CAA".equals(api.get("reporter", "/api/accounts/" + badCreditor.accountId()).json()
+                .path("creditRating").asText()));
+        String definitionId = collections.define("""
+                {"name":"Bad creditors deactivation","kind":"DEACTIVATION","creditRating":"CAA",
+                 "subscriptionTypes":["%s"],"batchSize":1000}""".formatted(type));
+
+        JsonNode run = collections.completed(collections.runNow(definitionId, null));
+        assertThat(run.get("matched").asInt()).isEqualTo(1);
+        assertThat(run.get("acted").asInt()).isEqualTo(1);
+        Await.until("deactivated", () -> collections.state(badCreditor.subscriptionId()), "DEACTIVATED"::equals);
+        assertThat(deactivations(goodCreditor.subscriptionId())).isZero();
+    }
+
+    /** C3: a deactivated subscription whose account settled is reactivated, and provisioning is told. */
+    @Test
+    void c3ADeactivatedSubscriptionIsReactivatedOnceItsAccountSettledAndProvisioningIsTold() {
+        String type = collections.newSubscriptionType("C3");
+        var settled = collections.customer(type, "30.00");
+        var stillOwing = collections.customer(type, "30.00");
+        for (var customer : List.of(settled, stillOwing)) {
+            var deactivated = api.post("billing", "/api/subscriptions/" + customer.subscriptionId() + "/deactivate",
+                    null);
+            assertThat(deactivated.status()).as(deactivated.toString()).isBetween(200, 204);
+            Await.until("deactivated", () -> collections.state(customer.subscriptionId()), "DEACTIVATED"::equals);
+        }
+        assertThat(api.post("agent", "/api/accounts/" + settled.accountId() + "/payments",
+                "{\"amount\": 30.00, \"reference\": \"settles\"}").status()).isEqualTo(201);
+        Await.until("settled on the read side", () -> collections.balance(settled.accountId()),
+                balance -> balance.signum() == 0);
+        String definitionId = collections.define("""
+                {"name":"Reactivation","kind":"REACTIVATION","hoursSinceBalanceChanged":0,
+                 "subscriptionTypes":["%s"],"batchSize":100,
+                 "recurrence":{"frequency":"DAILY","at":"04:00"}}""".formatted(type));
+
+        JsonNode run = collections.completed(collections.runNow(definitionId, null));
+        assertThat(run.get("kind").asText()).isEqualTo("REACTIVATION");
+        assertThat(run.get("matched").asInt()).isEqualTo(1);
+        assertThat(run.get("acted").asInt()).isEqualTo(1);
+        Await.until("reactivated", () -> collections.state(settled.subscriptionId()), "EFFECTIVE"::equals);
+        assertThat(collections.state(stillOwing.subscriptionId())).isEqualTo("DEACTIVATED");
+        // the provisioning saga asked the provider to activate the service again, and the provider acknowledged
+        Await.until("provisioning told of the reactivation", () -> jdbc.queryForList("""
+                select r.state from provisioning_request r
+                where r.subscription_id = ? and r.operation = 'ACTIVATE'
+                  and r.event_sequence = (select max(sequence_number) from domain_event_entry
+                                          where aggregate_identifier = ?
+                                            and payload_type like '%SubscriptionReactivated')""", String.class,
+                settled.subscriptionId(), settled.subscriptionId()), states -> states.contains("ACKNOWLEDGED"));
+    }
+
+    @Test
+    void aDefinitionThatCannotBeUsedIsRefusedAndRecordsNothing() {
+        var refused = api.post("billing", "/api/collections/run-definitions", """
+                {"name":"Nothing","kind":"DEACTIVATION","batchSize":0}""");
+        assertProblem(refused, 400, "VALIDATION_FAILED", "batchSize");
+        assertThat(recordedBy(refused)).isZero();
+        assertProblem(api.post("billing", "/api/collections/run-definitions/no-such/run-now", null), 404,
+                "RUN_DEFINITION_NOT_FOUND", null);
+        assertProblem(api.get("reporter", "/api/collections/runs/no-such"), 404, "COLLECTION_RUN_NOT_FOUND", null);
+        assertThat(api.post("agent", "/api/collections/run-definitions", """
+                {"name":"Bad creditors","kind":"DEACTIVATION","creditRating":"CAA","batchSize":10}""").status())
+                .isEqualTo(403);
+    }
+
+    long deactivations(String subscriptionId) {
+        return jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%SubscriptionDeactivated'""", Long.class,
+                subscriptionId);
+    }
+}

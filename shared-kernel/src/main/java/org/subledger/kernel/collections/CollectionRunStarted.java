@@ -1,0 +1,14 @@
+package org.subledger.kernel.collections;
+
+import org.axonframework.serialization.Revision;
+import org.subledger.kernel.event.DomainEvent;
+
+import java.time.LocalDate;
+
+/** A deactivation or reactivation run started, with its definition's settings and its as-of date. */
+@Revision("1")
+public record CollectionRunStarted(String runId,
+                                   String definitionId,
+                                   RunSettings settings,
+                                   LocalDate asOf) implements DomainEvent {
+}

@@ -1,0 +1,7 @@
+package org.subledger.kernel.collections;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Close the run once every batch is recorded. */
+public record CompleteCollectionRun(@TargetAggregateIdentifier String runId) {
+}

@@ -1,0 +1,9 @@
+package org.subledger.kernel.collections;
+
+import org.axonframework.serialization.Revision;
+import org.subledger.kernel.event.DomainEvent;
+
+/** A run definition's settings were changed; its next runs use them. */
+@Revision("1")
+public record RunDefinitionChanged(String definitionId, RunSettings settings) implements DomainEvent {
+}

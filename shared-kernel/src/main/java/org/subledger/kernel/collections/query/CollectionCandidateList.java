@@ -1,0 +1,7 @@
+package org.subledger.kernel.collections.query;
+
+import java.util.List;
+
+/** The subscriptions a run selected, in a stable order (account, then subscription). */
+public record CollectionCandidateList(List<String> subscriptionIds) {
+}
