@@ -86,8 +86,8 @@ class AccountsIT extends LedgerIT {
         assertThat(jdbc.queryForMap("select payload_type, payload_revision from snapshot_event_entry"
                 + " where aggregate_identifier = ? and sequence_number = ?", id, snapshotAt))
                 .containsEntry("payload_type", "org.subledger.command.account.Account")
-                .containsEntry("payload_revision", "1");
-        // the snapshot holds the state, not every posting id: those are rows, one per posting
+                .containsEntry("payload_revision", "2");
+        // the snapshot holds the state (the open items among it), not every posting id: those are rows, one per posting
         assertThat(jdbc.queryForObject("select payload from snapshot_event_entry where aggregate_identifier = ?"
                 + " and sequence_number = ?", String.class, id, snapshotAt)).doesNotContain("posting");
         assertThat(jdbc.queryForObject("select count(*) from account_posting_id where account_id = ?", Long.class,

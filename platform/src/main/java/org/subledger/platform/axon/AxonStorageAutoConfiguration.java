@@ -118,6 +118,16 @@ public class AxonStorageAutoConfiguration {
         return new SubscriptionTypeUnitsUpcaster();
     }
 
+    @Bean
+    public BillPostedDueDateUpcaster billPostedDueDateUpcaster() {
+        return new BillPostedDueDateUpcaster();
+    }
+
+    @Bean
+    public PaymentRecordedBillUpcaster paymentRecordedBillUpcaster() {
+        return new PaymentRecordedBillUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

@@ -263,9 +263,9 @@ class BillingQueryApiTest {
         String account = openedAccount();
         eventStore.publish(List.of(
                 event("Account", account, 1, new BillPosted(account, "bill:B1", "B1", "2026-000001", eur("45.00"),
-                        eur("7.18"), "Bill 2026-000001", eur("45.00"))),
+                        eur("7.18"), "Bill 2026-000001", eur("45.00"), LocalDate.of(2026, 4, 15))),
                 event("Account", account, 2, new BillPosted(account, "bill:B2", "B2", "2026-000002", eur("-50.00"),
-                        eur("-7.98"), "Bill 2026-000002", eur("-5.00")))));
+                        eur("-7.98"), "Bill 2026-000002", eur("-5.00"), LocalDate.of(2026, 4, 15)))));
         await("both bills on " + account, () -> queryGateway.query(new FindAccount(account),
                 ResponseTypes.optionalInstanceOf(AccountSummary.class)).join()
                 .map(summary -> summary.version() == 2).orElse(false));
