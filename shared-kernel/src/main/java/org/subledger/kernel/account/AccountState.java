@@ -1,11 +1,8 @@
 package org.subledger.kernel.account;
 
-import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.money.Money;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
@@ -115,17 +112,7 @@ public final class AccountState {
         if (receivables == null) {
             receivables = Receivables.none(currency); // a snapshot taken before open items existed
         }
-        Receivables.Change change;
-        if (posting instanceof BillPosted bill && bill.total().isPositive()) {
-            change = receivables.debit(bill.billId(), bill.dueDate(), bill.total());
-        } else if (posting instanceof PaymentRecorded payment) {
-            change = receivables.credit(payment.amount(), payment.billId());
-        } else if (posting.balanceEffect().isPositive()) {
-            change = receivables.debit(posting.postingId(), LocalDate.ofInstant(timestamp, ZoneOffset.UTC),
-                    posting.amount());
-        } else {
-            change = receivables.credit(posting.amount(), null);
-        }
+        Receivables.Change change = receivables.post(posting, timestamp);
         receivables = change.after();
         lastAllocations = change.allocations();
     }

@@ -1,8 +1,11 @@
 package org.subledger.kernel.account;
 
+import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.money.Money;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -97,6 +100,31 @@ public record Receivables(List<OpenItem> items, Money unallocated) {
             stillOpen.stream().filter(open -> open.itemId().equals(item.itemId())).findFirst().ifPresent(next::add);
         }
         return new Change(new Receivables(next, unallocated.plus(left)), allocations);
+    }
+
+    /**
+     * The item a posting opens, whole, or null when it opens none (it settles, or moves nothing): a bill of positive
+     * total (its bill id, due on its due date), a charge or debit adjustment (its posting id, due the day, UTC, it
+     * was posted at {@code postedAt}). Every reader of open items names and dates them by this.
+     */
+    public static OpenItem itemOpenedBy(AccountPosting posting, Instant postedAt) {
+        if (!posting.balanceEffect().isPositive()) {
+            return null;
+        }
+        if (posting instanceof BillPosted bill) {
+            return new OpenItem(bill.billId(), bill.dueDate(), bill.total());
+        }
+        return new OpenItem(posting.postingId(), LocalDate.ofInstant(postedAt, ZoneOffset.UTC), posting.amount());
+    }
+
+    /** What a posting does to these receivables: opens an item (settled from unallocated money) or settles items. */
+    public Change post(AccountPosting posting, Instant postedAt) {
+        OpenItem opened = itemOpenedBy(posting, postedAt);
+        if (opened != null) {
+            return debit(opened.itemId(), opened.dueDate(), opened.open());
+        }
+        String named = posting instanceof PaymentRecorded payment ? payment.billId() : null;
+        return credit(posting.amount(), named);
     }
 
     /** The open item {@code itemId}, if it is open. */
