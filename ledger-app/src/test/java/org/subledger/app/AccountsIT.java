@@ -57,10 +57,13 @@ class AccountsIT extends LedgerIT {
         var history = api.get("auditor", "/api/audit/accounts/" + id + "/events");
         assertThat(history.status()).isEqualTo(200);
         JsonNode events = events(history.json());
-        assertThat(events).hasSize(3);
+        assertThat(events).hasSize(4);
         assertThat(events.get(0).get("type").asText()).isEqualTo("AccountOpened");
         assertThat(events.get(1).get("type").asText()).isEqualTo("ChargePosted");
         assertThat(events.get(2).get("type").asText()).isEqualTo("PaymentRecorded");
+        // the payment settled 10.00 of the charge, in the payment's unit of work
+        assertThat(events.get(3).get("type").asText()).isEqualTo("ReceivableAllocated");
+        assertThat(decimal(events.get(3).get("payload").get("openAfter").get("amount"))).isEqualByComparingTo("20.00");
         for (JsonNode event : events) {
             JsonNode metadata = event.get("metadata");
             assertThat(metadata.get("principal").asText()).isEqualTo("agent");

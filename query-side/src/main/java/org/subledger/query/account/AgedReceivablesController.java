@@ -2,87 +2,38 @@ package org.subledger.query.account;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.access.AccessScope;
-import org.subledger.kernel.money.Money;
-import org.subledger.query.access.ReadScopes;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Currency;
-import java.util.List;
 
 /**
- * Aged receivables on the ledger's today: what each account owes by days past the due date (0–30, which includes
- * what is not due yet, 31–60, 61–90, over 90), from the open items as payments and credits were allocated to them,
- * and the totals per currency. Only accounts the caller may read; accounts in account id order, paged.
+ * Aged receivables on the ledger's today (see {@link AgedReceivables}): accounts in account id order, paged, and the
+ * totals per currency of every account the caller may read. Open to every authenticated user; it changes nothing.
  */
 @RestController
 @Validated
 @RequestMapping("/api/receivables")
 class AgedReceivablesController {
 
-    private static final String BUCKETS = """
-            coalesce(sum(open_amount) filter (where cast(:today as date) - due_date <= 30), 0) as days_0_30,
-            coalesce(sum(open_amount) filter (where cast(:today as date) - due_date between 31 and 60), 0) as days_31_60,
-            coalesce(sum(open_amount) filter (where cast(:today as date) - due_date between 61 and 90), 0) as days_61_90,
-            coalesce(sum(open_amount) filter (where cast(:today as date) - due_date > 90), 0) as days_over_90,
-            sum(open_amount) as total""";
-
-    private final NamedParameterJdbcTemplate jdbc;
+    private final AgedReceivables aged;
     private final Clock clock;
 
-    AgedReceivablesController(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AgedReceivablesController(AgedReceivables aged, Clock clock) {
+        this.aged = aged;
         this.clock = clock;
     }
 
-    /** One row of aged amounts, of an account or the total of a currency ({@code accountId} absent). */
-    public record AgedRow(String accountId, String currency, BigDecimal days0to30, BigDecimal days31to60,
-                          BigDecimal days61to90, BigDecimal daysOver90, BigDecimal total) {
-    }
-
-    /** The page of accounts owing something, and the totals of every account the caller may read. */
-    public record AgedReceivables(LocalDate asOf, List<AgedRow> accounts, List<AgedRow> totals, int page, int size) {
-    }
-
     @GetMapping("/aged")
-    public AgedReceivables aged(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                                @RequestParam(defaultValue = "50") @Min(1)
-                                @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size,
-                                AccessScope scope) {
-        LocalDate today = LocalDate.now(clock);
-        var parameters = new MapSqlParameterSource("today", today).addValue("limit", size)
-                .addValue("offset", (long) page * size);
-        String visible = ReadScopes.condition(scope, parameters);
-        String where = "open_amount > 0" + (visible == null ? ""
-                : " and account_id in (select account_id from account_summary where " + visible + ")");
-        List<AgedRow> accounts = jdbc.query("select account_id, min(currency) as currency, " + BUCKETS
-                + " from receivable_open_item where " + where
-                + " group by account_id order by account_id limit :limit offset :offset", parameters,
-                (rs, row) -> row(rs, rs.getString("account_id")));
-        List<AgedRow> totals = jdbc.query("select currency, " + BUCKETS + " from receivable_open_item where "
-                + where + " group by currency order by currency", parameters, (rs, row) -> row(rs, null));
-        return new AgedReceivables(today, accounts, totals, page, size);
-    }
-
-    private static AgedRow row(ResultSet rs, String accountId) throws SQLException {
-        Currency currency = Currency.getInstance(rs.getString("currency").trim());
-        return new AgedRow(accountId, currency.getCurrencyCode(), amount(rs, "days_0_30", currency),
-                amount(rs, "days_31_60", currency), amount(rs, "days_61_90", currency),
-                amount(rs, "days_over_90", currency), amount(rs, "total", currency));
-    }
-
-    private static BigDecimal amount(ResultSet rs, String column, Currency currency) throws SQLException {
-        return Money.of(rs.getBigDecimal(column), currency).amount();
+    public AgedReceivables.AgedPage aged(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                         @RequestParam(defaultValue = "50") @Min(1)
+                                         @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size,
+                                         AccessScope scope) {
+        return aged.on(LocalDate.now(clock), page, size, scope);
     }
 }

@@ -22,6 +22,8 @@ import org.subledger.kernel.account.CompanyDetails;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.account.FindAccount;
+import org.subledger.kernel.account.FindAccountStatement;
+import org.subledger.kernel.account.StatementPage;
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillLine;
@@ -269,6 +271,9 @@ class BillingQueryApiTest {
         await("both bills on " + account, () -> queryGateway.query(new FindAccount(account),
                 ResponseTypes.optionalInstanceOf(AccountSummary.class)).join()
                 .map(summary -> summary.version() == 2).orElse(false));
+        // the statement is another read model, following at its own pace
+        await("both bills on the statement of " + account, () -> queryGateway.query(
+                new FindAccountStatement(account, 0, 10), StatementPage.class).join().content().size() == 2);
 
         read("/api/accounts/" + account + "/statement", "reporter")
                 .andExpect(status().isOk())
