@@ -104,6 +104,11 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    public BillingTermSchemePaymentTermUpcaster billingTermSchemePaymentTermUpcaster() {
+        return new BillingTermSchemePaymentTermUpcaster();
+    }
+
+    @Bean
     public ActivityServiceTermsUpcaster activityServiceTermsUpcaster() {
         return new ActivityServiceTermsUpcaster();
     }
