@@ -141,6 +141,41 @@ class ReceivablesIT extends LedgerIT {
         assertThat(aged.get("totals")).anySatisfy(total -> assertThat(total.get("currency").asText()).isEqualTo("EUR"));
     }
 
+    @Test
+    void aSchemesPaymentTermDecidesTheDueDateOfItsBills() {
+        String scheme = "NET30-" + suffix();
+        String schemeBody = """
+                {"code":"%s","name":"Thirty days","billingFrequencies":["MONTHLY"],"bindingPeriodMonths":0,
+                 "allowedPricePlans":["STANDARD"],"defaultPricePlan":"STANDARD","flexiblePricing":false,
+                 "overrideCreditLimitRules":false,"termedServiceTiming":"IN_ADVANCE","maxUnbilledUsageAmount":null,
+                 "maxUnbilledUsageRecords":null,"prepaid":false,"paymentDueDays":%d}""";
+        assertProblem(api.post("admin", "/api/catalog/billing-term-schemes", schemeBody.formatted(scheme, -1)), 400,
+                "VALIDATION_FAILED", "paymentDueDays");
+        assertThat(api.post("admin", "/api/catalog/billing-term-schemes", schemeBody.formatted(scheme, 30)).status())
+                .isEqualTo(201);
+        type = "AR30-" + suffix();
+        assertThat(api.post("admin", "/api/catalog/subscription-types", """
+                {"code": "%s", "name": "Thirty days test", "allowedBillingTermSchemes": ["%s"],
+                 "allowedProviders": ["NAGRA"], "allowedProducts": ["PLATINUM", "START-UP-FEE"]}"""
+                .formatted(type, scheme)).status()).isEqualTo(201);
+        String account = api.openAccount("Nikos", "Thirty" + suffix(), "5000.00");
+        var created = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"%s",
+                 "billingTerms":{"scheme":"%s","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2026-01-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}"""
+                .formatted(account, type, scheme));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        JsonNode bill = billRun("2026-01-01", account, 1);
+
+        assertThat(bill.get("dueDate").asText()).isEqualTo("2026-01-31");
+        JsonNode owing = awaitAccount(account, json -> amount(json, "overdueAmount").compareTo(amount(bill, "total"))
+                == 0);
+        assertThat(owing.get("oldestDueDate").asText()).isEqualTo("2026-01-31");
+    }
+
     private static JsonNode rowOf(JsonNode aged, String accountId) {
         for (JsonNode row : aged.get("accounts")) {
             if (row.get("accountId").asText().equals(accountId)) {
