@@ -63,6 +63,9 @@ class ReceivablesIT extends LedgerIT {
                 .compareTo(FEE.add(january).add(february)) == 0
                 && amount(account, "overdueAmount").compareTo(january.add(february)) == 0);
         assertThat(before.get("oldestDueDate").asText()).isEqualTo(JANUARY_DUE.toString());
+        JsonNode overview = api.get("reporter", "/api/customers/" + owing + "/overview").json().get("account");
+        assertThat(amount(overview, "overdueAmount")).isEqualByComparingTo(january.add(february));
+        assertThat(overview.get("oldestDueDate").asText()).isEqualTo(JANUARY_DUE.toString());
 
         // owing more than (both bills - 0.01) on bills due more than 10 days ago: listed; on bills due before
         // January's due date: nothing is, so not listed
