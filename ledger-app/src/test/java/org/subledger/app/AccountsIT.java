@@ -57,10 +57,13 @@ class AccountsIT extends LedgerIT {
         var history = api.get("auditor", "/api/audit/accounts/" + id + "/events");
         assertThat(history.status()).isEqualTo(200);
         JsonNode events = events(history.json());
-        assertThat(events).hasSize(3);
+        assertThat(events).hasSize(4);
         assertThat(events.get(0).get("type").asText()).isEqualTo("AccountOpened");
         assertThat(events.get(1).get("type").asText()).isEqualTo("ChargePosted");
         assertThat(events.get(2).get("type").asText()).isEqualTo("PaymentRecorded");
+        // the payment settled 10.00 of the charge, in the payment's unit of work
+        assertThat(events.get(3).get("type").asText()).isEqualTo("ReceivableAllocated");
+        assertThat(decimal(events.get(3).get("payload").get("openAfter").get("amount"))).isEqualByComparingTo("20.00");
         for (JsonNode event : events) {
             JsonNode metadata = event.get("metadata");
             assertThat(metadata.get("principal").asText()).isEqualTo("agent");
@@ -86,8 +89,8 @@ class AccountsIT extends LedgerIT {
         assertThat(jdbc.queryForMap("select payload_type, payload_revision from snapshot_event_entry"
                 + " where aggregate_identifier = ? and sequence_number = ?", id, snapshotAt))
                 .containsEntry("payload_type", "org.subledger.command.account.Account")
-                .containsEntry("payload_revision", "1");
-        // the snapshot holds the state, not every posting id: those are rows, one per posting
+                .containsEntry("payload_revision", "2");
+        // the snapshot holds the state (the open items among it), not every posting id: those are rows, one per posting
         assertThat(jdbc.queryForObject("select payload from snapshot_event_entry where aggregate_identifier = ?"
                 + " and sequence_number = ?", String.class, id, snapshotAt)).doesNotContain("posting");
         assertThat(jdbc.queryForObject("select count(*) from account_posting_id where account_id = ?", Long.class,

@@ -40,6 +40,8 @@ import org.subledger.kernel.account.PaymentRecorded;
 import org.subledger.kernel.account.PostAdjustment;
 import org.subledger.kernel.account.PostCharge;
 import org.subledger.kernel.account.PostCredit;
+import org.subledger.kernel.account.ReceivableAllocated;
+import org.subledger.kernel.account.Receivables;
 import org.subledger.kernel.account.RecordPayment;
 import org.subledger.command.customerlogin.CustomerLogins;
 import org.subledger.kernel.error.ErrorCode;
@@ -50,6 +52,7 @@ import org.subledger.kernel.money.Money;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -61,7 +64,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * a closed account takes nothing more, an account closes only at a zero balance and once none of its subscriptions
  * is live (so nothing is left that would charge it), and a posting id is recorded once.
  */
-@Revision("1")
+// revision 2: the state holds the account's open items (a snapshot of revision 1 is skipped and the stream folded)
+@Revision("2")
 @Aggregate(cache = "accountCache", snapshotTriggerDefinition = AccountSnapshots.TRIGGER)
 class Account implements AccountSnapshot {
 
@@ -149,8 +153,15 @@ class Account implements AccountSnapshot {
 
     @CommandHandler
     void handle(RecordPayment command, PostingIds postingIds) {
+        requireOpen();
+        String billId = AccountRules.blankToNull(command.billId());
+        if (billId != null && state.receivables().item(billId).isEmpty()) {
+            // checked before the posting id is claimed: a refused payment records nothing, and may be sent again
+            throw new LedgerRefusal(ErrorCode.BILL_NOT_OPEN, "Account " + accountId + " has no open bill " + billId
+                    + ": it is unknown, of another account, or settled already.", Map.of("billId", "is not open"));
+        }
         post(command, postingIds, amount -> new PaymentRecorded(accountId, command.postingId(), amount, command.description(),
-                command.reference(), state.balance().minus(amount)));
+                command.reference(), state.balance().minus(amount), billId));
     }
 
     @CommandHandler
@@ -219,6 +230,11 @@ class Account implements AccountSnapshot {
             return;
         }
         apply(posting.apply(amount));
+        // the state folded the posting by the allocation rule; what it settled is recorded in this unit of work
+        for (Receivables.Allocation allocation : state.lastAllocations()) {
+            apply(new ReceivableAllocated(accountId, command.postingId(), allocation.itemId(), allocation.amount(),
+                    allocation.openAfter()));
+        }
     }
 
     private void requireOpen() {

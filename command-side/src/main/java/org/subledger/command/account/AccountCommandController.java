@@ -41,6 +41,7 @@ import static org.subledger.command.account.AccountRequests.CloseRequest;
 import static org.subledger.command.account.AccountRequests.CreditLimitRequest;
 import static org.subledger.command.account.AccountRequests.CreditRatingRequest;
 import static org.subledger.command.account.AccountRequests.OpenAccountRequest;
+import static org.subledger.command.account.AccountRequests.PaymentRequest;
 import static org.subledger.command.account.AccountRequests.PostingRequest;
 
 /** Command API of accounts receivable. Every endpoint honours {@code Idempotency-Key}. */
@@ -100,12 +101,14 @@ class AccountCommandController {
 
     @PostMapping("/{accountId}/payments")
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'BILLING', 'ADMIN')")
-    @Operation(summary = "Record a payment received from the customer: the balance falls")
-    ResponseEntity<Map<String, String>> pay(@PathVariable String accountId, @Valid @RequestBody PostingRequest body,
+    @Operation(summary = "Record a payment received from the customer: the balance falls; it settles the bill it names"
+            + " (billId) first, else the oldest open bills (422 BILL_NOT_OPEN: the bill named is not open)")
+    ResponseEntity<Map<String, String>> pay(@PathVariable String accountId, @Valid @RequestBody PaymentRequest body,
                                             Principal principal, HttpServletRequest request) {
         String postingId = IdempotentIds.newId(request, principal, "posting");
         commands.send(new RecordPayment(accountId, postingId, body.amount(),
-                RequestValues.currency(body.currency(), "currency", false), body.description(), body.reference()),
+                RequestValues.currency(body.currency(), "currency", false), body.description(), body.reference(),
+                body.billId()),
                 ErrorCode.ACCOUNT_NOT_FOUND, accountId);
         return posted(accountId, postingId);
     }

@@ -38,6 +38,14 @@ final class AccountRequests {
                           @Name(max = 200) String reference) {
     }
 
+    /** {@code billId} (optional): the bill the customer pays, settled first; else the oldest open items are. */
+    record PaymentRequest(@NotNull BigDecimal amount,
+                          String currency,
+                          @FreeText(max = 500) String description,
+                          @Name(max = 200) String reference,
+                          @Size(max = 64) String billId) {
+    }
+
     record AdjustmentRequest(@NotNull BigDecimal amount,
                              String currency,
                              @NotNull AdjustmentDirection direction,

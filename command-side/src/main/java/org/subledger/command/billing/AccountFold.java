@@ -36,7 +36,7 @@ final class AccountFold {
         put(facts, ConditionAttribute.ACCOUNT_CREDIT_RATING, state.creditRating());
         long lastSequence = stream.get(stream.size() - 1).getSequenceNumber();
         return new BillingAccount(state.accountId(), state.currency(), state.balance(), facts, state.closed(),
-                lastSequence);
+                lastSequence, state.receivables());
     }
 
     private static void put(Map<ConditionAttribute, String> facts, ConditionAttribute attribute, String value) {

@@ -169,6 +169,13 @@ public final class BillCalculator {
         return scheme.termedServiceTiming() == null ? BillingTiming.IN_ADVANCE : scheme.termedServiceTiming();
     }
 
+    /** The scheme's payment term after the billing date, or the ledger's when the scheme states none. */
+    static LocalDate dueDate(BillingState state, BillingCatalog catalog, LocalDate billingDate, BillingRules rules) {
+        return catalog.billingTermScheme(state.billingTerms().billingTermSchemeCode())
+                .map(scheme -> scheme.dueDate(billingDate, rules.paymentTermDays()))
+                .orElse(billingDate.plusDays(rules.paymentTermDays()));
+    }
+
     /** The lines and what they settle, gathered while billing; turned into the draft at the end. */
     private static final class Builder {
         final List<BillLine> lines = new ArrayList<>();
@@ -204,7 +211,7 @@ public final class BillCalculator {
             after.apply(new SubscriptionBilled(state.subscriptionId(), account.accountId(), null, null, null,
                     billingDate, newBilledThrough, null, services, usageRecordIds, oneOffChargeIds, null));
             return new BillDraft(state.subscriptionId(), account.accountId(), kind, billingDate, periodFrom,
-                    periodTo, discounted.lines(), total, taxTotal, billingDate.plusDays(rules.paymentTermDays()),
+                    periodTo, discounted.lines(), total, taxTotal, dueDate(state, catalog, billingDate, rules),
                     newBilledThrough, nextBillingDate(after, catalog), services, usageRecordIds, oneOffChargeIds,
                     discounted.applications());
         }

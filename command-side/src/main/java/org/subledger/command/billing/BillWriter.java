@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.subledger.kernel.account.ReceivableAllocated;
+import org.subledger.kernel.account.Receivables;
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillPosted;
@@ -41,7 +43,8 @@ import java.util.function.Consumer;
  * one query, lets the {@link BillCalculator} decide, takes gapless bill numbers, and appends every event of the group
  * in one batch: per bill a {@code SubscriptionBilled} (the subscription's billing position) and a
  * {@code DiscountApplied} per discount application on it (both on the subscription's stream), a {@code BillIssued}
- * (the bill's own stream) and a {@code BillPosted} (the account's balance). Exactly once: the events are appended at the
+ * (the bill's own stream) and a {@code BillPosted} (the account's balance, with a {@code ReceivableAllocated} per open
+ * item its money settles: unallocated money settles the bill, a negative bill older bills). Exactly once: the events are appended at the
  * sequence numbers that follow what was read, so a concurrent change of any of these aggregates makes the whole group
  * fail and be retried from a fresh read; and a subscription's billing position moves in the same transaction as its
  * bill, so billing it again for the same date finds nothing due.
@@ -202,8 +205,9 @@ class BillWriter {
             long subscriptionSequence = issued.sequence() + 1;
             String billId = billId(draft.subscriptionId(), kind, subscriptionSequence);
             BillingAccount account = accounts.get(draft.accountId());
-            numbered.add(new Numbered(draft, billId, subscriptionSequence, account));
-            accounts.put(account.accountId(), account.posted(draft.total()));
+            BillingAccount.Billed billed = account.billed(billId, draft.dueDate(), draft.total());
+            numbered.add(new Numbered(draft, billId, subscriptionSequence, account, billed.allocations()));
+            accounts.put(account.accountId(), billed.after());
             touchedAccounts.add(account.accountId());
             // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
             // aside, which the fold does not look at)
@@ -235,7 +239,9 @@ class BillWriter {
             events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
                     new BillPosted(account.accountId(), "bill:" + bill.billId(), bill.billId(), billNumber,
                             draft.total(), draft.taxTotal(), "Bill " + billNumber + " (" + draft.periodFrom() + " to "
-                            + draft.periodTo() + ")", account.balance().plus(draft.total())), metaData));
+                            + draft.periodTo() + ")", account.balance().plus(draft.total()), draft.dueDate()),
+                    metaData));
+            allocationEvents(account, bill.billId(), bill.allocations(), metaData).forEach(events::add);
         }
         phases.lap("events");
         if (!events.isEmpty()) {
@@ -282,8 +288,27 @@ class BillWriter {
                 applied.criteria(), BILLING)).toList();
     }
 
-    /** A bill about to be numbered: its id, its subscription's next sequence, its account before it. */
-    private record Numbered(BillDraft draft, String billId, long subscriptionSequence, BillingAccount account) {
+    /**
+     * A bill about to be numbered: its id, its subscription's next sequence, its account before it, and what the
+     * account's unallocated money settles of it.
+     */
+    private record Numbered(BillDraft draft, String billId, long subscriptionSequence, BillingAccount account,
+                            List<Receivables.Allocation> allocations) {
+    }
+
+    /**
+     * The {@code ReceivableAllocated} events of a bill's posting, on the account's stream right after its
+     * {@code BillPosted} ({@code account}: the account before the bill).
+     */
+    static List<EventMessage<?>> allocationEvents(BillingAccount account, String billId,
+                                                  List<Receivables.Allocation> allocations, MetaData metaData) {
+        List<EventMessage<?>> events = new ArrayList<>(allocations.size());
+        long sequence = account.lastSequenceNumber() + 1;
+        for (Receivables.Allocation allocation : allocations) {
+            events.add(event(ACCOUNT, account.accountId(), ++sequence, new ReceivableAllocated(account.accountId(),
+                    "bill:" + billId, allocation.itemId(), allocation.amount(), allocation.openAfter()), metaData));
+        }
+        return events;
     }
 
     private record Issued(BillDraft draft, BillingState state, long sequence) {

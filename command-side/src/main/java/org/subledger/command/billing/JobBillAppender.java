@@ -124,7 +124,9 @@ public class JobBillAppender {
         events.add(event(BillWriter.ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
                 new BillPosted(account.accountId(), "bill:" + billId, billId, billNumber, draft.total(),
                         draft.taxTotal(), "Bill " + billNumber + " (job " + jobId + " completed " + on + ")",
-                        account.balance().plus(draft.total())), metaData));
+                        account.balance().plus(draft.total()), draft.dueDate()), metaData));
+        events.addAll(BillWriter.allocationEvents(account, billId,
+                account.billed(billId, draft.dueDate(), draft.total()).allocations(), metaData));
         storageEngine.appendEvents(events);
         return billed;
     }

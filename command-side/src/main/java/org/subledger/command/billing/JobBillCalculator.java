@@ -3,6 +3,7 @@ package org.subledger.command.billing;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.billing.LineExplanation;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -21,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Works out a job's one bill, on the date it is billed, in the job's price plan: a good rated by its quantity, an
@@ -56,7 +58,15 @@ final class JobBillCalculator {
             taxTotal = taxTotal.plus(line.taxAmount());
         }
         return new JobBillDraft(job.jobId(), job.accountId(), on, job.late(), calculator.lines, total, taxTotal,
-                on.plusDays(rules.paymentTermDays()));
+                dueDate(job, catalog, on, rules));
+    }
+
+    /** The payment term of the job's billing term scheme after {@code on}, or the ledger's when it states none. */
+    private static LocalDate dueDate(JobState job, BillingCatalog catalog, LocalDate on, BillingRules rules) {
+        return (job.billingTermSchemeCode() == null ? Optional.<BillingTermSchemeDefinition>empty()
+                : catalog.billingTermScheme(job.billingTermSchemeCode()))
+                .map(scheme -> scheme.dueDate(on, rules.paymentTermDays()))
+                .orElse(on.plusDays(rules.paymentTermDays()));
     }
 
     /** Hours begun: 61 minutes are two hours. */

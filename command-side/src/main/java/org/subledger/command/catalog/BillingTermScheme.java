@@ -62,6 +62,8 @@ class BillingTermScheme {
                         "maxUnbilledUsageAmount", "must be positive")
                 .rule(scheme.maxUnbilledUsageRecords() == null || scheme.maxUnbilledUsageRecords() > 0,
                         "maxUnbilledUsageRecords", "must be positive")
+                .rule(scheme.paymentDueDays() == null || scheme.paymentDueDays() >= 0 && scheme.paymentDueDays() <= 366,
+                        "paymentDueDays", "must be 0 to 366 days")
                 .orRefuse("The billing term scheme");
         var rules = CatalogRules.check()
                 .rule(!scheme.allowedPricePlans().isEmpty(), "allowedPricePlans", "allows at least one price plan")

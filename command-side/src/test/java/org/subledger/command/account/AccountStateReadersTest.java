@@ -7,9 +7,13 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.subledger.kernel.account.AccountState;
+import org.subledger.kernel.account.OpenItem;
+import org.subledger.kernel.account.Receivables;
+import org.subledger.kernel.money.Money;
 import org.subledger.platform.axon.StorageJson;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -38,7 +42,28 @@ class AccountStateReadersTest {
 
             assertThat(account.state().summary()).as("aggregate, run %d", run).isEqualTo(expected);
             assertThat(fromSnapshot.state().summary()).as("snapshot, run %d", run).isEqualTo(expected);
-            assertThat(stored.getType().getRevision()).isEqualTo("1");
+            assertThat(account.state().receivables()).as("open items, run %d", run)
+                    .isEqualTo(fold(stream).receivables());
+            assertThat(fromSnapshot.state().receivables()).as("open items from the snapshot, run %d", run)
+                    .isEqualTo(fold(stream).receivables());
+            assertThat(stored.getType().getRevision()).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void theOpenItemsLessTheUnallocatedMoneyAreTheBalanceAndNeverBothRemain() {
+        var random = new Random(20261202);
+        for (int run = 0; run < 300; run++) {
+            AccountState state = fold(messages("acc-" + run, RandomAccountHistories.history("acc-" + run, random)));
+            Receivables receivables = state.receivables();
+            Money open = receivables.items().stream().map(OpenItem::open)
+                    .reduce(Money.zero(state.currency()), Money::plus);
+
+            assertThat(open.minus(receivables.unallocated())).as("run %d", run).isEqualTo(state.balance());
+            assertThat(receivables.items().isEmpty() || receivables.unallocated().isZero()).as("run %d", run)
+                    .isTrue();
+            assertThat(receivables.items()).as("oldest due first, run %d", run)
+                    .isSortedAccordingTo(Comparator.comparing(OpenItem::dueDate));
         }
     }
 

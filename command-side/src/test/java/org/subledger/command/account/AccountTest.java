@@ -31,6 +31,7 @@ import org.subledger.kernel.account.PersonDetails;
 import org.subledger.kernel.account.PostAdjustment;
 import org.subledger.kernel.account.PostCharge;
 import org.subledger.kernel.account.PostCredit;
+import org.subledger.kernel.account.ReceivableAllocated;
 import org.subledger.kernel.account.RecordPayment;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -183,7 +184,8 @@ class AccountTest {
         void creditLowersTheBalance() {
             fixture.given(opened(), charged("p1", "30.00", "30.00"))
                     .when(new PostCredit(ID, "p2", amount("5"), EUR, "Goodwill", null))
-                    .expectEvents(new CreditPosted(ID, "p2", eur("5.00"), "Goodwill", null, eur("25.00")));
+                    .expectEvents(new CreditPosted(ID, "p2", eur("5.00"), "Goodwill", null, eur("25.00")),
+                            new ReceivableAllocated(ID, "p2", "p1", eur("5.00"), eur("25.00")));
         }
 
         @Test
@@ -191,7 +193,7 @@ class AccountTest {
             fixture.given(opened(), charged("p1", "30.00", "30.00"))
                     .when(new RecordPayment(ID, "p2", amount("40.00"), null, "Card payment", "TX-9"))
                     .expectEvents(new PaymentRecorded(ID, "p2", eur("40.00"), "Card payment", "TX-9",
-                            eur("-10.00")));
+                            eur("-10.00"), null), new ReceivableAllocated(ID, "p2", "p1", eur("30.00"), eur("0.00")));
         }
 
         @Test
@@ -202,7 +204,8 @@ class AccountTest {
                     .when(new PostAdjustment(ID, "p3", amount("7"), null, AdjustmentDirection.CREDIT,
                             "Billing error"))
                     .expectEvents(new AdjustmentPosted(ID, "p3", eur("7.00"), AdjustmentDirection.CREDIT,
-                            "Billing error", eur("25.00")));
+                            "Billing error", eur("25.00")),
+                            new ReceivableAllocated(ID, "p3", "p1", eur("7.00"), eur("23.00")));
         }
 
         @Test
@@ -336,7 +339,7 @@ class AccountTest {
         @Test
         void closesAnAccountWithAZeroBalance() {
             fixture.given(opened(), charged("p1", "30.00", "30.00"),
-                            new PaymentRecorded(ID, "p2", eur("30.00"), "cash", null, eur("0.00")))
+                            new PaymentRecorded(ID, "p2", eur("30.00"), "cash", null, eur("0.00"), null))
                     .when(new CloseAccount(ID, "moved away"))
                     .expectEvents(new AccountClosed(ID, "moved away"));
         }

@@ -18,6 +18,7 @@ import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.money.Money;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class RandomAccountHistories {
                 }
                 case 2 -> {
                     balance = balance.minus(amount);
-                    events.add(new PaymentRecorded(accountId, id, amount, "payment", null, balance));
+                    events.add(new PaymentRecorded(accountId, id, amount, "payment", null, balance, null));
                 }
                 case 3 -> {
                     balance = balance.minus(amount);
@@ -76,7 +77,7 @@ public final class RandomAccountHistories {
                     Money total = random.nextBoolean() ? amount : amount.negate();
                     balance = balance.plus(total);
                     events.add(new BillPosted(accountId, "bill-" + i, "bill-" + i, "2026-" + i, total,
-                            Money.zero(EUR), "bill", balance));
+                            Money.zero(EUR), "bill", balance, LocalDate.of(2026, 1, 1).plusDays(i)));
                 }
                 case 6 -> {
                     Money newLimit = Money.of(new BigDecimal(random.nextInt(1000)), EUR);

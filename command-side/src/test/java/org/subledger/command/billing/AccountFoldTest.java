@@ -38,6 +38,7 @@ class AccountFoldTest {
             assertThat(account.closed()).isEqualTo(state.closed());
             assertThat(account.currency()).isEqualTo(state.currency());
             assertThat(account.lastSequenceNumber()).isEqualTo(events.size() - 1);
+            assertThat(account.receivables()).as("open items, run %d", run).isEqualTo(state.receivables());
             Map<ConditionAttribute, String> facts = new EnumMap<>(ConditionAttribute.class);
             facts.put(ConditionAttribute.CUSTOMER_TYPE, state.type().name());
             facts.put(ConditionAttribute.ACCOUNT_CLASSIFICATION, state.classification());

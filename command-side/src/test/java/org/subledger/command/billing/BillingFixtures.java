@@ -53,6 +53,8 @@ final class BillingFixtures {
     static final Currency EUR = Currency.getInstance("EUR");
     static final String ADVANCE = "ADVANCE";
     static final String ARREARS = "ARREARS";
+    /** A scheme whose bills are due 30 days after their billing date (the others: the ledger's 14 days). */
+    static final String NET_30 = "NET-30";
     static final String STANDARD = "STANDARD";
     static final String VIP_PLAN = "VIP";
     static final BigDecimal VAT = new BigDecimal("19");
@@ -87,6 +89,9 @@ final class BillingFixtures {
         return new InMemoryBillingCatalog()
                 .scheme(scheme(ADVANCE, BillingTiming.IN_ADVANCE))
                 .scheme(scheme(ARREARS, BillingTiming.IN_ARREARS))
+                .scheme(new BillingTermSchemeDefinition(NET_30, NET_30, List.of(BillingFrequency.values()), 12,
+                        List.of(STANDARD, VIP_PLAN), STANDARD, false, false, BillingTiming.IN_ADVANCE, null, null,
+                        false, 30))
                 .plan(new PricePlanDefinition(STANDARD, "Standard", PricePlanKind.BASE, null, "EUR", null, null, null))
                 .plan(new PricePlanDefinition(VIP_PLAN, "VIP", PricePlanKind.CONDITIONAL, STANDARD, "EUR", null,
                         List.of(new Condition(ConditionAttribute.ACCOUNT_CLASSIFICATION, List.of("VIP"))), null))

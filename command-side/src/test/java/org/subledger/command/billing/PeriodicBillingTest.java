@@ -11,6 +11,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.command.billing.BillingFixtures.ADVANCE;
 import static org.subledger.command.billing.BillingFixtures.ARREARS;
+import static org.subledger.command.billing.BillingFixtures.NET_30;
 import static org.subledger.command.billing.BillingFixtures.created;
 import static org.subledger.command.billing.BillingFixtures.date;
 import static org.subledger.command.billing.BillingFixtures.eur;
@@ -52,6 +53,16 @@ class PeriodicBillingTest {
         }
         assertThat(boundary(1)).isEqualTo(date("2026-02-28"));
         assertThat(boundary(2)).isEqualTo(date("2026-03-31"));
+    }
+
+    @Test
+    void aBillIsDueAfterThePaymentTermOfItsScheme() {
+        var scenario = BillingScenario.given(created(ANCHOR, terms(NET_30, BillingFrequency.MONTHLY),
+                service("BASIC", ANCHOR)));
+
+        var draft = scenario.run(ANCHOR).orElseThrow();
+
+        assertThat(draft.dueDate()).isEqualTo(ANCHOR.plusDays(30));
     }
 
     @Test

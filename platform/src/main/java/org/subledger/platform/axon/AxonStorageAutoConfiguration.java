@@ -104,6 +104,11 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    public BillingTermSchemePaymentTermUpcaster billingTermSchemePaymentTermUpcaster() {
+        return new BillingTermSchemePaymentTermUpcaster();
+    }
+
+    @Bean
     public ActivityServiceTermsUpcaster activityServiceTermsUpcaster() {
         return new ActivityServiceTermsUpcaster();
     }
@@ -121,6 +126,16 @@ public class AxonStorageAutoConfiguration {
     @Bean
     public SubscriptionTypeUnitsUpcaster subscriptionTypeUnitsUpcaster() {
         return new SubscriptionTypeUnitsUpcaster();
+    }
+
+    @Bean
+    public BillPostedDueDateUpcaster billPostedDueDateUpcaster() {
+        return new BillPostedDueDateUpcaster();
+    }
+
+    @Bean
+    public PaymentRecordedBillUpcaster paymentRecordedBillUpcaster() {
+        return new PaymentRecordedBillUpcaster();
     }
 
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------

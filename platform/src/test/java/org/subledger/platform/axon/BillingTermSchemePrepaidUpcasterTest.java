@@ -11,16 +11,21 @@ import org.subledger.kernel.catalog.BillingTermSchemeCreated;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A billing term scheme stored before prepaid schemes existed reads back as not prepaid. */
+/**
+ * A billing term scheme stored before prepaid schemes existed reads back as not prepaid; one stored before payment
+ * terms per scheme, with the ledger's default payment term (none of its own).
+ */
 class BillingTermSchemePrepaidUpcasterTest {
 
     private final Serializer serializer = StorageJson.serializer();
-    private final EventUpcasterChain upcasters = new EventUpcasterChain(new BillingTermSchemePrepaidUpcaster());
+    private final EventUpcasterChain upcasters = new EventUpcasterChain(new BillingTermSchemePrepaidUpcaster(),
+            new BillingTermSchemePaymentTermUpcaster());
 
     /** As revision 1 wrote it: the definition has no {@code prepaid}. */
     private static final String REVISION_1 = """
@@ -39,7 +44,20 @@ class BillingTermSchemePrepaidUpcasterTest {
             assertThat(definition.prepaid()).isFalse();
             assertThat(definition.code()).isEqualTo("RESIDENTIAL");
             assertThat(definition.maxUnbilledUsageRecords()).isEqualTo(20);
+            assertThat(definition.paymentDueDays()).isNull();
         }
+    }
+
+    @Test
+    void aRevisionThreeSchemeKeepsItsPaymentTerm() {
+        String withTerm = REVISION_1.replace("\"maxUnbilledUsageRecords\":20", "\"maxUnbilledUsageRecords\":20,"
+                + "\"prepaid\":false,\"paymentDueDays\":30");
+
+        var event = (BillingTermSchemeAmended) read(BillingTermSchemeAmended.class, "3", withTerm);
+
+        assertThat(event.definition().paymentDueDays()).isEqualTo(30);
+        assertThat(event.definition().dueDate(LocalDate.of(2026, 1, 1), 14))
+                .isEqualTo(LocalDate.of(2026, 1, 31));
     }
 
     @Test
@@ -50,6 +68,9 @@ class BillingTermSchemePrepaidUpcasterTest {
         var event = (BillingTermSchemeCreated) read(BillingTermSchemeCreated.class, "2", prepaid);
 
         assertThat(event.definition().prepaid()).isTrue();
+        assertThat(event.definition().paymentDueDays()).isNull();
+        assertThat(event.definition().dueDate(LocalDate.of(2026, 1, 1), 14))
+                .isEqualTo(LocalDate.of(2026, 1, 15));
     }
 
     private Object read(Class<?> type, String revision, String payload) {

@@ -20,7 +20,8 @@ class AccountProjectionsConfiguration {
     @Bean
     ConfigurerModule accountProjectionsDeadLetterCache() {
         return configurer -> configurer.eventProcessing(processing -> List.of(
-                AccountSummaryProjection.PROCESSING_GROUP, AccountStatementProjection.PROCESSING_GROUP).forEach(
+                AccountSummaryProjection.PROCESSING_GROUP, AccountStatementProjection.PROCESSING_GROUP,
+                ReceivablesProjection.PROCESSING_GROUP).forEach(
                 group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (config, builder) -> builder.enableSequenceIdentifierCache())));
     }

@@ -65,7 +65,7 @@ final class AccountHistoryFixture {
 
     AccountHistoryFixture paid(String amount, String balanceAfter) {
         return then(new PaymentRecorded(accountId, "P-" + messages.size(), eur(amount), "Bank transfer",
-                "PAY-" + messages.size(), eur(balanceAfter)));
+                "PAY-" + messages.size(), eur(balanceAfter), null));
     }
 
     AccountHistoryFixture adjusted(AdjustmentDirection direction, String amount, String balanceAfter) {
@@ -77,7 +77,8 @@ final class AccountHistoryFixture {
     AccountHistoryFixture billed(String total, String balanceAfter) {
         String billId = "BILL-" + messages.size();
         return then(new BillPosted(accountId, "bill:" + billId, billId, "2026-00000" + messages.size(), eur(total),
-                eur("0.00"), "Bill 2026-00000" + messages.size(), eur(balanceAfter)));
+                eur("0.00"), "Bill 2026-00000" + messages.size(), eur(balanceAfter),
+                java.time.LocalDate.of(2026, 3, 15)));
     }
 
     AccountHistoryFixture creditLimitAmended(String from, String to) {

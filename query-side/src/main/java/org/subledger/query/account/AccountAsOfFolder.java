@@ -2,6 +2,7 @@ package org.subledger.query.account;
 
 import org.subledger.kernel.account.AccountState;
 import org.subledger.kernel.account.AccountSummary;
+import org.subledger.kernel.account.Receivables;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -18,6 +19,11 @@ final class AccountAsOfFolder {
     AccountAsOfFolder apply(Object payload, long sequenceNumber, Instant timestamp) {
         state.apply(payload, sequenceNumber, timestamp);
         return this;
+    }
+
+    /** The open items and unallocated money of the events applied so far. */
+    Receivables receivables() {
+        return state.receivables();
     }
 
     /** The account the events applied so far describe; empty if it had not been opened. */

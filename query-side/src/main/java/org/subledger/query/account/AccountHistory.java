@@ -3,8 +3,12 @@ package org.subledger.query.account;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.account.AccountSummary;
+import org.subledger.kernel.account.Receivables;
+import org.subledger.kernel.money.Money;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -23,12 +27,35 @@ class AccountHistory {
 
     /** The account with every event recorded at or before {@code instant}; empty if not yet opened then. */
     Optional<AccountSummary> asOf(String accountId, Instant instant) {
+        return folded(accountId, instant).summary();
+    }
+
+    /**
+     * The account and what it had overdue at {@code instant}: owed on items due before that instant's date (UTC);
+     * empty if not yet opened then.
+     */
+    Optional<Then> stateAsOf(String accountId, Instant instant) {
+        AccountAsOfFolder folder = folded(accountId, instant);
+        LocalDate day = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return folder.summary().map(summary -> {
+            Receivables receivables = folder.receivables();
+            Money owed = receivables.overdueOn(day);
+            return new Then(summary, owed.isPositive()
+                    ? new OverdueAccounts.Overdue(accountId, owed, receivables.oldestDueDateOn(day)) : null);
+        });
+    }
+
+    /** An account at a past instant; {@code overdue} null when nothing was overdue. */
+    record Then(AccountSummary summary, OverdueAccounts.Overdue overdue) {
+    }
+
+    private AccountAsOfFolder folded(String accountId, Instant instant) {
         var folder = new AccountAsOfFolder();
         eventStore.readEvents(accountId, 0).forEachRemaining(event -> {
             if (!event.getTimestamp().isAfter(instant)) {
                 folder.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
             }
         });
-        return folder.summary();
+        return folder;
     }
 }

@@ -1,5 +1,8 @@
 package org.subledger.query.account;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -22,7 +25,10 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.query.access.ReadScopes;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,20 +43,28 @@ class AccountQueryController {
 
     private final QueryGateway queryGateway;
     private final AccountHistory history;
+    private final OverdueAccounts overdue;
+    private final Clock clock;
 
-    AccountQueryController(QueryGateway queryGateway, AccountHistory history) {
+    AccountQueryController(QueryGateway queryGateway, AccountHistory history, OverdueAccounts overdue, Clock clock) {
         this.queryGateway = queryGateway;
         this.history = history;
+        this.overdue = overdue;
+        this.clock = clock;
     }
 
-    /** The account now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
+    /**
+     * The account now, or as it stood at {@code asOf} (an ISO-8601 instant) when given; its overdue figures on the
+     * ledger's today, or on {@code asOf}'s date (UTC) as the allocations then stood.
+     */
     @GetMapping("/{accountId}")
     public AccountView account(@PathVariable String accountId, @RequestParam(required = false) Instant asOf,
                                AccessScope scope) {
         if (asOf == null) {
-            return AccountView.of(readable(find(accountId), accountId, scope));
+            AccountSummary account = readable(find(accountId), accountId, scope);
+            return AccountView.of(account, overdue.of(accountId, LocalDate.now(clock)));
         }
-        Optional<AccountSummary> then = history.asOf(accountId, asOf);
+        Optional<AccountHistory.Then> then = history.stateAsOf(accountId, asOf);
         if (then.isEmpty()) {
             // an account that exists now (and the caller may see) was not open yet: say so, not "no such account"
             AccountSummary now = readable(find(accountId), accountId, scope);
@@ -58,19 +72,35 @@ class AccountQueryController {
                     + now.openedAt() + ", after " + asOf + ".",
                     Map.of("asOf", "is before the account was opened (" + now.openedAt() + ")"));
         }
-        return AccountView.of(readable(then, accountId, scope));
+        return AccountView.of(readable(then.map(AccountHistory.Then::summary), accountId, scope),
+                then.get().overdue());
     }
 
+    /**
+     * A page of accounts, optionally only those in one settlement status, and only those owing more than
+     * {@code overdueMoreThan} on bills due more than {@code dueDaysAgo} days before the ledger's today (either given:
+     * the other defaults to 0, so {@code overdueMoreThan=0} lists every account with anything overdue).
+     */
     @GetMapping
     public PageView<AccountView> accounts(@RequestParam(required = false) AccountStatus status,
+                                          @RequestParam(required = false) @DecimalMin("0")
+                                          @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 4)
+                                          BigDecimal overdueMoreThan,
+                                          @RequestParam(required = false) @Min(0) @Max(36_500) Integer dueDaysAgo,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1)
                                           @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size,
                                           AccessScope scope) {
-        AccountPage accounts = queryGateway.query(new ListAccounts(status, page, size, scope), AccountPage.class)
-                .join();
-        return PageView.of(accounts.content(), AccountView::of, accounts.page(), accounts.size(),
-                accounts.totalElements());
+        LocalDate today = LocalDate.now(clock);
+        boolean overdueOnly = overdueMoreThan != null || dueDaysAgo != null;
+        LocalDate dueBefore = overdueOnly ? today.minusDays(dueDaysAgo == null ? 0 : dueDaysAgo) : null;
+        BigDecimal moreThan = overdueOnly ? (overdueMoreThan == null ? BigDecimal.ZERO : overdueMoreThan) : null;
+        AccountPage accounts = queryGateway.query(new ListAccounts(status, page, size, scope, moreThan, dueBefore),
+                AccountPage.class).join();
+        Map<String, OverdueAccounts.Overdue> figures = overdue.of(
+                accounts.content().stream().map(AccountSummary::accountId).toList(), today);
+        return PageView.of(accounts.content(), account -> AccountView.of(account, figures.get(account.accountId())),
+                accounts.page(), accounts.size(), accounts.totalElements());
     }
 
     @GetMapping("/{accountId}/statement")

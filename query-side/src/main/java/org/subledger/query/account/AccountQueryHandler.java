@@ -95,6 +95,10 @@ class AccountQueryHandler {
             conditions.add("status = :status");
             parameters.addValue("status", query.status().name());
         }
+        if (query.dueBefore() != null && query.overdueMoreThan() != null) {
+            conditions.add(OverdueAccounts.OWING_MORE_THAN);
+            OverdueAccounts.parameters(parameters, query.overdueMoreThan(), query.dueBefore());
+        }
         String countSql = ReadScopes.count("account_summary", conditions, query.scope(), parameters);
         String source = ReadScopes.pagedSource("account_summary", SUMMARY_COLUMNS, conditions,
                 "opened_at, account_id", query.scope(), parameters);

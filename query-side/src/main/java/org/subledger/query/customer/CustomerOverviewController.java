@@ -10,11 +10,14 @@ import org.subledger.query.access.ReadableAccounts;
 import org.subledger.query.job.JobReadModel;
 import org.subledger.query.job.JobSummaryView;
 import org.subledger.query.account.AccountView;
+import org.subledger.query.account.OverdueAccounts;
 import org.subledger.kernel.subscription.query.InstalledItemRecord;
 import org.subledger.kernel.subscription.query.SubscribedService;
 import org.subledger.kernel.subscription.query.SubscriptionSummary;
 import org.subledger.query.subscription.SubscriptionReadModel;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -29,11 +32,16 @@ class CustomerOverviewController {
     private final ReadableAccounts accounts;
     private final SubscriptionReadModel subscriptions;
     private final JobReadModel jobs;
+    private final OverdueAccounts overdue;
+    private final Clock clock;
 
-    CustomerOverviewController(ReadableAccounts accounts, SubscriptionReadModel subscriptions, JobReadModel jobs) {
+    CustomerOverviewController(ReadableAccounts accounts, SubscriptionReadModel subscriptions, JobReadModel jobs,
+                               OverdueAccounts overdue, Clock clock) {
         this.accounts = accounts;
         this.subscriptions = subscriptions;
         this.jobs = jobs;
+        this.overdue = overdue;
+        this.clock = clock;
     }
 
     /** Only what the user may read: the account, or 404 as for an unknown one, and the subscriptions of its units. */
@@ -45,7 +53,7 @@ class CustomerOverviewController {
                         subscriptions.services(subscription.subscriptionId()),
                         subscriptions.installedItems(subscription.subscriptionId())))
                 .toList();
-        return new CustomerOverview(AccountView.of(account), owned, jobs.jobsOf(accountId, scope));
+        return new CustomerOverview(AccountView.of(account, overdue.of(accountId, LocalDate.now(clock))), owned, jobs.jobsOf(accountId, scope));
     }
 
     /** The account (as {@code GET /api/accounts/{id}} shows it), its subscriptions and its jobs, oldest first. */

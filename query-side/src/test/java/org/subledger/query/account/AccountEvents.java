@@ -32,7 +32,7 @@ final class AccountEvents {
 
     static PaymentRecorded paid(String accountId, String postingId, String amount, String balanceAfter) {
         return new PaymentRecorded(accountId, postingId, eur(amount), "Bank transfer", "PAY-" + postingId,
-                eur(balanceAfter));
+                eur(balanceAfter), null);
     }
 
     static AdjustmentPosted adjusted(String accountId, String postingId, AdjustmentDirection direction,
@@ -44,7 +44,8 @@ final class AccountEvents {
     /** A bill of {@code total} (negative when its credits exceed its charges) posted to the account. */
     static BillPosted billPosted(String accountId, String billNumber, String total, String balanceAfter) {
         return new BillPosted(accountId, "bill:B-" + billNumber, "B-" + billNumber, billNumber, eur(total),
-                eur("0.00"), "Bill " + billNumber, eur(balanceAfter));
+                eur("0.00"), "Bill " + billNumber, eur(balanceAfter),
+                java.time.LocalDate.of(2026, 3, 15));
     }
 
     static Money eur(String amount) {

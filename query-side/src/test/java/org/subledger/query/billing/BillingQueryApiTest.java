@@ -22,6 +22,8 @@ import org.subledger.kernel.account.CompanyDetails;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.account.FindAccount;
+import org.subledger.kernel.account.FindAccountStatement;
+import org.subledger.kernel.account.StatementPage;
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillLine;
@@ -263,12 +265,15 @@ class BillingQueryApiTest {
         String account = openedAccount();
         eventStore.publish(List.of(
                 event("Account", account, 1, new BillPosted(account, "bill:B1", "B1", "2026-000001", eur("45.00"),
-                        eur("7.18"), "Bill 2026-000001", eur("45.00"))),
+                        eur("7.18"), "Bill 2026-000001", eur("45.00"), LocalDate.of(2026, 4, 15))),
                 event("Account", account, 2, new BillPosted(account, "bill:B2", "B2", "2026-000002", eur("-50.00"),
-                        eur("-7.98"), "Bill 2026-000002", eur("-5.00")))));
+                        eur("-7.98"), "Bill 2026-000002", eur("-5.00"), LocalDate.of(2026, 4, 15)))));
         await("both bills on " + account, () -> queryGateway.query(new FindAccount(account),
                 ResponseTypes.optionalInstanceOf(AccountSummary.class)).join()
                 .map(summary -> summary.version() == 2).orElse(false));
+        // the statement is another read model, following at its own pace
+        await("both bills on the statement of " + account, () -> queryGateway.query(
+                new FindAccountStatement(account, 0, 10), StatementPage.class).join().content().size() == 2);
 
         read("/api/accounts/" + account + "/statement", "reporter")
                 .andExpect(status().isOk())

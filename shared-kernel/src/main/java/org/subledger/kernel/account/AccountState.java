@@ -4,6 +4,7 @@ import org.subledger.kernel.money.Money;
 
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +17,13 @@ import java.util.Set;
  * after it, so a reader may skip all postings but the last without changing the result. Events are applied oldest
  * first; an event not newer than the last one applied is ignored, and nothing applies before the opening. Pure: no
  * clock, no I/O. Mutable, as an aggregate's state is; readers that hand it out use {@link #summary()}.
+ *
+ * <p>The open items ({@link Receivables}) are folded from the postings themselves, by the one allocation rule, so
+ * they are exact for every history, also one recorded before allocations were: a reader that wants them applies every
+ * posting (one that skips postings, as the subscription side's lookup does for the balance, must not use them). The
+ * {@link ReceivableAllocated} events the writers record with each posting say the same for readers of the event log
+ * (projections, audit); the fold does not need them. A charge or debit adjustment without a bill is due on the day
+ * (UTC) it was posted.
  */
 public final class AccountState {
 
@@ -43,6 +51,9 @@ public final class AccountState {
     private String loginAlias;
     /** Until when the outstanding customer-login activation token is valid; null: none outstanding. */
     private Instant activationExpiresAt;
+    private Receivables receivables;
+    /** What the last posting applied allocated: the writer of the posting records them; not part of a snapshot. */
+    private transient List<Receivables.Allocation> lastAllocations = List.of();
     private long version = -1;
 
     /** True for the event types this state is folded from: {@link #EVENT_TYPES} and every {@link AccountPosting}. */
@@ -55,6 +66,7 @@ public final class AccountState {
         if (sequenceNumber <= version) {
             return this;
         }
+        lastAllocations = List.of();
         if (payload instanceof AccountOpened opened) {
             accountId = opened.accountId();
             type = opened.type();
@@ -63,6 +75,7 @@ public final class AccountState {
             currency = opened.currency();
             creditLimit = opened.creditLimit();
             balance = Money.zero(opened.currency());
+            receivables = Receivables.none(opened.currency());
             creditRating = opened.creditRating();
             classification = opened.classification();
             openedBy = opened.openedBy();
@@ -75,6 +88,7 @@ public final class AccountState {
         } else if (payload instanceof AccountPosting posting) {
             balance = posting.balanceAfter();
             lastMovementAt = timestamp;
+            allocate(posting, timestamp);
         } else if (payload instanceof CreditLimitAmended amended) {
             creditLimit = amended.creditLimit();
         } else if (payload instanceof CreditRatingChanged changed) {
@@ -92,6 +106,15 @@ public final class AccountState {
         }
         version = sequenceNumber;
         return this;
+    }
+
+    private void allocate(AccountPosting posting, Instant timestamp) {
+        if (receivables == null) {
+            receivables = Receivables.none(currency); // a snapshot taken before open items existed
+        }
+        Receivables.Change change = receivables.post(posting, timestamp);
+        receivables = change.after();
+        lastAllocations = change.allocations();
     }
 
     /** Whether the events applied so far opened an account. */
@@ -147,6 +170,19 @@ public final class AccountState {
 
     public String owningUnit() {
         return owningUnit;
+    }
+
+    /** The open items and unallocated money; exact when every posting was applied (see the class comment). */
+    public Receivables receivables() {
+        return receivables == null && currency != null ? Receivables.none(currency) : receivables;
+    }
+
+    /**
+     * What the last posting applied settled (oldest item first), for its writer to record as
+     * {@link ReceivableAllocated}; empty after any other event.
+     */
+    public List<Receivables.Allocation> lastAllocations() {
+        return lastAllocations == null ? List.of() : lastAllocations;
     }
 
     public String loginAlias() {

@@ -3,6 +3,7 @@ package org.subledger.kernel.catalog;
 import org.subledger.kernel.input.Name;
 import org.subledger.kernel.money.Money;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  * price plans and the default one, whether flexible pricing (discounts) is allowed, whether credit-limit rules are
  * overridden, when termed services are billed, and when unbilled usage must be billed early (an amount or a number
  * of usage records; null: only in the bill run). A {@code prepaid} scheme bills usage as soon as it is recorded.
+ * {@code paymentDueDays}: the payment term, how many days after its billing date a bill of the scheme is due (null:
+ * the ledger's default, {@code ledger.billing.payment-term-days}, 14).
  */
 public record BillingTermSchemeDefinition(String code,
                                           @Name String name,
@@ -22,10 +25,28 @@ public record BillingTermSchemeDefinition(String code,
                                           BillingTiming termedServiceTiming,
                                           Money maxUnbilledUsageAmount,
                                           Integer maxUnbilledUsageRecords,
-                                          boolean prepaid) {
+                                          boolean prepaid,
+                                          Integer paymentDueDays) {
 
     public BillingTermSchemeDefinition {
         billingFrequencies = List.copyOf(billingFrequencies == null ? List.of() : billingFrequencies);
         allowedPricePlans = List.copyOf(allowedPricePlans == null ? List.of() : allowedPricePlans);
+    }
+
+    /** A scheme with the ledger's default payment term. */
+    public BillingTermSchemeDefinition(String code, String name, List<BillingFrequency> billingFrequencies,
+                                       int bindingPeriodMonths, List<String> allowedPricePlans,
+                                       String defaultPricePlan, boolean flexiblePricing,
+                                       boolean overrideCreditLimitRules, BillingTiming termedServiceTiming,
+                                       Money maxUnbilledUsageAmount, Integer maxUnbilledUsageRecords,
+                                       boolean prepaid) {
+        this(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans, defaultPricePlan,
+                flexiblePricing, overrideCreditLimitRules, termedServiceTiming, maxUnbilledUsageAmount,
+                maxUnbilledUsageRecords, prepaid, null);
+    }
+
+    /** How many days after {@code billingDate} a bill is due: the scheme's payment term, else {@code defaultDays}. */
+    public LocalDate dueDate(LocalDate billingDate, int defaultDays) {
+        return billingDate.plusDays(paymentDueDays == null ? defaultDays : paymentDueDays);
     }
 }

@@ -89,6 +89,8 @@ public enum ErrorCode {
     DISCOUNT_APPROVAL_NOT_ALLOWED(Kind.FORBIDDEN),
     SCHEDULED_ACTION_NOT_PENDING(Kind.CONFLICT),
     BILL_NOT_FOUND(Kind.NOT_FOUND),
+    /** A payment named a bill that is not open on the account: unknown, of another account, or settled already. */
+    BILL_NOT_OPEN(Kind.REFUSED),
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),
     DEAD_LETTER_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),

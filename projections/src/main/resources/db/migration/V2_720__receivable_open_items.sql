@@ -1,0 +1,85 @@
+-- Open items of accounts receivable, built by org.subledger.projection.account.ReceivablesProjection from the
+-- account streams: one row per debit (a bill, or a charge or debit adjustment posted without a bill) with what of it
+-- is still owed, as the ReceivableAllocated events recorded with each payment, credit and bill settle it. Derived
+-- data: a replay truncates and rebuilds it.
+
+create table receivable_open_item (
+    account_id      varchar(255)   not null,
+    item_id         varchar(255)   not null,
+    posting_id      varchar(255)   not null,
+    entry_type      varchar(16)    not null,
+    posted_at       timestamptz    not null,
+    due_date        date           not null,
+    amount          numeric(19, 4) not null,
+    open_amount     numeric(19, 4) not null,
+    currency        char(3)        not null,
+    primary key (account_id, item_id)
+);
+-- serves "accounts owing more than X on items due before D" and the aged receivables: open rows only
+create index receivable_open_item_due_idx on receivable_open_item (due_date, account_id) where open_amount > 0;
+
+comment on table receivable_open_item is
+    'One row per debit of an account (bill, charge, debit adjustment) with what of it is still owed and by when.';
+comment on column receivable_open_item.account_id is 'The account that owes.';
+comment on column receivable_open_item.item_id is
+    'The bill id of a bill; the posting id of a charge or debit adjustment posted without a bill.';
+comment on column receivable_open_item.posting_id is 'The posting that opened the item (bill:<billId> for a bill).';
+comment on column receivable_open_item.entry_type is 'BILL, CHARGE or ADJUSTMENT.';
+comment on column receivable_open_item.posted_at is 'When the debit was recorded.';
+comment on column receivable_open_item.due_date is
+    'By when it is to be paid: the bill''s due date; a charge or adjustment is due the day (UTC) it was posted.';
+comment on column receivable_open_item.amount is 'The debit''s amount.';
+comment on column receivable_open_item.open_amount is 'What of it is still owed; 0 once settled.';
+comment on column receivable_open_item.currency is 'ISO 4217 currency of the amounts.';
+
+-- The reporting views now read the open items the ledger allocated (the bill a payment names, else the oldest due
+-- first) instead of working out a first-in-first-out of their own; aged receivables are aged by due date.
+drop view reporting.aged_receivables;
+drop view reporting.receivable_items;
+
+create view reporting.receivable_items as
+select account_id, posting_id, entry_type, posted_at, open_amount as outstanding, currency,
+       current_date - (posted_at at time zone 'UTC')::date as age_days,
+       item_id, due_date, greatest(current_date - due_date, 0) as days_overdue
+from receivable_open_item
+where open_amount > 0;
+comment on view reporting.receivable_items is
+    'Debits still owed, as payments and credits were allocated to them, with their age and days overdue today.';
+comment on column reporting.receivable_items.account_id is 'The account that owes.';
+comment on column reporting.receivable_items.posting_id is 'The debit (charge, bill, debit adjustment) still owed.';
+comment on column reporting.receivable_items.entry_type is 'CHARGE, BILL or ADJUSTMENT.';
+comment on column reporting.receivable_items.posted_at is 'When the debit was recorded.';
+comment on column reporting.receivable_items.outstanding is 'What of the debit is still owed.';
+comment on column reporting.receivable_items.currency is 'ISO 4217 currency of the amount.';
+comment on column reporting.receivable_items.age_days is 'Days from the posting''s date (UTC) to today.';
+comment on column reporting.receivable_items.item_id is 'The bill id, or the posting id of a debit without a bill.';
+comment on column reporting.receivable_items.due_date is 'By when it is to be paid.';
+comment on column reporting.receivable_items.days_overdue is 'Days from the due date to today; 0 when not due yet.';
+
+create view reporting.aged_receivables as
+select account_id, currency,
+       coalesce(sum(outstanding) filter (where days_overdue <= 30), 0) as days_0_30,
+       coalesce(sum(outstanding) filter (where days_overdue between 31 and 60), 0) as days_31_60,
+       coalesce(sum(outstanding) filter (where days_overdue between 61 and 90), 0) as days_61_90,
+       coalesce(sum(outstanding) filter (where days_overdue > 90), 0) as days_over_90,
+       sum(outstanding) as total
+from reporting.receivable_items
+group by account_id, currency;
+comment on view reporting.aged_receivables is
+    'Per account owing money: what it owes by days past the due date (0-30 including not yet due, 31-60, 61-90, '
+    'over 90); total equals its balance.';
+comment on column reporting.aged_receivables.account_id is 'The account that owes.';
+comment on column reporting.aged_receivables.currency is 'ISO 4217 currency of the amounts.';
+comment on column reporting.aged_receivables.days_0_30 is 'Not due yet, or overdue for at most 30 days.';
+comment on column reporting.aged_receivables.days_31_60 is 'Overdue for 31 to 60 days.';
+comment on column reporting.aged_receivables.days_61_90 is 'Overdue for 61 to 90 days.';
+comment on column reporting.aged_receivables.days_over_90 is 'Overdue for more than 90 days.';
+comment on column reporting.aged_receivables.total is 'Everything owed: the account''s balance.';
+
+do $$
+begin
+    if exists (select 1 from pg_roles where rolname = 'ledger_reporting') then
+        execute 'grant select on reporting.receivable_items, reporting.aged_receivables to ledger_reporting';
+    end if;
+end
+$$;
