@@ -113,6 +113,8 @@ public enum ErrorCode {
     CLOCK_NOT_ADJUSTABLE(Kind.CONFLICT),
     /** The ledger's clock only moves forward. */
     CLOCK_CANNOT_GO_BACK(Kind.CONFLICT),
+    /** A projection check is already running (one at a time, whichever node asks); ask again when it has finished. */
+    PROJECTION_CHECK_RUNNING(Kind.CONFLICT),
     INTERNAL_ERROR(Kind.INTERNAL),
     /** The ledger cannot reach its database for the moment; nothing was recorded, the request may be repeated. */
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE);
