@@ -37,14 +37,15 @@ class AccountAuditController {
     }
 
     @GetMapping("/{accountId}/events")
-    public AuditTrail.Page events(@PathVariable String accountId,
+    public AccountEventsView events(@PathVariable String accountId,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                   @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)
                                   @Max(AuditTrail.MAX_PAGE_SIZE) int size,
                                   AccessScope scope) {
-        return AuditTrail.page(accountId, readable(accountId, scope), AuditTrail.folding(AccountState::new,
+        var trail = AuditTrail.page(readable(accountId, scope), AuditTrail.folding(AccountState::new,
                 (state, event) -> state.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp()),
                 AccountState::summary), page, size);
+        return AccountEventsView.of(accountId, trail);
     }
 
     /**
@@ -74,5 +75,14 @@ class AccountAuditController {
         String owningUnit = events.get(0).getPayload() instanceof AccountOpened opened ? opened.owningUnit() : null;
         ReadScopes.requireAccount(scope, accountId, owningUnit, missing);
         return events;
+    }
+
+    /** A page of the account's history, oldest event first, each event with the account after it. */
+    public record AccountEventsView(String accountId, List<AuditedEvent> events, int page, int size, long totalElements,
+                                    long totalPages) {
+        static AccountEventsView of(String accountId, AuditTrail.Page trail) {
+            return new AccountEventsView(accountId, trail.events(), trail.page(), trail.size(), trail.totalElements(),
+                    trail.totalPages());
+        }
     }
 }

@@ -29,16 +29,18 @@ public final class AuditTrail {
         Object state();
     }
 
-    /** A page of a trail; {@code events} holds the page's events, oldest first. */
-    public record Page(String id, List<AuditedEvent> events, int page, int size, long totalElements,
-                       long totalPages) {
+    /**
+     * A page of a trail; {@code events} holds the page's events, oldest first. Each trail answers it under the name
+     * of its aggregate's id ({@code accountId}, {@code subscriptionId}, …), as it did before it was paged.
+     */
+    public record Page(List<AuditedEvent> events, int page, int size, long totalElements, long totalPages) {
     }
 
     private AuditTrail() {
     }
 
     /** The page of {@code events} (all of the stream, oldest first) with each event's state after it. */
-    public static Page page(String id, List<? extends DomainEventMessage<?>> events, Supplier<Fold> fold, int page,
+    public static Page page(List<? extends DomainEventMessage<?>> events, Supplier<Fold> fold, int page,
                             int size) {
         Fold state = fold.get();
         long first = (long) page * size;
@@ -51,7 +53,7 @@ public final class AuditTrail {
                 content.add(AuditedEvent.of(event, state.state()));
             }
         }
-        return new Page(id, content, page, size, events.size(), (events.size() + size - 1) / size);
+        return new Page(content, page, size, events.size(), (events.size() + size - 1) / size);
     }
 
     /** A fold over a state class that is applied with (payload, sequence number) and shown through a view. */

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * An account's balance over time: {@code openingBalance} as it stood just before {@code from} ({@code null} when the
- * account was not open yet), then a page of {@code points}, oldest first, one per event that set the balance (the opening, and every posting).
+ * account was not open yet), then a page of {@code points}, oldest first, one per event that set the balance (the
+ * opening, and every posting).
  * Folded by the account stream's one fold ({@link AccountState}).
  */
 public record BalanceHistoryView(String accountId,

@@ -14,6 +14,7 @@ import org.subledger.kernel.catalog.query.CatalogKind;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.query.audit.AuditTrail;
+import org.subledger.query.audit.AuditedEvent;
 
 import java.util.List;
 
@@ -34,7 +35,7 @@ class CatalogAuditController {
     }
 
     @GetMapping("/api/audit/catalog/{kind}/{code}/events")
-    public AuditTrail.Page events(@PathVariable String kind, @PathVariable String code,
+    public CatalogEntryEventsView events(@PathVariable String kind, @PathVariable String code,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                   @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)
                                   @Max(AuditTrail.MAX_PAGE_SIZE) int size) {
@@ -48,8 +49,8 @@ class CatalogAuditController {
             throw new LedgerRefusal(ErrorCode.CATALOG_ENTRY_NOT_FOUND, "No "
                     + catalogKind.name().toLowerCase().replace('_', ' ') + " " + code + ".");
         }
-        return AuditTrail.page(code, events, AuditTrail.folding(CatalogEntryFold::new,
-                (fold, event) -> fold.apply(event.getPayload()), CatalogEntryFold::state), page, size);
+        return CatalogEntryEventsView.of(code, AuditTrail.page(events, AuditTrail.folding(CatalogEntryFold::new,
+                (fold, event) -> fold.apply(event.getPayload()), CatalogEntryFold::state), page, size));
     }
 
     private static String aggregateId(CatalogKind kind, String code) {
@@ -66,5 +67,14 @@ class CatalogAuditController {
             case ADDITIVE_DISCOUNT -> CatalogIds.additiveDiscount(code);
             case BUY_IN_ADVANCE_DEFINITION -> CatalogIds.BUY_IN_ADVANCE_DEFINITIONS;
         };
+    }
+
+    /** A page of the catalog entry's history, oldest event first, each event with the catalog entry after it. */
+    public record CatalogEntryEventsView(String code, List<AuditedEvent> events, int page, int size, long totalElements,
+                                         long totalPages) {
+        static CatalogEntryEventsView of(String code, AuditTrail.Page trail) {
+            return new CatalogEntryEventsView(code, trail.events(), trail.page(), trail.size(), trail.totalElements(),
+                    trail.totalPages());
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.job.JobState;
 import org.subledger.query.audit.AuditTrail;
+import org.subledger.query.audit.AuditedEvent;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -72,15 +73,15 @@ class JobQueryController {
      * each (auditors and supervisors).
      */
     @GetMapping("/api/audit/jobs/{jobId}/events")
-    public AuditTrail.Page events(@PathVariable String jobId,
+    public JobEventsView events(@PathVariable String jobId,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                   @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)
                                   @Max(AuditTrail.MAX_PAGE_SIZE) int size,
                                   AccessScope scope) {
         LocalDate today = LocalDate.now(clock);
-        return AuditTrail.page(jobId, readable(jobId, scope), AuditTrail.folding(JobState::new,
+        return JobEventsView.of(jobId, AuditTrail.page(readable(jobId, scope), AuditTrail.folding(JobState::new,
                 (job, event) -> job.apply(event.getPayload(), event.getSequenceNumber()),
-                job -> job.jobId() == null ? null : JobView.of(job, today)), page, size);
+                job -> job.jobId() == null ? null : JobView.of(job, today)), page, size));
     }
 
     private List<? extends DomainEventMessage<?>> readable(String jobId, AccessScope scope) {
@@ -99,5 +100,14 @@ class JobQueryController {
 
     private static LedgerRefusal notFound(String jobId) {
         return new LedgerRefusal(ErrorCode.JOB_NOT_FOUND, "No job " + jobId + ".");
+    }
+
+    /** A page of the job's history, oldest event first, each event with the job after it. */
+    public record JobEventsView(String jobId, List<AuditedEvent> events, int page, int size, long totalElements,
+                                long totalPages) {
+        static JobEventsView of(String jobId, AuditTrail.Page trail) {
+            return new JobEventsView(jobId, trail.events(), trail.page(), trail.size(), trail.totalElements(),
+                    trail.totalPages());
+        }
     }
 }

@@ -14,13 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.query.audit.AuditTrail;
+import org.subledger.query.audit.AuditedEvent;
 
 import java.util.List;
 
 /**
  * The audit trail of a subscription: its events exactly as the event store holds them, with who, when and why and the
- * subscription after each (the same shape as an account's). Read straight from the event store; restricted to auditors, supervisors and admins
- * by the {@code /api/audit/**} rule.
+ * subscription after each (the same shape as an account's). Read straight from the event store; restricted to
+ * auditors, supervisors and admins by the {@code /api/audit/**} rule.
  */
 @RestController
 @Validated
@@ -35,7 +36,7 @@ class SubscriptionAuditController {
 
     /** A page of the subscription's history, oldest event first, each event with the subscription after it. */
     @GetMapping("/{subscriptionId}/events")
-    public AuditTrail.Page events(@PathVariable String subscriptionId,
+    public SubscriptionEventsView events(@PathVariable String subscriptionId,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                   @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)
                                   @Max(AuditTrail.MAX_PAGE_SIZE) int size,
@@ -48,8 +49,18 @@ class SubscriptionAuditController {
             ReadScopes.requireSubscription(scope, subscriptionId, created.accountId(), created.owningUnit(),
                     SubscriptionReadModel.notFound(subscriptionId));
         }
-        return AuditTrail.page(subscriptionId, events, AuditTrail.folding(SubscriptionAsOfFolder::new,
+        var trail = AuditTrail.page(events, AuditTrail.folding(SubscriptionAsOfFolder::new,
                 (folder, event) -> folder.apply(event.getPayload(), event.getSequenceNumber()),
                 SubscriptionAsOfFolder::stateAfter), page, size);
+        return SubscriptionEventsView.of(subscriptionId, trail);
+    }
+
+    /** A page of the subscription's history, oldest event first, each event with the subscription after it. */
+    public record SubscriptionEventsView(String subscriptionId, List<AuditedEvent> events, int page, int size,
+                                         long totalElements, long totalPages) {
+        static SubscriptionEventsView of(String subscriptionId, AuditTrail.Page trail) {
+            return new SubscriptionEventsView(subscriptionId, trail.events(), trail.page(), trail.size(),
+                    trail.totalElements(), trail.totalPages());
+        }
     }
 }
