@@ -121,7 +121,7 @@ public class ProjectionChecker {
             }
             connection.commit();
             var single = new SingleConnectionDataSource(connection, true);
-            var replay = new ProjectionReplay(handlers(groups, new JdbcTemplate(single)),
+            var replay = new ScratchReplay(handlers(groups, new JdbcTemplate(single)),
                     new TransactionTemplate(new DataSourceTransactionManager(single)), properties.batchSize());
             replayed = replay.replay(storage, head);
         } finally {

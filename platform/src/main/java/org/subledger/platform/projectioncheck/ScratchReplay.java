@@ -18,7 +18,7 @@ import java.util.List;
  * live. The handlers write wherever their {@code JdbcTemplate} points (the scratch schema); nothing else is touched:
  * no token, no dead letter, no live table.
  */
-final class ProjectionReplay {
+final class ScratchReplay {
 
     /** A stored event no rebuilt handler could take: the check cannot say whether the projection is right. */
     static final class ReplayFailed extends RuntimeException {
@@ -31,7 +31,7 @@ final class ProjectionReplay {
     private final TransactionTemplate transactions;
     private final int batchSize;
 
-    ProjectionReplay(List<Object> handlers, TransactionTemplate transactions, int batchSize) {
+    ScratchReplay(List<Object> handlers, TransactionTemplate transactions, int batchSize) {
         this.handlers = handlers.stream().map(AnnotationEventHandlerAdapter::new).toList();
         this.transactions = transactions;
         this.batchSize = batchSize;
