@@ -29,10 +29,16 @@ import java.util.Arrays;
                         classes = {CommandSideApplication.class, QuerySideApplication.class})})
 public class LedgerApplication {
 
-    /** {@code verify --digest=<position>:<hash>} verifies the hash chain and exits; anything else runs the ledger. */
+    /**
+     * {@code verify --digest=<position>:<hash>} verifies the hash chain and exits; {@code check-projections
+     * [--projections=…]} checks the projections against the events and exits; anything else runs the ledger.
+     */
     public static void main(String[] args) {
         if (args.length > 0 && VerifyCommand.NAME.equals(args[0])) {
             System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && ProjectionCheckCommand.NAME.equals(args[0])) {
+            System.exit(ProjectionCheckCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         SpringApplication.run(LedgerApplication.class, args);
     }

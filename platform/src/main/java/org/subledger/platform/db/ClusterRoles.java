@@ -16,6 +16,7 @@ final class ClusterRoles {
 
     static final String SCHEMA = "public";
     static final String REPORTING_SCHEMA = "reporting";
+    static final String PROJECTION_CHECK_SCHEMA = "projection_check";
 
     private ClusterRoles() {
     }
@@ -32,6 +33,9 @@ final class ClusterRoles {
             statement.execute("ALTER SCHEMA " + SCHEMA + " OWNER TO " + ledger.name());
             // the reporting views' schema (migration V2_680): creating a schema needs a right on the database
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + REPORTING_SCHEMA + " AUTHORIZATION " + ledger.name());
+            // the scratch schema projection checks rebuild read models in (ledger.audit.projection-checks.schema)
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + PROJECTION_CHECK_SCHEMA + " AUTHORIZATION "
+                    + ledger.name());
             for (String alter : ownershipTransfers(superuser, ledger.name())) {
                 statement.execute(alter);
             }

@@ -48,6 +48,7 @@ class ProvisioningStateProjection {
 
     @EventHandler
     void on(ProvisioningRequested event, @SequenceNumber long sequenceNumber) {
+        ServiceStateLock.take(jdbc);
         jdbc.update(REQUESTED, event.requestId(), event.subscriptionId(), event.productCode(),
                 eventSequence(event.requestId(), event.subscriptionId()), event.operation().name(), event.attempt(),
                 sequenceNumber);
@@ -87,6 +88,7 @@ class ProvisioningStateProjection {
 
     private void answered(String requestId, String subscriptionId, String productCode, String state, int attempt,
                           long sequenceNumber) {
+        ServiceStateLock.take(jdbc);
         jdbc.update(ANSWERED, state, attempt, sequenceNumber, requestId, sequenceNumber);
         jdbc.update(SERVICE_STATE, subscriptionId, productCode);
     }

@@ -18,9 +18,16 @@ final class StatementBuffer {
 
     private final JdbcTemplate jdbc;
     private final UnitOfWorkBuffer<List<Statement>> pending;
+    private final Runnable beforeRun;
 
     StatementBuffer(String name, JdbcTemplate jdbc) {
+        this(name, jdbc, () -> { });
+    }
+
+    /** A buffer that does {@code beforeRun} (in the same transaction) before it runs a batch's statements. */
+    StatementBuffer(String name, JdbcTemplate jdbc, Runnable beforeRun) {
         this.jdbc = jdbc;
+        this.beforeRun = beforeRun;
         this.pending = new UnitOfWorkBuffer<>(name, ArrayList::new, this::run);
     }
 
@@ -38,6 +45,9 @@ final class StatementBuffer {
     }
 
     private void run(List<Statement> statements) {
+        if (!statements.isEmpty()) {
+            beforeRun.run();
+        }
         int start = 0;
         while (start < statements.size()) {
             String sql = statements.get(start).sql();

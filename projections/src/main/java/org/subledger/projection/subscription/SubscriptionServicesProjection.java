@@ -66,7 +66,7 @@ class SubscriptionServicesProjection {
 
     SubscriptionServicesProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.pending = new StatementBuffer("subscription-services.pending", jdbc);
+        this.pending = new StatementBuffer("subscription-services.pending", jdbc, () -> ServiceStateLock.take(jdbc));
     }
 
     @EventHandler

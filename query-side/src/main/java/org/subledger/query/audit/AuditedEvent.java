@@ -1,25 +1,48 @@
 package org.subledger.query.audit;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * One stored event as an auditor sees it: its place in the aggregate's history, what happened ({@code type} and
- * {@code payload}), when, and who caused it through which request ({@code metadata}: principal, correlationId,
- * causationId, idempotencyKey).
+ * {@code payload}), when, who caused it for which unit, because of which business record ({@code cause}), in which
+ * conversation ({@code correlationId}, {@code causationId}) through which request ({@code idempotencyKey}), all of
+ * its {@code metadata} as stored, and {@code stateAfter}: the aggregate as the stream's one fold leaves it after this
+ * event ({@code null} where a trail shows events only).
  */
 public record AuditedEvent(long sequenceNumber,
                            String eventId,
                            String type,
                            Instant timestamp,
+                           String principal,
+                           String unit,
+                           String cause,
+                           String correlationId,
+                           String causationId,
+                           String idempotencyKey,
                            Object payload,
-                           Map<String, Object> metadata) {
+                           Map<String, Object> metadata,
+                           Object stateAfter) {
 
-    static AuditedEvent of(DomainEventMessage<?> event) {
+    public static AuditedEvent of(DomainEventMessage<?> event) {
+        return of(event, null);
+    }
+
+    public static AuditedEvent of(DomainEventMessage<?> event, Object stateAfter) {
+        Map<String, Object> metadata = event.getMetaData();
         return new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(),
-                event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(),
-                event.getMetaData());
+                event.getPayloadType().getSimpleName(), event.getTimestamp(),
+                text(metadata, LedgerMetadata.PRINCIPAL), text(metadata, LedgerMetadata.UNIT),
+                text(metadata, LedgerMetadata.CAUSE), text(metadata, LedgerMetadata.CORRELATION_ID),
+                text(metadata, LedgerMetadata.CAUSATION_ID), text(metadata, LedgerMetadata.IDEMPOTENCY_KEY),
+                event.getPayload(), metadata, stateAfter);
+    }
+
+    private static String text(Map<String, Object> metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
     }
 }

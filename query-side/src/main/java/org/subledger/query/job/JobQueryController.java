@@ -1,8 +1,11 @@
 package org.subledger.query.job;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +15,7 @@ import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.job.JobState;
+import org.subledger.query.audit.AuditTrail;
 import org.subledger.query.audit.AuditedEvent;
 
 import java.time.Clock;
@@ -26,6 +30,7 @@ import java.util.List;
  * customer; others are answered as if it did not exist.
  */
 @RestController
+@Validated
 class JobQueryController {
 
     private static final int MAX_LIST = 500;
@@ -63,19 +68,20 @@ class JobQueryController {
         return JobView.of(job, LocalDate.now(clock));
     }
 
-    /** The job's events exactly as the event store holds them, with who, when and why (auditors and supervisors). */
+    /**
+     * A page of the job's events exactly as the event store holds them, with who, when and why, and the job after
+     * each (auditors and supervisors).
+     */
     @GetMapping("/api/audit/jobs/{jobId}/events")
-    public JobEventsView events(@PathVariable String jobId, AccessScope scope) {
-        List<AuditedEvent> events = readable(jobId, scope).stream()
-                .map(event -> new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(),
-                        event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(),
-                        event.getMetaData()))
-                .toList();
-        return new JobEventsView(jobId, events);
-    }
-
-    /** The complete history of a job, oldest event first. */
-    public record JobEventsView(String jobId, List<AuditedEvent> events) {
+    public JobEventsView events(@PathVariable String jobId,
+                                  @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                  @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)
+                                  @Max(AuditTrail.MAX_PAGE_SIZE) int size,
+                                  AccessScope scope) {
+        LocalDate today = LocalDate.now(clock);
+        return JobEventsView.of(jobId, AuditTrail.page(readable(jobId, scope), AuditTrail.folding(JobState::new,
+                (job, event) -> job.apply(event.getPayload(), event.getSequenceNumber()),
+                job -> job.jobId() == null ? null : JobView.of(job, today)), page, size));
     }
 
     private List<? extends DomainEventMessage<?>> readable(String jobId, AccessScope scope) {
@@ -94,5 +100,14 @@ class JobQueryController {
 
     private static LedgerRefusal notFound(String jobId) {
         return new LedgerRefusal(ErrorCode.JOB_NOT_FOUND, "No job " + jobId + ".");
+    }
+
+    /** A page of the job's history, oldest event first, each event with the job after it. */
+    public record JobEventsView(String jobId, List<AuditedEvent> events, int page, int size, long totalElements,
+                                long totalPages) {
+        static JobEventsView of(String jobId, AuditTrail.Page trail) {
+            return new JobEventsView(jobId, trail.events(), trail.page(), trail.size(), trail.totalElements(),
+                    trail.totalPages());
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.subledger.kernel.subscription.SubscriptionStreamState;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
 import org.subledger.kernel.subscription.query.SubscriptionSummary;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +39,16 @@ final class SubscriptionAsOfFolder {
             version = sequenceNumber;
         }
         return this;
+    }
+
+    /**
+     * The subscription after the events applied so far, for an audit trail: its summary and what it holds (services,
+     * distributors, installed items, discounts); {@code null} before it was created.
+     */
+    SubscriptionStateAfter stateAfter() {
+        return summary().map(summary -> new SubscriptionStateAfter(summary, List.copyOf(state.services().values()),
+                List.copyOf(state.distributors().values()), List.copyOf(state.installedItems().values()),
+                List.copyOf(state.discounts().values()))).orElse(null);
     }
 
     /** The subscription the events applied so far describe; empty if it had not been created. */

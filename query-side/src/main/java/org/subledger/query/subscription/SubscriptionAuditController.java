@@ -3,21 +3,28 @@ package org.subledger.query.subscription;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.query.access.ReadScopes;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.query.audit.AuditTrail;
 import org.subledger.query.audit.AuditedEvent;
 
 import java.util.List;
 
 /**
- * The audit trail of a subscription: its events exactly as the event store holds them, with who, when and why (the
- * same shape as an account's). Read straight from the event store; restricted to auditors, supervisors and admins
- * by the {@code /api/audit/**} rule.
+ * The audit trail of a subscription: its events exactly as the event store holds them, with who, when and why and the
+ * subscription after each (the same shape as an account's). Read straight from the event store; restricted to
+ * auditors, supervisors and admins by the {@code /api/audit/**} rule.
  */
 @RestController
+@Validated
 @RequestMapping("/api/audit/subscriptions")
 class SubscriptionAuditController {
 
@@ -27,24 +34,33 @@ class SubscriptionAuditController {
         this.eventStore = eventStore;
     }
 
+    /** A page of the subscription's history, oldest event first, each event with the subscription after it. */
     @GetMapping("/{subscriptionId}/events")
-    public SubscriptionEventsView events(@PathVariable String subscriptionId, AccessScope scope) {
-        List<AuditedEvent> events = eventStore.readEvents(subscriptionId, 0).asStream()
-                .map(event -> new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(),
-                        event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(),
-                        event.getMetaData()))
-                .toList();
+    public SubscriptionEventsView events(@PathVariable String subscriptionId,
+                                  @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                  @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)
+                                  @Max(AuditTrail.MAX_PAGE_SIZE) int size,
+                                  AccessScope scope) {
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(subscriptionId, 0).asStream().toList();
         if (events.isEmpty()) {
             throw SubscriptionReadModel.notFound(subscriptionId);
         }
-        if (events.get(0).payload() instanceof SubscriptionCreated created) {
+        if (events.get(0).getPayload() instanceof SubscriptionCreated created) {
             ReadScopes.requireSubscription(scope, subscriptionId, created.accountId(), created.owningUnit(),
                     SubscriptionReadModel.notFound(subscriptionId));
         }
-        return new SubscriptionEventsView(subscriptionId, events);
+        var trail = AuditTrail.page(events, AuditTrail.folding(SubscriptionAsOfFolder::new,
+                (folder, event) -> folder.apply(event.getPayload(), event.getSequenceNumber()),
+                SubscriptionAsOfFolder::stateAfter), page, size);
+        return SubscriptionEventsView.of(subscriptionId, trail);
     }
 
-    /** The complete history of a subscription, oldest event first. */
-    public record SubscriptionEventsView(String subscriptionId, List<AuditedEvent> events) {
+    /** A page of the subscription's history, oldest event first, each event with the subscription after it. */
+    public record SubscriptionEventsView(String subscriptionId, List<AuditedEvent> events, int page, int size,
+                                         long totalElements, long totalPages) {
+        static SubscriptionEventsView of(String subscriptionId, AuditTrail.Page trail) {
+            return new SubscriptionEventsView(subscriptionId, trail.events(), trail.page(), trail.size(),
+                    trail.totalElements(), trail.totalPages());
+        }
     }
 }

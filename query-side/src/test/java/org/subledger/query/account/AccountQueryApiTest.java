@@ -202,7 +202,12 @@ class AccountQueryApiTest {
                 .andExpect(jsonPath("$.events[1].metadata.principal").value("agent"))
                 .andExpect(jsonPath("$.events[1].metadata.correlationId").value("corr-" + id))
                 .andExpect(jsonPath("$.events[1].metadata.causationId").value("cmd-1"))
-                .andExpect(jsonPath("$.events[1].metadata.idempotencyKey").value("key-1"));
+                .andExpect(jsonPath("$.events[1].metadata.idempotencyKey").value("key-1"))
+                .andExpect(jsonPath("$.events[1].principal").value("agent"))
+                .andExpect(jsonPath("$.events[1].idempotencyKey").value("key-1"))
+                .andExpect(jsonPath("$.events[1].stateAfter.balance.amount").value(30.0))
+                .andExpect(jsonPath("$.events[2].stateAfter.balance.amount").value(20.0))
+                .andExpect(jsonPath("$.totalElements").value(3));
         read("/api/audit/accounts/" + id + "/events", "reporter")
                 .andExpect(status().isForbidden());
         read("/api/audit/accounts/ACC-nobody/events", "auditor")

@@ -125,6 +125,8 @@ public enum ErrorCode {
     WEBHOOK_DELIVERY_NOT_FOUND(Kind.NOT_FOUND),
     /** Only a delivery that ran out of attempts is retried by hand; a pending one is still being retried. */
     WEBHOOK_DELIVERY_NOT_FAILED(Kind.CONFLICT),
+    /** A projection check is already running (one at a time, whichever node asks); ask again when it has finished. */
+    PROJECTION_CHECK_RUNNING(Kind.CONFLICT),
     INTERNAL_ERROR(Kind.INTERNAL),
     /** The ledger cannot reach its database for the moment; nothing was recorded, the request may be repeated. */
     DATABASE_UNAVAILABLE(Kind.UNAVAILABLE);

@@ -1,0 +1,227 @@
+package org.subledger.query.billing;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+import org.subledger.kernel.billing.BillIssued;
+import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.LineExplanation;
+import org.subledger.kernel.catalog.PricePlanDefinition;
+import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.subscription.SubscriptionService;
+import org.subledger.query.billing.BillExplanationView.DiscountUsed;
+import org.subledger.query.billing.BillExplanationView.DistributorSource;
+import org.subledger.query.billing.BillExplanationView.Line;
+import org.subledger.query.billing.BillExplanationView.OneOffChargeIncluded;
+import org.subledger.query.billing.BillExplanationView.PricePlanUsed;
+import org.subledger.query.billing.BillExplanationView.Proration;
+import org.subledger.query.billing.BillExplanationView.QuantitySource;
+import org.subledger.query.billing.BillExplanationView.RateUsed;
+import org.subledger.query.billing.BillExplanationView.UsageIncluded;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Explains a bill from the event store: the lines as its {@code BillIssued} recorded them, and the facts behind each
+ * line from the subscription's stream (up to the bill's {@code SubscriptionBilled}) and the catalog's streams (up to
+ * the bill's instant). Never from a read model, so what it says is what history says; shipped events are not
+ * changed to carry more.
+ */
+@Component
+class BillExplainer {
+
+    private final EventStore eventStore;
+
+    BillExplainer(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    BillExplanationView explain(String billId) {
+        DomainEventMessage<?> issuedEvent = issued(billId);
+        BillIssued bill = (BillIssued) issuedEvent.getPayload();
+        Set<String> references = bill.lines().stream().map(BillLine::reference).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        SubscriptionFacts facts = bill.subscriptionId() == null ? null
+                : SubscriptionFacts.of(eventStore.readEvents(bill.subscriptionId(), 0), billId, references);
+        var catalog = new CatalogAsOf(eventStore, issuedEvent.getTimestamp());
+        String planCode = bill.lines().stream().map(BillLine::explanation).filter(Objects::nonNull)
+                .map(LineExplanation::pricePlanCode).filter(Objects::nonNull).findFirst().orElse(null);
+        var explaining = new Explaining(issuedEvent.getIdentifier(), facts, catalog);
+        return new BillExplanationView(bill.billId(), bill.billNumber(), bill.accountId(), bill.subscriptionId(),
+                bill.kind(), bill.periodFrom(), bill.periodTo(), bill.total(), issuedEvent.getTimestamp(),
+                issuedEvent.getIdentifier(),
+                facts == null || facts.billed() == null ? null : facts.billed().eventId(),
+                planCode == null ? null : pricePlan(planCode, facts, catalog),
+                bill.lines().stream().map(explaining::line).toList());
+    }
+
+    private DomainEventMessage<?> issued(String billId) {
+        var events = eventStore.readEvents(billId, 0);
+        while (events.hasNext()) {
+            var event = events.next();
+            if (event.getPayload() instanceof BillIssued) {
+                return event;
+            }
+        }
+        throw new LedgerRefusal(ErrorCode.BILL_NOT_FOUND, "No bill " + billId + ".");
+    }
+
+    private static PricePlanUsed pricePlan(String code, SubscriptionFacts facts, CatalogAsOf catalog) {
+        var plan = catalog.pricePlan(code);
+        PricePlanDefinition definition = plan.map(Sourced::fact).orElse(null);
+        return new PricePlanUsed(code, definition == null ? null : definition.name(),
+                definition == null || definition.kind() == null ? null : definition.kind().name(),
+                definition == null ? null : definition.basePlanCode(), plan.map(Sourced::eventId).orElse(null),
+                facts == null || facts.billingTerms() == null ? null : facts.billingTerms().eventId());
+    }
+
+    /** One bill's lines explained, each with the events it rests on. */
+    private record Explaining(String billIssuedEventId, SubscriptionFacts facts, CatalogAsOf catalog) {
+
+        Line line(BillLine line) {
+            LineExplanation explanation = line.explanation();
+            var eventIds = new LinkedHashSet<String>();
+            eventIds.add(billIssuedEventId);
+            RateUsed rate = rate(line, explanation);
+            QuantitySource quantity = quantitySource(line);
+            List<DiscountUsed> discounts = discounts(line);
+            List<UsageIncluded> usage = usage(line);
+            OneOffChargeIncluded oneOff = oneOff(line);
+            if (rate != null) {
+                eventIds.add(rate.eventId());
+            }
+            if (quantity != null) {
+                eventIds.add(quantity.serviceEventId());
+                quantity.distributors().forEach(distributor -> eventIds.add(distributor.eventId()));
+            }
+            discounts.forEach(discount -> {
+                eventIds.add(discount.definitionEventId());
+                eventIds.add(discount.addedEventId());
+                eventIds.add(discount.appliedEventId());
+            });
+            usage.forEach(record -> eventIds.add(record.eventId()));
+            if (oneOff != null) {
+                eventIds.add(oneOff.eventId());
+            }
+            eventIds.remove(null);
+            Proration proration = explanation == null || explanation.daysCharged() == null
+                    || explanation.daysInPeriod() == null ? null
+                    : new Proration(explanation.daysCharged(), explanation.daysInPeriod());
+            return new Line(line.lineNo(), line.kind(), line.productCode(), line.description(), line.from(),
+                    line.to(), line.quantity(), line.amount().amount(), line.taxAmount().amount(), line.reference(),
+                    rate, quantity, explanation == null ? null : explanation.maturityPeriod(), proration,
+                    explanation == null ? null : explanation.concurrentUsage(),
+                    explanation == null ? null : explanation.directive(), discounts, usage, oneOff,
+                    List.copyOf(eventIds));
+        }
+
+        /**
+         * The rate as the line's explanation recorded it, with the price version it came from: the one in force on
+         * the charge date, or on the first day the line charges (billing rates a period at its start; a version
+         * starting within a partial period is not told apart).
+         */
+        private RateUsed rate(BillLine line, LineExplanation explanation) {
+            if (explanation == null || line.kind() == BillLineKind.DISCOUNT) {
+                return null;
+            }
+            if (line.kind() == BillLineKind.USAGE) {
+                var record = facts == null ? null : facts.usage(line.reference());
+                return new RateUsed(null, null, null, null, null, explanation.units(), explanation.tiers(),
+                        explanation.periodAmount(), record == null ? null : record.eventId());
+            }
+            var version = catalog.rateInForce(explanation.pricePlanCode(), line.productCode(), line.from());
+            return new RateUsed(version.map(v -> v.fact().pricePlanCode()).orElse(explanation.pricePlanCode()),
+                    version.map(v -> v.fact().version()).orElse(null),
+                    version.map(v -> v.fact().effectiveFrom()).orElse(null),
+                    explanation.rateModel() != null ? explanation.rateModel()
+                            : version.map(v -> v.fact().rate().model().name()).orElse(null),
+                    explanation.tierBasis() != null ? explanation.tierBasis()
+                            : version.map(v -> v.fact().rate().basis().name()).orElse(null),
+                    explanation.units(), explanation.tiers(), explanation.periodAmount(),
+                    version.map(Sourced::eventId).orElse(null));
+        }
+
+        private QuantitySource quantitySource(BillLine line) {
+            if (facts == null || (line.kind() != BillLineKind.RECURRING && line.kind() != BillLineKind.CREDIT)) {
+                return null;
+            }
+            var service = facts.service(line.productCode());
+            if (service == null) {
+                return null;
+            }
+            SubscriptionService current = service.fact();
+            List<DistributorSource> distributors = new ArrayList<>();
+            current.distributorIds().stream().sorted().forEach(id -> {
+                var distributor = facts.distributor(id);
+                distributors.add(new DistributorSource(id,
+                        distributor == null ? null : distributor.fact().providerCode(),
+                        distributor == null ? null : distributor.eventId()));
+            });
+            return new QuantitySource(line.quantity(), service.eventId(), distributors);
+        }
+
+        private List<DiscountUsed> discounts(BillLine line) {
+            if (facts == null) {
+                return List.of();
+            }
+            String lineName = line.lineNo() + " " + line.productCode();
+            List<DiscountUsed> used = new ArrayList<>();
+            for (Sourced<DiscountApplied> applied : facts.discountsApplied()) {
+                DiscountApplied discount = applied.fact();
+                boolean isThisLine = line.kind() == BillLineKind.DISCOUNT
+                        && discount.discountId().equals(line.reference())
+                        && (discount.periodStart() == null || discount.periodStart().equals(line.from()));
+                if (isThisLine || (line.kind() != BillLineKind.DISCOUNT && discount.lines().contains(lineName))) {
+                    used.add(discountUsed(applied));
+                }
+            }
+            if (used.isEmpty() && line.kind() == BillLineKind.DISCOUNT) {
+                // several applications of one discount on a bill: the line names the discount, not the period
+                facts.discountsApplied().stream().filter(applied -> applied.fact().discountId()
+                        .equals(line.reference())).map(this::discountUsed).forEach(used::add);
+            }
+            return Collections.unmodifiableList(used);
+        }
+
+        private DiscountUsed discountUsed(Sourced<DiscountApplied> applied) {
+            DiscountApplied discount = applied.fact();
+            var definition = catalog.additiveDiscount(discount.definitionCode());
+            var added = facts.discountAdded(discount.discountId());
+            return new DiscountUsed(discount.discountId(), discount.definitionCode(), discount.amount(),
+                    discount.applicationNumber(), discount.lines(), discount.criteria(),
+                    definition.map(Sourced::fact).orElse(null), definition.map(Sourced::eventId).orElse(null),
+                    added == null ? null : added.eventId(), applied.eventId());
+        }
+
+        private List<UsageIncluded> usage(BillLine line) {
+            if (facts == null || line.kind() != BillLineKind.USAGE || line.reference() == null) {
+                return List.of();
+            }
+            var record = facts.usage(line.reference());
+            if (record == null) {
+                return List.of();
+            }
+            var usage = record.fact();
+            return List.of(new UsageIncluded(usage.recordId(), usage.productCode(), usage.usageCatalogCode(),
+                    usage.usedAt(), usage.amount(), usage.explanation(), record.eventId()));
+        }
+
+        private OneOffChargeIncluded oneOff(BillLine line) {
+            if (facts == null || line.kind() != BillLineKind.ONE_OFF || line.reference() == null) {
+                return null;
+            }
+            var charge = facts.oneOffCharge(line.reference());
+            return charge == null ? null : new OneOffChargeIncluded(charge.fact().chargeId(),
+                    charge.fact().chargedOn(), charge.fact().units(), charge.eventId());
+        }
+    }
+}
