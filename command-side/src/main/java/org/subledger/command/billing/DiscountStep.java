@@ -1,8 +1,6 @@
 package org.subledger.command.billing;
 
 import org.subledger.kernel.billing.BillLine;
-import org.subledger.kernel.billing.BillLineKind;
-import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.ApplicationLimit;
@@ -105,11 +103,7 @@ final class DiscountStep {
 
         /** Free periods, then percentage levels 1-3, then amounts. */
         int order() {
-            return switch (value.kind()) {
-                case FREE_PERIOD -> 0;
-                case PERCENTAGE -> value.level() == null ? 1 : value.level();
-                case AMOUNT -> 4;
-            };
+            return DiscountLines.order(value);
         }
     }
 
@@ -484,7 +478,7 @@ final class DiscountStep {
         List<BillLine> lines = new ArrayList<>();
         for (BillLine line : numbered) {
             List<String> discounted = notes.get(line.lineNo());
-            lines.add(discounted == null ? line : withDiscounts(line, discounted));
+            lines.add(discounted == null ? line : DiscountLines.withDiscounts(line, discounted));
         }
         List<DiscountApplied> applications = new ArrayList<>();
         for (Given g : given) {
@@ -505,15 +499,6 @@ final class DiscountStep {
     }
 
     private BillLine discountLine(int lineNo, Given g, DiscountApplied applied, List<BillLine> numbered) {
-        Money tax = Money.zero(account.currency());
-        BigDecimal rate = null;
-        boolean oneRate = true;
-        for (var take : g.takes().entrySet()) {
-            BillLine line = numbered.get(take.getKey() - 1);
-            tax = tax.plus(Proration.taxPart(take.getValue(), line.taxRatePercent()));
-            oneRate &= rate == null || line.taxRatePercent() == null || rate.compareTo(line.taxRatePercent()) == 0;
-            rate = rate == null ? line.taxRatePercent() : rate;
-        }
         String value = describe(g.discount().value());
         List<String> facts = new ArrayList<>();
         facts.add("definition " + g.discount().definitionCode());
@@ -523,12 +508,10 @@ final class DiscountStep {
         facts.add("application " + g.number() + (g.discount().limit() == null ? ""
                 : " of " + g.discount().limit().times() + (g.discount().limit().per() == null ? ""
                 : " per " + g.discount().limit().per().name().toLowerCase().replaceAll("s$", ""))));
-        var explanation = new LineExplanation(null, g.discount().value().kind().name(), null, 1, List.of(),
-                applied.amount(), null, null, null, null, null, facts);
-        return new BillLine(lineNo, BillLineKind.DISCOUNT, g.discount().definitionCode(),
+        return DiscountLines.line(lineNo, g.discount().definitionCode(), g.discount().discountId(),
                 "Discount " + g.discount().definitionCode() + ": " + value + " (application " + g.number() + ")",
-                g.from(), g.to(), 1, applied.amount().negate(), tax.negate(), oneRate ? rate : null,
-                g.discount().discountId(), explanation);
+                g.from(), g.to(), g.takes(), numbered, applied.amount(), account.currency(),
+                g.discount().value().kind().name(), facts);
     }
 
     static String describe(DiscountValue value) {
@@ -540,17 +523,5 @@ final class DiscountStep {
             case FREE_PERIOD -> value.freePeriod().count() + " " + value.freePeriod().unit().name().toLowerCase()
                     + " free";
         };
-    }
-
-    private static BillLine withDiscounts(BillLine line, List<String> discounts) {
-        LineExplanation e = line.explanation();
-        var explanation = e == null ? new LineExplanation(null, null, null, line.quantity(), List.of(), line.amount(),
-                null, null, null, null, null, discounts)
-                : new LineExplanation(e.pricePlanCode(), e.rateModel(), e.tierBasis(), e.units(), e.tiers(),
-                e.periodAmount(), e.daysCharged(), e.daysInPeriod(), e.maturityPeriod(), e.concurrentUsage(),
-                e.directive(), discounts);
-        return new BillLine(line.lineNo(), line.kind(), line.productCode(), line.description(), line.from(), line.to(),
-                line.quantity(), line.amount(), line.taxAmount(), line.taxRatePercent(), line.reference(),
-                explanation);
     }
 }

@@ -60,6 +60,12 @@ final class DiscountRules {
                 .rule(d.classification() != DiscountClassification.JOBS
                                 || d.appliedServiceType() != AppliedServiceType.USAGE,
                         "appliedServiceType", "jobs have no usage services")
+                .rule(d.classification() != DiscountClassification.JOBS
+                                || d.discount().kind() != DiscountKind.FREE_PERIOD,
+                        "discount.kind", "a job is billed once: it has no period to give free")
+                .rule(d.classification() == DiscountClassification.JOBS
+                                || !d.criteria().job().completedLaterThanExpected(),
+                        "criteria.job", "only job discounts look at jobs")
                 .rule(validity.from() == null || validity.to() == null || !validity.to().isBefore(validity.from()),
                         "validity", "must end on or after its start")
                 .rule(duration.endDate() == null || duration.period() == null, "duration",

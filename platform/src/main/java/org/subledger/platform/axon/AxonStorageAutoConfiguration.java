@@ -118,6 +118,11 @@ public class AxonStorageAutoConfiguration {
         return new SubscriptionTypeUnitsUpcaster();
     }
 
+    @Bean
+    public DiscountJobCriteriaUpcaster discountJobCriteriaUpcaster() {
+        return new DiscountJobCriteriaUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

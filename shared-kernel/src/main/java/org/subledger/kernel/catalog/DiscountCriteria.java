@@ -5,15 +5,17 @@ import java.util.List;
 /**
  * When a discount may be given: every section given must hold; within a section at least one entry. A missing or
  * empty section does not restrict. Usage criteria (usage catalogs, time windows, totals) are not yet part of it.
+ * {@code job} is for job discounts only (classification JOBS).
  */
 public record DiscountCriteria(BillingTermCriteria billingTerm,
                                List<String> subscriptionTypes,
                                AccountCriteria accountsReceivable,
                                List<String> pricePlans,
                                List<String> products,
-                               List<MonthRange> buyInAdvanceDurations) {
+                               List<MonthRange> buyInAdvanceDurations,
+                               JobCriteria job) {
 
-    public static final DiscountCriteria NONE = new DiscountCriteria(null, null, null, null, null, null);
+    public static final DiscountCriteria NONE = new DiscountCriteria(null, null, null, null, null, null, null);
 
     public DiscountCriteria {
         billingTerm = billingTerm == null ? BillingTermCriteria.ANY : billingTerm;
@@ -22,6 +24,14 @@ public record DiscountCriteria(BillingTermCriteria billingTerm,
         pricePlans = List.copyOf(pricePlans == null ? List.of() : pricePlans);
         products = List.copyOf(products == null ? List.of() : products);
         buyInAdvanceDurations = List.copyOf(buyInAdvanceDurations == null ? List.of() : buyInAdvanceDurations);
+        job = job == null ? JobCriteria.ANY : job;
+    }
+
+    /** Criteria of a subscription discount, which has no job section. */
+    public DiscountCriteria(BillingTermCriteria billingTerm, List<String> subscriptionTypes,
+                            AccountCriteria accountsReceivable, List<String> pricePlans, List<String> products,
+                            List<MonthRange> buyInAdvanceDurations) {
+        this(billingTerm, subscriptionTypes, accountsReceivable, pricePlans, products, buyInAdvanceDurations, null);
     }
 
     /** The billing term section: its scheme, billing frequency or binding period (months) is one of these. */
@@ -46,5 +56,14 @@ public record DiscountCriteria(BillingTermCriteria billingTerm,
             classifications = List.copyOf(classifications == null ? List.of() : classifications);
             creditRatings = List.copyOf(creditRatings == null ? List.of() : creditRatings);
         }
+    }
+
+    /**
+     * The job section: {@code completedLaterThanExpected} holds for a job whose actual completion date is after its
+     * expected completion date (the seeds' "only jobs completed later than expected"); false does not restrict.
+     */
+    public record JobCriteria(boolean completedLaterThanExpected) {
+
+        public static final JobCriteria ANY = new JobCriteria(false);
     }
 }

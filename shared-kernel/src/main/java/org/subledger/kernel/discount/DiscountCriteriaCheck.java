@@ -36,6 +36,24 @@ public final class DiscountCriteriaCheck {
         }
     }
 
+    /**
+     * The facts of a job the criteria look at. {@code productCodes} and {@code completedLate} are null while not
+     * known yet (a job's contents change until it is billed, its completion comes last): their sections are then
+     * left out, as sections that may still hold.
+     */
+    public record JobFacts(String schemeCode,
+                           boolean flexiblePricing,
+                           String pricePlanCode,
+                           Set<String> productCodes,
+                           String accountClassification,
+                           String accountCreditRating,
+                           Boolean completedLate) {
+
+        public JobFacts {
+            productCodes = productCodes == null ? null : Set.copyOf(productCodes);
+        }
+    }
+
     /** The outcome: the sections that held (for a bill's explanation) and those that did not, each with why. */
     public record Outcome(List<String> held, List<String> failed) {
 
@@ -87,6 +105,29 @@ public final class DiscountCriteriaCheck {
         if (!given.products().isEmpty()) {
             section(facts.productCodes().containsAll(given.products()), "products " + given.products()
                     + " are all on the subscription", held, failed);
+        }
+        return new Outcome(List.copyOf(held), List.copyOf(failed));
+    }
+
+    /**
+     * Whether a job discount's criteria hold for a job: the billing term, account, price plan and product sections as
+     * for a subscription, and the job section; the sections a job does not have (subscription types, billing
+     * frequencies, binding periods, buy-in-advance durations) never hold for one.
+     */
+    public static Outcome checkJob(DiscountCriteria criteria, JobFacts facts, boolean adHoc) {
+        DiscountCriteria given = criteria == null ? DiscountCriteria.NONE : criteria;
+        var shared = new DiscountCriteria(given.billingTerm(), given.subscriptionTypes(), given.accountsReceivable(),
+                given.pricePlans(), facts.productCodes() == null ? List.of() : given.products(), List.of());
+        var outcome = check(shared, new Facts(facts.schemeCode(), facts.flexiblePricing(), null, null, null,
+                facts.pricePlanCode(), facts.productCodes(), facts.accountClassification(),
+                facts.accountCreditRating()), adHoc);
+        List<String> held = new ArrayList<>(outcome.held());
+        List<String> failed = new ArrayList<>(outcome.failed());
+        if (!given.buyInAdvanceDurations().isEmpty()) {
+            failed.add("a job is not bought in advance");
+        }
+        if (given.job().completedLaterThanExpected() && facts.completedLate() != null) {
+            section(facts.completedLate(), "job completed later than expected", held, failed);
         }
         return new Outcome(List.copyOf(held), List.copyOf(failed));
     }
