@@ -53,6 +53,12 @@ class JobDiscountsIT extends LedgerIT {
         assertThat(added.json().get("status").asText()).isEqualTo("PENDING_APPROVAL");
         String discountId = added.json().get("discountId").asText();
 
+        // it waits for a Customer Care Manager: in their pending list, not in the agent's
+        Await.until("D4 pending a care manager's approval", () -> api.get("caremanager",
+                "/api/discounts/pending-approval").json(), pending -> pending.findValuesAsText("jobId").contains(jobId));
+        assertThat(api.get("agent", "/api/discounts/pending-approval").json().findValuesAsText("jobId"))
+                .doesNotContain(jobId);
+
         // the agent may not approve it; a Customer Care Manager may
         var notAllowed = api.post("agent", path + "/" + discountId + "/approve", "{}");
         AccountsIT.assertProblem(notAllowed, 403, "DISCOUNT_APPROVAL_NOT_ALLOWED", null);
@@ -85,6 +91,16 @@ class JobDiscountsIT extends LedgerIT {
                 .filter(event -> event.get("type").asText().equals("JobDiscountApproved")).findFirst().orElseThrow();
         assertThat(approval.at("/metadata/principal").asText()).isEqualTo("caremanager");
 
+        JsonNode report = Await.until("D4 in the applied additive discounts report", () -> api.get("reporter",
+                "/api/reports/applied-discounts?from=2031-05-01&to=2031-05-31&definition=" + d4).json(),
+                json -> json.get("lines").size() == 1);
+        JsonNode line = report.get("lines").get(0);
+        assertThat(line.get("period").asText()).isEqualTo("2031-05");
+        assertThat(line.get("jobs").asLong()).isEqualTo(1);
+        assertThat(line.get("subscriptions").asLong()).isZero();
+        assertThat(line.get("applications").asLong()).isEqualTo(1);
+        assertThat(decimal(line.get("amount").get("amount"))).isEqualByComparingTo("40.00");
+
         // billed: no discount is added any more
         var tooLate = api.post("agent", path, "{\"definitionCode\":\"" + d4 + "\"}");
         AccountsIT.assertProblem(tooLate, 409, "JOB_ALREADY_BILLED", null);
@@ -110,6 +126,12 @@ class JobDiscountsIT extends LedgerIT {
         JsonNode discounts = api.get("agent", "/api/jobs/" + late + "/discounts").json();
         assertThat(discounts.get(0).get("discountId").asText()).isEqualTo("auto:" + d5);
         assertThat(decimal(discounts.get(0).at("/applied/amount/amount"))).isEqualByComparingTo("20.00");
+
+        JsonNode report = Await.until("D5 in the applied additive discounts report", () -> api.get("reporter",
+                "/api/reports/applied-discounts?from=2032-06-01&to=2032-06-30&definition=" + d5).json(),
+                json -> json.get("lines").size() == 1);
+        assertThat(report.at("/lines/0/jobs").asLong()).isEqualTo(1);
+        assertThat(decimal(report.at("/lines/0/amount/amount"))).isEqualByComparingTo("20.00");
 
         String onTime = installation("2032-06-10");
         JsonNode onTimeBill = complete(onTime, "2032-06-10");

@@ -128,7 +128,7 @@ public class JobBillAppender {
         long discountSequence = jobSequence;
         for (JobDiscountApplied applied : draft.discounts()) {
             events.add(event(JOB, jobId, ++discountSequence, new JobDiscountApplied(jobId, applied.discountId(),
-                    applied.definitionCode(), billId, applied.amount(), applied.lines(), applied.criteria()),
+                    applied.definitionCode(), billId, applied.billedOn(), applied.amount(), applied.lines(), applied.criteria()),
                     metaData));
         }
         events.add(event(BillWriter.BILL, billId, 0, new BillIssued(billId, billNumber, job.accountId(), null, null,

@@ -206,7 +206,7 @@ final class JobDiscountStep {
             Money amount = g.takes().values().stream().reduce(Money::plus).orElseThrow();
             List<String> discounted = g.takes().keySet().stream()
                     .map(lineNo -> lineNo + " " + numbered.get(lineNo - 1).productCode()).toList();
-            applications.add(new JobDiscountApplied(job.jobId(), g.discount().discountId(), code, null, amount,
+            applications.add(new JobDiscountApplied(job.jobId(), g.discount().discountId(), code, null, on, amount,
                     discounted, g.criteria()));
             String value = describe(g.discount().value());
             List<String> facts = List.of("definition " + code, "value " + value,

@@ -75,7 +75,7 @@ class JobBillDiscountsTest {
                 "criteria ad hoc discount approved; job completed later than expected");
         assertThat(bill.lines().get(1).explanation().discounts()).containsExactly(D4 + " -40.00");
         assertThat(bill.lines().get(0).explanation().discounts()).isEmpty();
-        assertThat(bill.discounts()).containsExactly(new JobDiscountApplied("job-1", "disc-1", D4, null,
+        assertThat(bill.discounts()).containsExactly(new JobDiscountApplied("job-1", "disc-1", D4, null, LATE,
                 eur("40.00"), List.of("2 INSTALLATION-FEE"), List.of("ad hoc discount approved",
                 "job completed later than expected")));
     }
