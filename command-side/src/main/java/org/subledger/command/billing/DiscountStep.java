@@ -236,7 +236,8 @@ final class DiscountStep {
         if (newApplication && !candidate.definition().validity().contains(day)) {
             return Optional.empty();
         }
-        var outcome = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts(), false);
+        // maturity is the subscription's on the period's first day
+        var outcome = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts().on(day), false);
         if (!outcome.holds()) {
             return Optional.empty();
         }
@@ -269,7 +270,8 @@ final class DiscountStep {
                 binding, known(state.subscriptionTypeCode()), known(terms.pricePlanCode()),
                 state.stream().services().keySet(),
                 known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CLASSIFICATION)),
-                known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CREDIT_RATING)));
+                known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CREDIT_RATING)),
+                state.stream().activatedOn(), state.stream().interruptions(), null);
         return facts;
     }
 

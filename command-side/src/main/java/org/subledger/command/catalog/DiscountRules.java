@@ -66,6 +66,11 @@ final class DiscountRules {
                 .rule(d.classification() == DiscountClassification.JOBS
                                 || !d.criteria().job().completedLaterThanExpected(),
                         "criteria.job", "only job discounts look at jobs")
+                .rule(d.criteria().maturity() == null || d.classification() == DiscountClassification.SUBSCRIPTIONS,
+                        "criteria.maturity", "only subscriptions mature")
+                .rule(d.criteria().maturity() == null || d.criteria().maturity().aboveDays() >= 0
+                                && d.criteria().maturity().maxInterruptionDays() >= 0,
+                        "criteria.maturity", "days must not be negative")
                 .rule(validity.from() == null || validity.to() == null || !validity.to().isBefore(validity.from()),
                         "validity", "must end on or after its start")
                 .rule(duration.endDate() == null || duration.period() == null, "duration",

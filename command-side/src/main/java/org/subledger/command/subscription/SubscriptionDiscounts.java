@@ -73,7 +73,7 @@ final class SubscriptionDiscounts {
         AdditiveDiscountDefinition definition = AdHocDiscountRules.offered(code, lookup.additiveDiscount(code),
                 DiscountClassification.SUBSCRIPTIONS, on, scope);
         var value = AdHocDiscountRules.value(definition, command.value());
-        var outcome = DiscountCriteriaCheck.check(definition.criteria(), facts(definition, lookup), true);
+        var outcome = DiscountCriteriaCheck.check(definition.criteria(), facts(definition, lookup, on), true);
         if (!outcome.holds()) {
             throw AdHocDiscountRules.criteriaNotMet(code, "subscription " + subscriptionId, outcome.failed());
         }
@@ -175,7 +175,8 @@ final class SubscriptionDiscounts {
         }
     }
 
-    private DiscountCriteriaCheck.Facts facts(AdditiveDiscountDefinition definition, SubscriptionLookup lookup) {
+    private DiscountCriteriaCheck.Facts facts(AdditiveDiscountDefinition definition, SubscriptionLookup lookup,
+                                              LocalDate on) {
         BillingTerms terms = state.billingTerms();
         var scheme = lookup.billingTermScheme(terms.billingTermSchemeCode());
         Integer binding = terms.bindingStartDate() != null && terms.bindingEndDate() != null
@@ -188,7 +189,7 @@ final class SubscriptionDiscounts {
                 scheme.map(s -> s.flexiblePricing()).orElse(false), terms.billingFrequency(), binding,
                 state.subscriptionTypeCode(), terms.pricePlanCode(), state.services().keySet(),
                 account.map(AccountFacts::classification).orElse(null),
-                account.map(AccountFacts::creditRating).orElse(null));
+                account.map(AccountFacts::creditRating).orElse(null), state.activatedOn(), state.interruptions(), on);
     }
 
     /** From the agreement date, the discounted services' effective date, or the day added (the default). */

@@ -136,6 +136,22 @@ class DiscountBillingTest {
     }
 
     @Test
+    void aMaturityCriterionGivesTheDiscountFromTheFirstPeriodStartingAfterTheSubscriptionMatured() {
+        var scenario = BillingScenario.given(created(JAN, terms(ADVANCE, BillingFrequency.MONTHLY),
+                service("BASIC", JAN)));
+        scenario.catalog.discount(auto("LOYAL-45", DiscountValue.amount(eur("5.00")), List.of("BASIC"), null,
+                Validity.ALWAYS, new DiscountCriteria(null, null, null, null, null, null, null,
+                        new DiscountCriteria.Maturity(45, 0)), AppliedServiceType.NON_USAGE));
+
+        assertThat(scenario.run(JAN).orElseThrow().total()).isEqualTo(eur("30.00"));
+        assertThat(scenario.run(date("2026-02-01")).orElseThrow().total()).isEqualTo(eur("30.00")); // 31 days
+        BillDraft march = scenario.run(date("2026-03-01")).orElseThrow(); // 59 days
+        assertThat(march.total()).isEqualTo(eur("25.00"));
+        assertThat(discountLine(march).explanation().discounts()).contains(
+                "criteria subscription matured above 45 days without an interruption over 0 days (59)");
+    }
+
+    @Test
     void d6LevelOneIsTakenFirstAndLevelTwoOnWhatRemains() {
         var scenario = BillingScenario.given(created(JAN, terms(ADVANCE, BillingFrequency.MONTHLY),
                 service("PREMIUM", JAN)));

@@ -6,9 +6,9 @@ import org.subledger.kernel.catalog.AdditiveDiscountAmended;
 import org.subledger.kernel.catalog.AdditiveDiscountCreated;
 
 /**
- * Revision 1 of {@link AdditiveDiscountCreated} and {@link AdditiveDiscountAmended} predates job discounts' criteria:
- * its criteria did not restrict jobs ({@code "job": {"completedLaterThanExpected": false}}), and they become
- * revision 2.
+ * Revision 1 of {@link AdditiveDiscountCreated} and {@link AdditiveDiscountAmended} predates job discounts' criteria
+ * and maturity: its criteria did not restrict jobs ({@code "job": {"completedLaterThanExpected": false}}) nor
+ * maturity (none given: {@code null}), and they become revision 2.
  */
 public class DiscountJobCriteriaUpcaster extends NextRevisionUpcaster {
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * When a discount may be given: every section given must hold; within a section at least one entry. A missing or
  * empty section does not restrict. Usage criteria (usage catalogs, time windows, totals) are not yet part of it.
- * {@code job} is for job discounts only (classification JOBS).
+ * {@code job} is for job discounts only (classification JOBS); {@code maturity} (null: none) belongs to the
+ * subscription section, for subscription discounts.
  */
 public record DiscountCriteria(BillingTermCriteria billingTerm,
                                List<String> subscriptionTypes,
@@ -13,9 +14,10 @@ public record DiscountCriteria(BillingTermCriteria billingTerm,
                                List<String> pricePlans,
                                List<String> products,
                                List<MonthRange> buyInAdvanceDurations,
-                               JobCriteria job) {
+                               JobCriteria job,
+                               Maturity maturity) {
 
-    public static final DiscountCriteria NONE = new DiscountCriteria(null, null, null, null, null, null, null);
+    public static final DiscountCriteria NONE = new DiscountCriteria(null, null, null, null, null, null, null, null);
 
     public DiscountCriteria {
         billingTerm = billingTerm == null ? BillingTermCriteria.ANY : billingTerm;
@@ -31,7 +33,8 @@ public record DiscountCriteria(BillingTermCriteria billingTerm,
     public DiscountCriteria(BillingTermCriteria billingTerm, List<String> subscriptionTypes,
                             AccountCriteria accountsReceivable, List<String> pricePlans, List<String> products,
                             List<MonthRange> buyInAdvanceDurations) {
-        this(billingTerm, subscriptionTypes, accountsReceivable, pricePlans, products, buyInAdvanceDurations, null);
+        this(billingTerm, subscriptionTypes, accountsReceivable, pricePlans, products, buyInAdvanceDurations, null,
+                null);
     }
 
     /** The billing term section: its scheme, billing frequency or binding period (months) is one of these. */
@@ -65,5 +68,13 @@ public record DiscountCriteria(BillingTermCriteria billingTerm,
     public record JobCriteria(boolean completedLaterThanExpected) {
 
         public static final JobCriteria ANY = new JobCriteria(false);
+    }
+
+    /**
+     * The subscription's maturity: effective for more than {@code aboveDays} days without an interruption (a
+     * deactivation) longer than {@code maxInterruptionDays}; a shorter one does not break it (its days count), a
+     * longer one starts the count again from the reactivation. A deactivated subscription is not mature.
+     */
+    public record Maturity(int aboveDays, int maxInterruptionDays) {
     }
 }
