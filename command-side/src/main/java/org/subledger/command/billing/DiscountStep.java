@@ -1,6 +1,7 @@
 package org.subledger.command.billing;
 
 import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.ApplicationLimit;
@@ -18,6 +19,7 @@ import org.subledger.kernel.discount.SubscriptionDiscount;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.subscription.BoughtPeriod;
 import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.usage.UsageRecorded;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -74,6 +76,7 @@ final class DiscountStep {
     private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
     private final List<Given> given = new ArrayList<>();
     private DiscountCriteriaCheck.Facts facts;
+    private Map<String, UsageRecorded> usageRecords;
 
     private DiscountStep(BillingState state, BillingAccount account, BillingCatalog catalog) {
         this.state = state;
@@ -212,6 +215,14 @@ final class DiscountStep {
         if (!kind || !left.get(line.lineNo()).isPositive()) {
             return false;
         }
+        var usage = candidate.definition().criteria().usage();
+        if (usage != null && line.kind() == BillLineKind.USAGE) {
+            UsageRecorded record = usageRecord(line.reference());
+            if (record == null || !usage.admits(record.usageCatalogCode(), record.relatedServiceCode(),
+                    record.usedAt())) {
+                return false;
+            }
+        }
         var products = candidate.definition().discountedProducts();
         if (products.bundleProductCode() != null) {
             return false; // a bundle is billed as one line: its components' part of it is not known here
@@ -221,6 +232,15 @@ final class DiscountStep {
         }
         return products.productCodes().contains(line.productCode()) || catalog.product(line.productCode())
                 .map(product -> products.productTypeCodes().contains(product.productTypeCode())).orElse(false);
+    }
+
+    /** The unbilled usage record a usage line bills (its reference), or null. */
+    private UsageRecorded usageRecord(String recordId) {
+        if (usageRecords == null) {
+            usageRecords = new java.util.HashMap<>();
+            state.stream().unbilledUsage().forEach(record -> usageRecords.put(record.recordId(), record));
+        }
+        return usageRecords.get(recordId);
     }
 
     /** The criteria that held for the period starting on {@code day}, or empty when the discount is not in force. */
@@ -237,23 +257,30 @@ final class DiscountStep {
             return Optional.empty();
         }
         // maturity is the subscription's on the period's first day
-        var outcome = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts().on(day), false);
-        if (!outcome.holds()) {
+        var checked = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts().on(day), false);
+        if (!checked.holds()) {
             return Optional.empty();
+        }
+        // usage criteria select lines (discounts(...)); the bill names them with the sections that held
+        var usage = candidate.definition().criteria().usage();
+        List<String> held = new ArrayList<>(checked.held());
+        if (usage != null) {
+            held.add(usage.describe());
         }
         // buy-in-advance durations are billing's to check: the months of the bought period the day lies in
         List<MonthRange> durations = candidate.definition().criteria().buyInAdvanceDurations();
         if (durations.isEmpty()) {
-            return Optional.of(outcome.held());
+            return Optional.of(List.copyOf(held));
         }
         Integer bought = state.stream().boughtPeriods().stream().filter(period -> period.contains(day))
                 .map(BoughtPeriod::months).findFirst().orElse(null);
         return durations.stream().filter(range -> bought != null && bought >= range.minMonths()
                         && bought <= range.maxMonths()).findFirst()
                 .map(range -> {
-                    List<String> held = new ArrayList<>(outcome.held());
-                    held.add("buy-in-advance duration " + range.minMonths() + "-" + range.maxMonths() + " months");
-                    return held;
+                    List<String> withDuration = new ArrayList<>(held);
+                    withDuration.add("buy-in-advance duration " + range.minMonths() + "-" + range.maxMonths()
+                            + " months");
+                    return withDuration;
                 });
     }
 

@@ -71,6 +71,12 @@ final class DiscountRules {
                 .rule(d.criteria().maturity() == null || d.criteria().maturity().aboveDays() >= 0
                                 && d.criteria().maturity().maxInterruptionDays() >= 0,
                         "criteria.maturity", "days must not be negative")
+                .rule(d.criteria().usage() == null || d.classification() == DiscountClassification.SUBSCRIPTIONS
+                                && d.appliedServiceType() != AppliedServiceType.NON_USAGE,
+                        "criteria.usage", "only a discount on subscriptions' usage selects usage")
+                .rule(d.criteria().usage() == null || (d.criteria().usage().from() == null)
+                                == (d.criteria().usage().to() == null),
+                        "criteria.usage", "a time window gives from and to")
                 .rule(validity.from() == null || validity.to() == null || !validity.to().isBefore(validity.from()),
                         "validity", "must end on or after its start")
                 .rule(duration.endDate() == null || duration.period() == null, "duration",

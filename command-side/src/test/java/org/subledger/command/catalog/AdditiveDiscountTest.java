@@ -265,7 +265,8 @@ class AdditiveDiscountTest {
 
         @Test
         void refusesTheJobCriterionOnASubscriptionDiscount() {
-            var late = new DiscountCriteria(null, null, null, null, null, null, new DiscountCriteria.JobCriteria(true), null);
+            var late = new DiscountCriteria(null, null, null, null, null, null, new DiscountCriteria.JobCriteria(true),
+                    null, null);
             var onSubscriptions = new AdditiveDiscountDefinition("LATE", "Late", DiscountType.AUTO_APPLY,
                     DiscountClassification.SUBSCRIPTIONS, AppliedServiceType.NON_USAGE, DefinitionState.EFFECTIVE,
                     DiscountValue.amount(eur("5")), PLATINUM, Validity.ALWAYS, FROM_AGREEMENT, null, Approval.NONE,

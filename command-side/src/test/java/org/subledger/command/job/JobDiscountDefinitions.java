@@ -27,7 +27,7 @@ public final class JobDiscountDefinitions {
     public static final String D5 = "D5-LATE-JOB";
     public static final String CARE_MANAGERS = "CUSTOMER-CARE-MANAGERS";
     public static final DiscountCriteria LATE = new DiscountCriteria(null, null, null, null, null, null,
-            new DiscountCriteria.JobCriteria(true), null);
+            new DiscountCriteria.JobCriteria(true), null, null);
 
     private JobDiscountDefinitions() {
     }

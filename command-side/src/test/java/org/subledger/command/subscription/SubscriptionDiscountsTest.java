@@ -368,7 +368,7 @@ class SubscriptionDiscountsTest {
         void aMaturityCriterionCountsFromTheActivationOrTheEndOfTheLastLongInterruption() {
             // above 60 days, interruptions of up to 7 days do not break it
             lookup.with(goodwill().criteria(new DiscountCriteria(null, null, null, null, null, null, null,
-                    new DiscountCriteria.Maturity(60, 7))).build());
+                    new DiscountCriteria.Maturity(60, 7), null)).build());
             LocalDate mature = DAY_ONE.plusDays(90);
             var deactivated = new SubscriptionDeactivated(ID, DAY_ONE.plusDays(20), action(BehaviourCode.DEACTIVATE));
 

@@ -148,7 +148,7 @@ public final class DiscountCriteriaCheck {
         DiscountCriteria given = criteria == null ? DiscountCriteria.NONE : criteria;
         var shared = new DiscountCriteria(given.billingTerm(), given.subscriptionTypes(), given.accountsReceivable(),
                 given.pricePlans(), facts.productCodes() == null ? List.of() : given.products(), List.of(), null,
-                given.maturity());
+                given.maturity(), null);
         var outcome = check(shared, new Facts(facts.schemeCode(), facts.flexiblePricing(), null, null, null,
                 facts.pricePlanCode(), facts.productCodes(), facts.accountClassification(),
                 facts.accountCreditRating()), adHoc);

@@ -37,7 +37,7 @@ class DiscountCriteriaCheckTest {
     }
 
     private static final DiscountCriteria MATURE = new DiscountCriteria(null, null, null, null, null, null, null,
-            new DiscountCriteria.Maturity(60, 7));
+            new DiscountCriteria.Maturity(60, 7), null);
     private static final LocalDate ACTIVATED = LocalDate.of(2026, 1, 1);
 
     private static DiscountCriteriaCheck.Facts history(LocalDate on, Interruption... interruptions) {
