@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * When a discount may be given: every section given must hold; within a section at least one entry. A missing or
- * empty section does not restrict. Usage criteria (usage catalogs, time windows, totals) are not yet part of it.
+ * empty section does not restrict. Totals of usage per unit of time are not yet part of it.
  * {@code job} is for job discounts only (classification JOBS); {@code maturity} (null: none) belongs to the
  * subscription section, for subscription discounts; {@code usage} (null: none) selects the usage a discount takes
  * from, billing's alone to apply.

@@ -6,7 +6,10 @@ import org.subledger.kernel.catalog.DiscountCriteria;
 
 import org.subledger.kernel.subscription.Interruption;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
@@ -67,5 +70,19 @@ class DiscountCriteriaCheckTest {
                 .isFalse();
         // without the subscription's history (a job's facts) it does not hold
         assertThat(DiscountCriteriaCheck.check(MATURE, facts("LOYAL", null), false).holds()).isFalse();
+    }
+
+    @Test
+    void usageCriteriaAdmitTheirCatalogsDaysAndATimeWindowAlsoPastMidnight() {
+        var nights = new DiscountCriteria.UsageCriteria(List.of("NAGRA-VOD"), null, null, LocalTime.of(22, 0),
+                LocalTime.of(6, 0));
+        assertThat(nights.admits("NAGRA-VOD", null, LocalDateTime.parse("2026-01-10T23:30"))).isTrue();
+        assertThat(nights.admits("NAGRA-VOD", null, LocalDateTime.parse("2026-01-11T05:59"))).isTrue();
+        assertThat(nights.admits("NAGRA-VOD", null, LocalDateTime.parse("2026-01-11T06:00"))).isFalse();
+        assertThat(nights.admits("OTHER", null, LocalDateTime.parse("2026-01-10T23:30"))).isFalse();
+        var sundays = new DiscountCriteria.UsageCriteria(null, List.of("PPV"), List.of(DayOfWeek.SUNDAY), null, null);
+        assertThat(sundays.admits(null, "PPV", LocalDateTime.parse("2026-01-11T12:00"))).isTrue();
+        assertThat(sundays.admits(null, "PPV", LocalDateTime.parse("2026-01-12T12:00"))).isFalse();
+        assertThat(sundays.admits(null, null, LocalDateTime.parse("2026-01-11T12:00"))).isFalse();
     }
 }
