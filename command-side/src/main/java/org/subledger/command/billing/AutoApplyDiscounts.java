@@ -45,10 +45,15 @@ class AutoApplyDiscounts {
 
     /** EFFECTIVE, AUTO_APPLY, for SUBSCRIPTIONS, in code order. */
     List<AdditiveDiscountDefinition> effective() {
+        return effective(DiscountClassification.SUBSCRIPTIONS);
+    }
+
+    /** EFFECTIVE, AUTO_APPLY, for subscriptions or for jobs, in code order. */
+    List<AdditiveDiscountDefinition> effective(DiscountClassification classification) {
         List<AdditiveDiscountDefinition> effective = new ArrayList<>();
         aggregateIds.lastSequenceNumbersStartingWith(PREFIX).forEach((id, lastSequence) -> definition(id, lastSequence)
                 .filter(d -> d.state() == DefinitionState.EFFECTIVE && d.type() == DiscountType.AUTO_APPLY
-                        && d.classification() == DiscountClassification.SUBSCRIPTIONS)
+                        && d.classification() == classification)
                 .ifPresent(effective::add));
         return effective;
     }

@@ -2,7 +2,6 @@ package org.subledger.command.billing;
 
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
-import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.ApplicationLimit;
@@ -20,6 +19,7 @@ import org.subledger.kernel.discount.SubscriptionDiscount;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.subscription.BoughtPeriod;
 import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.usage.UsageRecorded;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -76,6 +76,7 @@ final class DiscountStep {
     private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
     private final List<Given> given = new ArrayList<>();
     private DiscountCriteriaCheck.Facts facts;
+    private Map<String, UsageRecorded> usageRecords;
 
     private DiscountStep(BillingState state, BillingAccount account, BillingCatalog catalog) {
         this.state = state;
@@ -105,11 +106,7 @@ final class DiscountStep {
 
         /** Free periods, then percentage levels 1-3, then amounts. */
         int order() {
-            return switch (value.kind()) {
-                case FREE_PERIOD -> 0;
-                case PERCENTAGE -> value.level() == null ? 1 : value.level();
-                case AMOUNT -> 4;
-            };
+            return DiscountLines.order(value);
         }
     }
 
@@ -218,6 +215,14 @@ final class DiscountStep {
         if (!kind || !left.get(line.lineNo()).isPositive()) {
             return false;
         }
+        var usage = candidate.definition().criteria().usage();
+        if (usage != null && line.kind() == BillLineKind.USAGE) {
+            UsageRecorded record = usageRecord(line.reference());
+            if (record == null || !usage.admits(record.usageCatalogCode(), record.relatedServiceCode(),
+                    record.usedAt())) {
+                return false;
+            }
+        }
         var products = candidate.definition().discountedProducts();
         if (products.bundleProductCode() != null) {
             return false; // a bundle is billed as one line: its components' part of it is not known here
@@ -227,6 +232,15 @@ final class DiscountStep {
         }
         return products.productCodes().contains(line.productCode()) || catalog.product(line.productCode())
                 .map(product -> products.productTypeCodes().contains(product.productTypeCode())).orElse(false);
+    }
+
+    /** The unbilled usage record a usage line bills (its reference), or null. */
+    private UsageRecorded usageRecord(String recordId) {
+        if (usageRecords == null) {
+            usageRecords = new java.util.HashMap<>();
+            state.stream().unbilledUsage().forEach(record -> usageRecords.put(record.recordId(), record));
+        }
+        return usageRecords.get(recordId);
     }
 
     /** The criteria that held for the period starting on {@code day}, or empty when the discount is not in force. */
@@ -242,23 +256,31 @@ final class DiscountStep {
         if (newApplication && !candidate.definition().validity().contains(day)) {
             return Optional.empty();
         }
-        var outcome = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts(), false);
-        if (!outcome.holds()) {
+        // maturity is the subscription's on the period's first day
+        var checked = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts().on(day), false);
+        if (!checked.holds()) {
             return Optional.empty();
+        }
+        // usage criteria select lines (discounts(...)); the bill names them with the sections that held
+        var usage = candidate.definition().criteria().usage();
+        List<String> held = new ArrayList<>(checked.held());
+        if (usage != null) {
+            held.add(usage.describe());
         }
         // buy-in-advance durations are billing's to check: the months of the bought period the day lies in
         List<MonthRange> durations = candidate.definition().criteria().buyInAdvanceDurations();
         if (durations.isEmpty()) {
-            return Optional.of(outcome.held());
+            return Optional.of(List.copyOf(held));
         }
         Integer bought = state.stream().boughtPeriods().stream().filter(period -> period.contains(day))
                 .map(BoughtPeriod::months).findFirst().orElse(null);
         return durations.stream().filter(range -> bought != null && bought >= range.minMonths()
                         && bought <= range.maxMonths()).findFirst()
                 .map(range -> {
-                    List<String> held = new ArrayList<>(outcome.held());
-                    held.add("buy-in-advance duration " + range.minMonths() + "-" + range.maxMonths() + " months");
-                    return held;
+                    List<String> withDuration = new ArrayList<>(held);
+                    withDuration.add("buy-in-advance duration " + range.minMonths() + "-" + range.maxMonths()
+                            + " months");
+                    return withDuration;
                 });
     }
 
@@ -275,7 +297,8 @@ final class DiscountStep {
                 binding, known(state.subscriptionTypeCode()), known(terms.pricePlanCode()),
                 state.stream().services().keySet(),
                 known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CLASSIFICATION)),
-                known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CREDIT_RATING)));
+                known(account.conditionFacts().get(ConditionAttribute.ACCOUNT_CREDIT_RATING)),
+                state.stream().activatedOn(), state.stream().interruptions(), null);
         return facts;
     }
 
@@ -484,7 +507,7 @@ final class DiscountStep {
         List<BillLine> lines = new ArrayList<>();
         for (BillLine line : numbered) {
             List<String> discounted = notes.get(line.lineNo());
-            lines.add(discounted == null ? line : withDiscounts(line, discounted));
+            lines.add(discounted == null ? line : DiscountLines.withDiscounts(line, discounted));
         }
         List<DiscountApplied> applications = new ArrayList<>();
         for (Given g : given) {
@@ -505,15 +528,6 @@ final class DiscountStep {
     }
 
     private BillLine discountLine(int lineNo, Given g, DiscountApplied applied, List<BillLine> numbered) {
-        Money tax = Money.zero(account.currency());
-        BigDecimal rate = null;
-        boolean oneRate = true;
-        for (var take : g.takes().entrySet()) {
-            BillLine line = numbered.get(take.getKey() - 1);
-            tax = tax.plus(Proration.taxPart(take.getValue(), line.taxRatePercent()));
-            oneRate &= rate == null || line.taxRatePercent() == null || rate.compareTo(line.taxRatePercent()) == 0;
-            rate = rate == null ? line.taxRatePercent() : rate;
-        }
         String value = describe(g.discount().value());
         List<String> facts = new ArrayList<>();
         facts.add("definition " + g.discount().definitionCode());
@@ -523,12 +537,10 @@ final class DiscountStep {
         facts.add("application " + g.number() + (g.discount().limit() == null ? ""
                 : " of " + g.discount().limit().times() + (g.discount().limit().per() == null ? ""
                 : " per " + g.discount().limit().per().name().toLowerCase().replaceAll("s$", ""))));
-        var explanation = new LineExplanation(null, g.discount().value().kind().name(), null, 1, List.of(),
-                applied.amount(), null, null, null, null, null, facts);
-        return new BillLine(lineNo, BillLineKind.DISCOUNT, g.discount().definitionCode(),
+        return DiscountLines.line(lineNo, g.discount().definitionCode(), g.discount().discountId(),
                 "Discount " + g.discount().definitionCode() + ": " + value + " (application " + g.number() + ")",
-                g.from(), g.to(), 1, applied.amount().negate(), tax.negate(), oneRate ? rate : null,
-                g.discount().discountId(), explanation);
+                g.from(), g.to(), g.takes(), numbered, applied.amount(), account.currency(),
+                g.discount().value().kind().name(), facts);
     }
 
     static String describe(DiscountValue value) {
@@ -540,17 +552,5 @@ final class DiscountStep {
             case FREE_PERIOD -> value.freePeriod().count() + " " + value.freePeriod().unit().name().toLowerCase()
                     + " free";
         };
-    }
-
-    private static BillLine withDiscounts(BillLine line, List<String> discounts) {
-        LineExplanation e = line.explanation();
-        var explanation = e == null ? new LineExplanation(null, null, null, line.quantity(), List.of(), line.amount(),
-                null, null, null, null, null, discounts)
-                : new LineExplanation(e.pricePlanCode(), e.rateModel(), e.tierBasis(), e.units(), e.tiers(),
-                e.periodAmount(), e.daysCharged(), e.daysInPeriod(), e.maturityPeriod(), e.concurrentUsage(),
-                e.directive(), discounts);
-        return new BillLine(line.lineNo(), line.kind(), line.productCode(), line.description(), line.from(), line.to(),
-                line.quantity(), line.amount(), line.taxAmount(), line.taxRatePercent(), line.reference(),
-                explanation);
     }
 }

@@ -16,7 +16,9 @@ import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.catalog.DiscountClassification;
 import org.subledger.kernel.job.JobBilled;
+import org.subledger.kernel.job.JobDiscountApplied;
 import org.subledger.kernel.job.JobState;
 import org.subledger.kernel.job.JobStatus;
 
@@ -30,7 +32,8 @@ import java.util.UUID;
 /**
  * Bills a completed job once, with the exactly-once mechanics of the subscription {@link BillWriter}: in one
  * transaction it reads the job's and its account's streams, works out the bill ({@link JobBillCalculator}), takes a
- * gapless bill number and appends a {@code JobBilled} (the job's stream, which closes its contents), a
+ * gapless bill number and appends a {@code JobBilled} (the job's stream, which closes its contents) with a
+ * {@code JobDiscountApplied} after it per discount on the bill, a
  * {@code BillIssued} (the bill's own stream, id derived from the job id) and a {@code BillPosted} (the account's
  * balance), each at the sequence number after what was read. A concurrent change of the job or the account fails
  * the whole append, which is retried from a fresh read; a job already billed is answered with its bill and nothing
@@ -49,10 +52,12 @@ public class JobBillAppender {
     private final BillNumbers numbers;
     private final Cache accountCache;
     private final BillingRules rules;
+    private final AutoApplyDiscounts autoApplyDiscounts;
 
     JobBillAppender(EventStreams streams, @Lazy EventStorageEngine storageEngine, @Lazy EventStore eventStore,
                     TransactionTemplate transactions, BillNumbers numbers,
-                    @Qualifier("accountCache") Cache accountCache, BillingProperties properties) {
+                    @Qualifier("accountCache") Cache accountCache, BillingProperties properties,
+                    AutoApplyDiscounts autoApplyDiscounts) {
         this.streams = streams;
         this.storageEngine = storageEngine;
         this.eventStore = eventStore;
@@ -60,6 +65,7 @@ public class JobBillAppender {
         this.numbers = numbers;
         this.accountCache = accountCache;
         this.rules = new BillingRules(properties.paymentTermDays());
+        this.autoApplyDiscounts = autoApplyDiscounts;
     }
 
     /** The job's one bill: issued now if it is completed and not billed yet, else the one it has (or none yet). */
@@ -85,7 +91,8 @@ public class JobBillAppender {
         if (account == null) {
             throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + job.accountId());
         }
-        return JobBillCalculator.bill(job, account, new EventStoreBillingCatalog(eventStore), on, rules);
+        return JobBillCalculator.bill(job, account, new EventStoreBillingCatalog(eventStore), on, rules,
+                autoApplyDiscounts.effective(DiscountClassification.JOBS));
     }
 
     private JobBilled billOnce(String jobId, MetaData metaData) {
@@ -105,7 +112,7 @@ public class JobBillAppender {
         }
         LocalDate on = job.actualCompletion();
         JobBillDraft draft = JobBillCalculator.bill(job, account, new EventStoreBillingCatalog(eventStore), on,
-                rules);
+                rules, autoApplyDiscounts.effective(DiscountClassification.JOBS));
         List<EventMessage<?>> events = new ArrayList<>();
         if (draft.lines().isEmpty()) {
             // nothing delivered, nothing to bill: the job is closed all the same, and no empty bill is issued
@@ -118,6 +125,12 @@ public class JobBillAppender {
         String billNumber = numbers.take(on.getYear(), 1).get(0);
         JobBilled billed = new JobBilled(jobId, job.accountId(), billId, billNumber, draft.total());
         events.add(event(JOB, jobId, jobSequence, billed, metaData));
+        long discountSequence = jobSequence;
+        for (JobDiscountApplied applied : draft.discounts()) {
+            events.add(event(JOB, jobId, ++discountSequence, new JobDiscountApplied(jobId, applied.discountId(),
+                    applied.definitionCode(), billId, applied.billedOn(), applied.amount(), applied.lines(), applied.criteria()),
+                    metaData));
+        }
         events.add(event(BillWriter.BILL, billId, 0, new BillIssued(billId, billNumber, job.accountId(), null, null,
                 BillKind.JOB, on, on, on.plusDays(1), draft.lines(), draft.total(), draft.taxTotal(),
                 draft.dueDate()), metaData));

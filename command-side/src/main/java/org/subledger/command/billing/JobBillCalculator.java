@@ -4,6 +4,7 @@ import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -27,8 +28,9 @@ import java.util.Optional;
 /**
  * Works out a job's one bill, on the date it is billed, in the job's price plan: a good rated by its quantity, an
  * expense once, and each service of an activity by its duration in hours begun (a duration rate's units are hours:
- * 3 hours of installation at 20 for the first hour and 15 for the next ones is 50.00). Pure: it reads the catalog
- * it is given, nothing else.
+ * 3 hours of installation at 20 for the first hour and 15 for the next ones is 50.00); then the job discounts
+ * ({@link JobDiscountStep}), before the total. Pure: it reads the catalog and the auto-apply definitions it is given,
+ * nothing else.
  */
 final class JobBillCalculator {
 
@@ -38,7 +40,7 @@ final class JobBillCalculator {
     }
 
     static JobBillDraft bill(JobState job, BillingAccount account, BillingCatalog catalog, LocalDate on,
-                             BillingRules rules) {
+                             BillingRules rules, List<AdditiveDiscountDefinition> autoApplyDiscounts) {
         var calculator = new Lines(job, account, catalog, on);
         for (JobGood good : job.goods()) {
             calculator.good(good);
@@ -51,14 +53,16 @@ final class JobBillCalculator {
                 calculator.service(activity, service);
             }
         }
+        var discounted = JobDiscountStep.apply(calculator.lines, job, account, catalog, on,
+                autoApplyDiscounts);
         Money total = Money.zero(account.currency());
         Money taxTotal = Money.zero(account.currency());
-        for (BillLine line : calculator.lines) {
+        for (BillLine line : discounted.lines()) {
             total = total.plus(line.amount());
             taxTotal = taxTotal.plus(line.taxAmount());
         }
-        return new JobBillDraft(job.jobId(), job.accountId(), on, job.late(), calculator.lines, total, taxTotal,
-                dueDate(job, catalog, on, rules));
+        return new JobBillDraft(job.jobId(), job.accountId(), on, job.late(), discounted.lines(), total, taxTotal,
+                dueDate(job, catalog, on, rules), discounted.applications());
     }
 
     /** The payment term of the job's billing term scheme after {@code on}, or the ledger's when it states none. */

@@ -60,6 +60,23 @@ final class DiscountRules {
                 .rule(d.classification() != DiscountClassification.JOBS
                                 || d.appliedServiceType() != AppliedServiceType.USAGE,
                         "appliedServiceType", "jobs have no usage services")
+                .rule(d.classification() != DiscountClassification.JOBS
+                                || d.discount().kind() != DiscountKind.FREE_PERIOD,
+                        "discount.kind", "a job is billed once: it has no period to give free")
+                .rule(d.classification() == DiscountClassification.JOBS
+                                || !d.criteria().job().completedLaterThanExpected(),
+                        "criteria.job", "only job discounts look at jobs")
+                .rule(d.criteria().maturity() == null || d.classification() == DiscountClassification.SUBSCRIPTIONS,
+                        "criteria.maturity", "only subscriptions mature")
+                .rule(d.criteria().maturity() == null || d.criteria().maturity().aboveDays() >= 0
+                                && d.criteria().maturity().maxInterruptionDays() >= 0,
+                        "criteria.maturity", "days must not be negative")
+                .rule(d.criteria().usage() == null || d.classification() == DiscountClassification.SUBSCRIPTIONS
+                                && d.appliedServiceType() != AppliedServiceType.NON_USAGE,
+                        "criteria.usage", "only a discount on subscriptions' usage selects usage")
+                .rule(d.criteria().usage() == null || (d.criteria().usage().from() == null)
+                                == (d.criteria().usage().to() == null),
+                        "criteria.usage", "a time window gives from and to")
                 .rule(validity.from() == null || validity.to() == null || !validity.to().isBefore(validity.from()),
                         "validity", "must end on or after its start")
                 .rule(duration.endDate() == null || duration.period() == null, "duration",

@@ -10,6 +10,7 @@ import org.subledger.command.subscription.SubscriptionLookup;
 import org.subledger.kernel.catalog.ActivityTypeAmended;
 import org.subledger.kernel.catalog.ActivityTypeCreated;
 import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.CatalogIds;
 import org.subledger.kernel.catalog.JobTypeAmended;
@@ -86,6 +87,11 @@ class EventStoreJobLookup implements JobLookup {
     @Override
     public Optional<ProductTypeDefinition> productType(String code) {
         return reads.productType(code);
+    }
+
+    @Override
+    public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
+        return reads.additiveDiscount(code);
     }
 
     private java.util.List<Object> payloads(String aggregateId) {

@@ -19,7 +19,10 @@ import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.discount.DiscountStatus;
 import org.subledger.kernel.job.AddJobActivity;
+import org.subledger.kernel.job.AddJobDiscount;
+import org.subledger.kernel.job.ApproveJobDiscount;
 import org.subledger.kernel.job.AddJobExpense;
 import org.subledger.kernel.job.AddJobGood;
 import org.subledger.kernel.job.AssignJob;
@@ -40,6 +43,7 @@ import org.subledger.kernel.job.JobState;
 import org.subledger.kernel.job.JobStatus;
 import org.subledger.kernel.job.JobSubscriptionRefused;
 import org.subledger.kernel.job.RecordJobSubscriptionRefusal;
+import org.subledger.kernel.job.RejectJobDiscount;
 import org.subledger.kernel.job.StartJob;
 import org.subledger.kernel.job.SubscriptionRequest;
 
@@ -53,7 +57,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A job: a small project the operator runs for an account's customer (an installation, a repair, a shop sale, an
  * order for a new subscription) that delivers physical goods, expenses and activities and bills them once. Owns the
- * invariants: the account exists, is open and in the user's scope; the job type, billing term scheme and price plan
+ * invariants (its ad hoc discounts: {@link JobDiscounts}): the account exists, is open and in the user's scope; the job type, billing term scheme and price plan
  * exist and go together; its life cycle goes PENDING → IN_PROGRESS → COMPLETED, or to CANCELLED before completion;
  * its contents are what its job type and activity types allow ({@link JobContents}); an account over its credit
  * limit orders nothing through a job unless its scheme overrides that; a traceable good's serial number is claimed
@@ -195,6 +199,21 @@ class Job {
         apply(new JobActivityAdded(jobId, activity));
     }
 
+    @CommandHandler
+    DiscountStatus handle(AddJobDiscount command, JobLookup lookup, MetaData metaData) {
+        return discounts().add(command, lookup, CommandScopes.of(metaData));
+    }
+
+    @CommandHandler
+    void handle(ApproveJobDiscount command, JobLookup lookup, MetaData metaData) {
+        discounts().approve(command, lookup, CommandScopes.of(metaData));
+    }
+
+    @CommandHandler
+    void handle(RejectJobDiscount command, JobLookup lookup, MetaData metaData) {
+        discounts().reject(command, lookup, CommandScopes.of(metaData));
+    }
+
     /** The subscription the job ordered was refused: recorded once, whatever the job's state. */
     @CommandHandler
     void handle(RecordJobSubscriptionRefusal command) {
@@ -210,6 +229,10 @@ class Job {
     private String serialHolder() {
         SubscriptionRequest request = state.subscriptionRequest();
         return request != null ? request.subscriptionId() : "job:" + jobId;
+    }
+
+    private JobDiscounts discounts() {
+        return new JobDiscounts(jobId, state);
     }
 
     private JobContents contents(JobLookup lookup) {

@@ -2,6 +2,7 @@ package org.subledger.command.job;
 
 import org.subledger.command.subscription.AccountFacts;
 import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.JobTypeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
@@ -29,6 +30,9 @@ interface JobLookup {
     Optional<ProductDefinition> product(String code);
 
     Optional<ProductTypeDefinition> productType(String code);
+
+    /** An additive discount definition as last defined (job discounts are added from them). */
+    Optional<AdditiveDiscountDefinition> additiveDiscount(String code);
 
     /** The type of an existing product. */
     default Optional<ProductTypeDefinition> typeOfProduct(String productCode) {

@@ -26,8 +26,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
-import static org.subledger.command.subscription.DiscountRequests.AddDiscountRequest;
-import static org.subledger.command.subscription.DiscountRequests.DiscountDecisionRequest;
+import static org.subledger.command.discount.DiscountRequests.AddDiscountRequest;
+import static org.subledger.command.discount.DiscountRequests.DiscountDecisionRequest;
 
 /**
  * Command API of ad hoc discounts on a subscription: agents, supervisors, billing and admins add and remove them;

@@ -1,13 +1,12 @@
 package org.subledger.command.subscription;
 
+import org.subledger.command.discount.AdHocDiscountRules;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.ApplicationLimit;
 import org.subledger.kernel.catalog.Approval;
-import org.subledger.kernel.catalog.DefinitionState;
 import org.subledger.kernel.catalog.DiscountClassification;
 import org.subledger.kernel.catalog.DiscountDuration;
-import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.DiscountedProducts;
 import org.subledger.kernel.catalog.PeriodUnit;
 import org.subledger.kernel.catalog.TimeSpan;
@@ -33,11 +32,9 @@ import org.subledger.kernel.subscription.SubscriptionStreamState;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -48,10 +45,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Each refusal has its own code and records nothing. Decides on the {@link Subscription}'s state, the one fold of its
  * stream, and keeps none of its own.
  *
- * <p>Who may approve: the users the definition's approval names, members of the units it names (a unit is the
- * caller's when it is within the caller's access scope: its own units, the units under them and those they
- * collaborate with, as for controlled selection), super users (they hold every right of the ledger, and the operator
- * decides who is one), and the ledger itself (no scope). Everybody else is refused {@code DISCOUNT_APPROVAL_NOT_ALLOWED}.
+ * <p>The rules it shares with job discounts (the definition offered, the value, who may approve) are
+ * {@link AdHocDiscountRules}'.
  */
 final class SubscriptionDiscounts {
 
@@ -75,34 +70,16 @@ final class SubscriptionDiscounts {
         }
         String code = command.definitionCode();
         LocalDate on = command.addedOn();
-        AdditiveDiscountDefinition definition = lookup.additiveDiscount(code).orElseThrow(() -> refusal(
-                ErrorCode.DISCOUNT_DEFINITION_NOT_FOUND, "definitionCode", "No additive discount " + code,
-                "is not an additive discount"));
-        require(definition.state() == DefinitionState.EFFECTIVE, ErrorCode.DISCOUNT_DEFINITION_NOT_EFFECTIVE, code,
-                "is " + definition.state() + ", not EFFECTIVE");
-        require(definition.type() == DiscountType.AD_HOC, ErrorCode.DISCOUNT_NOT_AD_HOC, code,
-                "is applied by billing, not added");
-        require(definition.classification() == DiscountClassification.SUBSCRIPTIONS,
-                ErrorCode.DISCOUNT_NOT_FOR_SUBSCRIPTIONS, code, "is a discount on " + definition.classification());
-        require(definition.validity().contains(on), ErrorCode.DISCOUNT_DEFINITION_NOT_VALID, code,
-                "is not valid on " + on + " (" + validity(definition) + ")");
-        var value = DiscountValuePolicy.settle(definition.discount(), command.value());
-        var allowed = definition.allowedOrganisationalUnits();
-        if (scope != null && !scope.maySelect(Set.copyOf(allowed))) {
-            throw refusal(ErrorCode.DISCOUNT_UNIT_NOT_ALLOWED, "definitionCode", "Discount " + code
-                    + " may only be added by " + String.join(", ", allowed), "is restricted to "
-                    + String.join(", ", allowed));
-        }
-        var outcome = DiscountCriteriaCheck.check(definition.criteria(), facts(definition, lookup), true);
+        AdditiveDiscountDefinition definition = AdHocDiscountRules.offered(code, lookup.additiveDiscount(code),
+                DiscountClassification.SUBSCRIPTIONS, on, scope);
+        var value = AdHocDiscountRules.value(definition, command.value());
+        var outcome = DiscountCriteriaCheck.check(definition.criteria(), facts(definition, lookup, on), true);
         if (!outcome.holds()) {
-            throw refusal(ErrorCode.DISCOUNT_CRITERIA_NOT_MET, "definitionCode", "Discount " + code
-                    + " is not for subscription " + subscriptionId + ": " + String.join("; ", outcome.failed()),
-                    "criteria not met: " + String.join("; ", outcome.failed()));
+            throw AdHocDiscountRules.criteriaNotMet(code, "subscription " + subscriptionId, outcome.failed());
         }
         requireApplicationLeft(definition, on);
         LocalDate startsOn = startsOn(definition, on, lookup);
-        DiscountStatus status = definition.approval().required() ? DiscountStatus.PENDING_APPROVAL
-                : DiscountStatus.APPROVED;
+        DiscountStatus status = AdHocDiscountRules.initialStatus(definition);
         apply(new DiscountAdded(subscriptionId, command.discountId(), code, definition.type(), value, on, startsOn,
                 endsOn(definition.duration(), startsOn), definition.applicationLimit(), status, command.note(),
                 action(BehaviourCode.ADD_DISCOUNT)));
@@ -159,33 +136,9 @@ final class SubscriptionDiscounts {
         return discount;
     }
 
-    /** The approvers are the definition's as it stands now: an amended approval applies to what is still pending. */
     private static void requireApprover(SubscriptionDiscount discount, SubscriptionLookup lookup, AccessScope scope) {
-        Approval approval = lookup.additiveDiscount(discount.definitionCode()).map(AdditiveDiscountDefinition::approval)
-                .orElse(Approval.NONE);
-        if (!mayApprove(scope, approval)) {
-            throw new LedgerRefusal(ErrorCode.DISCOUNT_APPROVAL_NOT_ALLOWED, "Discount " + discount.discountId()
-                    + " may only be approved or rejected by " + approvers(approval),
-                    Map.of("discountId", "needs approval by " + approvers(approval)));
-        }
-    }
-
-    static boolean mayApprove(AccessScope scope, Approval approval) {
-        if (scope == null || scope.superUser()) {
-            return true;
-        }
-        if (scope.isCustomer()) {
-            return false;
-        }
-        return approval.userNames().contains(scope.principal())
-                || approval.unitCodes().stream().anyMatch(scope.units()::contains);
-    }
-
-    private static String approvers(Approval approval) {
-        var names = new ArrayList<String>();
-        approval.userNames().forEach(user -> names.add("user " + user));
-        approval.unitCodes().forEach(unit -> names.add("unit " + unit));
-        return names.isEmpty() ? "a super user" : String.join(", ", names);
+        AdHocDiscountRules.requireApprover(discount.discountId(), lookup.additiveDiscount(discount.definitionCode())
+                .map(AdditiveDiscountDefinition::approval).orElse(Approval.NONE), scope);
     }
 
     /**
@@ -222,7 +175,8 @@ final class SubscriptionDiscounts {
         }
     }
 
-    private DiscountCriteriaCheck.Facts facts(AdditiveDiscountDefinition definition, SubscriptionLookup lookup) {
+    private DiscountCriteriaCheck.Facts facts(AdditiveDiscountDefinition definition, SubscriptionLookup lookup,
+                                              LocalDate on) {
         BillingTerms terms = state.billingTerms();
         var scheme = lookup.billingTermScheme(terms.billingTermSchemeCode());
         Integer binding = terms.bindingStartDate() != null && terms.bindingEndDate() != null
@@ -235,7 +189,7 @@ final class SubscriptionDiscounts {
                 scheme.map(s -> s.flexiblePricing()).orElse(false), terms.billingFrequency(), binding,
                 state.subscriptionTypeCode(), terms.pricePlanCode(), state.services().keySet(),
                 account.map(AccountFacts::classification).orElse(null),
-                account.map(AccountFacts::creditRating).orElse(null));
+                account.map(AccountFacts::creditRating).orElse(null), state.activatedOn(), state.interruptions(), on);
     }
 
     /** From the agreement date, the discounted services' effective date, or the day added (the default). */
@@ -297,18 +251,6 @@ final class SubscriptionDiscounts {
     private static String singular(PeriodUnit unit) {
         String name = unit.name().toLowerCase();
         return name.substring(0, name.length() - 1);
-    }
-
-    private static String validity(AdditiveDiscountDefinition definition) {
-        var validity = definition.validity();
-        return "valid " + (validity.from() == null ? "" : "from " + validity.from() + " ")
-                + (validity.to() == null ? "on" : "to " + validity.to());
-    }
-
-    private static void require(boolean holds, ErrorCode code, String definitionCode, String problem) {
-        if (!holds) {
-            throw refusal(code, "definitionCode", "Discount " + definitionCode + " " + problem, problem);
-        }
     }
 
     private static LedgerRefusal refusal(ErrorCode code, String field, String message, String problem) {

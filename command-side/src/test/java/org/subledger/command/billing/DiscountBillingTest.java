@@ -30,8 +30,10 @@ import org.subledger.kernel.rating.Rate;
 import org.subledger.kernel.subscription.BuyInAdvanceRequested;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -133,6 +135,22 @@ class DiscountBillingTest {
                 AppliedServiceType.NON_USAGE));
 
         assertThat(scenario.run(JAN).orElseThrow().total()).isEqualTo(eur("30.00"));
+    }
+
+    @Test
+    void aMaturityCriterionGivesTheDiscountFromTheFirstPeriodStartingAfterTheSubscriptionMatured() {
+        var scenario = BillingScenario.given(created(JAN, terms(ADVANCE, BillingFrequency.MONTHLY),
+                service("BASIC", JAN)));
+        scenario.catalog.discount(auto("LOYAL-45", DiscountValue.amount(eur("5.00")), List.of("BASIC"), null,
+                Validity.ALWAYS, new DiscountCriteria(null, null, null, null, null, null, null,
+                        new DiscountCriteria.Maturity(45, 0), null), AppliedServiceType.NON_USAGE));
+
+        assertThat(scenario.run(JAN).orElseThrow().total()).isEqualTo(eur("30.00"));
+        assertThat(scenario.run(date("2026-02-01")).orElseThrow().total()).isEqualTo(eur("30.00")); // 31 days
+        BillDraft march = scenario.run(date("2026-03-01")).orElseThrow(); // 59 days
+        assertThat(march.total()).isEqualTo(eur("25.00"));
+        assertThat(discountLine(march).explanation().discounts()).contains(
+                "criteria subscription matured above 45 days without an interruption over 0 days (59)");
     }
 
     @Test
@@ -249,6 +267,31 @@ class DiscountBillingTest {
         assertThat(february.discounts()).extracting(DiscountApplied::applicationNumber).containsExactly(2);
         assertThat(march.discounts()).isEmpty(); // two periods given: January (with its usage) and February
         assertThat(scenario.state.stream().discounts().get("auto:TEN-ALL").applicationsUsed()).isEqualTo(2);
+    }
+
+    @Test
+    void usageCriteriaSelectTheUsageADiscountTakesFrom() {
+        var scenario = BillingScenario.given(created(JAN, terms(ADVANCE, BillingFrequency.MONTHLY),
+                service("BASIC", JAN)));
+        // half price on the weekend evenings' video on demand: 2026-01-10 is a Saturday, 2026-01-12 a Monday
+        var weekendEvenings = new DiscountCriteria.UsageCriteria(List.of("NAGRA-VOD"), null,
+                List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), LocalTime.of(18, 0), LocalTime.of(23, 0));
+        scenario.catalog.discount(auto("WEEKEND-VOD", percent("50", 1), List.of("BRAVEHEART"), null,
+                Validity.ALWAYS, new DiscountCriteria(null, null, null, null, null, null, null, null,
+                        weekendEvenings), AppliedServiceType.USAGE));
+        scenario.run(JAN).orElseThrow();
+        scenario.then(usage("u-sat", LocalDateTime.parse("2026-01-10T20:00"), "5.00"));
+        scenario.then(usage("u-sat-late", LocalDateTime.parse("2026-01-10T23:30"), "5.00"));
+        scenario.then(usage("u-mon", LocalDateTime.parse("2026-01-12T20:00"), "5.00"));
+
+        BillDraft usageBill = scenario.usageBill(date("2026-01-20")).orElseThrow();
+
+        assertThat(usageBill.total()).isEqualTo(eur("12.50"));
+        BillLine discount = discountLine(usageBill);
+        assertThat(discount.amount()).isEqualTo(eur("-2.50"));
+        assertThat(discount.explanation().discounts()).contains("lines 1 BRAVEHEART");
+        assertThat(String.join(" ", discount.explanation().discounts())).contains("usage catalog one of [NAGRA-VOD]",
+                "used on [SATURDAY, SUNDAY]", "used from 18:00 to 23:00");
     }
 
     @Test

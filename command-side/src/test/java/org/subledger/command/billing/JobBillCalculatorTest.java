@@ -66,7 +66,7 @@ class JobBillCalculatorTest {
                 new JobActivityAdded("job-1", new JobActivity("a1", "INSTALL",
                         List.of(new ActivityServiceTime("INSTALLATION", 180)))));
 
-        JobBillDraft bill = JobBillCalculator.bill(job, ACCOUNT, catalog, COMPLETED, BillingRules.defaults());
+        JobBillDraft bill = JobBillCalculator.bill(job, ACCOUNT, catalog, COMPLETED, BillingRules.defaults(), List.of());
 
         assertThat(bill.lines()).extracting(BillLine::lineNo, BillLine::productCode, BillLine::quantity,
                         line -> line.amount().amount(), BillLine::reference)
@@ -98,7 +98,7 @@ class JobBillCalculatorTest {
     void nonTraceableGoodsAreRatedByTheirQuantity() {
         JobState job = job(new JobGoodAdded("job-1", new JobGood("g1", "ANTENNA", null, 2)));
 
-        JobBillDraft bill = JobBillCalculator.bill(job, ACCOUNT, catalog, COMPLETED, BillingRules.defaults());
+        JobBillDraft bill = JobBillCalculator.bill(job, ACCOUNT, catalog, COMPLETED, BillingRules.defaults(), List.of());
 
         assertThat(bill.total()).isEqualTo(eur("30.00"));
     }
@@ -107,7 +107,7 @@ class JobBillCalculatorTest {
     void aProductWithoutARateInThePlanIsABusinessRefusal() {
         JobState job = job(new JobGoodAdded("job-1", new JobGood("g1", "ROUTER", "SN-9", 1)));
 
-        assertThatThrownBy(() -> JobBillCalculator.bill(job, ACCOUNT, catalog, COMPLETED, BillingRules.defaults()))
+        assertThatThrownBy(() -> JobBillCalculator.bill(job, ACCOUNT, catalog, COMPLETED, BillingRules.defaults(), List.of()))
                 .isInstanceOfSatisfying(LedgerRefusal.class, refusal ->
                         assertThat(refusal.code()).isEqualTo(ErrorCode.CATALOG_ENTRY_NOT_FOUND));
     }

@@ -255,6 +255,26 @@ class AdditiveDiscountTest {
         }
 
         @Test
+        void refusesAFreePeriodOnJobsWhichAreBilledOnce() {
+            var onJobs = new AdditiveDiscountDefinition("JOB-FREE", "Free job", DiscountType.AUTO_APPLY,
+                    DiscountClassification.JOBS, AppliedServiceType.NON_USAGE, DefinitionState.EFFECTIVE,
+                    DiscountValue.freePeriod(1, PeriodUnit.MONTHS), PLATINUM, Validity.ALWAYS, FROM_AGREEMENT, null,
+                    Approval.NONE, List.of(), DiscountCriteria.NONE);
+            refused(onJobs, ErrorCode.VALIDATION_FAILED, "discount.kind");
+        }
+
+        @Test
+        void refusesTheJobCriterionOnASubscriptionDiscount() {
+            var late = new DiscountCriteria(null, null, null, null, null, null, new DiscountCriteria.JobCriteria(true),
+                    null, null);
+            var onSubscriptions = new AdditiveDiscountDefinition("LATE", "Late", DiscountType.AUTO_APPLY,
+                    DiscountClassification.SUBSCRIPTIONS, AppliedServiceType.NON_USAGE, DefinitionState.EFFECTIVE,
+                    DiscountValue.amount(eur("5")), PLATINUM, Validity.ALWAYS, FROM_AGREEMENT, null, Approval.NONE,
+                    List.of(), late);
+            refused(onSubscriptions, ErrorCode.VALIDATION_FAILED, "criteria.job");
+        }
+
+        @Test
         void refusesAllowedUnitsOnAnAutoApplyDiscount() {
             refused(care(Approval.NONE, List.of("Sales"), DiscountType.AUTO_APPLY, CARE.duration(), null),
                     ErrorCode.VALIDATION_FAILED, "allowedOrganisationalUnits");

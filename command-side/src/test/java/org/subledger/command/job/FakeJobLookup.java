@@ -4,6 +4,7 @@ import org.subledger.command.subscription.AccountFacts;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.catalog.ActivityServiceTerms;
 import org.subledger.kernel.catalog.ActivityTypeDefinition;
+import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.BillingTiming;
@@ -35,6 +36,7 @@ class FakeJobLookup implements JobLookup {
     final Map<String, AccountFacts> accounts = new HashMap<>();
     private final Map<String, ProductTypeDefinition> types = new HashMap<>();
     private final Map<String, ProductDefinition> products = new HashMap<>();
+    final Map<String, AdditiveDiscountDefinition> discounts = new HashMap<>();
 
     FakeJobLookup() {
         Currency eur = Currency.getInstance("EUR");
@@ -99,5 +101,10 @@ class FakeJobLookup implements JobLookup {
     @Override
     public Optional<ProductTypeDefinition> productType(String code) {
         return Optional.ofNullable(types.get(code));
+    }
+
+    @Override
+    public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
+        return Optional.ofNullable(discounts.get(code));
     }
 }

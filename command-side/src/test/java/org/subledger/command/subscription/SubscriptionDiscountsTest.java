@@ -37,6 +37,8 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.SubscriptionDeactivated;
+import org.subledger.kernel.subscription.SubscriptionReactivated;
 import org.subledger.kernel.subscription.BillingTerms;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionState;
@@ -360,6 +362,29 @@ class SubscriptionDiscountsTest {
                     .build());
             fixture.given(effective()).when(add("d-1", "10.00")).expectNoEvents()
                     .expectException(refusal(ErrorCode.DISCOUNT_CRITERIA_NOT_MET, "definitionCode", "price plan"));
+        }
+
+        @Test
+        void aMaturityCriterionCountsFromTheActivationOrTheEndOfTheLastLongInterruption() {
+            // above 60 days, interruptions of up to 7 days do not break it
+            lookup.with(goodwill().criteria(new DiscountCriteria(null, null, null, null, null, null, null,
+                    new DiscountCriteria.Maturity(60, 7), null)).build());
+            LocalDate mature = DAY_ONE.plusDays(90);
+            var deactivated = new SubscriptionDeactivated(ID, DAY_ONE.plusDays(20), action(BehaviourCode.DEACTIVATE));
+
+            // 31 days after the activation: too young
+            fixture.given(effective()).when(add("d-1", "10.00")).expectNoEvents()
+                    .expectException(refusal(ErrorCode.DISCOUNT_CRITERIA_NOT_MET, "definitionCode", "matured"));
+            // 90 days, a 5-day interruption on the way: mature
+            fixture.given(effective(), deactivated, new SubscriptionReactivated(ID, DAY_ONE.plusDays(25),
+                            action(BehaviourCode.REACTIVATE)))
+                    .when(add("d-1", GOODWILL, DiscountValue.amount(eur("10.00")), mature))
+                    .expectEvents(added("d-1", "10.00", mature, DiscountStatus.PENDING_APPROVAL));
+            // 20 days deactivated: it counts again from the reactivation, 50 days before
+            fixture.given(effective(), deactivated, new SubscriptionReactivated(ID, DAY_ONE.plusDays(40),
+                            action(BehaviourCode.REACTIVATE)))
+                    .when(add("d-1", GOODWILL, DiscountValue.amount(eur("10.00")), mature)).expectNoEvents()
+                    .expectException(refusal(ErrorCode.DISCOUNT_CRITERIA_NOT_MET, "definitionCode", "matured"));
         }
 
         @Test

@@ -138,6 +138,11 @@ public class AxonStorageAutoConfiguration {
         return new PaymentRecordedBillUpcaster();
     }
 
+    @Bean
+    public DiscountJobCriteriaUpcaster discountJobCriteriaUpcaster() {
+        return new DiscountJobCriteriaUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ import static org.subledger.query.discount.DiscountViews.PendingDiscountView;
 
 /**
  * Reads the discount state the {@code discount-state} projection keeps ({@code subscription_discount},
- * {@code discount_application}), joined to {@code subscription_summary} for the owning unit and the account, which
+ * {@code discount_application}, and for jobs {@code job_discount}, {@code job_discount_application}), joined to
+ * {@code subscription_summary} (or {@code job_summary}) for the owning unit and the account, which
  * lists are filtered on exactly as the other subscription lists are ({@link ReadScopes}). Like the catalog and
  * organisation read models it reads its tables directly, not through the query bus: only the HTTP API asks.
  */
@@ -51,6 +53,11 @@ class DiscountReadModel {
             d.currency, d.percentage, d.level, d.free_count, d.free_unit, d.limit_times, d.limit_per, d.added_on,
             d.starts_on, d.ends_on, d.removed_on, d.note, d.added_by, d.added_unit, d.added_at, d.decided_by,
             d.decided_at, d.decided_on, d.decision_reason, d.removed_by""";
+    /** A job discount's columns under the names of a subscription discount's the pending list reads. */
+    private static final String JOB_DISCOUNT_COLUMNS = """
+            null as subscription_id, d.job_id, d.discount_id, d.definition_code, d.value_kind, d.amount, d.currency,
+            d.percentage, d.level, null::integer as free_count, null::varchar as free_unit, d.added_on, d.added_by,
+            d.added_unit, d.added_at, d.note""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -75,7 +82,7 @@ class DiscountReadModel {
     }
 
     /**
-     * The discounts pending approval that {@code scope} may approve: on subscriptions it may change, of definitions
+     * The discounts pending approval that {@code scope} may approve: on subscriptions and jobs it may change, of definitions
      * whose approval names the user or one of its units (a super user: all of them). A definition's approvers are
      * read from the catalog read model.
      */
@@ -85,50 +92,82 @@ class DiscountReadModel {
         }
         var parameters = new MapSqlParameterSource("limit", PENDING_LIMIT);
         List<String> conditions = new ArrayList<>(List.of("d.status = 'PENDING_APPROVAL'"));
+        List<String> jobConditions = new ArrayList<>(conditions);
         if (scope != null && !scope.superUser()) {
             parameters.addValue("principal", scope.principal());
             parameters.addValue("units", new SqlParameterValue(Types.ARRAY, scope.units().toArray(String[]::new)));
-            conditions.add("(jsonb_exists(c.definition -> 'approval' -> 'userNames', :principal)"
-                    + " or jsonb_exists_any(c.definition -> 'approval' -> 'unitCodes', :units))");
-            // the approver changes the subscription: only one of its units (or of no unit) is listed
+            String approver = "(jsonb_exists(c.definition -> 'approval' -> 'userNames', :principal)"
+                    + " or jsonb_exists_any(c.definition -> 'approval' -> 'unitCodes', :units))";
             parameters.addValue("visibleUnits", new SqlParameterValue(Types.ARRAY,
                     scope.units().toArray(String[]::new)));
+            // the approver changes the subscription: only one of its units (or of no unit) is listed
+            conditions.add(approver);
             conditions.add("(s.owning_unit = any(:visibleUnits) or s.owning_unit is null)");
+            // and the job: one of its units owns it or is assigned it
+            jobConditions.add(approver);
+            jobConditions.add("(s.owning_unit = any(:visibleUnits) or s.assigned_unit = any(:visibleUnits)"
+                    + " or s.owning_unit is null)");
         }
-        return jdbc.query("select " + DISCOUNT_COLUMNS + ", s.account_id from subscription_discount d"
+        List<PendingDiscountView> pending = new ArrayList<>(jdbc.query("select " + DISCOUNT_COLUMNS
+                + ", s.account_id, null as job_id from subscription_discount d"
                 + " join subscription_summary s on s.subscription_id = d.subscription_id"
                 + " left join catalog_entry c on c.kind = 'ADDITIVE_DISCOUNT' and c.code = d.definition_code"
                 + " where " + String.join(" and ", conditions)
-                + " order by d.added_at, d.discount_id limit :limit", parameters, PENDING);
+                + " order by d.added_at, d.discount_id limit :limit", parameters, PENDING));
+        pending.addAll(jdbc.query("select " + JOB_DISCOUNT_COLUMNS + ", s.account_id from job_discount d"
+                + " join job_summary s on s.job_id = d.job_id"
+                + " left join catalog_entry c on c.kind = 'ADDITIVE_DISCOUNT' and c.code = d.definition_code"
+                + " where " + String.join(" and ", jobConditions)
+                + " order by d.added_at, d.discount_id limit :limit", parameters, PENDING));
+        pending.sort(Comparator.comparing(PendingDiscountView::addedAt, Comparator.nullsLast(Comparator
+                .naturalOrder())).thenComparing(PendingDiscountView::discountId));
+        return pending.size() > PENDING_LIMIT ? List.copyOf(pending.subList(0, PENDING_LIMIT)) : pending;
     }
 
-    /** Applications with a billing period starting from {@code from} to {@code to} (inclusive), per month. */
+    /**
+     * Applications with a billing period starting from {@code from} to {@code to} (inclusive), and job bills of those
+     * days, per definition and month.
+     */
     List<AppliedDiscountsLine> applied(LocalDate from, LocalDate to, String definition, AccessScope scope) {
         var parameters = new MapSqlParameterSource("from", from).addValue("to", to);
-        List<String> conditions = new ArrayList<>(List.of("a.period_start between :from and :to"));
+        List<String> subscriptions = new ArrayList<>(List.of("a.period_start between :from and :to"));
+        List<String> jobs = new ArrayList<>(List.of("a.billed_on between :from and :to"));
         if (definition != null) {
             parameters.addValue("definition", definition);
-            conditions.add("a.definition_code = :definition");
+            subscriptions.add("a.definition_code = :definition");
+            jobs.add("a.definition_code = :definition");
         }
         String visible = ReadScopes.condition(scope, parameters);
         if (visible != null) {
-            conditions.add(visible);
+            subscriptions.add(visible);
+            jobs.add(visible);
         }
-        return jdbc.query("select a.definition_code, to_char(a.period_start, 'YYYY-MM') as period, a.currency,"
-                        + " count(distinct a.subscription_id) as subscriptions,"
+        return jdbc.query("select definition_code, period, currency, sum(subscriptions) as subscriptions,"
+                        + " sum(jobs) as jobs, sum(applications) as applications, sum(amount) as amount from ("
+                        + "select a.definition_code, to_char(a.period_start, 'YYYY-MM') as period, a.currency,"
+                        + " count(distinct a.subscription_id) as subscriptions, 0 as jobs,"
                         + " count(distinct (a.subscription_id, a.discount_id, a.application_number)) as applications,"
                         + " sum(a.amount) as amount"
                         + " from discount_application a join subscription_summary s"
                         + " on s.subscription_id = a.subscription_id"
-                        + " where " + String.join(" and ", conditions)
+                        + " where " + String.join(" and ", subscriptions)
                         + " group by a.definition_code, to_char(a.period_start, 'YYYY-MM'), a.currency"
-                        + " order by a.definition_code, period, a.currency", parameters,
+                        + " union all"
+                        + " select a.definition_code, to_char(a.billed_on, 'YYYY-MM') as period, a.currency,"
+                        + " 0 as subscriptions, count(distinct a.job_id) as jobs, count(*) as applications,"
+                        + " sum(a.amount) as amount"
+                        + " from job_discount_application a join job_summary s on s.job_id = a.job_id"
+                        + " where " + String.join(" and ", jobs)
+                        + " group by a.definition_code, to_char(a.billed_on, 'YYYY-MM'), a.currency"
+                        + ") applied group by definition_code, period, currency"
+                        + " order by definition_code, period, currency", parameters,
                 (rs, row) -> new AppliedDiscountsLine(rs.getString("definition_code"), rs.getString("period"),
-                        rs.getLong("subscriptions"), rs.getLong("applications"), money(rs, "amount", "currency")));
+                        rs.getLong("subscriptions"), rs.getLong("jobs"), rs.getLong("applications"),
+                        money(rs, "amount", "currency")));
     }
 
     private static final RowMapper<PendingDiscountView> PENDING = (rs, row) -> new PendingDiscountView(
-            rs.getString("subscription_id"), rs.getString("account_id"), rs.getString("discount_id"),
+            rs.getString("subscription_id"), rs.getString("job_id"), rs.getString("account_id"), rs.getString("discount_id"),
             rs.getString("definition_code"), value(rs), date(rs, "added_on"), rs.getString("added_by"),
             rs.getString("added_unit"), instant(rs, "added_at"), rs.getString("note"));
 

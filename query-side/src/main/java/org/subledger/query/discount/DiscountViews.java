@@ -53,8 +53,9 @@ final class DiscountViews {
                            int applicationNumber) {
     }
 
-    /** A discount waiting for the caller's approval. */
+    /** A discount waiting for the caller's approval, on a subscription or on a job (the other id null). */
     record PendingDiscountView(String subscriptionId,
+                               String jobId,
                                String accountId,
                                String discountId,
                                String definitionCode,
@@ -70,8 +71,11 @@ final class DiscountViews {
     record AppliedDiscountsReport(LocalDate from, LocalDate to, String definition, List<AppliedDiscountsLine> lines) {
     }
 
-    /** {@code period}: the month the billing periods started in (YYYY-MM). */
-    record AppliedDiscountsLine(String definitionCode, String period, long subscriptions, long applications,
-                                Money amount) {
+    /**
+     * {@code period}: the month the billing periods started in (YYYY-MM), for a job the month it was billed in;
+     * {@code subscriptions} and {@code jobs} discounted, and their {@code applications} together.
+     */
+    record AppliedDiscountsLine(String definitionCode, String period, long subscriptions, long jobs,
+                                long applications, Money amount) {
     }
 }

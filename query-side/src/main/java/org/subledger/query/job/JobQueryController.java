@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.job.JobDiscount;
 import org.subledger.kernel.job.JobState;
 import org.subledger.query.audit.AuditTrail;
 import org.subledger.query.audit.AuditedEvent;
@@ -66,6 +67,14 @@ class JobQueryController {
             throw notFound(jobId);
         }
         return JobView.of(job, LocalDate.now(clock));
+    }
+
+    /** The job's discount state: each discount, its status and value, and what billing took off with it. */
+    @GetMapping("/api/jobs/{jobId}/discounts")
+    public List<JobDiscount> discounts(@PathVariable String jobId, AccessScope scope) {
+        JobState job = new JobState();
+        readable(jobId, scope).forEach(event -> job.apply(event.getPayload(), event.getSequenceNumber()));
+        return List.copyOf(job.discounts().values());
     }
 
     /**

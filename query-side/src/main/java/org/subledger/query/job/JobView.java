@@ -2,6 +2,7 @@ package org.subledger.query.job;
 
 import org.subledger.kernel.job.JobActivity;
 import org.subledger.kernel.job.JobBilled;
+import org.subledger.kernel.job.JobDiscount;
 import org.subledger.kernel.job.JobExpense;
 import org.subledger.kernel.job.JobGood;
 import org.subledger.kernel.job.JobState;
@@ -13,7 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A job with its contents, state and bill, as its own event stream folds it ({@link JobState}): consistent with
+ * A job with its contents, state, discounts (ad hoc ones as added and decided on, and what billing took off with
+ * each, auto-apply ones from their application) and bill, as its own event stream folds it ({@link JobState}): consistent with
  * every command the job accepted, and, with {@code asOf}, as it stood then.
  */
 public record JobView(String jobId,
@@ -35,6 +37,7 @@ public record JobView(String jobId,
                       List<JobActivity> activities,
                       SubscriptionRequest subscriptionRequest,
                       JobSubscriptionRefused subscriptionRefusal,
+                      List<JobDiscount> discounts,
                       JobBilled bill) {
 
     static JobView of(JobState job, LocalDate today) {
@@ -42,6 +45,7 @@ public record JobView(String jobId,
                 job.billingTermSchemeCode(), job.pricePlanCode(), job.owningUnit(), job.assignedUnit(),
                 job.createdOn(), job.expectedCompletion(), job.startedOn(), job.actualCompletion(),
                 job.cancelledOn(), job.lateOn(today), List.copyOf(job.goods()), List.copyOf(job.expenses()),
-                List.copyOf(job.activities()), job.subscriptionRequest(), job.subscriptionRefusal(), job.bill());
+                List.copyOf(job.activities()), job.subscriptionRequest(), job.subscriptionRefusal(),
+                List.copyOf(job.discounts().values()), job.bill());
     }
 }

@@ -2,7 +2,10 @@ package org.subledger.kernel.discount;
 
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.catalog.DiscountCriteria;
+import org.subledger.kernel.subscription.Interruption;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +22,8 @@ public final class DiscountCriteriaCheck {
     /**
      * The facts of a subscription the criteria look at. {@code flexiblePricing}: its billing term scheme allows
      * discounts (ad hoc discounts need it); {@code bindingPeriodMonths} null when not known; the account's
-     * classification and credit rating null when not known.
+     * classification and credit rating null when not known; for its maturity, the day it was activated, its
+     * interruptions and the day asked about ({@code on}: the day added, or the billing period's start).
      */
     public record Facts(String schemeCode,
                         boolean flexiblePricing,
@@ -29,10 +33,47 @@ public final class DiscountCriteriaCheck {
                         String pricePlanCode,
                         Set<String> productCodes,
                         String accountClassification,
-                        String accountCreditRating) {
+                        String accountCreditRating,
+                        LocalDate activatedOn,
+                        List<Interruption> interruptions,
+                        LocalDate on) {
 
         public Facts {
             productCodes = Set.copyOf(productCodes == null ? Set.of() : productCodes);
+            interruptions = List.copyOf(interruptions == null ? List.of() : interruptions);
+        }
+
+        /** Facts without the subscription's history: a maturity criterion does not hold on them. */
+        public Facts(String schemeCode, boolean flexiblePricing, BillingFrequency billingFrequency,
+                     Integer bindingPeriodMonths, String subscriptionTypeCode, String pricePlanCode,
+                     Set<String> productCodes, String accountClassification, String accountCreditRating) {
+            this(schemeCode, flexiblePricing, billingFrequency, bindingPeriodMonths, subscriptionTypeCode,
+                    pricePlanCode, productCodes, accountClassification, accountCreditRating, null, null, null);
+        }
+
+        /** The same facts on another day (billing asks for each period it bills). */
+        public Facts on(LocalDate day) {
+            return new Facts(schemeCode, flexiblePricing, billingFrequency, bindingPeriodMonths, subscriptionTypeCode,
+                    pricePlanCode, productCodes, accountClassification, accountCreditRating, activatedOn,
+                    interruptions, day);
+        }
+    }
+
+    /**
+     * The facts of a job the criteria look at. {@code productCodes} and {@code completedLate} are null while not
+     * known yet (a job's contents change until it is billed, its completion comes last): their sections are then
+     * left out, as sections that may still hold.
+     */
+    public record JobFacts(String schemeCode,
+                           boolean flexiblePricing,
+                           String pricePlanCode,
+                           Set<String> productCodes,
+                           String accountClassification,
+                           String accountCreditRating,
+                           Boolean completedLate) {
+
+        public JobFacts {
+            productCodes = productCodes == null ? null : Set.copyOf(productCodes);
         }
     }
 
@@ -73,6 +114,13 @@ public final class DiscountCriteriaCheck {
             section(has(given.subscriptionTypes(), facts.subscriptionTypeCode()), "subscription type is one of "
                     + given.subscriptionTypes(), held, failed);
         }
+        if (given.maturity() != null) {
+            var maturity = given.maturity();
+            Long days = maturityDays(facts, maturity.maxInterruptionDays());
+            section(days != null && days > maturity.aboveDays(), "subscription matured above "
+                    + maturity.aboveDays() + " days without an interruption over " + maturity.maxInterruptionDays()
+                    + " days" + (days == null ? "" : " (" + days + ")"), held, failed);
+        }
         var account = given.accountsReceivable();
         if (!account.classifications().isEmpty() || !account.creditRatings().isEmpty()) {
             section(has(account.classifications(), facts.accountClassification())
@@ -89,6 +137,53 @@ public final class DiscountCriteriaCheck {
                     + " are all on the subscription", held, failed);
         }
         return new Outcome(List.copyOf(held), List.copyOf(failed));
+    }
+
+    /**
+     * Whether a job discount's criteria hold for a job: the billing term, account, price plan and product sections as
+     * for a subscription, and the job section; the sections a job does not have (subscription types, billing
+     * frequencies, binding periods, buy-in-advance durations) never hold for one.
+     */
+    public static Outcome checkJob(DiscountCriteria criteria, JobFacts facts, boolean adHoc) {
+        DiscountCriteria given = criteria == null ? DiscountCriteria.NONE : criteria;
+        var shared = new DiscountCriteria(given.billingTerm(), given.subscriptionTypes(), given.accountsReceivable(),
+                given.pricePlans(), facts.productCodes() == null ? List.of() : given.products(), List.of(), null,
+                given.maturity(), null);
+        var outcome = check(shared, new Facts(facts.schemeCode(), facts.flexiblePricing(), null, null, null,
+                facts.pricePlanCode(), facts.productCodes(), facts.accountClassification(),
+                facts.accountCreditRating()), adHoc);
+        List<String> held = new ArrayList<>(outcome.held());
+        List<String> failed = new ArrayList<>(outcome.failed());
+        if (!given.buyInAdvanceDurations().isEmpty()) {
+            failed.add("a job is not bought in advance");
+        }
+        if (given.job().completedLaterThanExpected() && facts.completedLate() != null) {
+            section(facts.completedLate(), "job completed later than expected", held, failed);
+        }
+        return new Outcome(List.copyOf(held), List.copyOf(failed));
+    }
+
+    /**
+     * The days the subscription has been effective on {@code facts.on()} since its activation or the end of its last
+     * interruption longer than {@code maxInterruptionDays}; null when not known, or while it is interrupted.
+     */
+    static Long maturityDays(Facts facts, int maxInterruptionDays) {
+        if (facts.activatedOn() == null || facts.on() == null || facts.on().isBefore(facts.activatedOn())) {
+            return null;
+        }
+        LocalDate from = facts.activatedOn();
+        for (Interruption interruption : facts.interruptions()) {
+            if (interruption.from().isAfter(facts.on())) {
+                break;
+            }
+            if (interruption.to() == null || interruption.to().isAfter(facts.on())) {
+                return null; // deactivated on the day asked about
+            }
+            if (interruption.days(facts.on()) > maxInterruptionDays) {
+                from = interruption.to();
+            }
+        }
+        return ChronoUnit.DAYS.between(from, facts.on());
     }
 
     /** Whether the criteria need the account's facts (reading them folds the account's stream). */

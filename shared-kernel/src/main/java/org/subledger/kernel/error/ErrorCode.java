@@ -67,6 +67,8 @@ public enum ErrorCode {
     DISCOUNT_NOT_AD_HOC(Kind.REFUSED),
     /** The definition is for jobs, not subscriptions. */
     DISCOUNT_NOT_FOR_SUBSCRIPTIONS(Kind.REFUSED),
+    /** The definition is for subscriptions, not jobs. */
+    DISCOUNT_NOT_FOR_JOBS(Kind.REFUSED),
     /** The date the discount is added is outside the definition's validity. */
     DISCOUNT_DEFINITION_NOT_VALID(Kind.REFUSED),
     /** The value is not of the definition's kind, or its sign or precision is wrong. */

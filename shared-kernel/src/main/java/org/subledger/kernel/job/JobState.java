@@ -1,11 +1,14 @@
 package org.subledger.kernel.job;
 
+import org.subledger.kernel.discount.DiscountStatus;
 import org.subledger.kernel.money.Money;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one fold of a job's event stream, shared by every reader of it: the Job aggregate, the job bill writer and the
@@ -34,6 +37,7 @@ public final class JobState {
     private final ArrayList<JobGood> goods = new ArrayList<>();
     private final ArrayList<JobExpense> expenses = new ArrayList<>();
     private final ArrayList<JobActivity> activities = new ArrayList<>();
+    private final LinkedHashMap<String, JobDiscount> discounts = new LinkedHashMap<>();
     private JobBilled bill;
     private long version = -1;
 
@@ -76,6 +80,15 @@ public final class JobState {
             bill = billed;
         } else if (event instanceof JobSubscriptionRefused refused) {
             subscriptionRefusal = refused;
+        } else if (event instanceof JobDiscountAdded added) {
+            discounts.putIfAbsent(added.discountId(), JobDiscount.of(added));
+        } else if (event instanceof JobDiscountApproved approved) {
+            discounts.computeIfPresent(approved.discountId(), (id, d) -> d.withStatus(DiscountStatus.APPROVED));
+        } else if (event instanceof JobDiscountRejected rejected) {
+            discounts.computeIfPresent(rejected.discountId(), (id, d) -> d.withStatus(DiscountStatus.REJECTED));
+        } else if (event instanceof JobDiscountApplied applied) {
+            discounts.merge(applied.discountId(), JobDiscount.autoApplied(applied),
+                    (earlier, auto) -> earlier.withApplication(applied));
         }
     }
 
@@ -177,6 +190,11 @@ public final class JobState {
 
     public List<JobActivity> activities() {
         return Collections.unmodifiableList(activities);
+    }
+
+    /** The job's discounts by id, in the order they appeared on its stream. */
+    public Map<String, JobDiscount> discounts() {
+        return Collections.unmodifiableMap(discounts);
     }
 
     /** The bill, once billed; else {@code null}. */

@@ -77,6 +77,8 @@ public final class SubscriptionStreamState {
     private final LinkedHashMap<String, SubscriptionDiscount> discounts = new LinkedHashMap<>();
     /** Every period bought in advance, by request id (a handful in a subscription's life). */
     private final LinkedHashMap<String, BoughtPeriod> boughtPeriods = new LinkedHashMap<>();
+    /** Its deactivations, oldest first: a handful in a subscription's life. */
+    private final ArrayList<Interruption> interruptions = new ArrayList<>();
     private long version = -1;
 
     /** A copy that events can be applied to without changing this state (the bill preview bills on one). */
@@ -105,6 +107,7 @@ public final class SubscriptionStreamState {
         copy.oneOffChargeIds.addAll(oneOffChargeIds);
         copy.discounts.putAll(discounts);
         copy.boughtPeriods.putAll(boughtPeriods);
+        copy.interruptions.addAll(interruptions);
         copy.version = version;
         return copy;
     }
@@ -151,9 +154,14 @@ public final class SubscriptionStreamState {
         } else if (payload instanceof SubscriptionDeactivated event) {
             state = SubscriptionState.DEACTIVATED;
             deactivatedOn = event.deactivatedOn();
-        } else if (payload instanceof SubscriptionReactivated) {
+            interruptions.add(new Interruption(event.deactivatedOn(), null));
+        } else if (payload instanceof SubscriptionReactivated event) {
             state = SubscriptionState.EFFECTIVE;
             deactivatedOn = null;
+            int last = interruptions.size() - 1;
+            if (last >= 0 && interruptions.get(last).to() == null) {
+                interruptions.set(last, new Interruption(interruptions.get(last).from(), event.reactivatedOn()));
+            }
         } else if (payload instanceof SubscriptionTerminated event) {
             on(event);
         } else if (payload instanceof BillingDirectiveSet event) {
@@ -360,6 +368,11 @@ public final class SubscriptionStreamState {
     /** The date it was activated on (the billing anchor: a shop sale's creation date); null while a draft. */
     public LocalDate activatedOn() {
         return billingAnchor;
+    }
+
+    /** Its deactivations, oldest first (the last one open while it is deactivated). */
+    public List<Interruption> interruptions() {
+        return Collections.unmodifiableList(interruptions);
     }
 
     /** The date it was deactivated on while it is deactivated, else null. */

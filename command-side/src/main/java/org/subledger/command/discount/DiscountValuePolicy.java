@@ -1,4 +1,4 @@
-package org.subledger.command.subscription;
+package org.subledger.command.discount;
 
 import org.subledger.kernel.catalog.DiscountKind;
 import org.subledger.kernel.catalog.DiscountValue;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * the range {@code DISCOUNT_VALUE_OUT_OF_RANGE}. A percentage keeps the definition's level. Amounts arrive at their
  * currency's scale: the HTTP edge refuses more decimals than the currency has before they are rounded.
  */
-final class DiscountValuePolicy {
+public final class DiscountValuePolicy {
 
     /** Percentages are kept to four decimals (12.3456 %): finer picks are typing errors, not discounts. */
     static final int PERCENTAGE_SCALE = 4;
@@ -28,7 +28,7 @@ final class DiscountValuePolicy {
     private DiscountValuePolicy() {
     }
 
-    static DiscountValue settle(DiscountValue offered, DiscountValue picked) {
+    public static DiscountValue settle(DiscountValue offered, DiscountValue picked) {
         if (offered == null || offered.kind() == null) {
             throw invalid("the definition gives no value");
         }

@@ -1,4 +1,4 @@
-package org.subledger.command.subscription;
+package org.subledger.command.discount;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -25,12 +25,12 @@ import java.util.Map;
  * "EUR"}}, no more decimals than the currency has), {@code percentage} or {@code freePeriod}, or none for a definition
  * of one value. {@code actionDate} is the date the discount is added, decided on or removed from (default: today).
  */
-final class DiscountRequests {
+public final class DiscountRequests {
 
     private DiscountRequests() {
     }
 
-    record AddDiscountRequest(@NotBlank @Size(max = 64) String definitionCode,
+    public record AddDiscountRequest(@NotBlank @Size(max = 64) String definitionCode,
                               Money amount,
                               @Digits(integer = 3, fraction = DiscountValuePolicy.PERCENTAGE_SCALE)
                               BigDecimal percentage,
@@ -39,7 +39,7 @@ final class DiscountRequests {
                               @FreeText(max = 500) String note) {
 
         /** The agent's pick, or null to take the definition's single value. */
-        DiscountValue value() {
+        public DiscountValue value() {
             int given = (amount != null ? 1 : 0) + (percentage != null ? 1 : 0) + (freePeriod != null ? 1 : 0);
             if (given > 1) {
                 throw new LedgerRefusal(ErrorCode.VALIDATION_FAILED, "The discount is not valid: give one of "
@@ -58,12 +58,12 @@ final class DiscountRequests {
         }
     }
 
-    record FreePeriodRequest(@Min(1) @Max(1000) int count, @NotNull PeriodUnit unit) {
+    public record FreePeriodRequest(@Min(1) @Max(1000) int count, @NotNull PeriodUnit unit) {
     }
 
     /** Approving, rejecting or removing: its date and, for a rejection or removal, why. */
-    record DiscountDecisionRequest(LocalDate actionDate, @FreeText(max = 500) String reason) {
+    public record DiscountDecisionRequest(LocalDate actionDate, @FreeText(max = 500) String reason) {
 
-        static final DiscountDecisionRequest NONE = new DiscountDecisionRequest(null, null);
+        public static final DiscountDecisionRequest NONE = new DiscountDecisionRequest(null, null);
     }
 }
