@@ -1,5 +1,7 @@
 package org.subledger.query.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -45,6 +47,7 @@ class AccountQueryController {
 
     /** The account now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
     @GetMapping("/{accountId}")
+    @Operation(summary = "An account now, or as it stood at asOf")
     public AccountView account(@PathVariable String accountId, @RequestParam(required = false) Instant asOf,
                                AccessScope scope) {
         if (asOf == null) {
@@ -62,6 +65,7 @@ class AccountQueryController {
     }
 
     @GetMapping
+    @Operation(summary = "Accounts the caller may read, by status, paged")
     public PageView<AccountView> accounts(@RequestParam(required = false) AccountStatus status,
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1)
@@ -74,6 +78,7 @@ class AccountQueryController {
     }
 
     @GetMapping("/{accountId}/statement")
+    @Operation(summary = "An account's statement: its postings with the running balance, paged")
     public StatementView statement(@PathVariable String accountId,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1)

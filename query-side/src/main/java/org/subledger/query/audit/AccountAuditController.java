@@ -1,5 +1,7 @@
 package org.subledger.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,7 @@ class AccountAuditController {
     }
 
     @GetMapping("/{accountId}/events")
+    @Operation(summary = "An account's recorded events, oldest first, with who and why")
     public AccountEventsView events(@PathVariable String accountId, AccessScope scope) {
         List<AuditedEvent> events = eventStore.readEvents(accountId, 0).asStream()
                 .<AuditedEvent>map(AuditedEvent::of).toList();

@@ -1,5 +1,7 @@
 package org.subledger.query.job;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;
@@ -41,6 +43,7 @@ class JobQueryController {
     }
 
     @GetMapping("/api/jobs")
+    @Operation(summary = "Jobs, of an account or in a state")
     public List<JobSummaryView> jobs(@RequestParam(required = false) String accountId,
                                      @RequestParam(required = false) String state,
                                      @RequestParam(required = false) String assignedUnit,
@@ -52,6 +55,7 @@ class JobQueryController {
 
     /** The job now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
     @GetMapping("/api/jobs/{jobId}")
+    @Operation(summary = "A job now, or as it stood at asOf")
     public JobView job(@PathVariable String jobId, @RequestParam(required = false) Instant asOf, AccessScope scope) {
         List<? extends DomainEventMessage<?>> events = readable(jobId, scope);
         JobState job = new JobState();
@@ -65,6 +69,7 @@ class JobQueryController {
 
     /** The job's events exactly as the event store holds them, with who, when and why (auditors and supervisors). */
     @GetMapping("/api/audit/jobs/{jobId}/events")
+    @Operation(summary = "A job's recorded events, oldest first")
     public JobEventsView events(@PathVariable String jobId, AccessScope scope) {
         List<AuditedEvent> events = readable(jobId, scope).stream()
                 .map(event -> new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(),

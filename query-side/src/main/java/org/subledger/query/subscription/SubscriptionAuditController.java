@@ -1,5 +1,7 @@
 package org.subledger.query.subscription;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.query.access.ReadScopes;
@@ -28,6 +30,7 @@ class SubscriptionAuditController {
     }
 
     @GetMapping("/{subscriptionId}/events")
+    @Operation(summary = "A subscription's recorded events, oldest first")
     public SubscriptionEventsView events(@PathVariable String subscriptionId, AccessScope scope) {
         List<AuditedEvent> events = eventStore.readEvents(subscriptionId, 0).asStream()
                 .map(event -> new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(),
