@@ -152,6 +152,9 @@ final class HostileCorpus {
         if (resolved.has("enum")) {
             return factory.textNode(resolved.get("enum").get(0).asText());
         }
+        if (resolved.has("example")) {
+            return resolved.get("example"); // an amount's "240.00": "X1" would stop every body at its amount
+        }
         String type = resolved.path("type").asText(resolved.has("properties") ? "object" : "string");
         return switch (type) {
             case "string" -> switch (resolved.path("format").asText("")) {

@@ -5,20 +5,19 @@ import org.subledger.kernel.account.AccountSummary;
 import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.money.Money;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * An account in the query API. Amounts are JSON numbers at the currency's scale ({@code "balance": 20.00}); their
- * currency is the account's, given once in {@code currency}. A positive balance is what the customer owes.
+ * An account in the query API. Amounts are {@link Money} ({@code "balance": {"amount": "20.00", "currency": "EUR"}},
+ * as every amount the API writes), in the account's {@code currency}. A positive balance is what the customer owes.
  * {@code owningUnit}: the organisational unit that owns it (absent for accounts of no unit).
  */
 public record AccountView(String accountId,
                           CustomerType type,
                           String name,
                           String currency,
-                          BigDecimal creditLimit,
-                          BigDecimal balance,
+                          Money creditLimit,
+                          Money balance,
                           AccountStatus status,
                           boolean closed,
                           String creditRating,
@@ -31,12 +30,8 @@ public record AccountView(String accountId,
 
     public static AccountView of(AccountSummary summary) {
         return new AccountView(summary.accountId(), summary.type(), summary.name(), summary.currency(),
-                amountOf(summary.creditLimit()), amountOf(summary.balance()), summary.status(), summary.closed(),
+                summary.creditLimit(), summary.balance(), summary.status(), summary.closed(),
                 summary.creditRating(), summary.classification(), summary.openedBy(), summary.openedAt(),
                 summary.lastMovementAt(), summary.version(), summary.owningUnit());
-    }
-
-    static BigDecimal amountOf(Money money) {
-        return money == null ? null : money.amount();
     }
 }
