@@ -28,7 +28,7 @@ class AccountsIT extends LedgerIT {
         return Await.until("balance " + expected + " of " + accountId,
                 () -> api.get("reporter", "/api/accounts/" + accountId),
                 response -> response.status() == 200
-                        && decimal(response.json().get("balance")).compareTo(new BigDecimal(expected)) == 0)
+                        && Amounts.of(response.json().get("balance")).compareTo(new BigDecimal(expected)) == 0)
                 .json();
     }
 
@@ -45,14 +45,14 @@ class AccountsIT extends LedgerIT {
         assertThat(account.get("type").asText()).isEqualTo("PERSON");
         assertThat(account.get("name").asText()).isEqualTo("Maria Georgiou");
         assertThat(account.get("currency").asText()).isEqualTo("EUR");
-        assertThat(decimal(account.get("creditLimit"))).isEqualByComparingTo("100.00");
+        assertThat(Amounts.of(account.get("creditLimit"))).isEqualByComparingTo("100.00");
         assertThat(account.get("status").asText()).isEqualTo("UNSETTLED");
 
         JsonNode statement = Await.until("two statement lines",
                 () -> api.get("reporter", "/api/accounts/" + id + "/statement").json(),
                 page -> page.get("content").size() == 2);
-        assertThat(decimal(statement.get("content").get(0).get("runningBalance"))).isEqualByComparingTo("30.00");
-        assertThat(decimal(statement.get("content").get(1).get("runningBalance"))).isEqualByComparingTo("20.00");
+        assertThat(Amounts.of(statement.get("content").get(0).get("runningBalance"))).isEqualByComparingTo("30.00");
+        assertThat(Amounts.of(statement.get("content").get(1).get("runningBalance"))).isEqualByComparingTo("20.00");
 
         var history = api.get("auditor", "/api/audit/accounts/" + id + "/events");
         assertThat(history.status()).isEqualTo(200);
@@ -213,7 +213,7 @@ class AccountsIT extends LedgerIT {
                 response -> response.status() == 200
                         && "VIP".equals(response.json().path("classification").asText())
                         && "CAA".equals(response.json().path("creditRating").asText())).json();
-        assertThat(decimal(account.get("creditLimit"))).isEqualByComparingTo("75.00");
+        assertThat(Amounts.of(account.get("creditLimit"))).isEqualByComparingTo("75.00");
     }
 
     @Test
@@ -229,7 +229,7 @@ class AccountsIT extends LedgerIT {
 
         var then = api.get("auditor", "/api/accounts/" + id + "?asOf=" + between);
         assertThat(then.status()).isEqualTo(200);
-        assertThat(decimal(then.json().get("balance"))).isEqualByComparingTo("30.00");
+        assertThat(Amounts.of(then.json().get("balance"))).isEqualByComparingTo("30.00");
         assertThat(then.json().get("status").asText()).isEqualTo("UNSETTLED");
         // before it was opened: its own code, which an unknown account never gets
         assertProblem(api.get("auditor", "/api/accounts/" + id + "?asOf=2000-01-01T00:00:00Z"), 404,

@@ -41,7 +41,7 @@ class AttentionIT extends LedgerIT {
 
     void awaitBalance(String accountId, String expected) {
         Await.until("balance " + expected + " of " + accountId, () -> api.get("reporter", "/api/accounts/" + accountId),
-                response -> response.status() == 200 && new BigDecimal(response.json().get("balance").asText())
+                response -> response.status() == 200 && Amounts.of(response.json().get("balance"))
                         .compareTo(new BigDecimal(expected)) == 0);
     }
 

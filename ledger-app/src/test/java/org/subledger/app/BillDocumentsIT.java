@@ -130,7 +130,7 @@ class BillDocumentsIT extends LedgerIT {
     private void awaitBalance(String accountId, String expected) {
         Await.until("balance " + expected + " of " + accountId, () -> api.get("reporter", "/api/accounts/"
                 + accountId), response -> response.status() == 200
-                && new BigDecimal(response.json().get("balance").asText()).compareTo(new BigDecimal(expected)) == 0);
+                && Amounts.of(response.json().get("balance")).compareTo(new BigDecimal(expected)) == 0);
     }
 
     private HttpResponse<byte[]> fetch(String credentials, String billId, String accept) {

@@ -90,7 +90,7 @@ class BillingIT extends LedgerIT {
             }
             assertThat(amount(lines.get("EUROSPORT-1"))).isEqualByComparingTo("8.00"); // P7: 4 x 2
             assertThat(amount(lines.get("PPV-SERVICE"))).isEqualByComparingTo("14.00"); // P8: 5 + 4 + 3 + 2
-            assertThat(new BigDecimal(bill.get("total").asText())).isEqualByComparingTo(gold.add(new BigDecimal("22")));
+            assertThat(Amounts.of(bill.get("total"))).isEqualByComparingTo(gold.add(new BigDecimal("22")));
         }
         assertThat(goldFirstYear).isEqualByComparingTo("180.00");
 
@@ -256,7 +256,7 @@ class BillingIT extends LedgerIT {
         JsonNode usageBill = Await.until("a usage bill", () -> api.get("reporter", "/api/accounts/" + prepaidAccount
                 + "/bills").json().path("content"), content -> content.size() == 1).get(0);
         assertThat(usageBill.get("kind").asText()).isEqualTo("USAGE");
-        assertThat(new BigDecimal(usageBill.get("total").asText())).isEqualByComparingTo("3.00");
+        assertThat(Amounts.of(usageBill.get("total"))).isEqualByComparingTo("3.00");
 
         // RESIDENTIAL bills usage early once 20 records are unbilled
         String account = api.openAccount("Binge", "Watcher", "5000.00");
@@ -273,7 +273,7 @@ class BillingIT extends LedgerIT {
         JsonNode thresholdBill = Await.until("a usage bill of 20 records", () -> api.get("reporter", "/api/accounts/"
                 + account + "/bills").json().path("content"), content -> content.size() == 1).get(0);
         assertThat(thresholdBill.get("lineCount").asInt()).isEqualTo(20);
-        assertThat(new BigDecimal(thresholdBill.get("total").asText())).isEqualByComparingTo("60.00");
+        assertThat(Amounts.of(thresholdBill.get("total"))).isEqualByComparingTo("60.00");
     }
 
     @Test
@@ -427,7 +427,7 @@ class BillingIT extends LedgerIT {
     static void assertSameBill(JsonNode preview, JsonNode bill) {
         assertThat(bill.get("periodFrom").asText()).isEqualTo(preview.get("periodFrom").asText());
         assertThat(bill.get("periodTo").asText()).isEqualTo(preview.get("periodTo").asText());
-        assertThat(new BigDecimal(bill.get("total").asText()))
+        assertThat(Amounts.of(bill.get("total")))
                 .isEqualByComparingTo(new BigDecimal(preview.get("total").get("amount").asText()));
         assertThat(lines(bill)).extracting(BillingIT::lineKey)
                 .containsExactlyElementsOf(lines(preview).stream().map(BillingIT::lineKey).toList());
@@ -461,7 +461,7 @@ class BillingIT extends LedgerIT {
 
     void awaitBalance(String accountId, BigDecimal expected) {
         Await.until("balance " + expected + " of " + accountId, () -> api.get("reporter", "/api/accounts/" + accountId),
-                response -> response.status() == 200 && new BigDecimal(response.json().get("balance").asText())
+                response -> response.status() == 200 && Amounts.of(response.json().get("balance"))
                         .compareTo(expected) == 0);
     }
 

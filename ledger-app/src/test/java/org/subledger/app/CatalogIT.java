@@ -65,8 +65,8 @@ class CatalogIT extends LedgerIT {
         assertThat(p2.get("explanation")).hasSize(1);
         assertThat(line.get("level").asText()).isEqualTo("2-5");
         assertThat(line.get("units").asLong()).isEqualTo(5);
-        assertThat(decimal(line.get("unitAmount"))).isEqualByComparingTo("15.00");
-        assertThat(decimal(line.get("amount"))).isEqualByComparingTo("75.00");
+        assertThat(Amounts.of(line.get("unitAmount"))).isEqualByComparingTo("15.00");
+        assertThat(Amounts.of(line.get("amount"))).isEqualByComparingTo("75.00");
         JsonNode p5 = quote("""
                 {"pricePlanId": "STANDARD", "productCode": "DECODER", "quantity": 3, "at": "%s"}"""
                 .formatted(MARCH)).json();
@@ -120,11 +120,11 @@ class CatalogIT extends LedgerIT {
     void aMovieCostsTheBaseAmountInTheEveningAndTheNightAmountAtNight() {
         // U1
         JsonNode evening = usageQuote("NAGRA-MOVIES", "BRAVEHEART", "2026-03-01T21:30:00");
-        assertThat(decimal(evening.get("amount"))).isEqualByComparingTo("3.00");
+        assertThat(Amounts.of(evening.get("amount"))).isEqualByComparingTo("3.00");
         assertThat(evening.get("explanation").get(0).get("level").asText()).isEqualTo("base");
         // U2
         JsonNode night = usageQuote("NAGRA-MOVIES", "SERENDIPITY", "2026-03-01T02:15:00");
-        assertThat(decimal(night.get("amount"))).isEqualByComparingTo("2.00");
+        assertThat(Amounts.of(night.get("amount"))).isEqualByComparingTo("2.00");
         assertThat(night.get("currency").asText()).isEqualTo("EUR");
         assertThat(night.get("usageCatalogCode").asText()).isEqualTo("NAGRA-MOVIES");
         assertThat(night.get("explanation").get(0).get("level").asText()).isEqualTo("00:01-06:59");
@@ -158,7 +158,7 @@ class CatalogIT extends LedgerIT {
         // the catalog is, but the service may not be ordered yet
         assertProblem(api.post("agent", "/api/pricing/usage-quote", premiere.formatted("2027-01-31T20:00:00")),
                 422, "CATALOG_RULE_VIOLATED", "usedAt");
-        assertThat(decimal(usageQuote("NAGRA-PREMIERES", "LIMITLESS", "2027-02-01T20:00:00").get("amount")))
+        assertThat(Amounts.of(usageQuote("NAGRA-PREMIERES", "LIMITLESS", "2027-02-01T20:00:00").get("amount")))
                 .isEqualByComparingTo("4.00");
     }
 
@@ -214,9 +214,9 @@ class CatalogIT extends LedgerIT {
                 {"pricePlanId": "CHANGING", "productCode": "ROUTER", "quantity": 1, "at": "2026-03-31"}""").json();
         JsonNode after = quote("""
                 {"pricePlanId": "CHANGING", "productCode": "ROUTER", "quantity": 1, "at": "2026-04-01"}""").json();
-        assertThat(decimal(before.get("amount"))).isEqualByComparingTo("40.00");
+        assertThat(Amounts.of(before.get("amount"))).isEqualByComparingTo("40.00");
         assertThat(before.get("version").asInt()).isEqualTo(1);
-        assertThat(decimal(after.get("amount"))).isEqualByComparingTo("45.00");
+        assertThat(Amounts.of(after.get("amount"))).isEqualByComparingTo("45.00");
         assertThat(after.get("version").asInt()).isEqualTo(2);
         assertThat(api.get("reporter", "/api/catalog/price-plans/CHANGING/rates/ROUTER?at=2026-03-31").json()
                 .get("version").asInt()).isEqualTo(1);
@@ -284,12 +284,12 @@ class CatalogIT extends LedgerIT {
                 {"pricePlanId": "VIP", "productCode": "REPAIRS", "durationHours": 5, "at": "%s",
                  "facts": {"ACCOUNT_CLASSIFICATION": "VIP"}}""".formatted(MARCH)).json();
 
-        assertThat(decimal(vip.get("amount"))).isEqualByComparingTo("0.00");
+        assertThat(Amounts.of(vip.get("amount"))).isEqualByComparingTo("0.00");
         assertThat(vip.get("ratedWith").asText()).isEqualTo("VIP");
         assertThat(vip.get("pricePlanId").asText()).isEqualTo("VIP");
-        assertThat(decimal(withoutFacts.get("amount"))).isEqualByComparingTo("180.00");
+        assertThat(Amounts.of(withoutFacts.get("amount"))).isEqualByComparingTo("180.00");
         assertThat(withoutFacts.get("ratedWith").asText()).isEqualTo("STANDARD");
-        assertThat(decimal(unpricedInVip.get("amount"))).isEqualByComparingTo("75.00");
+        assertThat(Amounts.of(unpricedInVip.get("amount"))).isEqualByComparingTo("75.00");
         assertThat(unpricedInVip.get("ratedWith").asText()).isEqualTo("STANDARD");
     }
 
@@ -332,13 +332,13 @@ class CatalogIT extends LedgerIT {
         JsonNode quote = quote("""
                 {"pricePlanId": "STANDARD", "productCode": "%s", "%s": %d, "at": "%s"}"""
                 .formatted(product, input, units, MARCH)).json();
-        assertThat(decimal(quote.get("amount"))).as(example + " " + product + " " + input + " " + units)
+        assertThat(Amounts.of(quote.get("amount"))).as(example + " " + product + " " + input + " " + units)
                 .isEqualByComparingTo(amount);
         assertThat(quote.get("currency").asText()).isEqualTo("EUR");
     }
 
     private BigDecimal quotedAmount(String plan, String product, String input, long units, String at) {
-        return decimal(quote("""
+        return Amounts.of(quote("""
                 {"pricePlanId": "%s", "productCode": "%s", "%s": %d, "at": "%s"}"""
                 .formatted(plan, product, input, units, at)).json().get("amount"));
     }

@@ -21,7 +21,6 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.app.AccountsIT.assertProblem;
-import static org.subledger.app.AccountsIT.decimal;
 
 /**
  * One bad event never stops the others: a real projection is poisoned for one account (a CHECK constraint its row
@@ -78,7 +77,7 @@ class DeadLettersIT extends LedgerIT {
         assertThat(behind.get("payload").asText()).contains("20");
         // the statement, another group, was never affected
         awaitStatementLines(victim, 2);
-        assertThat(decimal(api.get("reporter", "/api/accounts/" + victim).json().get("balance")))
+        assertThat(Amounts.of(api.get("reporter", "/api/accounts/" + victim).json().get("balance")))
                 .isEqualByComparingTo("0");
 
         var health = api.get("admin", "/actuator/health");
@@ -249,7 +248,7 @@ class DeadLettersIT extends LedgerIT {
         Await.until("balance " + expected + " of " + accountId,
                 () -> api.get("reporter", "/api/accounts/" + accountId),
                 response -> response.status() == 200
-                        && decimal(response.json().get("balance")).compareTo(new BigDecimal(expected)) == 0);
+                        && Amounts.of(response.json().get("balance")).compareTo(new BigDecimal(expected)) == 0);
     }
 
     private void awaitStatementLines(String accountId, int lines) {

@@ -57,12 +57,12 @@ class DemoIT {
                         content -> content.size() >= 1);
                 BigDecimal billed = BigDecimal.ZERO;
                 for (JsonNode bill : bills) {
-                    billed = billed.add(new BigDecimal(bill.get("total").asText()));
+                    billed = billed.add(Amounts.of(bill.get("total")));
                 }
                 assertThat(billed).as(customer.get("name").asText()).isPositive();
                 BigDecimal expected = billed;
-                Await.until("balance of " + customer.get("name").asText(), () -> new BigDecimal(api.get("reporter",
-                        customer.get("balance").asText()).json().get("balance").asText()),
+                Await.until("balance of " + customer.get("name").asText(), () -> Amounts.of(api.get("reporter",
+                        customer.get("balance").asText()).json().get("balance")),
                         balance -> balance.compareTo(expected) >= 0);
             });
             // the discounts on its bills: an approved ad hoc one and the auto-apply loyalty levels

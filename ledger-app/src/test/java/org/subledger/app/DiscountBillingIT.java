@@ -293,7 +293,7 @@ class DiscountBillingIT extends LedgerIT {
     }
 
     private static BigDecimal total(JsonNode bill) {
-        return new BigDecimal(bill.get("total").asText());
+        return Amounts.of(bill.get("total"));
     }
 
     private static List<String> texts(JsonNode array) {

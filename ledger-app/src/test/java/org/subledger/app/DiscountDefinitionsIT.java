@@ -41,8 +41,8 @@ class DiscountDefinitionsIT extends LedgerIT {
 
         JsonNode d2 = definition("additive-discounts", "D2-CARE-GOODWILL");
         assertThat(d2.get("type").asText()).isEqualTo("AD_HOC");
-        assertThat(d2.at("/discount/amountRange/min/amount").decimalValue()).isEqualByComparingTo("5.00");
-        assertThat(d2.at("/discount/amountRange/max/amount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(Amounts.of(d2.at("/discount/amountRange/min"))).isEqualByComparingTo("5.00");
+        assertThat(Amounts.of(d2.at("/discount/amountRange/max"))).isEqualByComparingTo("20.00");
         assertThat(d2.at("/applicationLimit/times").asInt()).isEqualTo(3);
         assertThat(d2.at("/applicationLimit/per").asText()).isEqualTo("YEARS");
         assertThat(d2.at("/approval/required").asBoolean()).isTrue();
@@ -91,7 +91,7 @@ class DiscountDefinitionsIT extends LedgerIT {
         assertThat(entry.get("kind").asText()).isEqualTo("ADDITIVE_DISCOUNT");
         assertThat(entry.get("validFrom").asText()).isEqualTo("2015-01-01");
         assertThat(entry.at("/definition/state").asText()).isEqualTo("EFFECTIVE");
-        assertThat(entry.at("/definition/discount/amountRange/max/amount").decimalValue())
+        assertThat(Amounts.of(entry.at("/definition/discount/amountRange/max")))
                 .isEqualByComparingTo("25.00");
         assertThat(codes("additive-discounts")).contains(code);
 

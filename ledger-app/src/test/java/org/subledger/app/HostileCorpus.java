@@ -35,6 +35,9 @@ final class HostileCorpus {
             "\"+999999999-12-31T00:00:00Z\"", "\"1800-01-01T00:00:00\"", "\"-999999999-01-01T00:00:00Z\"");
     private static final List<String> NUMBERS = List.of("1e400", "99999999999999999999.99", "-1", "1.123456789",
             "\"abc\"", "[]");
+    /** An amount: a decimal string, or a number (so a bare 12345 is a fine amount, not a hostile one). */
+    private static final List<String> DECIMALS = List.of(HUGE_TEXT, "\"abc\"", "\"1e400\"", "\"-1\"",
+            "\"1.123456789\"", "99999999999999999999.99", "[]");
     private static final List<String> INTEGERS = List.of("1.5", "1e400", "99999999999999999999", "-1", "\"abc\"");
     private static final List<String> BOOLEANS = List.of("\"yes\"", "2");
     private static final List<String> ENUMS = List.of("\"NOT_A_VALUE\"", "0");
@@ -118,6 +121,7 @@ final class HostileCorpus {
             case "string" -> switch (format) {
                 case "date" -> concat(DATES, TEXTS.subList(5, 6));
                 case "date-time" -> concat(DATE_TIMES, TEXTS.subList(5, 6));
+                case "decimal" -> DECIMALS;
                 default -> TEXTS;
             };
             case "number" -> NUMBERS;
@@ -151,6 +155,9 @@ final class HostileCorpus {
         var factory = JsonNodeFactory.instance;
         if (resolved.has("enum")) {
             return factory.textNode(resolved.get("enum").get(0).asText());
+        }
+        if (resolved.has("example")) {
+            return resolved.get("example"); // an amount's "240.00": "X1" would stop every body at its amount
         }
         String type = resolved.path("type").asText(resolved.has("properties") ? "object" : "string");
         return switch (type) {

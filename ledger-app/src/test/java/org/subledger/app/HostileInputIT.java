@@ -330,6 +330,9 @@ class HostileInputIT {
         }
         boolean safe = !command || refusedBody != null;
         for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.has("$ref")) {
+                continue; // a shared header (Idempotency-Key): headers have probes of their own
+            }
             String name = parameter.get("name").asText();
             if (parameter.path("in").asText().equals("path")) {
                 for (String segment : HOSTILE_SEGMENTS) {

@@ -92,21 +92,21 @@ class JobsIT extends LedgerIT {
         JsonNode bill = Await.until("the job's bill", () -> api.get("agent", "/api/bills/" + billId),
                 response -> response.status() == 200).json();
         assertThat(bill.get("kind").asText()).isEqualTo("JOB");
-        assertThat(decimal(bill.get("total"))).isEqualByComparingTo("140.00");
+        assertThat(Amounts.of(bill.get("total"))).isEqualByComparingTo("140.00");
         assertThat(bill.get("lines")).extracting(line -> line.get("productCode").asText())
                 .containsExactly("DECODER", "INSTALLATION-FEE", "INSTALLATION");
-        assertThat(bill.get("lines")).extracting(line -> decimal(line.get("amount")))
+        assertThat(bill.get("lines")).extracting(line -> Amounts.of(line.get("amount")))
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("10.00"), new BigDecimal("80.00"), new BigDecimal("50.00"));
         // the job's bill, and the start-up fee event charging posts when the job's subscription is created
         Await.until("the bill posted to the account", () -> api.get("agent", "/api/accounts/" + accountId).json(),
-                account -> decimal(account.get("balance")).compareTo(new BigDecimal("145.00")) == 0);
+                account -> Amounts.of(account.get("balance")).compareTo(new BigDecimal("145.00")) == 0);
 
         // billing it again issues nothing: the same bill answers, the balance stays
         var again = api.post("billing", "/api/jobs/" + jobId + "/bill", "{}");
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.json().get("billId").asText()).isEqualTo(billId);
-        assertThat(decimal(api.get("agent", "/api/accounts/" + accountId).json().get("balance")))
+        assertThat(Amounts.of(api.get("agent", "/api/accounts/" + accountId).json().get("balance")))
                 .isEqualByComparingTo("145.00");
 
         // billed: its contents are closed, and the refusal records nothing
@@ -147,7 +147,7 @@ class JobsIT extends LedgerIT {
         assertThat(listed.get("state").asText()).isEqualTo("COMPLETED");
         assertThat(listed.get("assignedUnit").asText()).isEqualTo("INSTALLER-FASTFIT");
         assertThat(listed.get("subscriptionId").asText()).isEqualTo(subscriptionId);
-        assertThat(listed.get("billTotal").decimalValue()).isEqualByComparingTo("140.00");
+        assertThat(Amounts.of(listed.get("billTotal"))).isEqualByComparingTo("140.00");
         assertThat(overview.get("subscriptions").get(0).get("installedItems").get(0).get("serialNumber").asText())
                 .isEqualTo(serial);
 

@@ -36,7 +36,7 @@ class RestartIT {
     static String balance(Api api, String id) {
         var response = api.get("reporter", "/api/accounts/" + id);
         return response.status() == 200
-                ? new BigDecimal(response.json().get("balance").asText()).setScale(2).toPlainString()
+                ? Amounts.of(response.json().get("balance")).setScale(2).toPlainString()
                 : "none";
     }
 

@@ -35,7 +35,7 @@ class SubscriptionChargesIT extends LedgerIT {
 
     JsonNode awaitBalance(String accountId, String expected) {
         return Await.until("balance " + expected, () -> api.get("reporter", "/api/accounts/" + accountId),
-                response -> response.status() == 200 && new BigDecimal(response.json().get("balance").asText())
+                response -> response.status() == 200 && Amounts.of(response.json().get("balance"))
                         .compareTo(new BigDecimal(expected)) == 0).json();
     }
 

@@ -72,7 +72,7 @@ class TestClockIT {
         JsonNode bills = Await.until("the bills", () -> api.get("reporter", "/api/accounts/" + account + "/bills")
                 .json().path("content"), content -> content.size() >= 1);
         assertThat(bills.findValuesAsText("issuedOn")).contains(nextMonth.toString());
-        assertThat(new BigDecimal(bills.get(0).get("total").asText())).as(bills.toString()).isPositive();
+        assertThat(Amounts.of(bills.get(0).get("total"))).as(bills.toString()).isPositive();
         assertThat(LocalDate.parse(bills.get(0).get("issuedAt").asText().substring(0, 10))).isEqualTo(nextMonth);
     }
 }

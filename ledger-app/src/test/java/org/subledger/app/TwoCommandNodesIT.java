@@ -101,7 +101,7 @@ class TwoCommandNodesIT extends LedgerIT {
         assertThat(eventCount(id)).isEqualTo(26);
         assertContiguousSequence(id);
         var account = Await.until("balance 40.00", () -> api.get("reporter", "/api/accounts/" + id),
-                response -> response.status() == 200 && new BigDecimal(response.json().get("balance").asText())
+                response -> response.status() == 200 && Amounts.of(response.json().get("balance"))
                         .compareTo(new BigDecimal("40.00")) == 0);
         assertThat(account.json().get("status").asText()).isEqualTo("UNSETTLED");
     }

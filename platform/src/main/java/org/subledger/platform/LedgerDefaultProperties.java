@@ -54,6 +54,9 @@ public class LedgerDefaultProperties implements EnvironmentPostProcessor {
             // a stopping node waits at most this long for running tasks (a deadline re-runs after a restart anyway)
             Map.entry("db-scheduler.shutdown-max-wait", "5s"),
             Map.entry("server.error.include-message", "never"),
+            // the OpenAPI document is a checked-in contract (docs/openapi.json): same bytes for the same API
+            Map.entry("springdoc.writer-with-order-by-keys", "true"),
+            Map.entry("springdoc.default-produces-media-type", "application/json"),
             // Tomcat reads headers this long whole, so that the ledger's own bound (8 KB, RequestHeadersFilter)
             // answers an oversized request on an open connection instead of Tomcat cutting it off mid-request
             Map.entry("server.max-http-request-header-size", "64KB"),

@@ -80,41 +80,49 @@ class CatalogCommandController {
     }
 
     @PostMapping("/product-types")
+    @Operation(summary = "Define a product type")
     ResponseEntity<Map<String, Object>> createProductType(@RequestBody ProductTypeDefinition body) {
         return created("product-types", body.code(), new CreateProductType(body));
     }
 
     @PutMapping("/product-types/{code}")
+    @Operation(summary = "Replace a product type's definition")
     Map<String, String> amendProductType(@PathVariable String code, @RequestBody ProductTypeDefinition body) {
         return amended(code, body.code(), new AmendProductType(body));
     }
 
     @PostMapping("/products")
+    @Operation(summary = "Define a product")
     ResponseEntity<Map<String, Object>> createProduct(@RequestBody ProductDefinition body) {
         return created("products", body.code(), new CreateProduct(body));
     }
 
     @PutMapping("/products/{code}")
+    @Operation(summary = "Replace a product's definition")
     Map<String, String> amendProduct(@PathVariable String code, @RequestBody ProductDefinition body) {
         return amended(code, body.code(), new AmendProduct(body));
     }
 
     @PostMapping("/providers")
+    @Operation(summary = "Define a service provider")
     ResponseEntity<Map<String, Object>> createProvider(@RequestBody ProviderDefinition body) {
         return created("providers", body.code(), new CreateProvider(body));
     }
 
     @PutMapping("/providers/{code}")
+    @Operation(summary = "Replace a service provider's definition")
     Map<String, String> amendProvider(@PathVariable String code, @RequestBody ProviderDefinition body) {
         return amended(code, body.code(), new AmendProvider(body));
     }
 
     @PostMapping("/price-plans")
+    @Operation(summary = "Define a price plan")
     ResponseEntity<Map<String, Object>> createPricePlan(@RequestBody PricePlanDefinition body) {
         return created("price-plans", body.code(), new CreatePricePlan(body));
     }
 
     @PutMapping("/price-plans/{code}")
+    @Operation(summary = "Replace a price plan's definition (its price versions stay)")
     Map<String, String> amendPricePlan(@PathVariable String code, @RequestBody PricePlanDefinition body) {
         return amended(code, body.code(), new AmendPricePlan(body));
     }
@@ -129,52 +137,62 @@ class CatalogCommandController {
     }
 
     @PostMapping("/billing-term-schemes")
+    @Operation(summary = "Define a billing term scheme")
     ResponseEntity<Map<String, Object>> createScheme(@RequestBody BillingTermSchemeDefinition body) {
         return created("billing-term-schemes", body.code(), new CreateBillingTermScheme(body));
     }
 
     @PutMapping("/billing-term-schemes/{code}")
+    @Operation(summary = "Replace a billing term scheme's definition")
     Map<String, String> amendScheme(@PathVariable String code, @RequestBody BillingTermSchemeDefinition body) {
         return amended(code, body.code(), new AmendBillingTermScheme(body));
     }
 
     @PostMapping("/subscription-types")
+    @Operation(summary = "Define a subscription type")
     ResponseEntity<Map<String, Object>> createSubscriptionType(@RequestBody SubscriptionTypeDefinition body) {
         return created("subscription-types", body.code(), new CreateSubscriptionType(body));
     }
 
     @PutMapping("/subscription-types/{code}")
+    @Operation(summary = "Replace a subscription type's definition")
     Map<String, String> amendSubscriptionType(@PathVariable String code,
                                               @RequestBody SubscriptionTypeDefinition body) {
         return amended(code, body.code(), new AmendSubscriptionType(body));
     }
 
     @PostMapping("/usage-catalogs")
+    @Operation(summary = "Define a usage catalog")
     ResponseEntity<Map<String, Object>> createUsageCatalog(@RequestBody UsageCatalogDefinition body) {
         return created("usage-catalogs", body.code(), new CreateUsageCatalog(body));
     }
 
     @PutMapping("/usage-catalogs/{code}")
+    @Operation(summary = "Replace a usage catalog's definition")
     Map<String, String> amendUsageCatalog(@PathVariable String code, @RequestBody UsageCatalogDefinition body) {
         return amended(code, body.code(), new AmendUsageCatalog(body));
     }
 
     @PostMapping("/job-types")
+    @Operation(summary = "Define a job type")
     ResponseEntity<Map<String, Object>> createJobType(@RequestBody JobTypeDefinition body) {
         return created("job-types", body.code(), new CreateJobType(body));
     }
 
     @PutMapping("/job-types/{code}")
+    @Operation(summary = "Replace a job type's definition")
     Map<String, String> amendJobType(@PathVariable String code, @RequestBody JobTypeDefinition body) {
         return amended(code, body.code(), new AmendJobType(body));
     }
 
     @PostMapping("/activity-types")
+    @Operation(summary = "Define an activity type")
     ResponseEntity<Map<String, Object>> createActivityType(@RequestBody ActivityTypeDefinition body) {
         return created("activity-types", body.code(), new CreateActivityType(body));
     }
 
     @PutMapping("/activity-types/{code}")
+    @Operation(summary = "Replace an activity type's definition")
     Map<String, String> amendActivityType(@PathVariable String code, @RequestBody ActivityTypeDefinition body) {
         return amended(code, body.code(), new AmendActivityType(body));
     }

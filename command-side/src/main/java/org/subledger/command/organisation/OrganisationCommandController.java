@@ -57,6 +57,7 @@ class OrganisationCommandController {
     }
 
     @PostMapping("/units")
+    @Operation(summary = "Create an organisational unit")
     ResponseEntity<Map<String, String>> createUnit(@Valid @RequestBody CreateUnitRequest body) {
         commands.send(new CreateUnit(body.code(), body.name(), body.kind(), body.parent()),
                 ErrorCode.UNIT_NOT_FOUND, body.code());
@@ -65,11 +66,13 @@ class OrganisationCommandController {
     }
 
     @PutMapping("/units/{code}/name")
+    @Operation(summary = "Rename a unit")
     Map<String, String> renameUnit(@PathVariable String code, @Valid @RequestBody RenameUnitRequest body) {
         return unit(code, new RenameUnit(code, body.name()));
     }
 
     @PostMapping("/units/{code}/rename")
+    @Operation(summary = "Rename a unit (the same as PUT …/name, for clients that only POST)")
     Map<String, String> renameUnitByPost(@PathVariable String code, @Valid @RequestBody RenameUnitRequest body) {
         return renameUnit(code, body);
     }
@@ -87,16 +90,19 @@ class OrganisationCommandController {
     }
 
     @DeleteMapping("/units/{code}/collaborations/{with}")
+    @Operation(summary = "End a collaboration between two units")
     Map<String, String> endCollaboration(@PathVariable String code, @PathVariable String with) {
         return unit(code, new EndCollaboration(code, with));
     }
 
     @PostMapping("/units/{code}/collaborations/{with}/end")
+    @Operation(summary = "End a collaboration (the same as DELETE, for clients that only POST)")
     Map<String, String> endCollaborationByPost(@PathVariable String code, @PathVariable String with) {
         return endCollaboration(code, with);
     }
 
     @PostMapping("/users")
+    @Operation(summary = "Create a user of the ledger")
     ResponseEntity<Map<String, String>> createUser(@Valid @RequestBody CreateUserRequest body) {
         String hash = body.password() == null ? null : hash(body.password());
         commands.send(new CreateUser(body.userName(), body.displayName(), body.roles(), body.units(),
@@ -106,6 +112,7 @@ class OrganisationCommandController {
     }
 
     @PutMapping("/users/{userName}/roles")
+    @Operation(summary = "Replace a user's roles and super-user flag")
     Map<String, String> changeRoles(@PathVariable String userName, @Valid @RequestBody RolesRequest body) {
         return user(userName, new ChangeUserRoles(userName, body.roles(), body.superUser()));
     }
@@ -123,6 +130,7 @@ class OrganisationCommandController {
     }
 
     @PostMapping("/users/{userName}/enable")
+    @Operation(summary = "Enable a disabled user again")
     Map<String, String> enable(@PathVariable String userName) {
         return user(userName, new EnableUser(userName));
     }

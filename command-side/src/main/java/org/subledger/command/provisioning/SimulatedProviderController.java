@@ -1,5 +1,7 @@
 package org.subledger.command.provisioning;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.subledger.kernel.input.Name;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -32,6 +34,7 @@ class SimulatedProviderController {
     }
 
     @PostMapping("/{provider}/requests")
+    @Operation(summary = "Answer a provisioning request as the simulated provider would (sandboxes)")
     @PreAuthorize("hasRole('ADMIN')")
     ProviderAnswer request(@PathVariable String provider, @Valid @RequestBody Request request) {
         return simulator.receive(new ProviderRequest(request.requestId(), request.attempt(), provider,

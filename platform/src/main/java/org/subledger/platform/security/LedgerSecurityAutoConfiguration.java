@@ -91,7 +91,7 @@ public class LedgerSecurityAutoConfiguration {
         AuthenticationEntryPoint entryPoint = (request, response, exception) -> {
             if (exception instanceof LoginThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-                writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS",
+                writeProblem(json, request, response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_FAILED_LOGINS.name(),
                         "Too many failed logins for this user or from this address; try again later.");
                 return;
             }
@@ -103,7 +103,7 @@ public class LedgerSecurityAutoConfiguration {
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"subscription-ledger\"");
-            writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            writeProblem(json, request, response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED.name(),
                     "Authenticate with an API key (Authorization: Bearer sk_...) or HTTP Basic.");
         };
         AccessDeniedHandler denied = (request, response, exception) ->

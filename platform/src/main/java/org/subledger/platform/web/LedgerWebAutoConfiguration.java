@@ -31,6 +31,7 @@ import org.subledger.kernel.access.AccessScope;
 
 import java.util.List;
 import org.subledger.platform.security.AuthorizeBeforeBindingInterceptor;
+import org.subledger.platform.web.openapi.ApiContract;
 import org.subledger.platform.web.input.BoundedParameterConverters;
 import org.subledger.platform.web.input.RequestHeadersFilter;
 import org.subledger.platform.web.input.RequestInputFilter;
@@ -55,6 +56,13 @@ public class LedgerWebAutoConfiguration {
     static {
         // the caller's access scope is resolved from its authentication (AccessScopeArgumentResolver), not sent
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(AccessScope.class);
+        ApiContract.registerSchemas();
+    }
+
+    /** Tags, problem answers, Idempotency-Key and amounts for every operation, including ones added later. */
+    @Bean
+    public ApiContract ledgerApiContract() {
+        return new ApiContract();
     }
 
     @Bean
@@ -93,10 +101,14 @@ public class LedgerWebAutoConfiguration {
         return registration;
     }
 
-    /** Request bodies are read strictly and within the input bounds; Spring's own mapper is left as it is. */
+    /**
+     * Request bodies are read strictly and within the input bounds, amounts are written in their one shape
+     * ({@link AmountJson}); Spring's own mapper is left as it is.
+     */
     @Bean
     public MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper objectMapper) {
-        return new MappingJackson2HttpMessageConverter(RequestJson.strict(objectMapper));
+        return new MappingJackson2HttpMessageConverter(RequestJson.strict(objectMapper)
+                .registerModule(AmountJson.module()));
     }
 
     @Bean

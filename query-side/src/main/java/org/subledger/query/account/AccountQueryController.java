@@ -3,6 +3,7 @@ package org.subledger.query.account;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -58,6 +59,7 @@ class AccountQueryController {
      * ledger's today, or on {@code asOf}'s date (UTC) as the allocations then stood.
      */
     @GetMapping("/{accountId}")
+    @Operation(summary = "An account now, or as it stood at asOf")
     public AccountView account(@PathVariable String accountId, @RequestParam(required = false) Instant asOf,
                                AccessScope scope) {
         if (asOf == null) {
@@ -82,6 +84,7 @@ class AccountQueryController {
      * the other defaults to 0, so {@code overdueMoreThan=0} lists every account with anything overdue).
      */
     @GetMapping
+    @Operation(summary = "Accounts the caller may read, by status, paged")
     public PageView<AccountView> accounts(@RequestParam(required = false) AccountStatus status,
                                           @RequestParam(required = false) @DecimalMin("0")
                                           @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 4)
@@ -104,6 +107,7 @@ class AccountQueryController {
     }
 
     @GetMapping("/{accountId}/statement")
+    @Operation(summary = "An account's statement: its postings with the running balance, paged")
     public StatementView statement(@PathVariable String accountId,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1)

@@ -2,7 +2,7 @@ package org.subledger.query.account;
 
 import org.subledger.kernel.account.StatementLine;
 
-import java.math.BigDecimal;
+import org.subledger.kernel.money.Money;
 import java.time.Instant;
 
 /**
@@ -15,15 +15,14 @@ public record StatementLineView(long sequenceNumber,
                                 Instant postedAt,
                                 String narrative,
                                 String reference,
-                                BigDecimal amount,
-                                BigDecimal balanceEffect,
-                                BigDecimal runningBalance,
+                                Money amount,
+                                Money balanceEffect,
+                                Money runningBalance,
                                 String currency) {
 
     static StatementLineView of(StatementLine line) {
         return new StatementLineView(line.sequenceNumber(), line.postingId(), line.entryType(), line.postedAt(),
-                line.narrative(), line.reference(), AccountView.amountOf(line.amount()),
-                AccountView.amountOf(line.balanceEffect()), AccountView.amountOf(line.runningBalance()),
+                line.narrative(), line.reference(), line.amount(), line.balanceEffect(), line.runningBalance(),
                 line.amount().currency().getCurrencyCode());
     }
 }

@@ -1,5 +1,7 @@
 package org.subledger.query.attention;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.queryhandling.QueryGateway;
@@ -31,6 +33,7 @@ class AttentionQueryController {
     }
 
     @GetMapping
+    @Operation(summary = "Refused process steps that need someone's attention, newest first")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'AUDITOR', 'ADMIN')")
     public PageView<AttentionItem> list(@RequestParam(defaultValue = "false") boolean includeResolved,
                                         @RequestParam(defaultValue = "0") @Min(0) int page,

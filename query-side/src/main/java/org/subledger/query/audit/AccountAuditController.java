@@ -3,6 +3,7 @@ package org.subledger.query.audit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.eventhandling.DomainEventMessage;
+import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;

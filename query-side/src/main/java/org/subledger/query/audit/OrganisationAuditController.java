@@ -1,5 +1,7 @@
 package org.subledger.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +33,13 @@ class OrganisationAuditController {
     }
 
     @GetMapping("/units/{code}/events")
+    @Operation(summary = "A unit's recorded events, oldest first")
     public HistoryView unit(@PathVariable String code) {
         return history(code, OrganisationIds.unit(code), ErrorCode.UNIT_NOT_FOUND);
     }
 
     @GetMapping("/users/{userName}/events")
+    @Operation(summary = "A user's recorded events, oldest first")
     public HistoryView user(@PathVariable String userName) {
         return history(userName, OrganisationIds.user(userName), ErrorCode.USER_NOT_FOUND);
     }

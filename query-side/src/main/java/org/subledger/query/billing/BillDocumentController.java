@@ -1,5 +1,7 @@
 package org.subledger.query.billing;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -42,6 +44,7 @@ class BillDocumentController {
 
     /** The bill as an HTML page. */
     @GetMapping(value = "/bills/{billId}", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "A bill: its lines as JSON, or the document the customer receives (HTML, PDF)")
     public ResponseEntity<String> html(@PathVariable String billId, AccessScope scope) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(templates.html(document(billId, scope)));
@@ -49,6 +52,7 @@ class BillDocumentController {
 
     /** The bill as a PDF document, named by its number. */
     @GetMapping(value = "/bills/{billId}", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "A bill: its lines as JSON, or the document the customer receives (HTML, PDF)")
     public ResponseEntity<byte[]> pdf(@PathVariable String billId, AccessScope scope) {
         BillDocument bill = document(billId, scope);
         byte[] body = pdf.render(templates.html(bill), templates.baseUri());

@@ -23,7 +23,6 @@ import org.subledger.kernel.billing.query.UnbilledUsageRecord;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.money.Money;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -151,9 +150,5 @@ class BillQueryHandler {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    static BigDecimal amountOf(Money money) {
-        return money == null ? null : money.amount();
     }
 }

@@ -3,12 +3,12 @@ package org.subledger.query.billing;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.query.BillSummary;
 
-import java.math.BigDecimal;
+import org.subledger.kernel.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A bill in a list, without its lines. Amounts are JSON numbers at the currency's scale, in {@code currency}; the
+ * A bill in a list, without its lines. Amounts are {@link Money} in {@code currency}; the
  * total is VAT included and negative when the bill's credits exceed its charges. {@code periodTo} is exclusive.
  */
 public record BillSummaryView(String billId,
@@ -21,8 +21,8 @@ public record BillSummaryView(String billId,
                               LocalDate periodFrom,
                               LocalDate periodTo,
                               String currency,
-                              BigDecimal total,
-                              BigDecimal taxTotal,
+                              Money total,
+                              Money taxTotal,
                               LocalDate dueDate,
                               int lineCount,
                               Instant issuedAt) {
@@ -30,7 +30,7 @@ public record BillSummaryView(String billId,
     static BillSummaryView of(BillSummary bill) {
         return new BillSummaryView(bill.billId(), bill.billNumber(), bill.accountId(), bill.subscriptionId(),
                 bill.runId(), bill.kind(), bill.issuedOn(), bill.periodFrom(), bill.periodTo(),
-                bill.total().currency().getCurrencyCode(), bill.total().amount(), bill.taxTotal().amount(),
+                bill.total().currency().getCurrencyCode(), bill.total(), bill.taxTotal(),
                 bill.dueDate(), bill.lineCount(), bill.issuedAt());
     }
 }

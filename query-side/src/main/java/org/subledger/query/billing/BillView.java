@@ -3,7 +3,7 @@ package org.subledger.query.billing;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.query.BillDetails;
 
-import java.math.BigDecimal;
+import org.subledger.kernel.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,8 +19,8 @@ public record BillView(String billId,
                        LocalDate periodFrom,
                        LocalDate periodTo,
                        String currency,
-                       BigDecimal total,
-                       BigDecimal taxTotal,
+                       Money total,
+                       Money taxTotal,
                        LocalDate dueDate,
                        int lineCount,
                        Instant issuedAt,

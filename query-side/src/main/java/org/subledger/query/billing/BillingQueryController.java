@@ -1,5 +1,7 @@
 package org.subledger.query.billing;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -55,12 +57,14 @@ class BillingQueryController {
 
     /** The bill with its lines and the explanation of each line's amount. */
     @GetMapping("/bills/{billId}")
+    @Operation(summary = "A bill: its lines as JSON, or the document the customer receives (HTML, PDF)")
     public BillView bill(@PathVariable String billId, AccessScope scope) {
         return BillView.of(bills.readable(billId, scope));
     }
 
     /** The account's bills, newest first. */
     @GetMapping("/accounts/{accountId}/bills")
+    @Operation(summary = "An account's bills, newest first, paged")
     public PageView<BillSummaryView> billsOf(@PathVariable String accountId,
                                              @RequestParam(defaultValue = "0") @Min(0) int page,
                                              @RequestParam(defaultValue = "50") @Min(1)
@@ -73,6 +77,7 @@ class BillingQueryController {
 
     /** The bill runs, newest first: status, progress, who started them, how long they took or may still take. */
     @GetMapping("/bill-runs")
+    @Operation(summary = "Bill runs, newest first, with progress and the time left while running")
     public PageView<BillRunView> billRuns(@RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1)
                                           @Max(BillQueryHandler.MAX_PAGE_SIZE) int size) {
@@ -84,6 +89,7 @@ class BillingQueryController {
 
     /** The bill run: its status, billing date, filters, counts so far, who started it and how long it took. */
     @GetMapping("/bill-runs/{runId}")
+    @Operation(summary = "One bill run: state, progress, who started it, duration")
     public BillRunView billRun(@PathVariable String runId) {
         Instant now = clock.instant();
         return queryGateway.query(new FindBillRun(runId), ResponseTypes.optionalInstanceOf(BillRunSummary.class))
@@ -93,6 +99,7 @@ class BillingQueryController {
 
     /** The subscription's usage records no bill has included yet, and their total. */
     @GetMapping("/subscriptions/{subscriptionId}/unbilled-usage")
+    @Operation(summary = "Usage of a subscription that no bill has billed yet")
     public UnbilledUsageView unbilledUsage(@PathVariable String subscriptionId, AccessScope scope) {
         subscriptions.readable(subscriptionId, scope);
         List<UnbilledUsageRecord> records = queryGateway.query(new ListUnbilledUsage(subscriptionId),

@@ -1,7 +1,6 @@
 package org.subledger.query.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.subledger.kernel.catalog.query.CatalogEntry;
 import org.subledger.kernel.catalog.query.CatalogKind;
 
@@ -10,7 +9,8 @@ import java.time.LocalDate;
 
 /**
  * A catalog entry in the query API: the columns lists filter on (only those the kind has) and the whole
- * {@code definition} as a JSON object, as it was entered.
+ * {@code definition} as a JSON object, as it was entered: the kernel's record, written as every answer is (amounts as
+ * {@code {"amount": "40.00", "currency": "EUR"}}), not the read model's stored JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogEntryView(CatalogKind kind,
@@ -21,14 +21,15 @@ public record CatalogEntryView(CatalogKind kind,
                                LocalDate validFrom,
                                LocalDate validTo,
                                String providerCode,
-                               @JsonRawValue String definition,
+                               Record definition,
                                Instant createdAt,
                                Instant updatedAt,
                                long version) {
 
     static CatalogEntryView of(CatalogEntry entry) {
+        Record definition = CatalogJson.read(entry.definitionJson(), CatalogJson.definitionType(entry.kind()));
         return new CatalogEntryView(entry.kind(), entry.code(), entry.name(), entry.productTypeCode(), entry.family(),
-                entry.validFrom(), entry.validTo(), entry.providerCode(), entry.definitionJson(), entry.createdAt(),
+                entry.validFrom(), entry.validTo(), entry.providerCode(), definition, entry.createdAt(),
                 entry.updatedAt(), entry.version());
     }
 }

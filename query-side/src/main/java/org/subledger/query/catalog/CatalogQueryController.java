@@ -107,6 +107,7 @@ class CatalogQueryController {
     }
 
     @GetMapping("/{kind}/{code}")
+    @Operation(summary = "One catalog entry of a kind, by its code")
     public CatalogEntryView entry(@PathVariable String kind, @PathVariable String code) {
         return entry(kindOf(kind), code);
     }

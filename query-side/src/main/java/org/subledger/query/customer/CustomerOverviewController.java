@@ -1,5 +1,7 @@
 package org.subledger.query.customer;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,6 +48,7 @@ class CustomerOverviewController {
 
     /** Only what the user may read: the account, or 404 as for an unknown one, and the subscriptions of its units. */
     @GetMapping("/{accountId}/overview")
+    @Operation(summary = "A customer at a glance: the account, its subscriptions with their services and items, its jobs")
     public CustomerOverview overview(@PathVariable String accountId, AccessScope scope) {
         AccountSummary account = accounts.readable(accountId, scope);
         List<SubscriptionOverview> owned = subscriptions.subscriptionsOf(accountId, scope).stream()

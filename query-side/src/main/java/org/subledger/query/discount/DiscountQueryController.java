@@ -1,5 +1,7 @@
 package org.subledger.query.discount;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,6 +45,7 @@ class DiscountQueryController {
 
     /** Each discount of the subscription: status, value, applications used and left, next application, amounts. */
     @GetMapping("/subscriptions/{subscriptionId}/discounts")
+    @Operation(summary = "A subscription's discounts with their state and applications")
     public List<DiscountStateView> discounts(@PathVariable String subscriptionId, AccessScope scope) {
         subscriptions.readable(subscriptionId, scope);
         return discounts.discounts(subscriptionId, LocalDate.now(clock));
@@ -50,12 +53,14 @@ class DiscountQueryController {
 
     /** The discounts pending approval the caller may approve, oldest first. */
     @GetMapping("/discounts/pending-approval")
+    @Operation(summary = "Discounts waiting for the caller's approval")
     public List<PendingDiscountView> pendingApproval(AccessScope scope) {
         return discounts.pendingApproval(scope);
     }
 
     /** Per definition and month of the billing periods from {@code from} to {@code to}: subscriptions, applications, amount. */
     @GetMapping("/reports/applied-discounts")
+    @Operation(summary = "Discounts applied on bills between two dates, by definition")
     public AppliedDiscountsReport applied(@RequestParam LocalDate from, @RequestParam LocalDate to,
                                           @RequestParam(required = false) String definition, AccessScope scope) {
         if (to.isBefore(from) || to.isAfter(from.plusYears(MAX_REPORT_YEARS))) {

@@ -2,6 +2,7 @@ package org.subledger.query.job;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Lazy;
@@ -47,6 +48,7 @@ class JobQueryController {
     }
 
     @GetMapping("/api/jobs")
+    @Operation(summary = "Jobs, of an account or in a state")
     public List<JobSummaryView> jobs(@RequestParam(required = false) String accountId,
                                      @RequestParam(required = false) String state,
                                      @RequestParam(required = false) String assignedUnit,
@@ -58,6 +60,7 @@ class JobQueryController {
 
     /** The job now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
     @GetMapping("/api/jobs/{jobId}")
+    @Operation(summary = "A job now, or as it stood at asOf")
     public JobView job(@PathVariable String jobId, @RequestParam(required = false) Instant asOf, AccessScope scope) {
         List<? extends DomainEventMessage<?>> events = readable(jobId, scope);
         JobState job = new JobState();

@@ -5,12 +5,14 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.access.AccessScope;
+import org.subledger.kernel.money.Money;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -84,6 +86,11 @@ public class JobReadModel {
         return new SqlParameterValue(Types.ARRAY, values);
     }
 
+    private static Money billTotal(ResultSet rs) throws SQLException {
+        String currency = rs.getString("bill_currency");
+        return currency == null ? null : Money.of(rs.getBigDecimal("bill_total"), Currency.getInstance(currency));
+    }
+
     private static JobSummaryView row(ResultSet rs, int rowNum) throws SQLException {
         return new JobSummaryView(rs.getString("job_id"), rs.getString("account_id"), rs.getString("job_type_code"),
                 rs.getString("state"), rs.getString("billing_term_scheme"), rs.getString("price_plan"),
@@ -91,6 +98,6 @@ public class JobReadModel {
                 rs.getObject("created_on", LocalDate.class), rs.getObject("expected_completion", LocalDate.class),
                 rs.getObject("actual_completion", LocalDate.class), rs.getBoolean("late"),
                 rs.getString("subscription_id"), rs.getString("bill_id"), rs.getString("bill_number"),
-                rs.getBigDecimal("bill_total"), rs.getString("bill_currency"));
+                billTotal(rs), rs.getString("bill_currency"));
     }
 }

@@ -1,9 +1,10 @@
 package org.subledger.query.job;
 
-import java.math.BigDecimal;
+import org.subledger.kernel.money.Money;
+
 import java.time.LocalDate;
 
-/** A job as the lists show it (the {@code job_summary} read model): eventually consistent like it. */
+/** A job as the lists show it (the {@code job_summary} read model): eventually consistent like it; no bill, no total. */
 public record JobSummaryView(String jobId,
                              String accountId,
                              String jobTypeCode,
@@ -19,6 +20,6 @@ public record JobSummaryView(String jobId,
                              String subscriptionId,
                              String billId,
                              String billNumber,
-                             BigDecimal billTotal,
+                             Money billTotal,
                              String billCurrency) {
 }

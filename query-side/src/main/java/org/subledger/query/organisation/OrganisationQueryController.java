@@ -1,5 +1,7 @@
 package org.subledger.query.organisation;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,22 +35,26 @@ class OrganisationQueryController {
     }
 
     @GetMapping("/units")
+    @Operation(summary = "Organisational units, all or under a parent")
     List<UnitView> units(@RequestParam(required = false) String parent) {
         return readModel.units(parent, MAX_ROWS);
     }
 
     @GetMapping("/units/{code}")
+    @Operation(summary = "One organisational unit")
     UnitView unit(@PathVariable String code) {
         return readModel.unit(code)
                 .orElseThrow(() -> new LedgerRefusal(ErrorCode.UNIT_NOT_FOUND, "No unit " + code + "."));
     }
 
     @GetMapping("/users")
+    @Operation(summary = "Users, all or of a unit")
     List<UserView> users(@RequestParam(required = false) String unit) {
         return readModel.users(unit, MAX_ROWS);
     }
 
     @GetMapping("/users/{userName}")
+    @Operation(summary = "One user: roles, units, enabled")
     UserView user(@PathVariable String userName) {
         return readModel.user(userName)
                 .orElseThrow(() -> new LedgerRefusal(ErrorCode.USER_NOT_FOUND, "No user " + userName + "."));

@@ -2,12 +2,12 @@ package org.subledger.query.pricing;
 
 import org.subledger.kernel.catalog.query.UsageQuote;
 
-import java.math.BigDecimal;
+import org.subledger.kernel.money.Money;
 import java.time.LocalDateTime;
 import java.util.List;
 
 /** A usage quote in the pricing API: the amount of one use at {@code usedAt} (local time), VAT inclusive. */
-public record UsageQuoteView(BigDecimal amount,
+public record UsageQuoteView(Money amount,
                              String currency,
                              List<RatingLineView> explanation,
                              String usageCatalogCode,
@@ -16,7 +16,7 @@ public record UsageQuoteView(BigDecimal amount,
 
     static UsageQuoteView of(UsageQuote quote) {
         var rating = quote.rating();
-        return new UsageQuoteView(rating.amount().amount(), rating.amount().currency().getCurrencyCode(),
+        return new UsageQuoteView(rating.amount(), rating.amount().currency().getCurrencyCode(),
                 rating.explanation().stream().map(RatingLineView::of).toList(), quote.usageCatalogCode(),
                 quote.productCode(), quote.usedAt());
     }

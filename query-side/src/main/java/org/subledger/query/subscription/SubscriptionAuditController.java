@@ -1,5 +1,7 @@
 package org.subledger.query.subscription;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.query.access.ReadScopes;

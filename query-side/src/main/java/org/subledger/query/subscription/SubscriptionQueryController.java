@@ -1,5 +1,7 @@
 package org.subledger.query.subscription;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +41,7 @@ class SubscriptionQueryController {
 
     /** The subscription now, or as it stood at {@code asOf} (an ISO-8601 instant) when given. */
     @GetMapping("/subscriptions/{subscriptionId}")
+    @Operation(summary = "A subscription now, or as it stood at asOf")
     public SubscriptionSummary subscription(@PathVariable String subscriptionId,
                                             @RequestParam(required = false) Instant asOf,
                                             AccessScope scope) {
@@ -59,6 +62,7 @@ class SubscriptionQueryController {
 
     /** The services effective on the subscription now. */
     @GetMapping("/subscriptions/{subscriptionId}/services")
+    @Operation(summary = "A subscription's services")
     public List<SubscribedService> services(@PathVariable String subscriptionId, AccessScope scope) {
         readModel.readable(subscriptionId, scope);
         return readModel.services(subscriptionId);
@@ -66,6 +70,7 @@ class SubscriptionQueryController {
 
     /** The items installed on the subscription now. */
     @GetMapping("/subscriptions/{subscriptionId}/installed-items")
+    @Operation(summary = "Equipment installed for a subscription")
     public List<InstalledItemRecord> installedItems(@PathVariable String subscriptionId, AccessScope scope) {
         readModel.readable(subscriptionId, scope);
         return readModel.installedItems(subscriptionId);
@@ -73,6 +78,7 @@ class SubscriptionQueryController {
 
     /** The account's subscriptions, oldest first. */
     @GetMapping("/accounts/{accountId}/subscriptions")
+    @Operation(summary = "An account's subscriptions")
     public List<SubscriptionSummary> subscriptionsOf(@PathVariable String accountId, AccessScope scope) {
         accounts.readable(accountId, scope);
         return readModel.subscriptionsOf(accountId, scope);
@@ -80,6 +86,7 @@ class SubscriptionQueryController {
 
     /** Where the item with this serial number is installed, or was last installed. */
     @GetMapping("/installed-items/{serialNumber}")
+    @Operation(summary = "An installed item by its serial number")
     public InstalledItemRecord installedItem(@PathVariable String serialNumber, AccessScope scope) {
         var missing = new LedgerRefusal(ErrorCode.NOT_FOUND,
                 "No installed item with serial number " + serialNumber + ".");

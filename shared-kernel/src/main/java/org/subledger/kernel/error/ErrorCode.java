@@ -115,6 +115,10 @@ public enum ErrorCode {
     /** A header, the request line or the body is larger than the ledger reads. */
     REQUEST_TOO_LARGE(Kind.TOO_LARGE),
     ACCESS_DENIED(Kind.FORBIDDEN),
+    /** No credentials, or credentials the ledger does not accept (a wrong password, an expired or foreign token). */
+    UNAUTHENTICATED(Kind.UNAUTHENTICATED),
+    /** Too many failed logins for the user name or from the address: password checks wait ({@code Retry-After}). */
+    TOO_MANY_FAILED_LOGINS(Kind.TOO_MANY_REQUESTS),
     /** The customer-login activation token is unknown, used, replaced by a newer one or expired. */
     ACTIVATION_TOKEN_INVALID(Kind.REFUSED),
     /** The test clock is off on this node: it runs with the system's clock (ledger.clock.adjustable=false). */
@@ -143,8 +147,12 @@ public enum ErrorCode {
         CONFLICT(409),
         /** A well-formed request that a business rule refuses. */
         REFUSED(422),
+        /** The caller is not known: no credentials, or ones the ledger does not accept. */
+        UNAUTHENTICATED(401),
         /** The caller may not do this. */
         FORBIDDEN(403),
+        /** Refused before any check runs, for a while: the answer says when to try again ({@code Retry-After}). */
+        TOO_MANY_REQUESTS(429),
         METHOD_NOT_ALLOWED(405),
         NOT_ACCEPTABLE(406),
         UNSUPPORTED_MEDIA_TYPE(415),

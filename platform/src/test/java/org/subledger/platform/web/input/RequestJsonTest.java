@@ -91,6 +91,19 @@ class RequestJsonTest {
     }
 
     @Test
+    void takesAnAmountAsTheDecimalStringEveryAnswerWrites() throws JsonProcessingException {
+        assertThat(read("{\"penalty\":{\"amount\":\"60.00\",\"currency\":\"EUR\"}}").penalty())
+                .isEqualTo(Money.of("60", "EUR"));
+        assertRefused("{\"penalty\":{\"amount\":\"sixty\",\"currency\":\"EUR\"}}", "penalty",
+                "decimal number");
+        assertRefused("{\"penalty\":{\"amount\":\"1e400\",\"currency\":\"EUR\"}}", "penalty",
+                "decimal number");
+        assertRefused("{\"penalty\":{\"amount\":\"1.005\",\"currency\":\"EUR\"}}", "penalty",
+                "more decimals than EUR");
+        assertRefused("{\"penalty\":{\"amount\":true,\"currency\":\"EUR\"}}", "penalty", "decimal number");
+    }
+
+    @Test
     void boundsMoneyByItsCurrency() {
         assertRefused("{\"penalty\":{\"amount\":1.005,\"currency\":\"EUR\"}}", "penalty", "more decimals than EUR");
         assertRefused("{\"penalty\":{\"amount\":-1,\"currency\":\"EUR\"}}", "penalty", "zero or more");
