@@ -197,12 +197,18 @@ class BillWriter {
         // the year's series row stays locked, and every other worker issuing bills waits for it
         List<Numbered> numbered = new ArrayList<>(drafts.size());
         List<String> billIds = new ArrayList<>(drafts.size());
+        List<WalletSettlements.Bill> prepaid = new ArrayList<>();
         for (Issued issued : drafts) {
             BillDraft draft = issued.draft();
             long subscriptionSequence = issued.sequence() + 1;
             String billId = billId(draft.subscriptionId(), kind, subscriptionSequence);
             BillingAccount account = accounts.get(draft.accountId());
             numbered.add(new Numbered(draft, billId, subscriptionSequence, account));
+            var settlement = WalletSettlements.of(issued.state(), catalog, kind, draft.total());
+            if (settlement != null) {
+                prepaid.add(new WalletSettlements.Bill(billId, draft.accountId(), draft.subscriptionId(),
+                        draft.total(), settlement));
+            }
             accounts.put(account.accountId(), account.posted(draft.total()));
             touchedAccounts.add(account.accountId());
             // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
@@ -213,6 +219,9 @@ class BillWriter {
                     BillCalculator.nextBillingDate(issued.state(), catalog)));
             billIds.add(billId);
         }
+        // before the numbers too: one read of the prepaid bills' wallets, none for a segment without them
+        List<EventMessage<?>> walletEvents = WalletSettlements.settle(prepaid, streams, metaData);
+        phases.lap("wallets");
         Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds, technical);
         inTransaction.accept(outcome);
         phases.lap("checkpoint");
@@ -237,6 +246,7 @@ class BillWriter {
                             draft.total(), draft.taxTotal(), "Bill " + billNumber + " (" + draft.periodFrom() + " to "
                             + draft.periodTo() + ")", account.balance().plus(draft.total())), metaData));
         }
+        events.addAll(walletEvents); // after the bills they settle, so every reader meets the bill first
         phases.lap("events");
         if (!events.isEmpty()) {
             storageEngine.appendEvents(events);

@@ -5,8 +5,9 @@ import org.subledger.kernel.event.DomainEvent;
 
 /**
  * The definition of a billing term scheme was replaced; the event holds the whole new definition. Revision 2 added
- * {@code prepaid} to the definition; revision 1 is upcast with {@code prepaid} false.
+ * {@code prepaid} to the definition; revision 1 is upcast with {@code prepaid} false. Revision 3
+ * added {@code prepaidSettlement}; revision 2 is upcast with {@code ACCOUNT}.
  */
-@Revision("2")
+@Revision("3")
 public record BillingTermSchemeAmended(BillingTermSchemeDefinition definition) implements DomainEvent {
 }

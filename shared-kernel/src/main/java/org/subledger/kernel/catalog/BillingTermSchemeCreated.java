@@ -5,8 +5,8 @@ import org.subledger.kernel.event.DomainEvent;
 
 /**
  * A billing term scheme was added to the catalog. Revision 2 added {@code prepaid} to the definition; revision 1 is upcast
- * with {@code prepaid} false.
+ * with {@code prepaid} false. Revision 3 added {@code prepaidSettlement}; revision 2 is upcast with {@code ACCOUNT}.
  */
-@Revision("2")
+@Revision("3")
 public record BillingTermSchemeCreated(BillingTermSchemeDefinition definition) implements DomainEvent {
 }
