@@ -19,7 +19,9 @@ import org.subledger.kernel.money.Money;
 import org.subledger.kernel.wallet.FindWallet;
 import org.subledger.kernel.wallet.WalletIds;
 import org.subledger.kernel.wallet.WalletPage;
+import org.subledger.query.access.ReadScopes;
 
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -38,19 +40,19 @@ class WalletQueryController {
     }
 
     @GetMapping
-    public WalletPage wallet(@PathVariable String accountId,
+    public WalletView wallet(@PathVariable String accountId,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(WalletQueryHandler.MAX_PAGE_SIZE) int size,
                              AccessScope scope) {
         AccountSummary account = queryGateway.query(new FindAccount(accountId),
                 ResponseTypes.optionalInstanceOf(AccountSummary.class)).join()
                 .orElseThrow(() -> notFound(accountId));
-        org.subledger.query.access.ReadScopes.requireAccount(scope, accountId, account.owningUnit(),
+        ReadScopes.requireAccount(scope, accountId, account.owningUnit(),
                 notFound(accountId));
-        return queryGateway.query(new FindWallet(accountId, page, size),
+        return WalletView.of(queryGateway.query(new FindWallet(accountId, page, size),
                         ResponseTypes.optionalInstanceOf(WalletPage.class)).join()
-                .orElseGet(() -> new WalletPage(accountId, WalletIds.of(accountId), Money.zero(java.util.Currency.getInstance(account.currency())),
-                        List.of(), page, size, 0));
+                .orElseGet(() -> new WalletPage(accountId, WalletIds.of(accountId),
+                        Money.zero(Currency.getInstance(account.currency())), List.of(), page, size, 0)));
     }
 
     private static LedgerRefusal notFound(String accountId) {
