@@ -6,6 +6,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.command.subscription.AccountFacts;
 import org.subledger.command.subscription.SubscriptionLookup;
@@ -31,14 +32,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * its balance never goes below zero: every movement out is decided here on the stream's last state, and two
  * decisions on the same state cannot both commit (the event store's unique (aggregate id, sequence number); the
  * loser is retried by the command gateway, or by billing, from a fresh read). Top-ups, settlements and transfers are
- * recognised by their ids, so a repeat moves nothing.
+ * recognised by their ids, so a repeat moves nothing. Prepaid usage adds an event per record, so the wallet is loaded
+ * from a snapshot ({@link WalletSnapshots}).
  */
-@Aggregate
+@Revision("1")
+@Aggregate(snapshotTriggerDefinition = WalletSnapshots.TRIGGER)
 class Wallet {
 
     @AggregateIdentifier
     private String walletId;
-    private final WalletState state = new WalletState();
+    private WalletState state = new WalletState();
 
     Wallet() {
         // for Axon's event sourcing, and for a wallet's first top-up or transfer in

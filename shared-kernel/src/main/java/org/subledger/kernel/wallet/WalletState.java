@@ -10,7 +10,7 @@ import java.util.Set;
  * The one fold of a wallet's event stream, used by the wallet aggregate and by billing (which settles prepaid bills
  * from it in the bill's own transaction): its account, currency, balance, and the ids already applied (top-ups,
  * transfers, settled bills), by which a repeat is recognised. Usage consumptions are not remembered here: a usage
- * record is recorded once by its own id, so its consumption cannot repeat.
+ * record is recorded once by its own id, so its consumption cannot repeat. Its fields are the wallet's snapshot.
  */
 public final class WalletState {
 
@@ -18,9 +18,9 @@ public final class WalletState {
     private String accountId;
     private Currency currency;
     private Money balance;
-    private final Set<String> topUps = new HashSet<>();
-    private final Set<String> transfers = new HashSet<>();
-    private final Set<String> settledBills = new HashSet<>();
+    private Set<String> topUps = new HashSet<>();
+    private Set<String> transfers = new HashSet<>();
+    private Set<String> settledBills = new HashSet<>();
 
     public WalletState apply(Object event) {
         if (event instanceof WalletMovement movement) {
