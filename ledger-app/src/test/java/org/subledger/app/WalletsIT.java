@@ -246,6 +246,32 @@ class WalletsIT extends LedgerIT {
                 Long.class, account, "wallet:bill:" + billId), count -> count == 1);
     }
 
+    @Test
+    void aPrepaidBillTheWalletCoversIsPaidFromItInTheBillRunAndOnTheAccount() {
+        String account = api.openAccount("Full", "Wallet", "100.00");
+        String subscription = subscribe(account);
+        assertThat(api.post("agent", wallet(account) + "/top-ups", "{\"amount\":50.00}").status()).isEqualTo(201);
+
+        var run = api.post("billing", "/api/bill-runs", """
+                {"billingDate":"2026-01-01","subscriptionTypeCode":"%s"}""".formatted(type));
+        assertThat(run.status()).as(run.toString()).isEqualTo(202);
+        String billId = Await.until("the bill paid from the wallet", () -> jdbc.queryForList("""
+                select payload::jsonb ->> 'billId' from domain_event_entry where aggregate_identifier = ?
+                and payload_type like '%WalletConsumed'""", String.class, WalletIds.of(account)),
+                ids -> ids.size() == 1).get(0);
+        BigDecimal total = jdbc.queryForObject("""
+                select (payload::jsonb -> 'total' ->> 'amount')::numeric from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%BillIssued'""", BigDecimal.class, billId);
+        awaitBalance(account, new BigDecimal("50.00").subtract(total).toPlainString());
+        Await.until("the bill paid on the account", () -> jdbc.queryForObject("""
+                select count(*) from domain_event_entry where aggregate_identifier = ?
+                and payload_type like '%PaymentRecorded' and payload::jsonb ->> 'postingId' = ?""",
+                Long.class, account, "wallet:bill:" + billId), count -> count == 1);
+        assertThat(api.get("reporter", "/api/subscriptions/" + subscription).json().get("state").asText())
+                .isEqualTo("EFFECTIVE");
+        assertThat(eventCount(WalletIds.of(account))).as("a top-up and the bill's consumption only").isEqualTo(2);
+    }
+
     private int single(String subscription, String recordId) {
         var response = api.post("billing", "/api/subscriptions/" + subscription + "/usage", """
                 {"recordId":"%s","productCode":"BRAVEHEART","usedAt":"2026-01-05T21:30:00"}""".formatted(recordId));
