@@ -11,6 +11,7 @@ import org.subledger.kernel.subscription.BillingTerms;
 import org.subledger.kernel.subscription.Distributor;
 import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.command.provisioning.ProvisioningSaga;
+import org.subledger.command.wallet.PrepaidWalletSaga;
 import org.subledger.platform.axon.StorageJson;
 
 import java.lang.reflect.Field;
@@ -87,6 +88,24 @@ class SagaStateRoundTripTest {
             assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
         }
         assertThat(new String(stored.getData())).doesNotContain("commandGateway");
+    }
+
+    @Test
+    void thePrepaidWalletSagaKeepsItsStateThroughTheStorageSerializer() throws Exception {
+        var saga = new PrepaidWalletSaga();
+        set(saga, "subscriptionId", "sub-1");
+        set(saga, "walletId", "wallet-acc-1");
+        set(saga, "deactivated", true);
+        set(saga, "unpaidBills", new java.util.LinkedHashMap<>(Map.of("bill-1", Money.of("30.00", "EUR"))));
+
+        var serializer = StorageJson.serializer();
+        SerializedObject<byte[]> stored = serializer.serialize(saga, byte[].class);
+        PrepaidWalletSaga back = serializer.deserialize(stored);
+
+        for (String field : new String[]{"subscriptionId", "walletId", "deactivated", "unpaidBills"}) {
+            assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
+        }
+        assertThat(new String(stored.getData())).doesNotContain("commandGateway").doesNotContain("steps");
     }
 
     private static void set(Object target, String name, Object value) throws Exception {

@@ -200,6 +200,7 @@ class BillWriter {
         // the year's series row stays locked, and every other worker issuing bills waits for it
         List<Numbered> numbered = new ArrayList<>(drafts.size());
         List<String> billIds = new ArrayList<>(drafts.size());
+        List<WalletSettlements.Bill> prepaid = new ArrayList<>();
         for (Issued issued : drafts) {
             BillDraft draft = issued.draft();
             long subscriptionSequence = issued.sequence() + 1;
@@ -207,6 +208,11 @@ class BillWriter {
             BillingAccount account = accounts.get(draft.accountId());
             BillingAccount.Billed billed = account.billed(billId, draft.dueDate(), draft.total());
             numbered.add(new Numbered(draft, billId, subscriptionSequence, account, billed.allocations()));
+            var settlement = WalletSettlements.of(issued.state(), catalog, kind, draft.total());
+            if (settlement != null) {
+                prepaid.add(new WalletSettlements.Bill(billId, draft.accountId(), draft.subscriptionId(),
+                        draft.total(), settlement));
+            }
             accounts.put(account.accountId(), billed.after());
             touchedAccounts.add(account.accountId());
             // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
@@ -217,6 +223,9 @@ class BillWriter {
                     BillCalculator.nextBillingDate(issued.state(), catalog)));
             billIds.add(billId);
         }
+        // before the numbers too: one read of the prepaid bills' wallets, none for a segment without them
+        List<EventMessage<?>> walletEvents = WalletSettlements.settle(prepaid, streams, metaData);
+        phases.lap("wallets");
         Outcome outcome = new Outcome(drafts.size(), skipped, failed, billIds, technical);
         inTransaction.accept(outcome);
         phases.lap("checkpoint");
@@ -243,6 +252,7 @@ class BillWriter {
                     metaData));
             allocationEvents(account, bill.billId(), bill.allocations(), metaData).forEach(events::add);
         }
+        events.addAll(walletEvents); // after the bills they settle, so every reader meets the bill first
         phases.lap("events");
         if (!events.isEmpty()) {
             storageEngine.appendEvents(events);

@@ -10,6 +10,7 @@ import org.subledger.kernel.catalog.AmendJobType;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.BillingTiming;
+import org.subledger.kernel.catalog.PrepaidSettlement;
 import org.subledger.kernel.catalog.BundleComponent;
 import org.subledger.kernel.catalog.Composition;
 import org.subledger.kernel.catalog.Condition;
@@ -139,6 +140,11 @@ public class SampleCatalog {
         commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("PREPAID", "Prepaid monthly",
                 List.of(BillingFrequency.MONTHLY), 0, List.of("STANDARD"), "STANDARD", false, false,
                 BillingTiming.IN_ADVANCE, null, null, true)));
+        // prepaid from the wallet: usage it cannot pay is refused, an unpaid month deactivates until a top-up
+        commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("PREPAID-WALLET",
+                "Prepaid monthly, paid from the wallet", List.of(BillingFrequency.MONTHLY), 0, List.of("STANDARD"),
+                "STANDARD", false, false, BillingTiming.IN_ADVANCE, null, null, true,
+                PrepaidSettlement.WALLET_OR_DEACTIVATE)));
         List<String> tvProducts = List.of("GOLD", "PLATINUM", "EUROSPORT-1", "PPV-SERVICE", "PPV-MOVIES", "BOUQUET",
                 "DECODER", "ANTENNA", "ROUTER", "START-UP-FEE", "INSTALL-KIT");
         commands.add(new CreateSubscriptionType(new SubscriptionTypeDefinition("GOLD", "Gold TV",
@@ -149,6 +155,8 @@ public class SampleCatalog {
         // has GOLD already would be refused as a different definition under an existing code
         commands.add(new CreateSubscriptionType(new SubscriptionTypeDefinition("GOLD-PREPAID", "Gold TV, prepaid",
                 List.of("PREPAID"), List.of("NAGRA"), tvProducts)));
+        commands.add(new CreateSubscriptionType(new SubscriptionTypeDefinition("GOLD-WALLET",
+                "Gold TV, prepaid from the wallet", List.of("PREPAID-WALLET"), List.of("NAGRA"), tvProducts)));
         var night = new UsageRate.TimeOfDayRate(LocalTime.of(0, 1), LocalTime.of(6, 59), eur("2.00"));
         var movieRate = new UsageRate(eur("3.00"), List.of(night));
         commands.add(new CreateUsageCatalog(new UsageCatalogDefinition("NAGRA-MOVIES", "Nagra movies on demand",

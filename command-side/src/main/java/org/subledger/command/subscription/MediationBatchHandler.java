@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.subledger.command.access.CommandScopes;
 import org.subledger.command.usage.UsageRecordIds;
+import org.subledger.command.wallet.PrepaidWallets;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -74,7 +75,7 @@ class MediationBatchHandler {
     /** The outcomes in the order each subscription first appears in the batch. */
     @CommandHandler
     List<SubscriptionOutcome> handle(RecordMediationBatch command, MetaData metaData, SubscriptionLookup lookup,
-                                     UsageRecordIds recordIds, Clock clock) {
+                                     UsageRecordIds recordIds, PrepaidWallets wallets, Clock clock) {
         takeTurn();
         Map<String, List<UsageRecord>> inOrder = new LinkedHashMap<>();
         command.subscriptions().forEach(part -> inOrder.computeIfAbsent(part.subscriptionId(),
@@ -98,7 +99,8 @@ class MediationBatchHandler {
         LocalDate today = LocalDate.now(clock);
         var catalog = new BatchLookup(lookup); // catalog entries read once per batch, not once per subscription
         loaded.forEach((subscriptionId, subscription) -> outcomes.put(subscriptionId, record(subscription,
-                new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, today)));
+                new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, wallets,
+                today)));
         batchIds.claimAll();
         return inOrder.keySet().stream().map(outcomes::get).toList();
     }
@@ -117,10 +119,11 @@ class MediationBatchHandler {
 
     private static SubscriptionOutcome record(Aggregate<Subscription> subscription, RecordUsageBatch part,
                                               AccessScope scope, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                                              LocalDate today) {
+                                              PrepaidWallets wallets, LocalDate today) {
         String id = part.subscriptionId();
         try {
-            var recorded = subscription.invoke(loaded -> loaded.recordInBatch(part, scope, lookup, recordIds, today));
+            var recorded = subscription.invoke(loaded -> loaded.recordInBatch(part, scope, lookup, recordIds, wallets,
+                    today));
             return new SubscriptionOutcome(id, part.records(), recorded, null);
         } catch (LedgerRefusal refusal) {
             return new SubscriptionOutcome(id, part.records(), null, refusal.details());

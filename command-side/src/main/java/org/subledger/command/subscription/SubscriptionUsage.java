@@ -1,6 +1,7 @@
 package org.subledger.command.subscription;
 
 import org.subledger.command.usage.UsageRecordIds;
+import org.subledger.command.wallet.PrepaidWallets;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.Condition;
@@ -82,18 +83,19 @@ final class SubscriptionUsage {
 
     /** Every record passes or none is recorded (a refused record refuses the command). */
     Outcome record(RecordUsage command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                   LocalDate today) {
-        return record(command.records(), true, subscription, lookup, recordIds, today);
+                   PrepaidWallets wallets, LocalDate today) {
+        return record(command.records(), true, subscription, lookup, recordIds, wallets, today);
     }
 
     /** Each record on its own: a refused record is reported and the others are recorded. */
     Outcome record(RecordUsageBatch command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                   LocalDate today) {
-        return record(command.records(), false, subscription, lookup, recordIds, today);
+                   PrepaidWallets wallets, LocalDate today) {
+        return record(command.records(), false, subscription, lookup, recordIds, wallets, today);
     }
 
     private Outcome record(List<UsageRecord> records, boolean allOrNothing, Facts subscription,
-                           SubscriptionLookup lookup, UsageRecordIds recordIds, LocalDate today) {
+                           SubscriptionLookup lookup, UsageRecordIds recordIds, PrepaidWallets wallets,
+                           LocalDate today) {
         var shape = SubscriptionRules.check().rule(!records.isEmpty(), "records", "at least one record");
         for (int i = 0; i < records.size(); i++) {
             UsageRecord record = records.get(i);
@@ -129,6 +131,7 @@ final class SubscriptionUsage {
                 refused.add(new Refused(record.recordId(), refusal.details()));
             }
         }
+        var wallet = paidFromWallet(subscription, lookup, wallets, rated, refused, allOrNothing);
         // nothing is applied before every record was decided: in all-or-nothing mode a refusal left nothing behind
         Set<String> claimed = recordIds.claim(subscription.subscriptionId(), rated.keySet());
         List<UsageRecorded> accepted = new ArrayList<>();
@@ -140,6 +143,10 @@ final class SubscriptionUsage {
             }
         });
         accepted.forEach(event -> apply(event));
+        if (wallet != null) {
+            accepted.stream().filter(event -> event.amount().isPositive())
+                    .forEach(event -> wallet.consume(event.subscriptionId(), event.recordId(), event.amount()));
+        }
         if (!accepted.isEmpty()) {
             billingDue(subscription, lookup).ifPresent(reason -> apply(new UsageBillingDue(
                     subscription.subscriptionId(), subscription.accountId(), reason, unbilledAmount(),
@@ -147,6 +154,44 @@ final class SubscriptionUsage {
         }
         return new Outcome(subscription.subscriptionId(), accepted.stream().map(UsageRecorded::recordId).toList(),
                 List.copyOf(duplicates), List.copyOf(refused));
+    }
+
+    /**
+     * On a scheme settled from the wallet, each rated record is paid from the account's wallet as it is recorded: a
+     * record the funds left cannot cover is refused ({@code WALLET_INSUFFICIENT_FUNDS}) and records nothing, the
+     * records before it keep their share. The wallet stays locked by this unit of work until it commits, so what it
+     * holds now is what the consumptions are taken from; they are applied only for the records claimed, so a record
+     * a concurrent command recorded first is not paid twice. {@code null}: not paid from a wallet.
+     */
+    private static PrepaidWallets.PrepaidWallet paidFromWallet(Facts subscription, SubscriptionLookup lookup,
+                                                               PrepaidWallets wallets,
+                                                               Map<String, UsageRecorded> rated,
+                                                               List<Refused> refused, boolean allOrNothing) {
+        if (rated.isEmpty() || !lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode())
+                .map(BillingTermSchemeDefinition::settledFromWallet).orElse(false)) {
+            return null;
+        }
+        var wallet = wallets.of(subscription.accountId());
+        Money left = null;
+        var records = rated.entrySet().iterator();
+        while (records.hasNext()) {
+            var record = records.next();
+            Money amount = record.getValue().amount();
+            left = left == null ? wallet.balance(amount.currency()) : left;
+            if (!amount.isGreaterThan(left)) {
+                left = left.minus(amount);
+                continue;
+            }
+            var refusal = new LedgerRefusal(ErrorCode.WALLET_INSUFFICIENT_FUNDS, "Usage " + record.getKey()
+                    + " of " + amount + " is refused: the wallet of account " + subscription.accountId()
+                    + " holds " + left, Map.of("amount", "is more than the wallet holds"));
+            if (allOrNothing) {
+                throw refusal;
+            }
+            refused.add(new Refused(record.getKey(), refusal.details()));
+            records.remove();
+        }
+        return wallet;
     }
 
     /** U1-U3: the record rated by its usage service's time-of-day rate, or refused. */

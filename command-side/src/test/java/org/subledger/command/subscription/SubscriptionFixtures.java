@@ -127,10 +127,16 @@ final class SubscriptionFixtures {
 
     static FixtureConfiguration<Subscription> fixture(SubscriptionLookup lookup, FakeSerialNumbers serialNumbers,
                                                       FakeUsageRecordIds recordIds) {
+        return fixture(lookup, serialNumbers, recordIds, new FakePrepaidWallets());
+    }
+
+    static FixtureConfiguration<Subscription> fixture(SubscriptionLookup lookup, FakeSerialNumbers serialNumbers,
+                                                      FakeUsageRecordIds recordIds, FakePrepaidWallets wallets) {
         var fixture = new AggregateTestFixture<>(Subscription.class);
         fixture.registerInjectableResource(lookup);
         fixture.registerInjectableResource(serialNumbers);
         fixture.registerInjectableResource(recordIds);
+        fixture.registerInjectableResource(wallets);
         return fixture;
     }
 

@@ -109,6 +109,11 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    public BillingTermSchemeWalletUpcaster billingTermSchemeWalletUpcaster() {
+        return new BillingTermSchemeWalletUpcaster();
+    }
+
+    @Bean
     public ActivityServiceTermsUpcaster activityServiceTermsUpcaster() {
         return new ActivityServiceTermsUpcaster();
     }

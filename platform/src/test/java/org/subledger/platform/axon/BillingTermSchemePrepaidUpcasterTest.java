@@ -25,7 +25,7 @@ class BillingTermSchemePrepaidUpcasterTest {
 
     private final Serializer serializer = StorageJson.serializer();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(new BillingTermSchemePrepaidUpcaster(),
-            new BillingTermSchemePaymentTermUpcaster());
+            new BillingTermSchemePaymentTermUpcaster(), new BillingTermSchemeWalletUpcaster());
 
     /** As revision 1 wrote it: the definition has no {@code prepaid}. */
     private static final String REVISION_1 = """

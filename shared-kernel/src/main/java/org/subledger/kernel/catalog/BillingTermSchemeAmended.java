@@ -6,8 +6,9 @@ import org.subledger.kernel.event.DomainEvent;
 /**
  * The definition of a billing term scheme was replaced; the event holds the whole new definition. Revision 2 added
  * {@code prepaid} to the definition; revision 1 is upcast with {@code prepaid} false. Revision 3 added
- * {@code paymentDueDays}; revision 2 is upcast with none (the ledger's default payment term).
+ * {@code paymentDueDays}; revision 2 is upcast with none (the ledger's default payment term). Revision 4
+ * added {@code prepaidSettlement}; revision 3 is upcast with {@code ACCOUNT}.
  */
-@Revision("3")
+@Revision("4")
 public record BillingTermSchemeAmended(BillingTermSchemeDefinition definition) implements DomainEvent {
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * Billing terms a subscription or job may choose: the allowed billing frequencies, the binding period, the allowed
  * price plans and the default one, whether flexible pricing (discounts) is allowed, whether credit-limit rules are
  * overridden, when termed services are billed, and when unbilled usage must be billed early (an amount or a number
- * of usage records; null: only in the bill run). A {@code prepaid} scheme bills usage as soon as it is recorded.
+ * of usage records; null: only in the bill run). A {@code prepaid} scheme bills usage as soon as it is recorded, and
+ * its {@code prepaidSettlement} says whether its bills are settled from the account's wallet (null: {@code ACCOUNT}).
  * {@code paymentDueDays}: the payment term, how many days after its billing date a bill of the scheme is due (null:
  * the ledger's default, {@code ledger.billing.payment-term-days}, 14).
  */
@@ -26,14 +27,16 @@ public record BillingTermSchemeDefinition(String code,
                                           Money maxUnbilledUsageAmount,
                                           Integer maxUnbilledUsageRecords,
                                           boolean prepaid,
-                                          Integer paymentDueDays) {
+                                          Integer paymentDueDays,
+                                          PrepaidSettlement prepaidSettlement) {
 
     public BillingTermSchemeDefinition {
         billingFrequencies = List.copyOf(billingFrequencies == null ? List.of() : billingFrequencies);
         allowedPricePlans = List.copyOf(allowedPricePlans == null ? List.of() : allowedPricePlans);
+        prepaidSettlement = prepaidSettlement == null ? PrepaidSettlement.ACCOUNT : prepaidSettlement;
     }
 
-    /** A scheme with the ledger's default payment term. */
+    /** A scheme with the ledger's default payment term whose bills are posted to the account (no wallet). */
     public BillingTermSchemeDefinition(String code, String name, List<BillingFrequency> billingFrequencies,
                                        int bindingPeriodMonths, List<String> allowedPricePlans,
                                        String defaultPricePlan, boolean flexiblePricing,
@@ -42,7 +45,36 @@ public record BillingTermSchemeDefinition(String code,
                                        boolean prepaid) {
         this(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans, defaultPricePlan,
                 flexiblePricing, overrideCreditLimitRules, termedServiceTiming, maxUnbilledUsageAmount,
-                maxUnbilledUsageRecords, prepaid, null);
+                maxUnbilledUsageRecords, prepaid, (Integer) null, PrepaidSettlement.ACCOUNT);
+    }
+
+    /** A scheme with its own payment term whose bills are posted to the account (no wallet). */
+    public BillingTermSchemeDefinition(String code, String name, List<BillingFrequency> billingFrequencies,
+                                       int bindingPeriodMonths, List<String> allowedPricePlans,
+                                       String defaultPricePlan, boolean flexiblePricing,
+                                       boolean overrideCreditLimitRules, BillingTiming termedServiceTiming,
+                                       Money maxUnbilledUsageAmount, Integer maxUnbilledUsageRecords,
+                                       boolean prepaid, Integer paymentDueDays) {
+        this(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans, defaultPricePlan,
+                flexiblePricing, overrideCreditLimitRules, termedServiceTiming, maxUnbilledUsageAmount,
+                maxUnbilledUsageRecords, prepaid, paymentDueDays, PrepaidSettlement.ACCOUNT);
+    }
+
+    /** A scheme with the ledger's default payment term, settled as {@code prepaidSettlement} says. */
+    public BillingTermSchemeDefinition(String code, String name, List<BillingFrequency> billingFrequencies,
+                                       int bindingPeriodMonths, List<String> allowedPricePlans,
+                                       String defaultPricePlan, boolean flexiblePricing,
+                                       boolean overrideCreditLimitRules, BillingTiming termedServiceTiming,
+                                       Money maxUnbilledUsageAmount, Integer maxUnbilledUsageRecords,
+                                       boolean prepaid, PrepaidSettlement prepaidSettlement) {
+        this(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans, defaultPricePlan,
+                flexiblePricing, overrideCreditLimitRules, termedServiceTiming, maxUnbilledUsageAmount,
+                maxUnbilledUsageRecords, prepaid, null, prepaidSettlement);
+    }
+
+    /** A prepaid scheme whose bills are paid from the account's wallet. */
+    public boolean settledFromWallet() {
+        return prepaid && prepaidSettlement.fromWallet();
     }
 
     /** How many days after {@code billingDate} a bill is due: the scheme's payment term, else {@code defaultDays}. */

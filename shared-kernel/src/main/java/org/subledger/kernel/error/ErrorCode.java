@@ -38,6 +38,8 @@ public enum ErrorCode {
     SUBSCRIPTION_STATE_INVALID(Kind.CONFLICT),
     SUBSCRIPTION_RULE_VIOLATED(Kind.REFUSED),
     SERIAL_NUMBER_IN_USE(Kind.CONFLICT),
+    /** The wallet's balance is below what is asked of it (a consumption, a transfer): it never goes below zero. */
+    WALLET_INSUFFICIENT_FUNDS(Kind.REFUSED),
     JOB_NOT_FOUND(Kind.NOT_FOUND),
     JOB_ALREADY_EXISTS(Kind.CONFLICT),
     /** The job's life cycle does not allow the action now (e.g. completing a pending job). */
