@@ -1,5 +1,6 @@
 package org.subledger.query.account;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.validation.annotation.Validated;
@@ -30,6 +31,7 @@ class AgedReceivablesController {
     }
 
     @GetMapping("/aged")
+    @Operation(summary = "Aged receivables: what is owed by days past due (0-30, 31-60, 61-90, 90+), per account and in total")
     public AgedReceivables.AgedPage aged(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                          @RequestParam(defaultValue = "50") @Min(1)
                                          @Max(AccountQueryHandler.MAX_PAGE_SIZE) int size,

@@ -38,6 +38,7 @@ class AccountAuditController {
     }
 
     @GetMapping("/{accountId}/events")
+    @Operation(summary = "A page of an account's recorded events, oldest first, with who, why and the account after each")
     public AccountEventsView events(@PathVariable String accountId,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                   @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)
@@ -54,6 +55,7 @@ class AccountAuditController {
      * before {@code from}, then one point per event that moved it, each with the balance after it.
      */
     @GetMapping("/{accountId}/balance-history")
+    @Operation(summary = "An account's balance over time: one point per event that moved it")
     public BalanceHistoryView balanceHistory(@PathVariable String accountId,
                                              @RequestParam(required = false) Instant from,
                                              @RequestParam(required = false) Instant to,

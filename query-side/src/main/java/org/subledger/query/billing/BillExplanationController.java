@@ -1,5 +1,6 @@
 package org.subledger.query.billing;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +29,14 @@ class BillExplanationController {
     }
 
     @GetMapping(value = "/{billId}/explanation", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A bill explained line by line: rate, quantity, proration, discounts, usage and the events behind each")
     public BillExplanationView explanation(@PathVariable String billId, AccessScope scope) {
         bills.readable(billId, scope);
         return explainer.explain(billId);
     }
 
     @GetMapping(value = "/{billId}/explanation", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "A bill explained line by line, as readable text")
     public ResponseEntity<String> text(@PathVariable String billId, AccessScope scope) {
         bills.readable(billId, scope);
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))

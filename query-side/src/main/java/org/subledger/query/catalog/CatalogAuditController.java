@@ -1,5 +1,6 @@
 package org.subledger.query.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -35,6 +36,7 @@ class CatalogAuditController {
     }
 
     @GetMapping("/api/audit/catalog/{kind}/{code}/events")
+    @Operation(summary = "A page of a catalog entry's recorded events, oldest first, each with the entry after it")
     public CatalogEntryEventsView events(@PathVariable String kind, @PathVariable String code,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                   @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)

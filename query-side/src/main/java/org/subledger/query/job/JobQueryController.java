@@ -74,6 +74,7 @@ class JobQueryController {
 
     /** The job's discount state: each discount, its status and value, and what billing took off with it. */
     @GetMapping("/api/jobs/{jobId}/discounts")
+    @Operation(summary = "The job's discounts: status, value, what billing took off")
     public List<JobDiscount> discounts(@PathVariable String jobId, AccessScope scope) {
         JobState job = new JobState();
         readable(jobId, scope).forEach(event -> job.apply(event.getPayload(), event.getSequenceNumber()));
@@ -85,6 +86,7 @@ class JobQueryController {
      * each (auditors and supervisors).
      */
     @GetMapping("/api/audit/jobs/{jobId}/events")
+    @Operation(summary = "A page of a job's recorded events, oldest first, each with the job after it")
     public JobEventsView events(@PathVariable String jobId,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                   @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)

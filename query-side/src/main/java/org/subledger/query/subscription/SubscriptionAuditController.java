@@ -38,6 +38,7 @@ class SubscriptionAuditController {
 
     /** A page of the subscription's history, oldest event first, each event with the subscription after it. */
     @GetMapping("/{subscriptionId}/events")
+    @Operation(summary = "A page of a subscription's recorded events, oldest first, each with the subscription after it")
     public SubscriptionEventsView events(@PathVariable String subscriptionId,
                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                   @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)

@@ -1,5 +1,6 @@
 package org.subledger.query.wallet;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -40,8 +41,9 @@ class WalletQueryController {
     }
 
     @GetMapping
+    @Operation(summary = "The account's wallet: its balance and its movements, newest first")
     public WalletView wallet(@PathVariable String accountId,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(WalletQueryHandler.MAX_PAGE_SIZE) int size,
                              AccessScope scope) {
         AccountSummary account = queryGateway.query(new FindAccount(accountId),
