@@ -49,13 +49,13 @@ class DiscountUsageCriteriaIT extends LedgerIT {
 
         JsonNode bills = api.get("reporter", "/api/accounts/" + accountId + "/bills").json().path("content");
         List<BigDecimal> totals = StreamSupport.stream(bills.spliterator(), false)
-                .map(listed -> new BigDecimal(listed.get("total").asText())).sorted().toList();
+                .map(listed -> Amounts.of(listed.get("total"))).sorted().toList();
         assertThat(totals).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("1.50"), new BigDecimal("3.00"));
         JsonNode discounted = api.get("agent", "/api/bills/" + saturday.get("billId").asText()).json();
         JsonNode line = StreamSupport.stream(discounted.get("lines").spliterator(), false)
                 .filter(candidate -> candidate.get("kind").asText().equals("DISCOUNT")).findFirst().orElseThrow();
-        assertThat(new BigDecimal(line.get("amount").asText())).isEqualByComparingTo("-1.50");
+        assertThat(Amounts.of(line.get("amount"))).isEqualByComparingTo("-1.50");
         assertThat(line.toString()).contains("used on [SATURDAY, SUNDAY]", "used from 18:00 to 23:00");
     }
 

@@ -3,7 +3,6 @@ package org.subledger.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,12 +70,11 @@ class EventChargeRulesIT extends LedgerIT {
         assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
 
         JsonNode statement = Await.until("the hook-up fee on the statement", () -> api.get("reporter",
-                "/api/accounts/" + account + "/statement").json(), page -> page.get("content").size() >= 1);
+                "/api/accounts/" + account + "/statement").json(), page -> page.path("content").size() >= 1);
         JsonNode line = statement.get("content").get(0);
         assertThat(line.get("postingId").asText()).isEqualTo("event-charge:"
                 + subscription.json().get("subscriptionId").asText() + ":" + product.toLowerCase() + ":once");
-        assertThat(new BigDecimal(line.get("amount").isObject() ? line.get("amount").get("amount").asText()
-                : line.get("amount").asText())).isEqualByComparingTo("7.50");
+        assertThat(Amounts.of(line.get("amount"))).isEqualByComparingTo("7.50");
 
         var retired = api.put("admin", "/api/catalog/event-charge-rules/" + product, rule.formatted(product,
                 product, "INACTIVE"));

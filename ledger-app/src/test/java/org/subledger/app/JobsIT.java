@@ -198,6 +198,6 @@ class JobsIT extends LedgerIT {
     }
 
     private static BigDecimal decimal(JsonNode node) {
-        return node.isTextual() ? new BigDecimal(node.asText()) : node.decimalValue();
+        return node.isObject() ? Amounts.of(node) : new BigDecimal(node.asText());
     }
 }
