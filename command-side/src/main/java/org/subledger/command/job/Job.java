@@ -37,7 +37,13 @@ import org.subledger.kernel.job.JobCreated;
 import org.subledger.kernel.job.JobEvent;
 import org.subledger.kernel.job.JobExpenseAdded;
 import org.subledger.kernel.job.JobGood;
+import org.subledger.kernel.job.JobActivityRemoved;
+import org.subledger.kernel.job.JobExpenseRemoved;
 import org.subledger.kernel.job.JobGoodAdded;
+import org.subledger.kernel.job.JobGoodRemoved;
+import org.subledger.kernel.job.RemoveJobActivity;
+import org.subledger.kernel.job.RemoveJobExpense;
+import org.subledger.kernel.job.RemoveJobGood;
 import org.subledger.kernel.job.JobStarted;
 import org.subledger.kernel.job.JobState;
 import org.subledger.kernel.job.JobStatus;
@@ -197,6 +203,39 @@ class Job {
         var activity = contents(lookup).activity(command.activity());
         requireWithinCreditLimit(lookup);
         apply(new JobActivityAdded(jobId, activity));
+    }
+
+    /** A removed good's serial number is released in the same unit of work, so it is never in two places. */
+    @CommandHandler
+    void handle(RemoveJobGood command, SerialNumbers serialNumbers) {
+        requireAmendable();
+        JobRules.require(command.lineIdOrSerial(), "lineIdOrSerial");
+        JobGood good = state.good(command.lineIdOrSerial().strip()).orElseThrow(() ->
+                JobRules.notOnJob("lineIdOrSerial", command.lineIdOrSerial()));
+        if (good.serialNumber() != null) {
+            serialNumbers.release(good.serialNumber(), serialHolder());
+        }
+        apply(new JobGoodRemoved(jobId, good, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RemoveJobExpense command) {
+        requireAmendable();
+        JobRules.require(command.lineId(), "lineId");
+        if (state.expenses().stream().noneMatch(expense -> expense.lineId().equals(command.lineId()))) {
+            throw JobRules.notOnJob("lineId", command.lineId());
+        }
+        apply(new JobExpenseRemoved(jobId, command.lineId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RemoveJobActivity command) {
+        requireAmendable();
+        JobRules.require(command.activityId(), "activityId");
+        if (state.activities().stream().noneMatch(activity -> activity.activityId().equals(command.activityId()))) {
+            throw JobRules.notOnJob("activityId", command.activityId());
+        }
+        apply(new JobActivityRemoved(jobId, command.activityId(), command.reason()));
     }
 
     @CommandHandler

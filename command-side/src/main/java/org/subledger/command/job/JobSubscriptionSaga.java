@@ -18,6 +18,7 @@ import org.subledger.kernel.job.JobCancelled;
 import org.subledger.kernel.job.JobCompleted;
 import org.subledger.kernel.job.JobCreated;
 import org.subledger.kernel.job.JobGoodAdded;
+import org.subledger.kernel.job.JobGoodRemoved;
 import org.subledger.kernel.job.RecordJobSubscriptionRefusal;
 import org.subledger.kernel.job.SubscriptionRequest;
 import org.subledger.kernel.metadata.LedgerMetadata;
@@ -80,6 +81,13 @@ public class JobSubscriptionSaga { // public, with a public constructor: Axon in
     void on(JobGoodAdded event) {
         if (event.good().serialNumber() != null) {
             installedItems.put(event.good().serialNumber(), event.good().productCode());
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "jobId")
+    void on(JobGoodRemoved event) {
+        if (event.good().serialNumber() != null) {
+            installedItems.remove(event.good().serialNumber());
         }
     }
 

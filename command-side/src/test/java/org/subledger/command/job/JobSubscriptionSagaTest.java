@@ -14,6 +14,7 @@ import org.subledger.kernel.job.JobCompleted;
 import org.subledger.kernel.job.JobCreated;
 import org.subledger.kernel.job.JobGood;
 import org.subledger.kernel.job.JobGoodAdded;
+import org.subledger.kernel.job.JobGoodRemoved;
 import org.subledger.kernel.job.RecordJobSubscriptionRefusal;
 import org.subledger.kernel.job.SubscriptionRequest;
 import org.subledger.kernel.metadata.LedgerMetadata;
@@ -79,6 +80,16 @@ class JobSubscriptionSagaTest {
                 .expectDispatchedCommands(subscription());
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0)).containsEntry(LedgerMetadata.CAUSE, "job:" + JOB);
+    }
+
+    @Test
+    void aDecoderTakenOffTheJobIsNotInstalledOnTheSubscription() {
+        var wrong = new JobGood("g0", "DECODER", "SN-0", 1);
+        fixture.givenAggregate(JOB).published(order(), new JobGoodAdded(JOB, wrong),
+                        new JobGoodRemoved(JOB, wrong, "wrong decoder"),
+                        new JobGoodAdded(JOB, new JobGood("g1", "DECODER", "SN-1", 1)))
+                .whenAggregate(JOB).publishes(completed())
+                .expectDispatchedCommands(subscription());
     }
 
     @Test

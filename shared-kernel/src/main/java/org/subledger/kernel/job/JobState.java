@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one fold of a job's event stream, shared by every reader of it: the Job aggregate, the job bill writer and the
@@ -76,6 +77,12 @@ public final class JobState {
             expenses.add(added.expense());
         } else if (event instanceof JobActivityAdded added) {
             activities.add(added.activity());
+        } else if (event instanceof JobGoodRemoved removed) {
+            goods.removeIf(good -> good.lineId().equals(removed.good().lineId()));
+        } else if (event instanceof JobExpenseRemoved removed) {
+            expenses.removeIf(expense -> expense.lineId().equals(removed.lineId()));
+        } else if (event instanceof JobActivityRemoved removed) {
+            activities.removeIf(activity -> activity.activityId().equals(removed.activityId()));
         } else if (event instanceof JobBilled billed) {
             bill = billed;
         } else if (event instanceof JobSubscriptionRefused refused) {
@@ -97,6 +104,13 @@ public final class JobState {
         return goods.stream().anyMatch(good -> good.lineId().equals(lineId))
                 || expenses.stream().anyMatch(expense -> expense.lineId().equals(lineId))
                 || activities.stream().anyMatch(activity -> activity.activityId().equals(lineId));
+    }
+
+    /** The good on the job with this line id or, for a traceable good, this serial number. */
+    public Optional<JobGood> good(String lineIdOrSerial) {
+        // a line id wins over a serial number that happens to spell the same
+        return goods.stream().filter(good -> good.lineId().equals(lineIdOrSerial)).findFirst()
+                .or(() -> goods.stream().filter(good -> lineIdOrSerial.equals(good.serialNumber())).findFirst());
     }
 
     /** The serial numbers of its traceable goods, in the order they were delivered. */
