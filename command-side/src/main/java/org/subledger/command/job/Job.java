@@ -44,6 +44,7 @@ import org.subledger.kernel.job.JobGoodRemoved;
 import org.subledger.kernel.job.RemoveJobActivity;
 import org.subledger.kernel.job.RemoveJobExpense;
 import org.subledger.kernel.job.RemoveJobGood;
+import org.subledger.kernel.job.JobReplacementDelivered;
 import org.subledger.kernel.job.JobStarted;
 import org.subledger.kernel.job.JobState;
 import org.subledger.kernel.job.JobStatus;
@@ -52,6 +53,7 @@ import org.subledger.kernel.job.RecordJobSubscriptionRefusal;
 import org.subledger.kernel.job.RejectJobDiscount;
 import org.subledger.kernel.job.StartJob;
 import org.subledger.kernel.job.SubscriptionRequest;
+import org.subledger.kernel.subscription.InstalledItem;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -162,7 +164,8 @@ class Job {
         if (state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CANCELLED) {
             throw JobRules.state(jobId, state.status(), "be cancelled");
         }
-        state.serialNumbers().forEach(serial -> serialNumbers.release(serial, serialHolder()));
+        state.goods().stream().filter(good -> good.serialNumber() != null)
+                .forEach(good -> serialNumbers.release(good.serialNumber(), holderOf(good)));
         apply(new JobCancelled(jobId, LocalDate.now(clock), command.reason()));
     }
 
@@ -183,6 +186,16 @@ class Job {
         requireAmendable();
         JobGood good = contents(lookup).good(command.good());
         requireWithinCreditLimit(lookup);
+        if (command.replacesSerialNumber() != null) {
+            String subscriptionId = new JobReplacements(jobId, state, lookup, serialNumbers)
+                    .subscriptionHolding(command.replacesSerialNumber(), good);
+            String replaced = command.replacesSerialNumber().strip();
+            serialNumbers.claim(good.serialNumber(), good.productCode(), subscriptionId);
+            apply(new JobGoodAdded(jobId, good));
+            apply(new JobReplacementDelivered(jobId, good.lineId(), subscriptionId, replaced,
+                    new InstalledItem(good.serialNumber(), good.productCode())));
+            return;
+        }
         if (good.serialNumber() != null) {
             serialNumbers.claim(good.serialNumber(), good.productCode(), serialHolder());
         }
@@ -212,8 +225,12 @@ class Job {
         JobRules.require(command.lineIdOrSerial(), "lineIdOrSerial");
         JobGood good = state.good(command.lineIdOrSerial().strip()).orElseThrow(() ->
                 JobRules.notOnJob("lineIdOrSerial", command.lineIdOrSerial()));
+        if (state.replacementOf(good.lineId()).isPresent() && state.status() == JobStatus.COMPLETED) {
+            // completion swapped it onto the subscription: taking it back is a repair of its own
+            throw JobRules.state(jobId, state.status(), "take back a replacement it installed");
+        }
         if (good.serialNumber() != null) {
-            serialNumbers.release(good.serialNumber(), serialHolder());
+            serialNumbers.release(good.serialNumber(), holderOf(good));
         }
         apply(new JobGoodRemoved(jobId, good, command.reason()));
     }
@@ -268,6 +285,12 @@ class Job {
     private String serialHolder() {
         SubscriptionRequest request = state.subscriptionRequest();
         return request != null ? request.subscriptionId() : "job:" + jobId;
+    }
+
+    /** A replacement's serial number is held by the subscription it goes to; any other by {@link #serialHolder()}. */
+    private String holderOf(JobGood good) {
+        return state.replacementOf(good.lineId()).map(JobReplacementDelivered::subscriptionId)
+                .orElseGet(this::serialHolder);
     }
 
     private JobDiscounts discounts() {

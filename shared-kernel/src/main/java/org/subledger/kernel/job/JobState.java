@@ -38,6 +38,7 @@ public final class JobState {
     private final ArrayList<JobGood> goods = new ArrayList<>();
     private final ArrayList<JobExpense> expenses = new ArrayList<>();
     private final ArrayList<JobActivity> activities = new ArrayList<>();
+    private final LinkedHashMap<String, JobReplacementDelivered> replacements = new LinkedHashMap<>();
     private final LinkedHashMap<String, JobDiscount> discounts = new LinkedHashMap<>();
     private JobBilled bill;
     private long version = -1;
@@ -77,8 +78,11 @@ public final class JobState {
             expenses.add(added.expense());
         } else if (event instanceof JobActivityAdded added) {
             activities.add(added.activity());
+        } else if (event instanceof JobReplacementDelivered replacement) {
+            replacements.put(replacement.lineId(), replacement);
         } else if (event instanceof JobGoodRemoved removed) {
             goods.removeIf(good -> good.lineId().equals(removed.good().lineId()));
+            replacements.remove(removed.good().lineId());
         } else if (event instanceof JobExpenseRemoved removed) {
             expenses.removeIf(expense -> expense.lineId().equals(removed.lineId()));
         } else if (event instanceof JobActivityRemoved removed) {
@@ -204,6 +208,16 @@ public final class JobState {
 
     public List<JobActivity> activities() {
         return Collections.unmodifiableList(activities);
+    }
+
+    /** What the good on a line replaces on a subscription, if it was delivered as a replacement. */
+    public Optional<JobReplacementDelivered> replacementOf(String lineId) {
+        return Optional.ofNullable(replacements.get(lineId));
+    }
+
+    /** The goods delivered as replacements of installed items, by line id, in delivery order. */
+    public Map<String, JobReplacementDelivered> replacements() {
+        return Collections.unmodifiableMap(replacements);
     }
 
     /** The job's discounts by id, in the order they appeared on its stream. */
