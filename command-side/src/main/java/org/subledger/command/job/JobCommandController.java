@@ -133,13 +133,14 @@ class JobCommandController {
 
     @PostMapping("/{jobId}/goods")
     @PreAuthorize(WORKERS)
-    @Operation(summary = "Deliver a physical good (a traceable one by serial number) through the job")
+    @Operation(summary = "Deliver a physical good (a traceable one by serial number) through the job; on a repair, "
+            + "replacesSerialNumber names the installed item it replaces, swapped when the job completes")
     Map<String, String> addGood(@PathVariable String jobId, @Valid @RequestBody GoodRequest body,
                                 Principal principal, HttpServletRequest request) {
         String lineId = lineId(body.lineId(), request, principal);
         long quantity = body.quantity() == null ? 1 : body.quantity();
-        send(new AddJobGood(jobId, new JobGood(lineId, body.productCode(), body.serialNumber(), quantity)), jobId,
-                "ADD_GOOD");
+        send(new AddJobGood(jobId, new JobGood(lineId, body.productCode(), body.serialNumber(), quantity),
+                body.replacesSerialNumber()), jobId, "ADD_GOOD");
         return Map.of("jobId", jobId, "lineId", lineId);
     }
 
