@@ -74,11 +74,11 @@ class JobDiscountsIT extends LedgerIT {
         assertThat(preview.toString()).contains(d4);
 
         JsonNode bill = complete(jobId, "2031-05-12");
-        assertThat(decimal(bill.get("total"))).isEqualByComparingTo("40.00");
+        assertThat(Amounts.of(bill.get("total"))).isEqualByComparingTo("40.00");
         JsonNode discountLine = bill.get("lines").get(1);
         assertThat(discountLine.get("kind").asText()).isEqualTo("DISCOUNT");
         assertThat(discountLine.get("productCode").asText()).isEqualTo(d4);
-        assertThat(decimal(discountLine.get("amount"))).isEqualByComparingTo("-40.00");
+        assertThat(Amounts.of(discountLine.get("amount"))).isEqualByComparingTo("-40.00");
         assertThat(discountLine.toString()).contains("job completed later than expected", "1 INSTALLATION-FEE");
 
         JsonNode job = api.get("agent", "/api/jobs/" + jobId).json();
@@ -119,7 +119,7 @@ class JobDiscountsIT extends LedgerIT {
 
         String late = installation("2032-06-10");
         JsonNode lateBill = complete(late, "2032-06-12");
-        assertThat(decimal(lateBill.get("total"))).isEqualByComparingTo("60.00");
+        assertThat(Amounts.of(lateBill.get("total"))).isEqualByComparingTo("60.00");
         assertThat(lateBill.get("lines")).extracting(line -> line.get("kind").asText())
                 .containsExactly("ONE_OFF", "DISCOUNT");
         assertThat(lateBill.get("lines").get(1).get("productCode").asText()).isEqualTo(d5);
@@ -135,12 +135,12 @@ class JobDiscountsIT extends LedgerIT {
 
         String onTime = installation("2032-06-10");
         JsonNode onTimeBill = complete(onTime, "2032-06-10");
-        assertThat(decimal(onTimeBill.get("total"))).isEqualByComparingTo("80.00");
+        assertThat(Amounts.of(onTimeBill.get("total"))).isEqualByComparingTo("80.00");
         assertThat(onTimeBill.get("lines")).hasSize(1);
         assertThat(api.get("agent", "/api/jobs/" + onTime + "/discounts").json()).isEmpty();
 
         Await.until("both bills posted to the account", () -> api.get("agent", "/api/accounts/" + accountId).json(),
-                account -> decimal(account.get("balance")).compareTo(new BigDecimal("140.00")) == 0);
+                account -> Amounts.of(account.get("balance")).compareTo(new BigDecimal("140.00")) == 0);
     }
 
     /** An installation job in progress with its 80.00 installation fee, expected on {@code expected}. */

@@ -136,6 +136,14 @@ class JobsIT extends LedgerIT {
                 .json().get("events");
         assertThat(subscriptionEvents.get(0).get("type").asText()).isEqualTo("SubscriptionCreated");
         assertThat(subscriptionEvents.get(0).get("metadata").get("cause").asText()).isEqualTo("job:" + jobId);
+        assertThat(subscriptionEvents.get(0).get("payload").get("state").asText()).isEqualTo("DRAFT");
+        // the draft activated by the job's process, so provisioning is told
+        assertThat(subscriptionEvents.get(1).get("type").asText()).isEqualTo("SubscriptionActivated");
+        assertThat(subscriptionEvents.get(1).get("metadata").get("cause").asText()).isEqualTo("job:" + jobId);
+        Await.until("the job's subscription provisioned", () -> api.get("agent",
+                        "/api/subscriptions/" + subscriptionId + "/services").json(),
+                services -> services.isArray() && services.size() == 1
+                        && "PROVISIONED".equals(services.get(0).path("provisioningState").asText()));
 
         JsonNode overview = Await.until("the overview with the job and its subscription", () -> api.get("agent",
                 "/api/customers/" + accountId + "/overview").json(), json -> json.path("jobs").size() == 1

@@ -3,7 +3,10 @@ package org.subledger.app;
 import org.axonframework.serialization.SerializedObject;
 import org.junit.jupiter.api.Test;
 import org.subledger.command.charging.EventChargeSaga;
+import org.subledger.command.job.JobRepairSaga;
 import org.subledger.command.job.JobSubscriptionSaga;
+import org.subledger.kernel.job.JobReplacementDelivered;
+import org.subledger.kernel.subscription.InstalledItem;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.job.SubscriptionRequest;
 import org.subledger.kernel.money.Money;
@@ -88,6 +91,23 @@ class SagaStateRoundTripTest {
             assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
         }
         assertThat(new String(stored.getData())).doesNotContain("commandGateway");
+    }
+
+    @Test
+    void theJobRepairSagaKeepsItsStateThroughTheStorageSerializer() throws Exception {
+        var saga = new JobRepairSaga();
+        set(saga, "jobId", "job-1");
+        set(saga, "replacements", new java.util.LinkedHashMap<>(Map.of("g1", new JobReplacementDelivered("job-1",
+                "g1", "sub-1", "SN-OLD", new InstalledItem("SN-NEW", "DECODER")))));
+
+        var serializer = StorageJson.serializer();
+        SerializedObject<byte[]> stored = serializer.serialize(saga, byte[].class);
+        JobRepairSaga back = serializer.deserialize(stored);
+
+        for (String field : new String[]{"jobId", "replacements"}) {
+            assertThat(get(back, field)).as(field).isEqualTo(get(saga, field));
+        }
+        assertThat(new String(stored.getData())).doesNotContain("steps");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.subledger.kernel.catalog.JobTypeDefinition;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
 import org.subledger.kernel.catalog.ProductTypeDefinition;
+import org.subledger.kernel.subscription.SubscriptionCreated;
 
 import java.util.Optional;
 
@@ -92,6 +93,14 @@ class EventStoreJobLookup implements JobLookup {
     @Override
     public Optional<AdditiveDiscountDefinition> additiveDiscount(String code) {
         return reads.additiveDiscount(code);
+    }
+
+    @Override
+    public Optional<String> accountOfSubscription(String subscriptionId) {
+        // the stream's first event says whose it is; an id of another kind of aggregate has no SubscriptionCreated
+        return payloads(subscriptionId).stream().findFirst()
+                .filter(SubscriptionCreated.class::isInstance)
+                .map(created -> ((SubscriptionCreated) created).accountId());
     }
 
     private java.util.List<Object> payloads(String aggregateId) {

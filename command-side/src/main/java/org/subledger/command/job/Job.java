@@ -37,7 +37,14 @@ import org.subledger.kernel.job.JobCreated;
 import org.subledger.kernel.job.JobEvent;
 import org.subledger.kernel.job.JobExpenseAdded;
 import org.subledger.kernel.job.JobGood;
+import org.subledger.kernel.job.JobActivityRemoved;
+import org.subledger.kernel.job.JobExpenseRemoved;
 import org.subledger.kernel.job.JobGoodAdded;
+import org.subledger.kernel.job.JobGoodRemoved;
+import org.subledger.kernel.job.RemoveJobActivity;
+import org.subledger.kernel.job.RemoveJobExpense;
+import org.subledger.kernel.job.RemoveJobGood;
+import org.subledger.kernel.job.JobReplacementDelivered;
 import org.subledger.kernel.job.JobStarted;
 import org.subledger.kernel.job.JobState;
 import org.subledger.kernel.job.JobStatus;
@@ -46,6 +53,7 @@ import org.subledger.kernel.job.RecordJobSubscriptionRefusal;
 import org.subledger.kernel.job.RejectJobDiscount;
 import org.subledger.kernel.job.StartJob;
 import org.subledger.kernel.job.SubscriptionRequest;
+import org.subledger.kernel.subscription.InstalledItem;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -156,7 +164,8 @@ class Job {
         if (state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CANCELLED) {
             throw JobRules.state(jobId, state.status(), "be cancelled");
         }
-        state.serialNumbers().forEach(serial -> serialNumbers.release(serial, serialHolder()));
+        state.goods().stream().filter(good -> good.serialNumber() != null)
+                .forEach(good -> serialNumbers.release(good.serialNumber(), holderOf(good)));
         apply(new JobCancelled(jobId, LocalDate.now(clock), command.reason()));
     }
 
@@ -177,6 +186,16 @@ class Job {
         requireAmendable();
         JobGood good = contents(lookup).good(command.good());
         requireWithinCreditLimit(lookup);
+        if (command.replacesSerialNumber() != null) {
+            String subscriptionId = new JobReplacements(jobId, state, lookup, serialNumbers)
+                    .subscriptionHolding(command.replacesSerialNumber(), good);
+            String replaced = command.replacesSerialNumber().strip();
+            serialNumbers.claim(good.serialNumber(), good.productCode(), subscriptionId);
+            apply(new JobGoodAdded(jobId, good));
+            apply(new JobReplacementDelivered(jobId, good.lineId(), subscriptionId, replaced,
+                    new InstalledItem(good.serialNumber(), good.productCode())));
+            return;
+        }
         if (good.serialNumber() != null) {
             serialNumbers.claim(good.serialNumber(), good.productCode(), serialHolder());
         }
@@ -197,6 +216,43 @@ class Job {
         var activity = contents(lookup).activity(command.activity());
         requireWithinCreditLimit(lookup);
         apply(new JobActivityAdded(jobId, activity));
+    }
+
+    /** A removed good's serial number is released in the same unit of work, so it is never in two places. */
+    @CommandHandler
+    void handle(RemoveJobGood command, SerialNumbers serialNumbers) {
+        requireAmendable();
+        JobRules.require(command.lineIdOrSerial(), "lineIdOrSerial");
+        JobGood good = state.good(command.lineIdOrSerial().strip()).orElseThrow(() ->
+                JobRules.notOnJob("lineIdOrSerial", command.lineIdOrSerial()));
+        if (state.replacementOf(good.lineId()).isPresent() && state.status() == JobStatus.COMPLETED) {
+            // completion swapped it onto the subscription: taking it back is a repair of its own
+            throw JobRules.state(jobId, state.status(), "take back a replacement it installed");
+        }
+        if (good.serialNumber() != null) {
+            serialNumbers.release(good.serialNumber(), holderOf(good));
+        }
+        apply(new JobGoodRemoved(jobId, good, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RemoveJobExpense command) {
+        requireAmendable();
+        JobRules.require(command.lineId(), "lineId");
+        if (state.expenses().stream().noneMatch(expense -> expense.lineId().equals(command.lineId()))) {
+            throw JobRules.notOnJob("lineId", command.lineId());
+        }
+        apply(new JobExpenseRemoved(jobId, command.lineId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RemoveJobActivity command) {
+        requireAmendable();
+        JobRules.require(command.activityId(), "activityId");
+        if (state.activities().stream().noneMatch(activity -> activity.activityId().equals(command.activityId()))) {
+            throw JobRules.notOnJob("activityId", command.activityId());
+        }
+        apply(new JobActivityRemoved(jobId, command.activityId(), command.reason()));
     }
 
     @CommandHandler
@@ -229,6 +285,12 @@ class Job {
     private String serialHolder() {
         SubscriptionRequest request = state.subscriptionRequest();
         return request != null ? request.subscriptionId() : "job:" + jobId;
+    }
+
+    /** A replacement's serial number is held by the subscription it goes to; any other by {@link #serialHolder()}. */
+    private String holderOf(JobGood good) {
+        return state.replacementOf(good.lineId()).map(JobReplacementDelivered::subscriptionId)
+                .orElseGet(this::serialHolder);
     }
 
     private JobDiscounts discounts() {

@@ -35,6 +35,9 @@ import org.subledger.kernel.job.JobGood;
 import org.subledger.kernel.job.JobBilled;
 import org.subledger.kernel.job.JobState;
 import org.subledger.kernel.job.JobStatus;
+import org.subledger.kernel.job.RemoveJobActivity;
+import org.subledger.kernel.job.RemoveJobExpense;
+import org.subledger.kernel.job.RemoveJobGood;
 import org.subledger.kernel.job.StartJob;
 import org.subledger.kernel.job.SubscriptionRequest;
 import org.subledger.kernel.metadata.LedgerMetadata;
@@ -130,13 +133,14 @@ class JobCommandController {
 
     @PostMapping("/{jobId}/goods")
     @PreAuthorize(WORKERS)
-    @Operation(summary = "Deliver a physical good (a traceable one by serial number) through the job")
+    @Operation(summary = "Deliver a physical good (a traceable one by serial number) through the job; on a repair, "
+            + "replacesSerialNumber names the installed item it replaces, swapped when the job completes")
     Map<String, String> addGood(@PathVariable String jobId, @Valid @RequestBody GoodRequest body,
                                 Principal principal, HttpServletRequest request) {
         String lineId = lineId(body.lineId(), request, principal);
         long quantity = body.quantity() == null ? 1 : body.quantity();
-        send(new AddJobGood(jobId, new JobGood(lineId, body.productCode(), body.serialNumber(), quantity)), jobId,
-                "ADD_GOOD");
+        send(new AddJobGood(jobId, new JobGood(lineId, body.productCode(), body.serialNumber(), quantity),
+                body.replacesSerialNumber()), jobId, "ADD_GOOD");
         return Map.of("jobId", jobId, "lineId", lineId);
     }
 
@@ -159,6 +163,30 @@ class JobCommandController {
         send(new AddJobActivity(jobId, new JobActivity(activityId, body.activityTypeCode(), body.services())),
                 jobId, "ADD_ACTIVITY");
         return Map.of("jobId", jobId, "activityId", activityId);
+    }
+
+    @PostMapping("/{jobId}/goods/{lineIdOrSerial}/remove")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Take a good off the job before it is billed, by line id or serial number (released)")
+    Map<String, String> removeGood(@PathVariable String jobId, @PathVariable String lineIdOrSerial,
+                                   @Valid @RequestBody(required = false) StepRequest body) {
+        return send(new RemoveJobGood(jobId, lineIdOrSerial, reason(body)), jobId, "REMOVE_GOOD");
+    }
+
+    @PostMapping("/{jobId}/expenses/{lineId}/remove")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Take an expense off the job before it is billed")
+    Map<String, String> removeExpense(@PathVariable String jobId, @PathVariable String lineId,
+                                      @Valid @RequestBody(required = false) StepRequest body) {
+        return send(new RemoveJobExpense(jobId, lineId, reason(body)), jobId, "REMOVE_EXPENSE");
+    }
+
+    @PostMapping("/{jobId}/activities/{activityId}/remove")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Take an activity off the job before it is billed")
+    Map<String, String> removeActivity(@PathVariable String jobId, @PathVariable String activityId,
+                                       @Valid @RequestBody(required = false) StepRequest body) {
+        return send(new RemoveJobActivity(jobId, activityId, reason(body)), jobId, "REMOVE_ACTIVITY");
     }
 
     /** The job's bill: as issued once billed, else as it would be on completion (or the date asked). Records nothing. */

@@ -34,6 +34,9 @@ interface JobLookup {
     /** An additive discount definition as last defined (job discounts are added from them). */
     Optional<AdditiveDiscountDefinition> additiveDiscount(String code);
 
+    /** The account a subscription belongs to, as its creation records it; empty when there is no such subscription. */
+    Optional<String> accountOfSubscription(String subscriptionId);
+
     /** The type of an existing product. */
     default Optional<ProductTypeDefinition> typeOfProduct(String productCode) {
         return product(productCode).flatMap(product -> productType(product.productTypeCode()));

@@ -52,9 +52,13 @@ final class JobRequests {
     record AssignRequest(@NotBlank @Size(max = 64) String assignedUnit, @Size(max = 500) String reason) {
     }
 
-    /** A good: a traceable one by serial number, another by quantity (1 when left out). */
+    /**
+     * A good: a traceable one by serial number, another by quantity (1 when left out); on a repair, a traceable one
+     * may name the serial number of the installed item it replaces.
+     */
     record GoodRequest(@Size(max = 64) String lineId, @NotBlank @Size(max = 64) String productCode,
-                       @Size(max = 100) String serialNumber, Long quantity) {
+                       @Size(max = 100) String serialNumber, Long quantity,
+                       @Size(max = 100) String replacesSerialNumber) {
     }
 
     record ExpenseRequest(@Size(max = 64) String lineId, @NotBlank @Size(max = 64) String productCode) {

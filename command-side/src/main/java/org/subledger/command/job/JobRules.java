@@ -27,6 +27,10 @@ final class JobRules {
                 + action, Map.of("state", "is " + status));
     }
 
+    static LedgerRefusal notOnJob(String field, String value) {
+        return violated(field, value + " is not on the job");
+    }
+
     static LedgerRefusal billed(String jobId, String billNumber) {
         return new LedgerRefusal(ErrorCode.JOB_ALREADY_BILLED, "Job " + jobId + " is billed (bill " + billNumber
                 + "): its contents are closed; correct it with a credit", Map.of("state", "is billed"));

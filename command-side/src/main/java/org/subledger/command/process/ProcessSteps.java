@@ -1,5 +1,6 @@
 package org.subledger.command.process;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.process.RecordProcessStepRefusal;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,9 +38,15 @@ public class ProcessSteps {
 
     /** Sends the step's command; {@code true} if done, {@code false} if refused (and recorded). */
     public boolean send(ProcessStep step, Object command) {
+        return send(step, command, Map.of());
+    }
+
+    /** As {@link #send(ProcessStep, Object)}, the command carrying metadata (e.g. its {@code cause}). */
+    public boolean send(ProcessStep step, Object command, Map<String, ?> metaData) {
         Optional<RefusalDetails> refusal;
         try {
-            commandGateway.sendAndWait(command);
+            commandGateway.sendAndWait(metaData.isEmpty() ? command
+                    : GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             return true;
         } catch (RuntimeException failure) {
             refusal = Refusals.of(failure);

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Claims and releases serial numbers through the {@link SerialNumber} aggregates' repository, inside the calling
  * command's unit of work: the aggregate is locked and its events are committed with the caller's, in one transaction.
@@ -33,6 +35,16 @@ class RepositorySerialNumbers implements SerialNumbers {
         } catch (Exception e) {
             // only the factory declares a checked exception, and SerialNumber::new throws none
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Optional<String> holderOf(String serialNumber) {
+        try {
+            return Optional.ofNullable(repository.load(SerialNumbers.idOf(serialNumber))
+                    .invoke(SerialNumber::heldBy));
+        } catch (AggregateNotFoundException neverClaimed) {
+            return Optional.empty();
         }
     }
 

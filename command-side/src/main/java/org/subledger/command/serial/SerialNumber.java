@@ -50,6 +50,10 @@ class SerialNumber {
         }
     }
 
+    String heldBy() {
+        return heldBy;
+    }
+
     @EventSourcingHandler
     void on(SerialNumberClaimed event) {
         id = SerialNumbers.idOf(event.serialNumber());

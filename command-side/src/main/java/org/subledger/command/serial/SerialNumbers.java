@@ -1,5 +1,7 @@
 package org.subledger.command.serial;
 
+import java.util.Optional;
+
 /**
  * Which subscription holds each traceable installed item, by serial number: an item is installed on one subscription
  * at a time. Called by a subscription's command handler inside its unit of work, so the claim or release is committed
@@ -18,6 +20,12 @@ public interface SerialNumbers {
      * @throws org.subledger.kernel.error.LedgerRefusal {@code SERIAL_NUMBER_IN_USE} when another subscription holds it
      */
     void claim(String serialNumber, String productCode, String subscriptionId);
+
+    /**
+     * Who holds the serial number now (a subscription id, or {@code job:<id>} for a good on a job that orders
+     * nothing); empty when it is free or was never claimed.
+     */
+    Optional<String> holderOf(String serialNumber);
 
     /** Releases the serial number if the subscription holds it; otherwise does nothing. */
     void release(String serialNumber, String subscriptionId);

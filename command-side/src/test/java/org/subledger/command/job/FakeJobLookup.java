@@ -34,6 +34,8 @@ class FakeJobLookup implements JobLookup {
     static final String OVER_LIMIT = "acc-over";
 
     final Map<String, AccountFacts> accounts = new HashMap<>();
+    /** subscription id → account id. */
+    final Map<String, String> subscriptions = new HashMap<>();
     private final Map<String, ProductTypeDefinition> types = new HashMap<>();
     private final Map<String, ProductDefinition> products = new HashMap<>();
     final Map<String, AdditiveDiscountDefinition> discounts = new HashMap<>();
@@ -63,12 +65,20 @@ class FakeJobLookup implements JobLookup {
     }
 
     @Override
+    public Optional<String> accountOfSubscription(String subscriptionId) {
+        return Optional.ofNullable(subscriptions.get(subscriptionId));
+    }
+
+    @Override
     public Optional<AccountFacts> account(String accountId) {
         return Optional.ofNullable(accounts.get(accountId));
     }
 
     @Override
     public Optional<JobTypeDefinition> jobType(String code) {
+        if ("REPAIR".equals(code)) {
+            return Optional.of(new JobTypeDefinition("REPAIR", "Repair", List.of("DECODER", "ANTENNA")));
+        }
         return "INSTALLATION".equals(code) ? Optional.of(new JobTypeDefinition("INSTALLATION", "New installation",
                 List.of("DECODER", "ANTENNA", "INSTALLATION-FEE"))) : Optional.empty();
     }

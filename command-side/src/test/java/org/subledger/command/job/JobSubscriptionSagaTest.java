@@ -14,9 +14,12 @@ import org.subledger.kernel.job.JobCompleted;
 import org.subledger.kernel.job.JobCreated;
 import org.subledger.kernel.job.JobGood;
 import org.subledger.kernel.job.JobGoodAdded;
+import org.subledger.kernel.job.JobGoodRemoved;
 import org.subledger.kernel.job.RecordJobSubscriptionRefusal;
 import org.subledger.kernel.job.SubscriptionRequest;
 import org.subledger.kernel.metadata.LedgerMetadata;
+import org.subledger.kernel.subscription.ActionClassification;
+import org.subledger.kernel.subscription.ActivateSubscription;
 import org.subledger.kernel.subscription.BecomeSubscriber;
 import org.subledger.kernel.subscription.BillingTerms;
 import org.subledger.kernel.subscription.Distributor;
@@ -60,14 +63,18 @@ class JobSubscriptionSagaTest {
         return new JobCompleted(JOB, "acc-1", EXPECTED, EXPECTED, false, null);
     }
 
+    static ActivateSubscription activation() {
+        return new ActivateSubscription(SUBSCRIPTION, EXPECTED, ActionClassification.none());
+    }
+
     static BecomeSubscriber subscription() {
-        return new BecomeSubscriber(SUBSCRIPTION, "acc-1", "GOLD", TERMS, null, null, SubscriptionState.EFFECTIVE,
+        return new BecomeSubscriber(SUBSCRIPTION, "acc-1", "GOLD", TERMS, null, null, SubscriptionState.DRAFT,
                 REQUEST.distributors(), REQUEST.services(), List.of(new InstalledItem("SN-1", "DECODER")), EXPECTED,
                 null, "CUSTOMER-SERVICE");
     }
 
     @Test
-    void anOrderJobCreatesItsSubscriptionWithItsDecoderWhenItCompletesWithTheJobAsCause() {
+    void anOrderJobCreatesItsDraftWithItsDecoderAndActivatesItWhenItCompletesWithTheJobAsCause() {
         fixture.setCallbackBehavior((payload, metaData) -> {
             sent.add(metaData);
             return null;
@@ -76,9 +83,46 @@ class JobSubscriptionSagaTest {
                         new JobGoodAdded(JOB, new JobGood("g2", "ANTENNA", null, 1)))
                 .whenAggregate(JOB).publishes(completed())
                 .expectActiveSagas(0)
-                .expectDispatchedCommands(subscription());
-        assertThat(sent).hasSize(1);
-        assertThat(sent.get(0)).containsEntry(LedgerMetadata.CAUSE, "job:" + JOB);
+                .expectDispatchedCommands(subscription(), activation());
+        assertThat(sent).hasSize(2).allSatisfy(metaData ->
+                assertThat(metaData).containsEntry(LedgerMetadata.CAUSE, "job:" + JOB));
+    }
+
+    @Test
+    void anOrderWithoutADistributorStaysADraft() {
+        var request = new SubscriptionRequest(SUBSCRIPTION, "GOLD", TERMS, List.of(), List.of());
+        fixture.givenAggregate(JOB).published(new JobCreated(JOB, "acc-1", "INSTALLATION", "RESIDENTIAL",
+                        "STANDARD", EXPECTED, EXPECTED, "CUSTOMER-SERVICE", request))
+                .whenAggregate(JOB).publishes(completed())
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new BecomeSubscriber(SUBSCRIPTION, "acc-1", "GOLD", TERMS, null, null,
+                        SubscriptionState.DRAFT, List.of(), List.of(), List.of(), EXPECTED, null,
+                        "CUSTOMER-SERVICE"));
+    }
+
+    @Test
+    void aRefusedActivationIsRecordedOnTheJobAndTheProcessEnds() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof ActivateSubscription) {
+                throw new LedgerRefusal(ErrorCode.CREDIT_LIMIT_EXCEEDED, "over the limit");
+            }
+            return null;
+        });
+        fixture.givenAggregate(JOB).published(order(), new JobGoodAdded(JOB, new JobGood("g1", "DECODER", "SN-1", 1)))
+                .whenAggregate(JOB).publishes(completed())
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(subscription(), activation(), new RecordJobSubscriptionRefusal(JOB,
+                        SUBSCRIPTION, "CREDIT_LIMIT_EXCEEDED", "over the limit"));
+    }
+
+    @Test
+    void aDecoderTakenOffTheJobIsNotInstalledOnTheSubscription() {
+        var wrong = new JobGood("g0", "DECODER", "SN-0", 1);
+        fixture.givenAggregate(JOB).published(order(), new JobGoodAdded(JOB, wrong),
+                        new JobGoodRemoved(JOB, wrong, "wrong decoder"),
+                        new JobGoodAdded(JOB, new JobGood("g1", "DECODER", "SN-1", 1)))
+                .whenAggregate(JOB).publishes(completed())
+                .expectDispatchedCommands(subscription(), activation());
     }
 
     @Test
@@ -114,17 +158,17 @@ class JobSubscriptionSagaTest {
     }
 
     @Test
-    void aSubscriptionCreatedBeforeARedeliveryIsTheStepDone() {
+    void aSubscriptionCreatedAndActivatedBeforeARedeliveryIsTheStepDone() {
         fixture.setCallbackBehavior((payload, metaData) -> {
             if (payload instanceof BecomeSubscriber) {
                 throw new LedgerRefusal(ErrorCode.SUBSCRIPTION_ALREADY_EXISTS, "exists");
             }
-            return null;
+            throw new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "is EFFECTIVE");
         });
         fixture.givenAggregate(JOB).published(order(), new JobGoodAdded(JOB, new JobGood("g1", "DECODER", "SN-1", 1)))
                 .whenAggregate(JOB).publishes(completed())
                 .expectActiveSagas(0)
-                .expectDispatchedCommands(subscription());
+                .expectDispatchedCommands(subscription(), activation());
     }
 
     @Test

@@ -46,6 +46,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -297,6 +298,11 @@ class JobTest {
             if (current != null && !current.equals(holder)) {
                 throw new LedgerRefusal(ErrorCode.SERIAL_NUMBER_IN_USE, serialNumber + " is on " + current);
             }
+        }
+
+        @Override
+        public Optional<String> holderOf(String serialNumber) {
+            return Optional.ofNullable(heldBy.get(serialNumber));
         }
 
         @Override

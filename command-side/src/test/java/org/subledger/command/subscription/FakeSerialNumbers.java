@@ -6,6 +6,7 @@ import org.subledger.kernel.error.LedgerRefusal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Serial numbers held by subscriptions, in memory: the fixtures' stand-in for the serial-number aggregates. */
 class FakeSerialNumbers implements SerialNumbers {
@@ -23,6 +24,11 @@ class FakeSerialNumbers implements SerialNumbers {
         if (holder != null && !holder.equals(subscriptionId)) {
             throw new LedgerRefusal(ErrorCode.SERIAL_NUMBER_IN_USE, serialNumber + " is on " + holder);
         }
+    }
+
+    @Override
+    public Optional<String> holderOf(String serialNumber) {
+        return Optional.ofNullable(heldBy.get(serialNumber));
     }
 
     @Override

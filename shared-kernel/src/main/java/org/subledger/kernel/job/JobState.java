@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one fold of a job's event stream, shared by every reader of it: the Job aggregate, the job bill writer and the
@@ -37,6 +38,7 @@ public final class JobState {
     private final ArrayList<JobGood> goods = new ArrayList<>();
     private final ArrayList<JobExpense> expenses = new ArrayList<>();
     private final ArrayList<JobActivity> activities = new ArrayList<>();
+    private final LinkedHashMap<String, JobReplacementDelivered> replacements = new LinkedHashMap<>();
     private final LinkedHashMap<String, JobDiscount> discounts = new LinkedHashMap<>();
     private JobBilled bill;
     private long version = -1;
@@ -76,6 +78,15 @@ public final class JobState {
             expenses.add(added.expense());
         } else if (event instanceof JobActivityAdded added) {
             activities.add(added.activity());
+        } else if (event instanceof JobReplacementDelivered replacement) {
+            replacements.put(replacement.lineId(), replacement);
+        } else if (event instanceof JobGoodRemoved removed) {
+            goods.removeIf(good -> good.lineId().equals(removed.good().lineId()));
+            replacements.remove(removed.good().lineId());
+        } else if (event instanceof JobExpenseRemoved removed) {
+            expenses.removeIf(expense -> expense.lineId().equals(removed.lineId()));
+        } else if (event instanceof JobActivityRemoved removed) {
+            activities.removeIf(activity -> activity.activityId().equals(removed.activityId()));
         } else if (event instanceof JobBilled billed) {
             bill = billed;
         } else if (event instanceof JobSubscriptionRefused refused) {
@@ -97,6 +108,13 @@ public final class JobState {
         return goods.stream().anyMatch(good -> good.lineId().equals(lineId))
                 || expenses.stream().anyMatch(expense -> expense.lineId().equals(lineId))
                 || activities.stream().anyMatch(activity -> activity.activityId().equals(lineId));
+    }
+
+    /** The good on the job with this line id or, for a traceable good, this serial number. */
+    public Optional<JobGood> good(String lineIdOrSerial) {
+        // a line id wins over a serial number that happens to spell the same
+        return goods.stream().filter(good -> good.lineId().equals(lineIdOrSerial)).findFirst()
+                .or(() -> goods.stream().filter(good -> lineIdOrSerial.equals(good.serialNumber())).findFirst());
     }
 
     /** The serial numbers of its traceable goods, in the order they were delivered. */
@@ -190,6 +208,16 @@ public final class JobState {
 
     public List<JobActivity> activities() {
         return Collections.unmodifiableList(activities);
+    }
+
+    /** What the good on a line replaces on a subscription, if it was delivered as a replacement. */
+    public Optional<JobReplacementDelivered> replacementOf(String lineId) {
+        return Optional.ofNullable(replacements.get(lineId));
+    }
+
+    /** The goods delivered as replacements of installed items, by line id, in delivery order. */
+    public Map<String, JobReplacementDelivered> replacements() {
+        return Collections.unmodifiableMap(replacements);
     }
 
     /** The job's discounts by id, in the order they appeared on its stream. */
