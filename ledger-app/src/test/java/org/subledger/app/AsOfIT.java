@@ -1,0 +1,151 @@
+package org.subledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.subledger.app.AccountsIT.assertProblem;
+
+/**
+ * {@code ?asOf=} on the read endpoints of jobs, catalog entries and wallets, each asked at an instant taken from the
+ * recorded events between two changes (the earlier change's own timestamp: as-of includes it, not the later one);
+ * before the thing existed it answers its "not yet" code, a bad instant is a 400 problem. And the unit and user
+ * trails come paged with the unit or user after each event.
+ */
+class AsOfIT extends LedgerIT {
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+    @Test
+    void aJobAsItStoodBetweenItsOrderAndItsCancellation() {
+        String account = api.openAccount("Asof", "Job", "5000.00");
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        var job = api.post("agent", "/api/jobs", """
+                {"accountId":"%s","jobTypeCode":"REPAIR","billingTermScheme":"RESIDENTIAL",
+                 "expectedCompletion":"2026-03-01"}""".formatted(account));
+        assertThat(job.status()).as(job.toString()).isEqualTo(201);
+        String jobId = job.json().get("jobId").asText();
+        assertThat(api.post("agent", "/api/jobs/" + jobId + "/cancel", "{\"reason\":\"not needed\"}").status())
+                .isEqualTo(200);
+        JsonNode trail = ok(api.get("supervisor", "/api/audit/jobs/" + jobId + "/events")).get("events");
+        Instant ordered = between(trail);
+
+        assertThat(ok(api.get("agent", "/api/jobs/" + jobId + "?asOf=" + ordered)).get("state").asText())
+                .isEqualTo("PENDING");
+        assertThat(ok(api.get("agent", "/api/jobs/" + jobId)).get("state").asText()).isEqualTo("CANCELLED");
+        assertProblem(api.get("agent", "/api/jobs/" + jobId + "?asOf=" + ordered.minusMillis(1)), 404,
+                "JOB_NOT_YET_CREATED", "asOf");
+        assertProblem(api.get("agent", "/api/jobs/" + UUID.randomUUID() + "?asOf=" + ordered), 404,
+                "JOB_NOT_FOUND", null);
+        assertProblem(api.get("agent", "/api/jobs/" + jobId + "?asOf=%2B999999999-12-31T00:00:00Z"), 400,
+                "VALIDATION_FAILED", null);
+    }
+
+    @Test
+    void aCatalogEntryAsItStoodBetweenItsCreationAndItsAmendment() {
+        String plan = "ASOF-" + tag;
+        assertThat(api.post("admin", "/api/catalog/price-plans", """
+                {"code":"%s","name":"Before","kind":"BASE","currency":"EUR"}""".formatted(plan)).status())
+                .isEqualTo(201);
+        var amended = api.put("admin", "/api/catalog/price-plans/" + plan, """
+                {"code":"%s","name":"After","kind":"BASE","currency":"EUR"}""".formatted(plan));
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+        JsonNode trail = ok(api.get("auditor", "/api/audit/catalog/price-plans/" + plan + "/events")).get("events");
+        Instant created = between(trail);
+
+        JsonNode then = ok(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf=" + created));
+        assertThat(then.get("name").asText()).isEqualTo("Before");
+        assertThat(then.at("/definition/name").asText()).isEqualTo("Before");
+        assertThat(then.get("version").asLong()).isZero();
+        JsonNode later = ok(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf="
+                + Instant.parse(trail.get(1).get("timestamp").asText())));
+        assertThat(later.get("name").asText()).isEqualTo("After");
+        assertProblem(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf=" + created.minusMillis(1)),
+                404, "CATALOG_ENTRY_NOT_YET_CREATED", "asOf");
+        assertProblem(api.get("reporter", "/api/catalog/price-plans/NO-" + tag + "?asOf=" + created), 404,
+                "CATALOG_ENTRY_NOT_FOUND", null);
+        assertProblem(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf=soon"), 400,
+                "VALIDATION_FAILED", null);
+    }
+
+    @Test
+    void aWalletAsItStoodBetweenTwoTopUps() {
+        String account = api.openAccount("Asof", "Wallet", "100.00");
+        String wallet = "/api/accounts/" + account + "/wallet";
+        assertThat(api.post("agent", wallet + "/top-ups", "{\"amount\":25.00,\"reference\":\"first\"}").status())
+                .isEqualTo(201);
+        assertThat(api.post("agent", wallet + "/top-ups", "{\"amount\":5.50}").status()).isEqualTo(201);
+        JsonNode now = Await.until("both top-ups on the wallet", () -> api.get("reporter", wallet),
+                response -> response.status() == 200 && response.json().path("totalElements").asLong() == 2).json();
+        Instant first = Instant.parse(now.at("/movements/1/occurredAt").asText());
+        assertThat(Instant.parse(now.at("/movements/0/occurredAt").asText())).isAfter(first);
+
+        JsonNode then = ok(api.get("reporter", wallet + "?asOf=" + first));
+        assertThat(Amounts.of(then.get("balance"))).isEqualByComparingTo("25.00");
+        assertThat(then.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(then.at("/movements/0/kind").asText()).isEqualTo("TOP_UP");
+        assertThat(then.at("/movements/0/reference").asText()).isEqualTo("first");
+        JsonNode before = ok(api.get("reporter", wallet + "?asOf=" + first.minusMillis(1)));
+        assertThat(Amounts.of(before.get("balance"))).isEqualByComparingTo("0.00");
+        assertThat(before.get("movements")).isEmpty();
+        assertProblem(api.get("reporter", wallet + "?asOf=2000-01-01T00:00:00Z"), 404, "ACCOUNT_NOT_YET_OPENED",
+                "asOf");
+        assertProblem(api.get("reporter", wallet + "?asOf=%2B999999999-12-31T00:00:00Z"), 400,
+                "VALIDATION_FAILED", null);
+    }
+
+    @Test
+    void aUnitsTrailComesPagedWithTheUnitAfterEachEvent() {
+        String unit = "ASOF-" + tag;
+        assertThat(api.post("admin", "/api/organisation/units", """
+                {"code":"%s","name":"Old name","kind":"GROUP","parent":null}""".formatted(unit)).status())
+                .isEqualTo(201);
+        var renamed = api.put("admin", "/api/organisation/units/" + unit + "/name", "{\"name\":\"New name\"}");
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+
+        JsonNode first = ok(api.get("auditor", "/api/audit/units/" + unit + "/events?page=0&size=1"));
+        assertThat(first.get("totalElements").asLong()).isEqualTo(2);
+        assertThat(first.get("totalPages").asLong()).isEqualTo(2);
+        assertThat(first.at("/events/0/type").asText()).isEqualTo("UnitCreated");
+        assertThat(first.at("/events/0/stateAfter/name").asText()).isEqualTo("Old name");
+        JsonNode second = ok(api.get("auditor", "/api/audit/units/" + unit + "/events?page=1&size=1"));
+        assertThat(second.at("/events/0/type").asText()).isEqualTo("UnitRenamed");
+        assertThat(second.at("/events/0/stateAfter/name").asText()).isEqualTo("New name");
+        assertThat(second.at("/events/0/stateAfter/kind").asText()).isEqualTo("GROUP");
+        assertProblem(api.get("auditor", "/api/audit/units/" + unit + "/events?size=0"), 400, "VALIDATION_FAILED",
+                null);
+    }
+
+    @Test
+    void aUsersTrailShowsTheUserAfterEachEventAndNeverThePassword() {
+        String user = "asof" + tag.toLowerCase();
+        var created = api.post("admin", "/api/organisation/users", """
+                {"userName":"%s","displayName":"As Of","roles":["AGENT"],"units":["CUSTOMER-SERVICE"],
+                 "password":"s3cret-pass"}""".formatted(user));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(api.post("admin", "/api/organisation/users/" + user + "/disable", "{}").status()).isEqualTo(200);
+
+        var response = api.get("auditor", "/api/audit/users/" + user + "/events");
+        JsonNode events = ok(response).get("events");
+        assertThat(events).extracting(event -> event.get("type").asText() + " "
+                        + event.at("/stateAfter/enabled").asBoolean() + " " + event.at("/stateAfter/passwordSet").asBoolean())
+                .containsExactly("UserCreated true false", "UserPasswordSet true true", "UserDisabled false true");
+        assertThat(events.get(0).at("/stateAfter/roles/0").asText()).isEqualTo("AGENT");
+        assertThat(response.body()).doesNotContain("s3cret-pass").doesNotContain("$2a$");
+    }
+
+    /** The first event's timestamp, checked to lie before the second's: an instant between the two changes. */
+    private static Instant between(JsonNode trail) {
+        Instant first = Instant.parse(trail.get(0).get("timestamp").asText());
+        assertThat(Instant.parse(trail.get(1).get("timestamp").asText())).isAfter(first);
+        return first;
+    }
+
+    private static JsonNode ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+}
