@@ -31,7 +31,7 @@ class AsOfIT extends LedgerIT {
         assertThat(api.post("agent", "/api/jobs/" + jobId + "/cancel", "{\"reason\":\"not needed\"}").status())
                 .isEqualTo(200);
         JsonNode trail = ok(api.get("supervisor", "/api/audit/jobs/" + jobId + "/events")).get("events");
-        Instant ordered = between(trail);
+        Instant ordered = between(trail, 0);
 
         assertThat(ok(api.get("agent", "/api/jobs/" + jobId + "?asOf=" + ordered)).get("state").asText())
                 .isEqualTo("PENDING");
@@ -46,29 +46,59 @@ class AsOfIT extends LedgerIT {
 
     @Test
     void aCatalogEntryAsItStoodBetweenItsCreationAndItsAmendment() {
-        String plan = "ASOF-" + tag;
-        assertThat(api.post("admin", "/api/catalog/price-plans", """
-                {"code":"%s","name":"Before","kind":"BASE","currency":"EUR"}""".formatted(plan)).status())
-                .isEqualTo(201);
-        var amended = api.put("admin", "/api/catalog/price-plans/" + plan, """
-                {"code":"%s","name":"After","kind":"BASE","currency":"EUR"}""".formatted(plan));
+        String provider = "ASOF-" + tag;
+        assertThat(api.post("admin", "/api/catalog/providers", """
+                {"code":"%s","name":"Before"}""".formatted(provider)).status()).isEqualTo(201);
+        var amended = api.put("admin", "/api/catalog/providers/" + provider, """
+                {"code":"%s","name":"After"}""".formatted(provider));
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
-        JsonNode trail = ok(api.get("auditor", "/api/audit/catalog/price-plans/" + plan + "/events")).get("events");
-        Instant created = between(trail);
+        JsonNode trail = ok(api.get("auditor", "/api/audit/catalog/providers/" + provider + "/events"))
+                .get("events");
+        Instant created = between(trail, 0);
 
-        JsonNode then = ok(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf=" + created));
+        JsonNode then = ok(api.get("reporter", "/api/catalog/providers/" + provider + "?asOf=" + created));
         assertThat(then.get("name").asText()).isEqualTo("Before");
         assertThat(then.at("/definition/name").asText()).isEqualTo("Before");
         assertThat(then.get("version").asLong()).isZero();
-        JsonNode later = ok(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf="
+        JsonNode later = ok(api.get("reporter", "/api/catalog/providers/" + provider + "?asOf="
                 + Instant.parse(trail.get(1).get("timestamp").asText())));
         assertThat(later.get("name").asText()).isEqualTo("After");
-        assertProblem(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf=" + created.minusMillis(1)),
+        assertThat(later.get("version").asLong()).isEqualTo(1);
+        assertProblem(api.get("reporter", "/api/catalog/providers/" + provider + "?asOf=" + created.minusMillis(1)),
                 404, "CATALOG_ENTRY_NOT_YET_CREATED", "asOf");
-        assertProblem(api.get("reporter", "/api/catalog/price-plans/NO-" + tag + "?asOf=" + created), 404,
+        assertProblem(api.get("reporter", "/api/catalog/providers/NO-" + tag + "?asOf=" + created), 404,
                 "CATALOG_ENTRY_NOT_FOUND", null);
-        assertProblem(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf=soon"), 400,
+        assertProblem(api.get("reporter", "/api/catalog/providers/" + provider + "?asOf=soon"), 400,
                 "VALIDATION_FAILED", null);
+    }
+
+    @Test
+    void aPricePlanAsItStoodBeforeAndAfterItsSecondPriceVersion() {
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        String plan = "ASOF-" + tag;
+        assertThat(api.post("admin", "/api/catalog/price-plans", """
+                {"code":"%s","name":"As of plan","kind":"BASE","currency":"EUR"}""".formatted(plan)).status())
+                .isEqualTo(201);
+        for (String[] version : new String[][] {{"2026-01-01", "20.00"}, {"2026-06-01", "25.00"}}) {
+            var rate = api.post("admin", "/api/catalog/price-plans/" + plan + "/rates", """
+                    {"productCode": "GOLD", "classification": "TERMED_SERVICE", "effectiveFrom": "%s",
+                     "rate": {"model": "FLAT", "basis": "QUANTITY",
+                              "baseAmount": {"amount": %s, "currency": "EUR"}, "levels": []}}"""
+                    .formatted(version[0], version[1]));
+            assertThat(rate.status()).as(rate.toString()).isBetween(200, 201);
+        }
+        JsonNode trail = ok(api.get("auditor", "/api/audit/catalog/price-plans/" + plan + "/events")).get("events");
+        Instant firstVersion = between(trail, 1);
+
+        JsonNode then = ok(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf=" + firstVersion));
+        assertThat(then.get("name").asText()).isEqualTo("As of plan");
+        assertThat(then.get("rates")).hasSize(1);
+        assertThat(then.at("/rates/0/effectiveTo").isNull()).isTrue();
+        JsonNode now = ok(api.get("reporter", "/api/catalog/price-plans/" + plan + "?asOf="
+                + Instant.parse(trail.get(2).get("timestamp").asText())));
+        assertThat(now.get("rates")).extracting(rate -> rate.get("version").asInt() + " "
+                + rate.get("effectiveFrom").asText() + " " + rate.get("effectiveTo").asText())
+                .containsExactly("1 2026-01-01 2026-06-01", "2 2026-06-01 null");
     }
 
     @Test
@@ -137,11 +167,11 @@ class AsOfIT extends LedgerIT {
         assertThat(response.body()).doesNotContain("s3cret-pass").doesNotContain("$2a$");
     }
 
-    /** The first event's timestamp, checked to lie before the second's: an instant between the two changes. */
-    private static Instant between(JsonNode trail) {
-        Instant first = Instant.parse(trail.get(0).get("timestamp").asText());
-        assertThat(Instant.parse(trail.get(1).get("timestamp").asText())).isAfter(first);
-        return first;
+    /** The timestamp of event {@code index}, checked to lie before the next one's: an instant between two changes. */
+    private static Instant between(JsonNode trail, int index) {
+        Instant at = Instant.parse(trail.get(index).get("timestamp").asText());
+        assertThat(Instant.parse(trail.get(index + 1).get("timestamp").asText())).isAfter(at);
+        return at;
     }
 
     private static JsonNode ok(Api.Response response) {

@@ -49,11 +49,11 @@ class WalletsIT extends LedgerIT {
         assertThat(read.get("totalElements").asLong()).isEqualTo(2);
         JsonNode newest = read.get("movements").get(0);
         assertThat(newest.get("kind").asText()).isEqualTo("TOP_UP");
-        assertThat(newest.get("amount").decimalValue()).isEqualByComparingTo("5.50");
+        assertThat(Amounts.of(newest.get("amount"))).isEqualByComparingTo("5.50");
         assertThat(read.get("currency").asText()).isEqualTo("EUR");
         assertThat(read.get("movements").get(1).get("reference").asText()).isEqualTo("card 4242");
         assertThat(eventCount(account)).as("the account's own stream: only its opening").isEqualTo(1);
-        assertThat(api.get("reporter", "/api/accounts/" + account).json().get("balance").decimalValue())
+        assertThat(Amounts.of(api.get("reporter", "/api/accounts/" + account).json().get("balance")))
                 .isEqualByComparingTo("0.00");
         assertThat(api.get("reporter", wallet(account) + "?page=1&size=1").json().get("movements").get(0)
                 .get("kind").asText()).isEqualTo("TOP_UP");
@@ -65,7 +65,7 @@ class WalletsIT extends LedgerIT {
         // the account is read from its read model, which follows the opening a moment later
         JsonNode empty = Await.until("the account readable", () -> api.get("reporter", wallet(account)),
                 response -> response.status() == 200).json();
-        assertThat(empty.get("balance").decimalValue()).isEqualByComparingTo("0");
+        assertThat(Amounts.of(empty.get("balance"))).isEqualByComparingTo("0");
         assertThat(empty.get("movements")).isEmpty();
         AccountsIT.assertProblem(api.get("reporter", wallet(UUID.randomUUID().toString())), 404,
                 "ACCOUNT_NOT_FOUND", null);
@@ -299,7 +299,7 @@ class WalletsIT extends LedgerIT {
 
     private JsonNode awaitBalance(String account, String balance) {
         return Await.until("wallet of " + account + " at " + balance, () -> api.get("reporter", wallet(account)),
-                response -> response.status() == 200 && response.json().get("balance").decimalValue()
+                response -> response.status() == 200 && new BigDecimal(response.json().at("/balance/amount").asText("0"))
                         .compareTo(new BigDecimal(balance)) == 0).json();
     }
 
