@@ -12,8 +12,8 @@ import static org.subledger.app.AccountsIT.assertProblem;
 /**
  * {@code ?asOf=} on the read endpoints of jobs, catalog entries and wallets, each asked at an instant taken from the
  * recorded events between two changes (the earlier change's own timestamp: as-of includes it, not the later one);
- * before the thing existed it answers its "not yet" code, a bad instant is a 400 problem. And the unit and user
- * trails come paged with the unit or user after each event.
+ * before the thing existed it answers its "not yet" code, a bad instant is a 400 problem. And the bill, unit and
+ * user trails come paged with the bill, unit or user after each event.
  */
 class AsOfIT extends LedgerIT {
 
@@ -165,6 +165,41 @@ class AsOfIT extends LedgerIT {
                 .containsExactly("UserCreated true false", "UserPasswordSet true true", "UserDisabled false true");
         assertThat(events.get(0).at("/stateAfter/roles/0").asText()).isEqualTo("AGENT");
         assertThat(response.body()).doesNotContain("s3cret-pass").doesNotContain("$2a$");
+    }
+
+    @Test
+    void aBillsTrailComesPagedWithTheBillAfterItsIssue() {
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        String type = "ASOF-" + tag;
+        assertThat(api.post("admin", "/api/catalog/subscription-types", """
+                {"code": "%s", "name": "As of bills", "allowedBillingTermSchemes": ["RESIDENTIAL"],
+                 "allowedProviders": ["NAGRA"], "allowedProducts": ["PLATINUM", "START-UP-FEE"]}""".formatted(type))
+                .status()).isEqualTo(201);
+        String account = api.openAccount("Asof", "Bill", "5000.00");
+        var subscribed = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"%s",
+                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2026-01-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}""".formatted(account, type));
+        assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
+        assertThat(api.post("billing", "/api/bill-runs", """
+                {"billingDate":"2026-01-01","subscriptionTypeCode":"%s"}""".formatted(type)).status()).isEqualTo(202);
+        JsonNode listed = Await.until("a bill of " + account, () -> api.get("reporter", "/api/accounts/" + account
+                + "/bills").json(), json -> json.path("content").size() == 1).at("/content/0");
+        String billId = listed.get("billId").asText();
+
+        JsonNode trail = ok(api.get("auditor", "/api/audit/bills/" + billId + "/events?page=0&size=1"));
+        assertThat(trail.get("totalElements").asLong()).isEqualTo(1);
+        JsonNode issued = trail.at("/events/0");
+        assertThat(issued.get("type").asText()).isEqualTo("BillIssued");
+        assertThat(issued.get("sequenceNumber").asLong()).isZero();
+        assertThat(issued.at("/stateAfter/billNumber").asText()).isEqualTo(listed.get("billNumber").asText());
+        assertThat(Amounts.of(issued.at("/stateAfter/total")))
+                .isEqualByComparingTo(Amounts.of(listed.get("total")));
+        assertProblem(api.get("auditor", "/api/audit/bills/" + account + "/events"), 404, "BILL_NOT_FOUND", null);
+        assertProblem(api.get("auditor", "/api/audit/bills/" + billId + "/events?size=501"), 400,
+                "VALIDATION_FAILED", null);
     }
 
     /** The timestamp of event {@code index}, checked to lie before the next one's: an instant between two changes. */
