@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.app.AccountsIT.assertProblem;
 
 /**
- * {@code ?asOf=} on the read endpoints of jobs, catalog entries and wallets, each asked at an instant taken from the
- * recorded events between two changes (the earlier change's own timestamp: as-of includes it, not the later one);
- * before the thing existed it answers its "not yet" code, a bad instant is a 400 problem. And the bill, unit and
- * user trails come paged with the bill, unit or user after each event.
+ * {@code ?asOf=} on the read endpoints of jobs, catalog entries, wallets and collection run definitions, each asked at
+ * an instant taken from the recorded events between two changes (the earlier change's own timestamp: as-of includes
+ * it, not the later one); before the thing existed it answers its "not yet" code, a bad instant is a 400 problem. And
+ * the bill, unit and user trails come paged with the bill, unit or user after each event.
  */
 class AsOfIT extends LedgerIT {
 
@@ -200,6 +200,39 @@ class AsOfIT extends LedgerIT {
         assertProblem(api.get("auditor", "/api/audit/bills/" + account + "/events"), 404, "BILL_NOT_FOUND", null);
         assertProblem(api.get("auditor", "/api/audit/bills/" + billId + "/events?size=501"), 400,
                 "VALIDATION_FAILED", null);
+    }
+
+    @Test
+    void aRunDefinitionAsItStoodBeforeItWasActivated() {
+        String definitionId = new CollectionRuns(api).define("""
+                {"name":"As of deactivation","kind":"DEACTIVATION",
+                 "amountAbove":{"amount":10.00,"currency":"EUR"},"dueDaysAgo":10,
+                 "subscriptionTypes":["ASOF-%s"],"batchSize":10,"pauseBetweenBatches":"PT0S","startAgainAfter":"P1D",
+                 "recurrence":{"frequency":"MONTHLY_FIRST_WEEKDAY","at":"04:00","dayOfWeek":"MONDAY"}}"""
+                .formatted(tag));
+        String path = "/api/collections/run-definitions/" + definitionId;
+        assertThat(api.post("billing", path + "/activate", null).status()).isEqualTo(200);
+        Instant created = timestampOf(definitionId, 0);
+        assertThat(timestampOf(definitionId, 1)).isAfter(created);
+
+        JsonNode then = ok(api.get("reporter", path + "?asOf=" + created));
+        assertThat(then.get("active").asBoolean()).isFalse();
+        assertThat(then.at("/settings/name").asText()).isEqualTo("As of deactivation");
+        assertThat(ok(api.get("reporter", path + "?asOf=" + timestampOf(definitionId, 1))).get("active").asBoolean())
+                .isTrue();
+        assertProblem(api.get("reporter", path + "?asOf=" + created.minusMillis(1)), 404,
+                "RUN_DEFINITION_NOT_YET_CREATED", "asOf");
+        assertProblem(api.get("reporter", "/api/collections/run-definitions/" + UUID.randomUUID() + "?asOf="
+                + created), 404, "RUN_DEFINITION_NOT_FOUND", null);
+        assertProblem(api.get("reporter", path + "?asOf=%2B999999999-12-31T00:00:00Z"), 400, "VALIDATION_FAILED",
+                null);
+    }
+
+    /** When the event with this sequence number of an aggregate was recorded, as the event store holds it. */
+    private Instant timestampOf(String aggregateId, long sequenceNumber) {
+        return Instant.parse(jdbc.queryForObject("""
+                select time_stamp from domain_event_entry where aggregate_identifier = ? and sequence_number = ?""",
+                String.class, aggregateId, sequenceNumber));
     }
 
     /** The timestamp of event {@code index}, checked to lie before the next one's: an instant between two changes. */

@@ -63,6 +63,8 @@ public enum ErrorCode {
     SCHEDULED_ACTION_NOT_FOUND(Kind.NOT_FOUND),
     /** No deactivation or reactivation run definition with that id. */
     RUN_DEFINITION_NOT_FOUND(Kind.NOT_FOUND),
+    /** The run definition exists, but it was created after the instant asked for ({@code ?asOf=}). */
+    RUN_DEFINITION_NOT_YET_CREATED(Kind.NOT_FOUND),
     /** No deactivation or reactivation run with that id. */
     COLLECTION_RUN_NOT_FOUND(Kind.NOT_FOUND),
     /** No additive discount definition with that code in the catalog. */
