@@ -299,7 +299,7 @@ class WalletsIT extends LedgerIT {
 
     private JsonNode awaitBalance(String account, String balance) {
         return Await.until("wallet of " + account + " at " + balance, () -> api.get("reporter", wallet(account)),
-                response -> response.status() == 200 && Amounts.of(response.json().get("balance"))
+                response -> response.status() == 200 && new BigDecimal(response.json().at("/balance/amount").asText("0"))
                         .compareTo(new BigDecimal(balance)) == 0).json();
     }
 

@@ -36,10 +36,19 @@ class CollectionRunReader {
     }
 
     Optional<Definition> definition(String definitionId) {
+        return definition(definitionId, null);
+    }
+
+    /** The definition as its events up to {@code asOf} left it ({@code null}: all of them). */
+    Optional<Definition> definition(String definitionId, Instant asOf) {
         Definition definition = null;
-        var events = eventStore.readEvents(definitionId);
+        var events = eventStore.readEvents(definitionId, 0);
         while (events.hasNext()) {
-            Object payload = events.next().getPayload();
+            var event = events.next();
+            if (asOf != null && event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            Object payload = event.getPayload();
             if (payload instanceof RunDefinitionCreated created) {
                 definition = new Definition(definitionId, created.settings(), false, null);
             } else if (definition != null && payload instanceof RunDefinitionChanged changed) {

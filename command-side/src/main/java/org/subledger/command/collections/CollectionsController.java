@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.command.idempotency.IdempotentIds;
 import org.subledger.command.web.CommandSender;
@@ -26,6 +27,7 @@ import org.subledger.kernel.error.LedgerRefusal;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +118,16 @@ class CollectionsController {
 
     @GetMapping("/run-definitions/{definitionId}")
     @PreAuthorize(READERS)
-    @Operation(summary = "A run definition")
-    CollectionRunReader.Definition get(@PathVariable String definitionId) {
-        return definition(definitionId);
+    @Operation(summary = "A run definition, now or as it stood at asOf")
+    CollectionRunReader.Definition get(@PathVariable String definitionId,
+                                       @RequestParam(required = false) Instant asOf) {
+        CollectionRunReader.Definition now = definition(definitionId);
+        if (asOf == null) {
+            return now;
+        }
+        return reader.definition(definitionId, asOf).orElseThrow(() -> new LedgerRefusal(
+                ErrorCode.RUN_DEFINITION_NOT_YET_CREATED, "Run definition " + definitionId
+                + " was created after " + asOf + ".", Map.of("asOf", "is before the definition was created")));
     }
 
     /** A subscription a run could not act on, and why. */

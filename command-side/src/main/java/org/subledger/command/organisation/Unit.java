@@ -18,13 +18,13 @@ import org.subledger.kernel.organisation.RenameUnit;
 import org.subledger.kernel.organisation.StartCollaboration;
 import org.subledger.kernel.organisation.UnitCreated;
 import org.subledger.kernel.organisation.UnitKind;
+import org.subledger.kernel.organisation.UnitEvent;
 import org.subledger.kernel.organisation.UnitMoved;
+import org.subledger.kernel.organisation.UnitState;
 import org.subledger.kernel.organisation.UnitRenamed;
 
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -38,11 +38,7 @@ class Unit {
 
     @AggregateIdentifier
     private String id;
-    private String code;
-    private String name;
-    private UnitKind kind;
-    private String parent;
-    private final Set<String> collaborations = new HashSet<>();
+    private final UnitState state = new UnitState();
 
     Unit() {
     }
@@ -54,11 +50,12 @@ class Unit {
                 .required(command.kind(), "kind").rule(command.parent() == null
                         || command.parent().matches("[A-Z0-9][A-Z0-9_\\-.]{0,63}"), "parent", "must be a unit code")
                 .orRefuse("The unit");
-        if (code != null) {
-            if (command.name().equals(name) && command.kind() == kind && Objects.equals(command.parent(), parent)) {
+        if (state.code() != null) {
+            if (command.name().equals(state.name()) && command.kind() == state.kind()
+                    && Objects.equals(command.parent(), state.parent())) {
                 return;
             }
-            throw new LedgerRefusal(ErrorCode.UNIT_EXISTS, "Unit " + code + " exists with another definition",
+            throw new LedgerRefusal(ErrorCode.UNIT_EXISTS, "Unit " + state.code() + " exists with another definition",
                     Map.of("code", "is taken"));
         }
         checkParent(command.kind(), command.parent(), hierarchy);
@@ -68,37 +65,37 @@ class Unit {
     @CommandHandler
     void handle(RenameUnit command) {
         OrganisationRules.check().name(command.name(), "name").orRefuse("The unit's name");
-        if (!command.name().equals(name)) {
-            apply(new UnitRenamed(code, command.name()));
+        if (!command.name().equals(state.name())) {
+            apply(new UnitRenamed(state.code(), command.name()));
         }
     }
 
     @CommandHandler
     void handle(MoveUnit command, UnitHierarchy hierarchy) {
-        if (Objects.equals(command.parent(), parent)) {
+        if (Objects.equals(command.parent(), state.parent())) {
             return;
         }
-        checkParent(kind, command.parent(), hierarchy);
-        OrganisationRules.check().rule(command.parent() == null || !hierarchy.isWithin(command.parent(), code),
-                "parent", "is " + code + " itself or one of its descendants").orRefuseAsRule("Moving " + code);
-        apply(new UnitMoved(code, command.parent()));
+        checkParent(state.kind(), command.parent(), hierarchy);
+        OrganisationRules.check().rule(command.parent() == null || !hierarchy.isWithin(command.parent(), state.code()),
+                "parent", "is " + state.code() + " itself or one of its descendants").orRefuseAsRule("Moving " + state.code());
+        apply(new UnitMoved(state.code(), command.parent()));
     }
 
     @CommandHandler
     void handle(StartCollaboration command, UnitHierarchy hierarchy) {
-        OrganisationRules.check().rule(command.with() != null && !command.with().equals(code), "with",
+        OrganisationRules.check().rule(command.with() != null && !command.with().equals(state.code()), "with",
                         "must be another unit")
                 .rule(command.with() == null || hierarchy.exists(command.with()), "with", "is no unit")
-                .orRefuseAsRule("The collaboration of " + code);
-        if (!collaborations.contains(command.with())) {
-            apply(new CollaborationStarted(code, command.with()));
+                .orRefuseAsRule("The collaboration of " + state.code());
+        if (!state.collaboratesWith(command.with())) {
+            apply(new CollaborationStarted(state.code(), command.with()));
         }
     }
 
     @CommandHandler
     void handle(EndCollaboration command) {
-        if (collaborations.contains(command.with())) {
-            apply(new CollaborationEnded(code, command.with()));
+        if (state.collaboratesWith(command.with())) {
+            apply(new CollaborationEnded(state.code(), command.with()));
         }
     }
 
@@ -113,29 +110,13 @@ class Unit {
     @EventSourcingHandler
     void on(UnitCreated event) {
         id = OrganisationIds.unit(event.code());
-        code = event.code();
-        name = event.name();
-        kind = event.kind();
-        parent = event.parent();
+        state.apply(event);
     }
 
     @EventSourcingHandler
-    void on(UnitRenamed event) {
-        name = event.name();
-    }
-
-    @EventSourcingHandler
-    void on(UnitMoved event) {
-        parent = event.parent();
-    }
-
-    @EventSourcingHandler
-    void on(CollaborationStarted event) {
-        collaborations.add(event.with());
-    }
-
-    @EventSourcingHandler
-    void on(CollaborationEnded event) {
-        collaborations.remove(event.with());
+    void on(UnitEvent event) {
+        if (!(event instanceof UnitCreated)) {
+            state.apply(event);
+        }
     }
 }

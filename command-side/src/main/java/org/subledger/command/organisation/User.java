@@ -16,6 +16,8 @@ import org.subledger.kernel.organisation.EnableUser;
 import org.subledger.kernel.organisation.OrganisationIds;
 import org.subledger.kernel.organisation.SetUserPassword;
 import org.subledger.kernel.organisation.UserCreated;
+import org.subledger.kernel.organisation.UserEvent;
+import org.subledger.kernel.organisation.UserState;
 import org.subledger.kernel.organisation.UserDisabled;
 import org.subledger.kernel.organisation.UserEnabled;
 import org.subledger.kernel.organisation.UserPasswordSet;
@@ -39,12 +41,7 @@ class User {
 
     @AggregateIdentifier
     private String id;
-    private String userName;
-    private String displayName;
-    private Set<String> roles;
-    private List<String> units;
-    private boolean superUser;
-    private boolean enabled;
+    private final UserState state = new UserState();
 
     User() {
     }
@@ -56,12 +53,12 @@ class User {
                 .orRefuse("The user");
         checkRoles(command.roles());
         checkUnits(command.units(), hierarchy);
-        if (userName != null) {
-            if (command.displayName().equals(displayName) && Set.copyOf(command.roles()).equals(roles)
-                    && command.units().equals(units) && command.superUser() == superUser) {
+        if (state.userName() != null) {
+            if (command.displayName().equals(state.displayName()) && Set.copyOf(command.roles()).equals(state.roles())
+                    && command.units().equals(state.units()) && command.superUser() == state.superUser()) {
                 return;
             }
-            throw new LedgerRefusal(ErrorCode.USER_EXISTS, "User " + userName + " exists with other details",
+            throw new LedgerRefusal(ErrorCode.USER_EXISTS, "User " + state.userName() + " exists with other details",
                     Map.of("userName", "is taken"));
         }
         checkHash(command.passwordHash());
@@ -76,30 +73,30 @@ class User {
     @CommandHandler
     void handle(ChangeUserRoles command) {
         checkRoles(command.roles());
-        if (!Set.copyOf(command.roles()).equals(roles) || command.superUser() != superUser) {
-            apply(new UserRolesChanged(userName, Set.copyOf(command.roles()), command.superUser()));
+        if (!Set.copyOf(command.roles()).equals(state.roles()) || command.superUser() != state.superUser()) {
+            apply(new UserRolesChanged(state.userName(), Set.copyOf(command.roles()), command.superUser()));
         }
     }
 
     @CommandHandler
     void handle(ChangeUserUnits command, UnitHierarchy hierarchy) {
         checkUnits(command.units(), hierarchy);
-        if (!command.units().equals(units)) {
-            apply(new UserUnitsChanged(userName, List.copyOf(command.units())));
+        if (!command.units().equals(state.units())) {
+            apply(new UserUnitsChanged(state.userName(), List.copyOf(command.units())));
         }
     }
 
     @CommandHandler
     void handle(DisableUser command) {
-        if (enabled) {
-            apply(new UserDisabled(userName));
+        if (state.enabled()) {
+            apply(new UserDisabled(state.userName()));
         }
     }
 
     @CommandHandler
     void handle(EnableUser command) {
-        if (!enabled) {
-            apply(new UserEnabled(userName));
+        if (!state.enabled()) {
+            apply(new UserEnabled(state.userName()));
         }
     }
 
@@ -107,8 +104,8 @@ class User {
     void handle(SetUserPassword command, UserPasswords passwords) {
         OrganisationRules.check().required(command.passwordHash(), "password").orRefuse("The password");
         checkHash(command.passwordHash());
-        passwords.store(userName, command.passwordHash());
-        apply(new UserPasswordSet(userName));
+        passwords.store(state.userName(), command.passwordHash());
+        apply(new UserPasswordSet(state.userName()));
     }
 
     private static void checkRoles(Set<String> roles) {
@@ -137,32 +134,13 @@ class User {
     @EventSourcingHandler
     void on(UserCreated event) {
         id = OrganisationIds.user(event.userName());
-        userName = event.userName();
-        displayName = event.displayName();
-        roles = Set.copyOf(event.roles());
-        units = List.copyOf(event.units());
-        superUser = event.superUser();
-        enabled = true;
+        state.apply(event);
     }
 
     @EventSourcingHandler
-    void on(UserRolesChanged event) {
-        roles = Set.copyOf(event.roles());
-        superUser = event.superUser();
-    }
-
-    @EventSourcingHandler
-    void on(UserUnitsChanged event) {
-        units = List.copyOf(event.units());
-    }
-
-    @EventSourcingHandler
-    void on(UserDisabled event) {
-        enabled = false;
-    }
-
-    @EventSourcingHandler
-    void on(UserEnabled event) {
-        enabled = true;
+    void on(UserEvent event) {
+        if (!(event instanceof UserCreated)) {
+            state.apply(event);
+        }
     }
 }

@@ -8,10 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.wallet.WalletConsumed;
-import org.subledger.kernel.wallet.WalletFundsTransferredIn;
-import org.subledger.kernel.wallet.WalletFundsTransferredOut;
 import org.subledger.kernel.wallet.WalletMovement;
-import org.subledger.kernel.wallet.WalletToppedUp;
 import org.subledger.projection.support.UnitOfWorkBuffer;
 
 import java.sql.PreparedStatement;
@@ -50,26 +47,13 @@ class WalletMovementProjection {
 
     @EventHandler
     void on(WalletMovement movement, @SequenceNumber long sequenceNumber, @Timestamp Instant at) {
-        var row = new Row(movement, kind(movement), sequenceNumber, at);
+        var row = new Row(movement, WalletMovement.kindOf(movement), sequenceNumber, at);
         pending.add(rows -> rows.add(row));
     }
 
     @ResetHandler
     void reset() {
         jdbc.execute("truncate table wallet_movement");
-    }
-
-    private static String kind(WalletMovement movement) {
-        if (movement instanceof WalletToppedUp) {
-            return "TOP_UP";
-        } else if (movement instanceof WalletFundsTransferredIn) {
-            return "TRANSFER_IN";
-        } else if (movement instanceof WalletFundsTransferredOut) {
-            return "TRANSFER_OUT";
-        } else if (movement instanceof WalletConsumed) {
-            return "CONSUMPTION";
-        }
-        throw new IllegalArgumentException("Unknown wallet movement " + movement.getClass().getName());
     }
 
     private void insert(List<Row> rows) {

@@ -42,7 +42,8 @@ final class CatalogEntryFold {
         return code == null ? null : code.toString();
     }
 
-    private static Object component(Object record, String name) {
+    /** The record component {@code name} of {@code record}, or {@code null} when it has none. */
+    static Object component(Object record, String name) {
         if (record == null || !record.getClass().isRecord()) {
             return null;
         }

@@ -32,4 +32,24 @@ public record CatalogEntryView(CatalogKind kind,
                 entry.validFrom(), entry.validTo(), entry.providerCode(), definition, entry.createdAt(),
                 entry.updatedAt(), entry.version());
     }
+
+    /**
+     * The entry as its events up to an instant left it ({@link CatalogEntryFold}): the filtered columns taken from the
+     * definition where it has them; {@code version} is the sequence number of the last event applied.
+     */
+    static CatalogEntryView asOf(CatalogKind kind, String code, Record definition, Instant createdAt,
+                                 Instant updatedAt, long version) {
+        return new CatalogEntryView(kind, code, text(definition, "name"), text(definition, "productTypeCode"),
+                text(definition, "family"), date(definition, "validFrom"), date(definition, "validTo"),
+                text(definition, "providerCode"), definition, createdAt, updatedAt, version);
+    }
+
+    private static String text(Record definition, String name) {
+        Object value = CatalogEntryFold.component(definition, name);
+        return value == null ? null : value.toString();
+    }
+
+    private static LocalDate date(Record definition, String name) {
+        return CatalogEntryFold.component(definition, name) instanceof LocalDate date ? date : null;
+    }
 }

@@ -25,6 +25,7 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,10 +45,12 @@ class CatalogQueryController {
             CatalogKind.ADDITIVE_DISCOUNT);
 
     private final QueryGateway queryGateway;
+    private final CatalogStreams streams;
     private final Clock clock;
 
-    CatalogQueryController(QueryGateway queryGateway, Clock clock) {
+    CatalogQueryController(QueryGateway queryGateway, CatalogStreams streams, Clock clock) {
         this.queryGateway = queryGateway;
+        this.streams = streams;
         this.clock = clock;
     }
 
@@ -85,8 +88,12 @@ class CatalogQueryController {
     }
 
     @GetMapping("/price-plans/{code}")
-    @Operation(summary = "A price plan with every price version of its products")
-    public PricePlanView pricePlan(@PathVariable String code) {
+    @Operation(summary = "A price plan with every price version of its products, now or as it stood at asOf")
+    public PricePlanView pricePlan(@PathVariable String code, @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            Then then = entryAsOf(CatalogKind.PRICE_PLAN, code, asOf);
+            return PricePlanView.asOf(then.entry(), then.state().priceVersions());
+        }
         CatalogEntryView plan = entry(CatalogKind.PRICE_PLAN, code);
         var rates = queryGateway.query(new FindPriceVersions(code, null),
                 ResponseTypes.multipleInstancesOf(PriceVersion.class)).join();
@@ -107,9 +114,38 @@ class CatalogQueryController {
     }
 
     @GetMapping("/{kind}/{code}")
-    @Operation(summary = "One catalog entry of a kind, by its code")
-    public CatalogEntryView entry(@PathVariable String kind, @PathVariable String code) {
-        return entry(kindOf(kind), code);
+    @Operation(summary = "One catalog entry of a kind, by its code, now or as it stood at asOf")
+    public CatalogEntryView entry(@PathVariable String kind, @PathVariable String code,
+                                  @RequestParam(required = false) Instant asOf) {
+        return asOf == null ? entry(kindOf(kind), code) : entryAsOf(kindOf(kind), code, asOf).entry();
+    }
+
+    /** Rebuilt from the entry's events up to {@code asOf} with the trail's fold: the read model knows only now. */
+    private Then entryAsOf(CatalogKind kind, String code, Instant asOf) {
+        var events = streams.events(kind, code);
+        Instant updatedAt = null;
+        long version = -1;
+        var fold = new CatalogEntryFold();
+        for (var event : events) {
+            if (event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            fold.apply(event.getPayload());
+            updatedAt = event.getTimestamp();
+            version = event.getSequenceNumber();
+        }
+        if (!(fold.state().definition() instanceof Record definition)) {
+            Instant created = events.get(0).getTimestamp();
+            throw new LedgerRefusal(ErrorCode.CATALOG_ENTRY_NOT_YET_CREATED, "The " + CatalogStreams.describe(kind)
+                    + " " + code + " was created at " + created + ", after " + asOf + ".",
+                    Map.of("asOf", "is before the entry was created (" + created + ")"));
+        }
+        return new Then(CatalogEntryView.asOf(kind, code, definition, events.get(0).getTimestamp(), updatedAt,
+                version), fold.state());
+    }
+
+    /** An entry at a past instant, and its fold's state then (a price plan's versions). */
+    private record Then(CatalogEntryView entry, CatalogEntryFold.State state) {
     }
 
     private CatalogEntryView entry(CatalogKind kind, String code) {

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Jobs: lists from the {@code job_summary} read model (by account, state, assigned unit, late ones), one job from
@@ -67,7 +68,10 @@ class JobQueryController {
         events.stream().filter(event -> asOf == null || !event.getTimestamp().isAfter(asOf))
                 .forEach(event -> job.apply(event.getPayload(), event.getSequenceNumber()));
         if (job.jobId() == null) {
-            throw notFound(jobId);
+            // readable() found the job, so it exists now: it had not been ordered yet at asOf
+            throw new LedgerRefusal(ErrorCode.JOB_NOT_YET_CREATED, "Job " + jobId + " was ordered at "
+                    + events.get(0).getTimestamp() + ", after " + asOf + ".",
+                    Map.of("asOf", "is before the job was ordered (" + events.get(0).getTimestamp() + ")"));
         }
         return JobView.of(job, LocalDate.now(clock));
     }

@@ -22,8 +22,10 @@ import org.subledger.kernel.wallet.WalletIds;
 import org.subledger.kernel.wallet.WalletPage;
 import org.subledger.query.access.ReadScopes;
 
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An account's wallet: its balance and movements, newest first, from the read model. An account whose wallet never
@@ -35,22 +37,33 @@ import java.util.List;
 class WalletQueryController {
 
     private final QueryGateway queryGateway;
+    private final WalletHistory history;
 
-    WalletQueryController(QueryGateway queryGateway) {
+    WalletQueryController(QueryGateway queryGateway, WalletHistory history) {
         this.queryGateway = queryGateway;
+        this.history = history;
     }
 
     @GetMapping
-    @Operation(summary = "The account's wallet: its balance and its movements, newest first")
+    @Operation(summary = "The account's wallet: its balance and its movements, newest first; as it stood at asOf")
     public WalletView wallet(@PathVariable String accountId,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(WalletQueryHandler.MAX_PAGE_SIZE) int size,
+                             @RequestParam(required = false) Instant asOf,
                              AccessScope scope) {
         AccountSummary account = queryGateway.query(new FindAccount(accountId),
                 ResponseTypes.optionalInstanceOf(AccountSummary.class)).join()
                 .orElseThrow(() -> notFound(accountId));
         ReadScopes.requireAccount(scope, accountId, account.owningUnit(),
                 notFound(accountId));
+        if (asOf != null) {
+            if (asOf.isBefore(account.openedAt())) {
+                throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_YET_OPENED, "Account " + accountId + " was opened at "
+                        + account.openedAt() + ", after " + asOf + ".",
+                        Map.of("asOf", "is before the account was opened (" + account.openedAt() + ")"));
+            }
+            return WalletView.of(history.asOf(accountId, Currency.getInstance(account.currency()), asOf, page, size));
+        }
         return WalletView.of(queryGateway.query(new FindWallet(accountId, page, size),
                         ResponseTypes.optionalInstanceOf(WalletPage.class)).join()
                 .orElseGet(() -> new WalletPage(accountId, WalletIds.of(accountId),

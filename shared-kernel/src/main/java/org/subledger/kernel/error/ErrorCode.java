@@ -22,6 +22,8 @@ public enum ErrorCode {
     DUPLICATE_POSTING(Kind.CONFLICT),
     CATALOG_ENTRY_EXISTS(Kind.CONFLICT),
     CATALOG_ENTRY_NOT_FOUND(Kind.NOT_FOUND),
+    /** The catalog entry exists, but it was created after the instant asked for ({@code ?asOf=}). */
+    CATALOG_ENTRY_NOT_YET_CREATED(Kind.NOT_FOUND),
     CATALOG_RULE_VIOLATED(Kind.REFUSED),
     /** A price plan or subscription type restricted to organisational units the user is not of (nor collaborates with). */
     CATALOG_ENTRY_NOT_ALLOWED(Kind.REFUSED),
@@ -41,6 +43,8 @@ public enum ErrorCode {
     /** The wallet's balance is below what is asked of it (a consumption, a transfer): it never goes below zero. */
     WALLET_INSUFFICIENT_FUNDS(Kind.REFUSED),
     JOB_NOT_FOUND(Kind.NOT_FOUND),
+    /** The job exists, but it was ordered after the instant asked for ({@code ?asOf=}). */
+    JOB_NOT_YET_CREATED(Kind.NOT_FOUND),
     JOB_ALREADY_EXISTS(Kind.CONFLICT),
     /** The job's life cycle does not allow the action now (e.g. completing a pending job). */
     JOB_STATE_INVALID(Kind.CONFLICT),
@@ -59,6 +63,8 @@ public enum ErrorCode {
     SCHEDULED_ACTION_NOT_FOUND(Kind.NOT_FOUND),
     /** No deactivation or reactivation run definition with that id. */
     RUN_DEFINITION_NOT_FOUND(Kind.NOT_FOUND),
+    /** The run definition exists, but it was created after the instant asked for ({@code ?asOf=}). */
+    RUN_DEFINITION_NOT_YET_CREATED(Kind.NOT_FOUND),
     /** No deactivation or reactivation run with that id. */
     COLLECTION_RUN_NOT_FOUND(Kind.NOT_FOUND),
     /** No additive discount definition with that code in the catalog. */
