@@ -37,8 +37,9 @@ class AuditTrailIT extends LedgerIT {
                 "{\"amount\":10.00,\"reference\":\"card 4242\"}");
         assertThat(paid.status()).as(paid.toString()).isBetween(200, 201);
 
+        // opened, charged, paid, and the payment's allocation to the charge
         JsonNode first = ok(api.get("auditor", "/api/audit/accounts/" + account + "/events?page=0&size=2"));
-        assertThat(first.get("totalElements").asLong()).isEqualTo(3);
+        assertThat(first.get("totalElements").asLong()).isEqualTo(4);
         assertThat(first.get("totalPages").asLong()).isEqualTo(2);
         assertThat(first.get("events")).hasSize(2);
         JsonNode opened = first.get("events").get(0);
@@ -52,10 +53,11 @@ class AuditTrailIT extends LedgerIT {
         assertThat(decimal(charge.at("/stateAfter/balance/amount"))).isEqualByComparingTo("30.00");
 
         JsonNode second = ok(api.get("auditor", "/api/audit/accounts/" + account + "/events?page=1&size=2"));
-        assertThat(second.get("events")).hasSize(1);
+        assertThat(second.get("events")).hasSize(2);
         JsonNode payment = second.get("events").get(0);
         assertThat(payment.get("sequenceNumber").asLong()).isEqualTo(2);
         assertThat(decimal(payment.at("/stateAfter/balance/amount"))).isEqualByComparingTo("20.00");
+        assertThat(second.get("events").get(1).get("type").asText()).isEqualTo("ReceivableAllocated");
 
         assertProblem(api.get("auditor", "/api/audit/accounts/" + account + "/events?size=0"), 400,
                 "VALIDATION_FAILED", null);
@@ -73,7 +75,7 @@ class AuditTrailIT extends LedgerIT {
                 "{\"amount\":10.00,\"reference\":\"card 4242\"}").status()).isBetween(200, 201);
         assertThat(api.post("agent", "/api/accounts/" + account + "/charges",
                 "{\"amount\":5.00,\"description\":\"Pay-per-view\"}").status()).isBetween(200, 201);
-        Instant lastCharge = timestampOf(3);
+        Instant lastCharge = timestampOf(4); // 2: the payment, 3: its allocation to the first charge
 
         JsonNode all = ok(api.get("auditor", "/api/audit/accounts/" + account + "/balance-history"));
         assertThat(all.get("currency").asText()).isEqualTo("EUR");
