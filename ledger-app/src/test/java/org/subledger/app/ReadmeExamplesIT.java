@@ -121,6 +121,8 @@ class ReadmeExamplesIT {
                   local headers body status code reading=yes attempt args="$*"
                   headers=$(mktemp); body=$(mktemp)
                   for arg in "$@"; do case "$arg" in -d|-X|--data*) reading=no;; esac; done
+                  # a quote is a question put with POST, answered from the catalog's read model
+                  case "$args" in *"/api/pricing/"*) reading=yes;; esac
                   for attempt in $(seq 1 150); do
                     command curl -D "$headers" "$@" > "$body" || true
                     status=$(grep -a '^HTTP/' "$headers" | tail -1 | cut -d' ' -f2)

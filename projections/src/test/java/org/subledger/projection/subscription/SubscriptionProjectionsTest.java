@@ -147,6 +147,21 @@ class SubscriptionProjectionsTest {
     }
 
     @Test
+    void oneServiceUpsertedTwiceInOneBatchIsWrittenInTwoStatements() {
+        // the driver rewrites a JDBC batch of inserts into one statement, in which PostgreSQL refuses to upsert one
+        // key twice: the buffer must split the batch, or the processor fails on this batch for ever
+        String id = UUID.randomUUID().toString();
+        publish(List.of(event(id, 0, new SubscriptionCreated(id, "ACC-" + id, "GOLD", SubscriptionState.EFFECTIVE,
+                terms(), null, null, List.of(new Distributor("STB-1", "NAGRA"), new Distributor("STB-2", "NAGRA")),
+                List.of(service("GOLD", MARCH_1, "STB-1"), service("GOLD", MARCH_10, "STB-2")), List.of(), MARCH_1,
+                action(BehaviourCode.BECOME_SUBSCRIBER)))));
+
+        awaitVersion("subscription_service", id, 0);
+        assertThat(jdbc.queryForObject("select count(*) from subscription_service where subscription_id = ?"
+                + " and product_code = 'GOLD'", Long.class, id)).isEqualTo(1);
+    }
+
+    @Test
     void aRedeliveredHistoryChangesNothingAndAReplayRebuildsTheSameRows() {
         String id = UUID.randomUUID().toString();
         publish(draftActivated(id, "SN-" + id));
