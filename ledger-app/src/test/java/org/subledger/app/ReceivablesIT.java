@@ -234,7 +234,7 @@ class ReceivablesIT extends LedgerIT {
     }
 
     private static BigDecimal amount(JsonNode json, String field) {
-        return new BigDecimal(json.get(field).asText());
+        return Amounts.of(json.get(field));
     }
 
     private static String suffix() {
