@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * Who owes what overdue, from the open items the {@code receivable-open-items} projection keeps: the one place the
  * question "accounts with more than X open on bills due before D" is asked in SQL (the account list's filter, and
- * whoever selects accounts to chase, such as a deactivation run, use it). An item counts from the day after its due
- * date: due before {@code dueBefore}. Amounts are in each account's own currency.
+ * whoever selects accounts to chase, such as a deactivation run, use it), per account or per subscription (a
+ * subscription owes what its own bills leave open). An item counts from the day after its due date: due before
+ * {@code dueBefore}. Amounts are in each account's own currency.
  */
 @Component
 public class OverdueAccounts {
