@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -154,6 +155,69 @@ class CollectionRunsIT extends LedgerIT {
                                           where aggregate_identifier = ?
                                             and payload_type like '%SubscriptionReactivated')""", String.class,
                 settled.subscriptionId(), settled.subscriptionId()), states -> states.contains("ACKNOWLEDGED"));
+    }
+
+    /**
+     * Read per subscription, the amount condition counts only what a subscription's own bills leave unpaid: of an
+     * account's two subscriptions billed in January, the one whose bill was paid stays effective while the other,
+     * overdue for months, is deactivated (read per account, the account's overdue bill would have taken both).
+     */
+    @Test
+    void perSubscriptionOnlyTheSubscriptionWhoseOwnBillIsOverdueIsDeactivated() {
+        String type = collections.newSubscriptionType("C1S");
+        String accountId = api.openAccount("Annual", "Payer", "5000.00");
+        String paidUp = subscribe(accountId, type);
+        String overdue = subscribe(accountId, type);
+        var started = api.post("billing", "/api/bill-runs", """
+                {"billingDate":"2026-01-01","subscriptionTypeCode":"%s"}""".formatted(type));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode bills = Await.until("both January bills", () -> api.get("reporter",
+                "/api/accounts/" + accountId + "/bills?size=10").json(), json -> json.path("content").size() == 2);
+        JsonNode paidBill = billOf(bills, paidUp);
+        BigDecimal overdueTotal = Amounts.of(billOf(bills, overdue).get("total"));
+        assertThat(overdueTotal.signum()).isPositive();
+        assertThat(api.post("agent", "/api/accounts/" + accountId + "/payments", """
+                {"amount": "%s", "billId": "%s"}""".formatted(Amounts.of(paidBill.get("total")).toPlainString(),
+                paidBill.get("billId").asText())).status()).isEqualTo(201);
+        // the open items the run reads are the ones the overdue figures read: once only the other bill is overdue
+        Await.until("only the unpaid bill overdue", () -> api.get("reporter", "/api/accounts/" + accountId).json(),
+                account -> account.hasNonNull("overdueAmount")
+                        && Amounts.of(account.get("overdueAmount")).compareTo(overdueTotal) == 0);
+        String definitionId = collections.define("""
+                {"name":"Per subscription","kind":"DEACTIVATION","amountAbove":{"amount":"1.00","currency":"EUR"},
+                 "dueDaysAgo":10,"amountBasis":"SUBSCRIPTION","subscriptionTypes":["%s"],"batchSize":10}"""
+                .formatted(type));
+
+        JsonNode run = collections.completed(collections.runNow(definitionId, null));
+
+        assertThat(run.get("matched").asInt()).isEqualTo(1);
+        assertThat(run.get("acted").asInt()).isEqualTo(1);
+        Await.until("deactivated", () -> collections.state(overdue), "DEACTIVATED"::equals);
+        // the run is complete and never selected the paid-up one: nothing of its can still be under way
+        assertThat(deactivations(paidUp)).isZero();
+        assertThat(collections.state(paidUp)).isEqualTo("EFFECTIVE");
+    }
+
+    private String subscribe(String accountId, String type) {
+        var created = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"%s",
+                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2026-01-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}""".formatted(accountId, type));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String subscriptionId = created.json().get("subscriptionId").asText();
+        Await.until("the subscription effective", () -> collections.state(subscriptionId), "EFFECTIVE"::equals);
+        return subscriptionId;
+    }
+
+    private static JsonNode billOf(JsonNode bills, String subscriptionId) {
+        for (JsonNode bill : bills.get("content")) {
+            if (bill.get("subscriptionId").asText().equals(subscriptionId)) {
+                return bill;
+            }
+        }
+        throw new AssertionError("no bill of " + subscriptionId + " in " + bills);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.subledger.app;
 
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.UUID;
@@ -50,10 +52,16 @@ abstract class LedgerIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Clock ledgerClock;
+
     Api api;
 
     @BeforeEach
     void client() {
+        // Axon stamps events by one JVM-wide clock that every ledger started sets to its own: a test that started
+        // another ledger (its clock moved a day on) would leave this one's events dated by that clock
+        GenericEventMessage.clock = ledgerClock;
         api = new Api(port);
     }
 

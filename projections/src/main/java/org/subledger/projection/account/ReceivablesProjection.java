@@ -10,6 +10,7 @@ import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.OpenItem;
 import org.subledger.kernel.account.ReceivableAllocated;
 import org.subledger.kernel.account.Receivables;
+import org.subledger.kernel.billing.BillIssued;
 import org.subledger.projection.support.UnitOfWorkBuffer;
 
 import java.math.BigDecimal;
@@ -25,6 +26,11 @@ import java.util.List;
  * account's events arrive in stream order, and both writes are idempotent (an insert that finds the row does nothing,
  * an allocation sets the amount it recorded), so a redelivered event changes nothing. Writes of a batch go out as two
  * JDBC batches, the inserts first: an allocation always follows the posting of its item.
+ *
+ * <p>A bill's subscription is not in the account's stream: {@code BillIssued} (the bill's stream, written in the same
+ * transaction just before the {@code BillPosted}) names it. Either event may come first into a batch or open the
+ * row; each upserts only what it knows (the posting its date, the issue the subscription), so the order does not
+ * matter and a per-subscription reader meets the bill with its subscription however the batches fall.
  */
 @Component
 @ProcessingGroup(ReceivablesProjection.PROCESSING_GROUP)
@@ -36,7 +42,12 @@ class ReceivablesProjection {
             insert into receivable_open_item (account_id, item_id, posting_id, entry_type, posted_at, due_date, amount,
                                               open_amount, currency)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (account_id, item_id) do nothing""";
+            on conflict (account_id, item_id) do update set due_date = excluded.due_date""";
+    private static final String ISSUE = """
+            insert into receivable_open_item (account_id, item_id, posting_id, entry_type, posted_at, due_date, amount,
+                                              open_amount, currency, subscription_id)
+            values (?, ?, ?, 'BILL', ?, ?, ?, ?, ?, ?)
+            on conflict (account_id, item_id) do update set subscription_id = excluded.subscription_id""";
     private static final String SETTLE = """
             update receivable_open_item set open_amount = ? where account_id = ? and item_id = ?""";
 
@@ -54,9 +65,12 @@ class ReceivablesProjection {
     private record Settled(String accountId, String itemId, BigDecimal openAfter) {
     }
 
-    private record Writes(List<Opened> opened, List<Settled> settled) {
+    private record Issued(BillIssued bill, Instant issuedAt) {
+    }
+
+    private record Writes(List<Issued> issued, List<Opened> opened, List<Settled> settled) {
         Writes() {
-            this(new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -66,6 +80,15 @@ class ReceivablesProjection {
         if (item != null) {
             var opened = new Opened(posting.accountId(), posting.postingId(), EntryType.of(posting), postedAt, item);
             pending.add(writes -> writes.opened().add(opened));
+        }
+    }
+
+    /** A bill of one subscription: the item its posting opens (the same one, see {@link Receivables#itemOpenedBy}). */
+    @EventHandler
+    void on(BillIssued bill, @Timestamp Instant issuedAt) {
+        if (bill.subscriptionId() != null && bill.total().isPositive()) {
+            var issued = new Issued(bill, issuedAt);
+            pending.add(writes -> writes.issued().add(issued));
         }
     }
 
@@ -81,6 +104,20 @@ class ReceivablesProjection {
     }
 
     private void write(Writes writes) {
+        if (!writes.issued().isEmpty()) {
+            jdbc.batchUpdate(ISSUE, writes.issued(), writes.issued().size(), (statement, issued) -> {
+                BillIssued bill = issued.bill();
+                statement.setString(1, bill.accountId());
+                statement.setString(2, bill.billId());
+                statement.setString(3, "bill:" + bill.billId());
+                statement.setObject(4, issued.issuedAt().atOffset(ZoneOffset.UTC));
+                statement.setDate(5, Date.valueOf(bill.dueDate()));
+                statement.setBigDecimal(6, bill.total().amount());
+                statement.setBigDecimal(7, bill.total().amount());
+                statement.setString(8, bill.total().currency().getCurrencyCode());
+                statement.setString(9, bill.subscriptionId());
+            });
+        }
         if (!writes.opened().isEmpty()) {
             jdbc.batchUpdate(INSERT, writes.opened(), writes.opened().size(), (statement, opened) -> {
                 statement.setString(1, opened.accountId());

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import org.subledger.kernel.collections.AmountBasis;
 import org.subledger.kernel.money.Money;
 
 import java.math.BigDecimal;
@@ -19,8 +20,9 @@ import java.util.Map;
 /**
  * Who owes what overdue, from the open items the {@code receivable-open-items} projection keeps: the one place the
  * question "accounts with more than X open on bills due before D" is asked in SQL (the account list's filter, and
- * whoever selects accounts to chase, such as a deactivation run, use it). An item counts from the day after its due
- * date: due before {@code dueBefore}. Amounts are in each account's own currency.
+ * whoever selects accounts to chase, such as a deactivation run, use it), per account or per subscription (a
+ * subscription owes what its own bills leave open). An item counts from the day after its due date: due before
+ * {@code dueBefore}. Amounts are in each account's own currency.
  */
 @Component
 public class OverdueAccounts {
@@ -33,10 +35,21 @@ public class OverdueAccounts {
      * The SQL condition on an {@code account_id} column: the account owes more than {@code :overdueMoreThan} on
      * items due before {@code :dueBefore} (the parameters {@link #parameters} adds).
      */
-    static final String OWING_MORE_THAN = """
-            account_id in (select account_id from receivable_open_item
-                           where open_amount > 0 and due_date < :dueBefore
-                           group by account_id having sum(open_amount) > :overdueMoreThan)""";
+    static final String OWING_MORE_THAN = owingMoreThan(AmountBasis.ACCOUNT, "account_id");
+
+    /**
+     * The SQL condition on {@code column}, an account id ({@code ACCOUNT}) or a subscription id ({@code SUBSCRIPTION}):
+     * it owes more than {@code :overdueMoreThan} on items due before {@code :dueBefore} (the parameters
+     * {@link #parameters} adds). Per subscription only its own bills count; a charge or adjustment posted to the
+     * account belongs to no subscription.
+     */
+    public static String owingMoreThan(AmountBasis basis, String column) {
+        String owner = basis == AmountBasis.SUBSCRIPTION ? "subscription_id" : "account_id";
+        return """
+                %1$s in (select %2$s from receivable_open_item
+                         where open_amount > 0 and due_date < :dueBefore and %2$s is not null
+                         group by %2$s having sum(open_amount) > :overdueMoreThan)""".formatted(column, owner);
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -44,7 +57,7 @@ public class OverdueAccounts {
         this.jdbc = jdbc;
     }
 
-    static MapSqlParameterSource parameters(MapSqlParameterSource parameters, BigDecimal moreThan,
+    public static MapSqlParameterSource parameters(MapSqlParameterSource parameters, BigDecimal moreThan,
                                             LocalDate dueBefore) {
         return parameters.addValue("overdueMoreThan", moreThan).addValue("dueBefore", dueBefore);
     }

@@ -9,19 +9,16 @@ import org.subledger.kernel.collections.RunKind;
 import org.subledger.kernel.collections.RunSettings;
 import org.subledger.kernel.collections.query.CollectionCandidateList;
 import org.subledger.kernel.collections.query.ListCollectionCandidates;
+import org.subledger.query.account.OverdueAccounts;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Selects the subscriptions a deactivation or reactivation run acts on, from the read models. The one place that
- * knows what "owes more than X on bills due more than N days ago" means: until receivables are open items with due
- * dates, a posting is taken as due on the day it was posted, and payments and credits as settling the oldest debts
- * first. What an account owes for at least N days is then its balance as of the as-of date less the debits of the
- * last N days; what a subscription owes, the part of that its own bills of N days or more could account for. Swap
- * this class for one over open items once they exist; nothing else reads these conditions.
+ * Selects the subscriptions a deactivation or reactivation run acts on, from the read models: the one place that reads
+ * a run's conditions. What "owes more than X due N days ago" means is {@link OverdueAccounts}' (the open items the
+ * ledger allocated payments and credits to), the same question the account list's overdue filter asks.
  */
 @Component
 class CollectionCandidates {
@@ -45,38 +42,32 @@ class CollectionCandidates {
         return new CollectionCandidateList(jdbc.queryForList(sql, params, String.class));
     }
 
+    /**
+     * Effective subscriptions of accounts owing more than the amount on items at least {@code dueDaysAgo} days past
+     * their due date on the as-of date (the seed's "10 days past their due date": an item due on the 1st counts on
+     * the 11th), read per account or per subscription by {@link OverdueAccounts}, or of accounts of the credit
+     * rating. Open amounts are as the ledger has allocated them when the run selects.
+     */
     private static String deactivation(RunSettings settings, LocalDate asOf, MapSqlParameterSource params) {
         int dueDaysAgo = settings.dueDaysAgo() == null ? 0 : settings.dueDaysAgo();
         boolean byAmount = settings.amountAbove() != null;
         boolean byRating = settings.creditRating() != null && !settings.creditRating().isBlank();
-        params.addValue("asOfEnd", startOf(asOf.plusDays(1)))
-                .addValue("recentFrom", startOf(asOf.minusDays(dueDaysAgo).plusDays(1)))
-                .addValue("dueBy", asOf.minusDays(dueDaysAgo))
-                .addValue("above", byAmount ? settings.amountAbove().amount() : null)
-                .addValue("currency", byAmount ? settings.amountAbove().currency().getCurrencyCode() : null)
-                .addValue("rating", byRating ? settings.creditRating().strip() : null);
-        String owedBySubscription = settings.basis() == AmountBasis.SUBSCRIPTION
-                ? "least(o.overdue, coalesce((select sum(b.total) from bill b where b.subscription_id = s.subscription_id"
-                + " and b.issued_on <= :dueBy), 0))"
-                : "o.overdue";
-        String amountCondition = byAmount
-                ? "(o.currency = :currency and " + owedBySubscription + " > :above)" : "false";
-        String ratingCondition = byRating ? "o.credit_rating = :rating" : "false";
+        if (byAmount) {
+            OverdueAccounts.parameters(params, settings.amountAbove().amount(), asOf.minusDays(dueDaysAgo - 1L))
+                    .addValue("currency", settings.amountAbove().currency().getCurrencyCode());
+        }
+        params.addValue("rating", byRating ? settings.creditRating().strip() : null);
+        String owing = settings.basis() == AmountBasis.SUBSCRIPTION
+                ? OverdueAccounts.owingMoreThan(AmountBasis.SUBSCRIPTION, "s.subscription_id")
+                : OverdueAccounts.owingMoreThan(AmountBasis.ACCOUNT, "s.account_id");
+        String amountCondition = byAmount ? "(a.currency = :currency and " + owing + ")" : "false";
+        String ratingCondition = byRating ? "a.credit_rating = :rating" : "false";
         return """
-                with owed as (
-                    select a.account_id, a.currency, a.credit_rating,
-                           coalesce(sum(l.balance_effect), 0)
-                             - coalesce(sum(l.balance_effect) filter (where l.balance_effect > 0
-                                                                      and l.posted_at >= :recentFrom), 0) as overdue
-                    from account_summary a
-                    left join account_statement_line l on l.account_id = a.account_id and l.posted_at < :asOfEnd
-                    where not a.closed
-                    group by a.account_id, a.currency, a.credit_rating
-                )
                 select s.subscription_id
                 from subscription_summary s
-                join owed o on o.account_id = s.account_id
+                join account_summary a on a.account_id = s.account_id
                 where s.state = 'EFFECTIVE'
+                  and not a.closed
                   and (:anyType or s.subscription_type_code in (:types))
                   and (%s or %s)
                 order by s.account_id, s.subscription_id""".formatted(amountCondition, ratingCondition);
@@ -96,9 +87,5 @@ class CollectionCandidates {
                   and (a.last_movement_at is null or a.last_movement_at <= :quietSince)
                   and (:anyType or s.subscription_type_code in (:types))
                 order by s.account_id, s.subscription_id""";
-    }
-
-    private static Timestamp startOf(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 }

@@ -1,0 +1,113 @@
+package org.subledger.projection.account;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.subledger.kernel.account.ReceivableAllocated;
+import org.subledger.kernel.billing.BillIssued;
+import org.subledger.kernel.billing.BillKind;
+import org.subledger.kernel.billing.BillPosted;
+import org.subledger.projection.ProjectionsTestApplication;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.subledger.projection.ProcessorReplays.await;
+import static org.subledger.projection.account.AccountHistoryFixture.START;
+import static org.subledger.projection.account.AccountHistoryFixture.eur;
+import static org.subledger.projection.account.AccountHistoryFixture.newAccount;
+
+/**
+ * The open items on the real wiring: a bill's subscription, which only its {@code BillIssued} names, reaches the item
+ * its {@code BillPosted} opens, whichever of the two the projection meets first.
+ */
+@SpringBootTest(classes = ProjectionsTestApplication.class)
+class ReceivablesProjectionTest {
+
+    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
+    private static final LocalDate DUE = LocalDate.of(2026, 3, 15);
+
+    @DynamicPropertySource
+    static void embeddedPostgres(DynamicPropertyRegistry registry) {
+        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
+        registry.add("ledger.embedded-postgres.port", () -> "0");
+    }
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aBillIssuedBeforeItIsPostedOpensAnItemOfItsSubscription() {
+        var account = newAccount().opened();
+        String billId = "BILL-" + UUID.randomUUID();
+        eventStore.publish(List.of(issued(billId, account.accountId, "SUB-1", "30.00")));
+        account.then(posted(account, billId, "30.00", "30.00")).paid("10.00", "20.00")
+                .then(new ReceivableAllocated(account.accountId, "P-2", billId, eur("10.00"), eur("20.00")));
+        eventStore.publish(account.unpublished());
+
+        Map<String, Object> item = awaitItem(account.accountId, billId, "20.00");
+
+        assertThat(item).containsEntry("subscription_id", "SUB-1").containsEntry("entry_type", "BILL")
+                .containsEntry("posting_id", "bill:" + billId).containsEntry("due_date", Date.valueOf(DUE));
+        assertThat((BigDecimal) item.get("amount")).isEqualByComparingTo("30.00");
+    }
+
+    @Test
+    void aBillPostedBeforeItsIssueIsSeenGetsItsSubscriptionAndKeepsWhatWasAllocated() {
+        var account = newAccount().opened();
+        String billId = "BILL-" + UUID.randomUUID();
+        account.then(posted(account, billId, "30.00", "30.00")).paid("30.00", "0.00")
+                .then(new ReceivableAllocated(account.accountId, "P-2", billId, eur("30.00"), eur("0.00")));
+        eventStore.publish(account.unpublished());
+        awaitItem(account.accountId, billId, "0.00");
+
+        eventStore.publish(List.of(issued(billId, account.accountId, "SUB-2", "30.00")));
+
+        await("the item's subscription", () -> "SUB-2".equals(jdbc.queryForObject("""
+                select subscription_id from receivable_open_item where account_id = ? and item_id = ?""",
+                String.class, account.accountId, billId)));
+        assertThat((BigDecimal) item(account.accountId, billId).get("open_amount")).isEqualByComparingTo("0.00");
+    }
+
+    private static BillPosted posted(AccountHistoryFixture account, String billId,
+                                     String total, String balanceAfter) {
+        return new BillPosted(account.accountId, "bill:" + billId, billId,
+                "2026-" + billId, eur(total), eur("0.00"), "Bill", eur(balanceAfter), DUE);
+    }
+
+    private static GenericDomainEventMessage<BillIssued> issued(String billId, String accountId,
+                                                                String subscriptionId, String total) {
+        var bill = new BillIssued(billId, "2026-" + billId, accountId, subscriptionId, "RUN-1", BillKind.RUN,
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), List.of(), eur(total),
+                eur("0.00"), DUE);
+        return new GenericDomainEventMessage<>("Bill", billId, 0, bill, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), START);
+    }
+
+    private Map<String, Object> awaitItem(String accountId, String itemId, String open) {
+        await("the item " + itemId + " open " + open, () -> {
+            var rows = jdbc.queryForList("select open_amount from receivable_open_item where account_id = ?"
+                    + " and item_id = ?", BigDecimal.class, accountId, itemId);
+            return rows.size() == 1 && rows.get(0).compareTo(new BigDecimal(open)) == 0;
+        });
+        return item(accountId, itemId);
+    }
+
+    private Map<String, Object> item(String accountId, String itemId) {
+        return jdbc.queryForMap("select * from receivable_open_item where account_id = ? and item_id = ?",
+                accountId, itemId);
+    }
+}
