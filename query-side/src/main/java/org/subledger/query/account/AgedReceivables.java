@@ -7,7 +7,6 @@ import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.money.Money;
 import org.subledger.query.access.ReadScopes;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -36,8 +35,8 @@ class AgedReceivables {
     }
 
     /** One row of aged amounts, of an account or the total of a currency ({@code accountId} absent). */
-    public record AgedRow(String accountId, String currency, BigDecimal days0to30, BigDecimal days31to60,
-                          BigDecimal days61to90, BigDecimal daysOver90, BigDecimal total) {
+    public record AgedRow(String accountId, String currency, Money days0to30, Money days31to60,
+                          Money days61to90, Money daysOver90, Money total) {
     }
 
     /** A page of the accounts owing something (account id order), and the totals of all of them. */
@@ -66,7 +65,7 @@ class AgedReceivables {
                 amount(rs, "days_over_90", currency), amount(rs, "total", currency));
     }
 
-    private static BigDecimal amount(ResultSet rs, String column, Currency currency) throws SQLException {
-        return Money.of(rs.getBigDecimal(column), currency).amount();
+    private static Money amount(ResultSet rs, String column, Currency currency) throws SQLException {
+        return Money.of(rs.getBigDecimal(column), currency);
     }
 }
