@@ -25,6 +25,8 @@ import org.subledger.kernel.money.Money;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,10 +49,12 @@ class EventChargeBills {
     private final BillNumbers numbers;
     private final Cache accountCache;
     private final BillingRules rules;
+    private final Clock clock;
 
     EventChargeBills(EventStreams streams, @Lazy EventStorageEngine storageEngine, @Lazy EventStore eventStore,
                      PlatformTransactionManager transactionManager, BillNumbers numbers,
-                     @Qualifier("accountCache") Cache accountCache, BillingProperties properties) {
+                     @Qualifier("accountCache") Cache accountCache, BillingProperties properties,
+                     Clock clock) {
         this.streams = streams;
         this.storageEngine = storageEngine;
         this.eventStore = eventStore;
@@ -59,6 +63,7 @@ class EventChargeBills {
         this.numbers = numbers;
         this.accountCache = accountCache;
         this.rules = new BillingRules(properties.paymentTermDays());
+        this.clock = clock;
     }
 
     /** The charge's bill id: issued now, or the one issued before under the same charge id. */
@@ -106,9 +111,12 @@ class EventChargeBills {
         var on = command.chargedOn();
         BillLine line = new BillLine(1, BillLineKind.ONE_OFF, command.productCode(), command.description(), on, on, 1,
                 amount, tax, taxRate, command.chargeId(), command.explanation());
-        String billNumber = numbers.take(on.getYear(), 1).get(0);
+        // issued (and due from) the day it is written, as the bill numbers run; the line keeps the action's date,
+        // which may lie in the past (an action recorded late) without making the fee overdue on arrival
+        LocalDate today = LocalDate.now(clock);
+        String billNumber = numbers.take(today.getYear(), 1).get(0);
         storageEngine.appendEvents(new OneOffBill(billId, billNumber, BillKind.EVENT_CHARGE, command.subscriptionId(),
-                on, List.of(line), amount, tax, rules.dueDate(catalog, command.billingTermSchemeCode(), on),
+                today, List.of(line), amount, tax, rules.dueDate(catalog, command.billingTermSchemeCode(), today),
                 "Bill " + billNumber + " (" + command.description() + ")").events(account, metaData));
         return billId;
     }
