@@ -219,8 +219,8 @@ class ReceivablesIT extends LedgerIT {
                 {"billingDate":"%s","subscriptionTypeCode":"%s"}""".formatted(billingDate, type));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         JsonNode bills = Await.until(count + " bill(s) of " + accountId, () -> BillLists.withoutEventChargeBills(
-                api.get("reporter",
-                "/api/accounts/" + accountId + "/bills?size=50").json()), json -> json.path("content").size() == count);
+                api.get("reporter", "/api/accounts/" + accountId + "/bills?size=50").json()),
+                json -> json.path("content").size() == count);
         for (JsonNode bill : bills.get("content")) {
             if (bill.get("periodFrom").asText().equals(billingDate)) {
                 return bill;
@@ -235,7 +235,7 @@ class ReceivablesIT extends LedgerIT {
     }
 
     private static BigDecimal amount(JsonNode json, String field) {
-        return new BigDecimal(json.get(field).asText());
+        return Amounts.of(json.get(field));
     }
 
     private static String suffix() {
