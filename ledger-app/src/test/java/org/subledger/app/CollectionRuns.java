@@ -56,7 +56,7 @@ record CollectionRuns(Api api) {
 
     BigDecimal balance(String accountId) {
         var response = api.get("reporter", "/api/accounts/" + accountId);
-        return response.status() == 200 ? new BigDecimal(response.json().get("balance").asText()) : null;
+        return response.status() == 200 ? Amounts.of(response.json().get("balance")) : null;
     }
 
     String state(String subscriptionId) {

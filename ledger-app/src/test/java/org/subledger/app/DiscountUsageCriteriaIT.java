@@ -50,7 +50,7 @@ class DiscountUsageCriteriaIT extends LedgerIT {
         JsonNode bills = BillLists.withoutEventChargeBills(
                 api.get("reporter", "/api/accounts/" + accountId + "/bills").json()).path("content");
         List<BigDecimal> totals = StreamSupport.stream(bills.spliterator(), false)
-                .map(listed -> new BigDecimal(listed.get("total").asText())).sorted().toList();
+                .map(listed -> Amounts.of(listed.get("total"))).sorted().toList();
         assertThat(totals).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("1.50"), new BigDecimal("3.00"));
         JsonNode discounted = api.get("agent", "/api/bills/" + saturday.get("billId").asText()).json();
