@@ -56,7 +56,7 @@ class DiscountUsageCriteriaIT extends LedgerIT {
         JsonNode discounted = api.get("agent", "/api/bills/" + saturday.get("billId").asText()).json();
         JsonNode line = StreamSupport.stream(discounted.get("lines").spliterator(), false)
                 .filter(candidate -> candidate.get("kind").asText().equals("DISCOUNT")).findFirst().orElseThrow();
-        assertThat(new BigDecimal(line.get("amount").asText())).isEqualByComparingTo("-1.50");
+        assertThat(Amounts.of(line.get("amount"))).isEqualByComparingTo("-1.50");
         assertThat(line.toString()).contains("used on [SATURDAY, SUNDAY]", "used from 18:00 to 23:00");
     }
 
