@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/**
- * A bill with its lines, each explaining its amount; the fields of {@link BillSummaryView}, {@code lines}, and the
- * credit notes that correct it, oldest first.
- */
+/** A bill with its lines, each explaining its amount; the fields of {@link BillSummaryView} and {@code lines}. */
 public record BillView(String billId,
                        String billNumber,
                        String accountId,
@@ -27,15 +24,13 @@ public record BillView(String billId,
                        LocalDate dueDate,
                        int lineCount,
                        Instant issuedAt,
-                       List<BillLineView> lines,
-                       List<CreditNoteView> creditNotes) {
+                       List<BillLineView> lines) {
 
     static BillView of(BillDetails details) {
         var bill = BillSummaryView.of(details.bill());
         return new BillView(bill.billId(), bill.billNumber(), bill.accountId(), bill.subscriptionId(), bill.runId(),
                 bill.kind(), bill.issuedOn(), bill.periodFrom(), bill.periodTo(), bill.currency(), bill.total(),
                 bill.taxTotal(), bill.dueDate(), bill.lineCount(), bill.issuedAt(),
-                details.lines().stream().map(BillLineView::of).toList(),
-                details.creditNotes().stream().map(CreditNoteView::of).toList());
+                details.lines().stream().map(BillLineView::of).toList());
     }
 }
