@@ -156,7 +156,7 @@ class AuditTrailIT extends LedgerIT {
     }
 
     private static BigDecimal decimal(JsonNode node) {
-        return new BigDecimal(node.asText());
+        return node.isObject() ? Amounts.of(node) : new BigDecimal(node.asText());
     }
 
     /** When the account's event with this sequence number was recorded, as the event store holds it. */

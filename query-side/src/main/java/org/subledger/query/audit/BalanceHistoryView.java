@@ -6,7 +6,6 @@ import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.AccountState;
 import org.subledger.kernel.money.Money;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ public record BalanceHistoryView(String accountId,
                                  String currency,
                                  Instant from,
                                  Instant to,
-                                 BigDecimal openingBalance,
+                                 Money openingBalance,
                                  List<Point> points,
                                  int page,
                                  int size,
@@ -29,7 +28,7 @@ public record BalanceHistoryView(String accountId,
                                  long totalPages) {
 
     /** The balance after one event: when, how much, and which event ({@code type}, {@code eventId}) moved it. */
-    public record Point(Instant at, BigDecimal balance, long sequenceNumber, String eventId, String type) {
+    public record Point(Instant at, Money balance, long sequenceNumber, String eventId, String type) {
     }
 
     static BalanceHistoryView of(String accountId, List<? extends DomainEventMessage<?>> events, Instant from,
@@ -47,14 +46,14 @@ public record BalanceHistoryView(String accountId,
                 opening = state.isOpened() ? state.balance() : null;
             } else if (state.isOpened() && (event.getPayload() instanceof AccountOpened
                     || event.getPayload() instanceof AccountPosting)) {
-                points.add(new Point(at, state.balance().amount(), event.getSequenceNumber(),
+                points.add(new Point(at, state.balance(), event.getSequenceNumber(),
                         event.getIdentifier(), event.getPayloadType().getSimpleName()));
             }
         }
         long first = Math.min((long) page * size, points.size());
         List<Point> content = points.subList((int) first, (int) Math.min(first + size, points.size()));
         return new BalanceHistoryView(accountId, state.isOpened() ? state.currency().getCurrencyCode() : null, from,
-                to, opening == null ? null : opening.amount(), List.copyOf(content), page, size, points.size(),
+                to, opening, List.copyOf(content), page, size, points.size(),
                 (points.size() + size - 1) / size);
     }
 }

@@ -117,7 +117,7 @@ class BillExplainer {
                     || explanation.daysInPeriod() == null ? null
                     : new Proration(explanation.daysCharged(), explanation.daysInPeriod());
             return new Line(line.lineNo(), line.kind(), line.productCode(), line.description(), line.from(),
-                    line.to(), line.quantity(), line.amount().amount(), line.taxAmount().amount(), line.reference(),
+                    line.to(), line.quantity(), line.amount(), line.taxAmount(), line.reference(),
                     rate, quantity, explanation == null ? null : explanation.maturityPeriod(), proration,
                     explanation == null ? null : explanation.concurrentUsage(),
                     explanation == null ? null : explanation.directive(), discounts, usage, oneOff,

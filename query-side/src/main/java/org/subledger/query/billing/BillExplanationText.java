@@ -38,7 +38,7 @@ final class BillExplanationText {
         text.append('\n').append("Line ").append(line.lineNo()).append(": ").append(line.kind()).append(' ')
                 .append(line.productCode()).append(line.description() == null ? "" : " \"" + line.description() + "\"")
                 .append(", ").append(line.from()).append(" to ").append(line.to()).append(", quantity ")
-                .append(line.quantity()).append(", amount ").append(line.amount().toPlainString()).append('\n');
+                .append(line.quantity()).append(", amount ").append(money(line.amount())).append('\n');
         var rate = line.rate();
         if (rate != null) {
             text.append("  rate: ");

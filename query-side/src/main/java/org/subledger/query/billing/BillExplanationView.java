@@ -8,7 +8,6 @@ import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.RatingLine;
 import org.subledger.kernel.subscription.ConcurrentUsage;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -50,8 +49,8 @@ public record BillExplanationView(String billId,
                        LocalDate from,
                        LocalDate to,
                        long quantity,
-                       BigDecimal amount,
-                       BigDecimal taxAmount,
+                       Money amount,
+                       Money taxAmount,
                        String reference,
                        RateUsed rate,
                        QuantitySource quantitySource,
