@@ -66,4 +66,19 @@ final class DiscountLines {
                 line.quantity(), line.amount(), line.taxAmount(), line.taxRatePercent(), line.reference(),
                 explanation);
     }
+
+    /**
+     * Takes at most what is {@code left} of the line, never below zero, and adds it to the line's {@code takes};
+     * returns what it took.
+     */
+    static Money take(Map<Integer, Money> left, Map<Integer, Money> takes, BillLine line, Money wanted) {
+        Money remaining = left.get(line.lineNo());
+        Money taken = wanted.isGreaterThan(remaining) ? remaining : wanted;
+        if (!taken.isPositive()) {
+            return Money.zero(remaining.currency());
+        }
+        left.put(line.lineNo(), remaining.minus(taken));
+        takes.merge(line.lineNo(), taken, Money::plus);
+        return taken;
+    }
 }

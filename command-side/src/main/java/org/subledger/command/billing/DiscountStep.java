@@ -412,16 +412,8 @@ final class DiscountStep {
         return periodStart.plusMonths(whole).equals(day) ? whole : -1;
     }
 
-    /** Takes at most what is left of the line, never below zero; returns what it took. */
     private Money take(Map<Integer, Money> takes, BillLine line, Money wanted) {
-        Money remaining = left.get(line.lineNo());
-        Money taken = wanted.isGreaterThan(remaining) ? remaining : wanted;
-        if (!taken.isPositive()) {
-            return Money.zero(remaining.currency());
-        }
-        left.put(line.lineNo(), remaining.minus(taken));
-        takes.merge(line.lineNo(), taken, Money::plus);
-        return taken;
+        return DiscountLines.take(left, takes, line, wanted);
     }
 
     private void record(Candidate candidate, int number, LocalDate from, LocalDate to, List<String> criteria,

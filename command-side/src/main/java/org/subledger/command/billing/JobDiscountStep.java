@@ -182,16 +182,8 @@ final class JobDiscountStep {
         }
     }
 
-    /** Takes at most what is left of the line, never below zero; returns what it took. */
     private Money take(Map<Integer, Money> takes, BillLine line, Money wanted) {
-        Money remaining = left.get(line.lineNo());
-        Money taken = wanted.isGreaterThan(remaining) ? remaining : wanted;
-        if (!taken.isPositive()) {
-            return Money.zero(remaining.currency());
-        }
-        left.put(line.lineNo(), remaining.minus(taken));
-        takes.merge(line.lineNo(), taken, Money::plus);
-        return taken;
+        return DiscountLines.take(left, takes, line, wanted);
     }
 
     private Result result(List<BillLine> numbered) {
