@@ -49,6 +49,8 @@ import org.subledger.kernel.job.JobStarted;
 import org.subledger.kernel.job.JobState;
 import org.subledger.kernel.job.JobStatus;
 import org.subledger.kernel.job.JobSubscriptionRefused;
+import org.subledger.kernel.job.JobReplacementRefused;
+import org.subledger.kernel.job.RecordJobReplacementRefusal;
 import org.subledger.kernel.job.RecordJobSubscriptionRefusal;
 import org.subledger.kernel.job.RejectJobDiscount;
 import org.subledger.kernel.job.StartJob;
@@ -276,6 +278,24 @@ class Job {
         if (state.subscriptionRefusal() == null) {
             apply(new JobSubscriptionRefused(jobId, command.subscriptionId(), command.code(), command.message()));
         }
+    }
+
+    /**
+     * The subscription refused the swap of a replacement: its serial number, claimed for that subscription when the
+     * good was delivered, is released in the same unit of work as the refusal is recorded, so it is not left claimed
+     * by a subscription that never installed it. Recorded once; whatever the job's state (it is completed by now).
+     */
+    @CommandHandler
+    void handle(RecordJobReplacementRefusal command, SerialNumbers serialNumbers) {
+        JobRules.require(command.lineId(), "lineId");
+        JobReplacementDelivered replacement = state.replacementOf(command.lineId()).orElseThrow(() ->
+                JobRules.notOnJob("lineId", command.lineId()));
+        if (state.replacementRefusal(command.lineId()).isPresent()) {
+            return;
+        }
+        serialNumbers.release(replacement.replacement().serialNumber(), replacement.subscriptionId());
+        apply(new JobReplacementRefused(jobId, replacement.lineId(), replacement.subscriptionId(),
+                replacement.replacedSerialNumber(), replacement.replacement(), command.code(), command.message()));
     }
 
     /**

@@ -11,13 +11,16 @@ import org.subledger.command.process.ProcessSteps;
 import org.subledger.kernel.job.JobCancelled;
 import org.subledger.kernel.job.JobCompleted;
 import org.subledger.kernel.job.JobGoodRemoved;
+import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.job.JobReplacementDelivered;
+import org.subledger.kernel.job.RecordJobReplacementRefusal;
 import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.subscription.ActionClassification;
 import org.subledger.kernel.subscription.SwapInstalledItem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A repair job's replacements: when the job completes, each good delivered as the replacement of an installed item
@@ -28,7 +31,8 @@ import java.util.Map;
  * <p>Swapping waits for completion because until then the good may still be taken off the job, and a swap made is
  * a subscription action of its own, not undone quietly. A swap the subscription refuses (the item was removed from
  * it meanwhile, the subscription ended) is recorded on the attention list, step {@code job-swap:<jobId>:<lineId>},
- * and the other swaps go on; a technical failure fails the event, which the group retries, then dead-letters.
+ * and compensated: the job records the refusal ({@code JobReplacementRefused}) and releases the replacement's serial
+ * number, which was claimed for the subscription on delivery; then the other swaps go on; a technical failure fails the event, which the group retries, then dead-letters.
  */
 @Saga
 @ProcessingGroup(JobRepairSaga.PROCESS)
@@ -36,6 +40,7 @@ public class JobRepairSaga { // public, with a public constructor: Axon instanti
 
     static final String PROCESS = "job-repairs";
     static final String STEP = "swap-installed-item";
+    static final String RELEASE_STEP = "release-refused-replacement";
 
     private String jobId;
     /** line id → the replacement delivered on it, in delivery order. */
@@ -70,12 +75,22 @@ public class JobRepairSaga { // public, with a public constructor: Axon instanti
     @SagaEventHandler(associationProperty = "jobId")
     void on(JobCompleted event) {
         for (JobReplacementDelivered replacement : replacements.values()) {
-            steps.send(new ProcessStep(PROCESS, STEP, stepId(jobId, replacement.lineId()), jobId,
-                            replacement.subscriptionId()),
+            Map<String, String> cause = Map.of(LedgerMetadata.CAUSE, "job:" + jobId);
+            Optional<RefusalDetails> refused = steps.attempt(new ProcessStep(PROCESS, STEP,
+                            stepId(jobId, replacement.lineId()), jobId, replacement.subscriptionId()),
                     new SwapInstalledItem(replacement.subscriptionId(), replacement.replacedSerialNumber(),
                             replacement.replacement(), event.actualCompletion(), ActionClassification.none()),
-                    Map.of(LedgerMetadata.CAUSE, "job:" + jobId));
+                    cause);
+            // compensation: the job gives the replacement's serial number back and shows the refusal
+            refused.ifPresent(details -> steps.send(new ProcessStep(PROCESS, RELEASE_STEP,
+                            releaseStepId(jobId, replacement.lineId()), jobId, jobId),
+                    new RecordJobReplacementRefusal(jobId, replacement.lineId(), details.code().name(),
+                            details.message()), cause));
         }
+    }
+
+    static String releaseStepId(String jobId, String lineId) {
+        return "job-swap-refused:" + jobId + ":" + lineId;
     }
 
     static String stepId(String jobId, String lineId) {

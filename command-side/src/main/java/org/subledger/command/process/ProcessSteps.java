@@ -43,11 +43,19 @@ public class ProcessSteps {
 
     /** As {@link #send(ProcessStep, Object)}, the command carrying metadata (e.g. its {@code cause}). */
     public boolean send(ProcessStep step, Object command, Map<String, ?> metaData) {
+        return attempt(step, command, metaData).isEmpty();
+    }
+
+    /**
+     * As {@link #send(ProcessStep, Object, Map)}, for a process that compensates a refusal: empty if done, else the
+     * refusal (recorded as needing attention like any other).
+     */
+    public Optional<RefusalDetails> attempt(ProcessStep step, Object command, Map<String, ?> metaData) {
         Optional<RefusalDetails> refusal;
         try {
             commandGateway.sendAndWait(metaData.isEmpty() ? command
                     : GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            return true;
+            return Optional.empty();
         } catch (RuntimeException failure) {
             refusal = Refusals.of(failure);
             if (refusal.isEmpty()) {
@@ -60,6 +68,6 @@ public class ProcessSteps {
         commandGateway.sendAndWait(new RecordProcessStepRefusal(RecordProcessStepRefusal.refusalId(step.stepId()),
                 step.process(), step.step(), step.stepId(), step.subjectId(), step.target(),
                 command.getClass().getSimpleName(), details.code(), details.message()));
-        return false;
+        return refusal;
     }
 }

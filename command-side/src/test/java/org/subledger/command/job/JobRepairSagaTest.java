@@ -13,6 +13,7 @@ import org.subledger.kernel.job.JobCompleted;
 import org.subledger.kernel.job.JobGood;
 import org.subledger.kernel.job.JobGoodRemoved;
 import org.subledger.kernel.job.JobReplacementDelivered;
+import org.subledger.kernel.job.RecordJobReplacementRefusal;
 import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.process.RecordProcessStepRefusal;
 import org.subledger.kernel.subscription.ActionClassification;
@@ -87,11 +88,12 @@ class JobRepairSagaTest {
     }
 
     @Test
-    void aRefusedSwapIsListedAsNeedingAttentionAndTheNextSwapStillGoes() {
+    void aRefusedSwapIsListedAsNeedingAttentionCompensatedOnTheJobAndTheNextSwapStillGoes() {
         fixture.setCallbackBehavior((payload, metaData) -> {
             if (payload instanceof SwapInstalledItem swap && swap.serialNumber().equals("SN-OLD")) {
                 throw new LedgerRefusal(ErrorCode.SUBSCRIPTION_RULE_VIOLATED, "SN-OLD is not installed");
             }
+            sent.add(metaData);
             return null;
         });
         String stepId = JobRepairSaga.stepId(JOB, "g1");
@@ -103,6 +105,10 @@ class JobRepairSagaTest {
                         new RecordProcessStepRefusal(RecordProcessStepRefusal.refusalId(stepId), JobRepairSaga.PROCESS,
                                 JobRepairSaga.STEP, stepId, JOB, SUBSCRIPTION, "SwapInstalledItem",
                                 ErrorCode.SUBSCRIPTION_RULE_VIOLATED, "SN-OLD is not installed"),
+                        new RecordJobReplacementRefusal(JOB, "g1", "SUBSCRIPTION_RULE_VIOLATED",
+                                "SN-OLD is not installed"),
                         swap("SN-OLD-2", "SN-NEW-2"));
+        // the compensation carries the job as its cause, like the swap it compensates
+        assertThat(sent).anySatisfy(metaData -> assertThat(metaData).containsEntry(LedgerMetadata.CAUSE, "job:" + JOB));
     }
 }

@@ -14,6 +14,8 @@ import org.subledger.kernel.job.JobGood;
 import org.subledger.kernel.job.JobGoodAdded;
 import org.subledger.kernel.job.JobGoodRemoved;
 import org.subledger.kernel.job.JobReplacementDelivered;
+import org.subledger.kernel.job.JobReplacementRefused;
+import org.subledger.kernel.job.RecordJobReplacementRefusal;
 import org.subledger.kernel.job.RemoveJobGood;
 import org.subledger.kernel.subscription.InstalledItem;
 
@@ -114,6 +116,35 @@ class JobReplacementTest {
                 .when(new RemoveJobGood(ID, "g1", null))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.JOB_STATE_INVALID));
+        assertThat(serials.heldBy).containsEntry("SN-NEW", SUBSCRIPTION);
+    }
+
+    @Test
+    void aRefusedSwapIsRecordedOnTheJobOnceAndGivesTheReplacementsSerialBack() {
+        serials.heldBy.put("SN-NEW", SUBSCRIPTION);
+        var completed = new JobCompleted(ID, ACCOUNT, EXPECTED, EXPECTED, false, null);
+        var refused = new JobReplacementRefused(ID, "g1", SUBSCRIPTION, "SN-OLD",
+                new InstalledItem("SN-NEW", "DECODER"), "SUBSCRIPTION_RULE_VIOLATED", "SN-OLD is not installed");
+        fixture.given(repair(), started(), new JobGoodAdded(ID, NEW_DECODER), REPLACEMENT, completed)
+                .when(new RecordJobReplacementRefusal(ID, "g1", "SUBSCRIPTION_RULE_VIOLATED",
+                        "SN-OLD is not installed"))
+                .expectEvents(refused)
+                .expectState(job -> assertThat(job.state().replacementRefusal("g1")).contains(refused));
+        assertThat(serials.heldBy).doesNotContainKey("SN-NEW").containsEntry("SN-OLD", SUBSCRIPTION);
+
+        // redelivered: recorded once
+        fixture.given(repair(), started(), new JobGoodAdded(ID, NEW_DECODER), REPLACEMENT, completed, refused)
+                .when(new RecordJobReplacementRefusal(ID, "g1", "SUBSCRIPTION_RULE_VIOLATED", "again"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRefusalOfALineThatReplacedNothingIsRefusedAndReleasesNothing() {
+        serials.heldBy.put("SN-NEW", SUBSCRIPTION);
+        fixture.given(repair(), started(), new JobGoodAdded(ID, NEW_DECODER))
+                .when(new RecordJobReplacementRefusal(ID, "g1", "SUBSCRIPTION_RULE_VIOLATED", "no"))
+                .expectNoEvents()
+                .expectException(refusal(ErrorCode.JOB_RULE_VIOLATED, "lineId"));
         assertThat(serials.heldBy).containsEntry("SN-NEW", SUBSCRIPTION);
     }
 }

@@ -11,11 +11,14 @@ import org.subledger.kernel.job.JobBilled;
 import org.subledger.kernel.job.JobCancelled;
 import org.subledger.kernel.job.JobCompleted;
 import org.subledger.kernel.job.JobCreated;
+import org.subledger.kernel.job.JobGoodRemoved;
+import org.subledger.kernel.job.JobReplacementDelivered;
+import org.subledger.kernel.job.JobReplacementRefused;
 import org.subledger.kernel.job.JobStarted;
 
 /**
  * Builds {@code job_summary}: one row per job, with its state, units, dates and bill, for the lists by account,
- * state, assigned unit and lateness. Every statement only touches a row older than the event (its {@code version}),
+ * state, assigned unit and lateness; and {@code job_replacement}: what each repair replaced, delivered or refused. Every statement only touches a row older than the event (its {@code version}),
  * so a redelivered event changes nothing.
  */
 @Component
@@ -70,9 +73,41 @@ class JobSummaryProjection {
                 event.total().currency().getCurrencyCode());
     }
 
+    @EventHandler
+    void on(JobReplacementDelivered event, @SequenceNumber long sequenceNumber) {
+        jdbc.update("""
+                insert into job_replacement (job_id, line_id, subscription_id, replaced_serial_number, serial_number,
+                                             product_code, status, version)
+                values (?, ?, ?, ?, ?, ?, 'DELIVERED', ?)
+                on conflict (job_id, line_id) do update set subscription_id = excluded.subscription_id,
+                    replaced_serial_number = excluded.replaced_serial_number,
+                    serial_number = excluded.serial_number, product_code = excluded.product_code,
+                    status = excluded.status, refusal_code = null, refusal_message = null,
+                    version = excluded.version
+                where job_replacement.version < excluded.version""", event.jobId(), event.lineId(),
+                event.subscriptionId(), event.replacedSerialNumber(), event.replacement().serialNumber(),
+                event.replacement().productCode(), sequenceNumber);
+    }
+
+    @EventHandler
+    void on(JobReplacementRefused event, @SequenceNumber long sequenceNumber) {
+        jdbc.update("""
+                update job_replacement set status = 'REFUSED', refusal_code = ?, refusal_message = ?, version = ?
+                where job_id = ? and line_id = ? and version < ?""", event.code(), event.message(),
+                sequenceNumber, event.jobId(), event.lineId(), sequenceNumber);
+    }
+
+    /** A replacement taken off the job replaces nothing. */
+    @EventHandler
+    void on(JobGoodRemoved event, @SequenceNumber long sequenceNumber) {
+        jdbc.update("delete from job_replacement where job_id = ? and line_id = ? and version < ?", event.jobId(),
+                event.good().lineId(), sequenceNumber);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.execute("truncate table job_summary");
+        jdbc.execute("truncate table job_replacement");
     }
 
     private void update(String set, String jobId, long sequenceNumber, Object... values) {

@@ -13,7 +13,9 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads {@code job_summary}: the jobs a user may see, by account, state, assigned unit and lateness. Staff see the
@@ -59,8 +61,31 @@ public class JobReadModel {
         }
         parameters.addValue("limit", limit);
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        return jdbc.query("select * from job_summary" + where + " order by created_on, job_id limit :limit",
-                parameters, JobReadModel::row);
+        List<JobSummaryView> jobs = jdbc.query("select * from job_summary" + where
+                + " order by created_on, job_id limit :limit", parameters, JobReadModel::row);
+        return withReplacements(jobs);
+    }
+
+    /** Each job with what it replaced, read in one statement for the whole page. */
+    private List<JobSummaryView> withReplacements(List<JobSummaryView> jobs) {
+        if (jobs.isEmpty()) {
+            return jobs;
+        }
+        Map<String, List<JobReplacementView>> byJob = new HashMap<>();
+        jdbc.query("""
+                select job_id, line_id, subscription_id, replaced_serial_number, serial_number, product_code, status,
+                       refusal_code, refusal_message
+                from job_replacement where job_id = any(:jobIds) order by job_id, version""",
+                new MapSqlParameterSource("jobIds", array(jobs.stream().map(JobSummaryView::jobId)
+                        .toArray(String[]::new))),
+                (ResultSet rs) -> {
+                    byJob.computeIfAbsent(rs.getString("job_id"), id -> new ArrayList<>()).add(new JobReplacementView(
+                            rs.getString("line_id"), rs.getString("subscription_id"),
+                            rs.getString("replaced_serial_number"), rs.getString("serial_number"),
+                            rs.getString("product_code"), rs.getString("status"), rs.getString("refusal_code"),
+                            rs.getString("refusal_message")));
+                });
+        return jobs.stream().map(job -> job.withReplacements(byJob.getOrDefault(job.jobId(), List.of()))).toList();
     }
 
     public List<JobSummaryView> jobsOf(String accountId, AccessScope scope) {
@@ -98,6 +123,6 @@ public class JobReadModel {
                 rs.getObject("created_on", LocalDate.class), rs.getObject("expected_completion", LocalDate.class),
                 rs.getObject("actual_completion", LocalDate.class), rs.getBoolean("late"),
                 rs.getString("subscription_id"), rs.getString("bill_id"), rs.getString("bill_number"),
-                billTotal(rs), rs.getString("bill_currency"));
+                billTotal(rs), rs.getString("bill_currency"), List.of());
     }
 }

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A job with its contents, state, discounts (ad hoc ones as added and decided on, and what billing took off with
+ * A job with its contents (and what its goods replaced on subscriptions, a repair's), state, discounts (ad hoc ones as added and decided on, and what billing took off with
  * each, auto-apply ones from their application) and bill, as its own event stream folds it ({@link JobState}): consistent with
  * every command the job accepted, and, with {@code asOf}, as it stood then.
  */
@@ -35,6 +35,7 @@ public record JobView(String jobId,
                       List<JobGood> goods,
                       List<JobExpense> expenses,
                       List<JobActivity> activities,
+                      List<JobReplacementView> replacements,
                       SubscriptionRequest subscriptionRequest,
                       JobSubscriptionRefused subscriptionRefusal,
                       List<JobDiscount> discounts,
@@ -45,7 +46,7 @@ public record JobView(String jobId,
                 job.billingTermSchemeCode(), job.pricePlanCode(), job.owningUnit(), job.assignedUnit(),
                 job.createdOn(), job.expectedCompletion(), job.startedOn(), job.actualCompletion(),
                 job.cancelledOn(), job.lateOn(today), List.copyOf(job.goods()), List.copyOf(job.expenses()),
-                List.copyOf(job.activities()), job.subscriptionRequest(), job.subscriptionRefusal(),
+                List.copyOf(job.activities()), JobReplacementView.of(job), job.subscriptionRequest(), job.subscriptionRefusal(),
                 List.copyOf(job.discounts().values()), job.bill());
     }
 }

@@ -39,6 +39,7 @@ public final class JobState {
     private final ArrayList<JobExpense> expenses = new ArrayList<>();
     private final ArrayList<JobActivity> activities = new ArrayList<>();
     private final LinkedHashMap<String, JobReplacementDelivered> replacements = new LinkedHashMap<>();
+    private final LinkedHashMap<String, JobReplacementRefused> replacementRefusals = new LinkedHashMap<>();
     private final LinkedHashMap<String, JobDiscount> discounts = new LinkedHashMap<>();
     private JobBilled bill;
     private long version = -1;
@@ -83,6 +84,9 @@ public final class JobState {
         } else if (event instanceof JobGoodRemoved removed) {
             goods.removeIf(good -> good.lineId().equals(removed.good().lineId()));
             replacements.remove(removed.good().lineId());
+            replacementRefusals.remove(removed.good().lineId());
+        } else if (event instanceof JobReplacementRefused refused) {
+            replacementRefusals.put(refused.lineId(), refused);
         } else if (event instanceof JobExpenseRemoved removed) {
             expenses.removeIf(expense -> expense.lineId().equals(removed.lineId()));
         } else if (event instanceof JobActivityRemoved removed) {
@@ -218,6 +222,11 @@ public final class JobState {
     /** The goods delivered as replacements of installed items, by line id, in delivery order. */
     public Map<String, JobReplacementDelivered> replacements() {
         return Collections.unmodifiableMap(replacements);
+    }
+
+    /** Why the subscription refused to swap in the replacement on a line, if it did. */
+    public Optional<JobReplacementRefused> replacementRefusal(String lineId) {
+        return Optional.ofNullable(replacementRefusals.get(lineId));
     }
 
     /** The job's discounts by id, in the order they appeared on its stream. */
