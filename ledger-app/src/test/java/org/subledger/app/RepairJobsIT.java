@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A repair job swaps installed decoders: each good delivered with the serial number it replaces is swapped on the
  * account's subscription when the job completes, through the subscription's own command with the job as cause; a
- * swap the subscription refuses is listed as needing attention and the other swaps still happen.
+ * swap the subscription refuses is listed as needing attention, shown on the job, its serial number given back, and
+ * the other swaps still happen.
  */
 class RepairJobsIT extends LedgerIT {
 
@@ -102,9 +103,43 @@ class RepairJobsIT extends LedgerIT {
         assertThat(attention.get("target").asText()).isEqualTo(subscriptionId);
         assertThat(api.get("agent", "/api/installed-items/" + lost).status()).isEqualTo(404);
 
+        // compensated: the job shows the refusal, and the refused replacement's serial number is free again
+        JsonNode job = Await.until("the refusal on the job", () -> api.get("agent", "/api/jobs/" + jobId).json(),
+                json -> json.at("/replacements/0/status").asText().equals("REFUSED"));
+        assertThat(job.get("replacements")).hasSize(2);
+        JsonNode refusedLine = job.get("replacements").get(0);
+        assertThat(refusedLine.get("lineId").asText()).isEqualTo("lost");
+        assertThat(refusedLine.get("subscriptionId").asText()).isEqualTo(subscriptionId);
+        assertThat(refusedLine.get("replacedSerialNumber").asText()).isEqualTo(kept);
+        assertThat(refusedLine.get("serialNumber").asText()).isEqualTo(lost);
+        assertThat(refusedLine.get("refusalCode").asText()).isNotBlank();
+        JsonNode delivered = job.get("replacements").get(1);
+        assertThat(delivered.get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(delivered.get("replacedSerialNumber").asText()).isEqualTo(faulty);
+        assertThat(delivered.get("serialNumber").asText()).isEqualTo(replacement);
+        assertThat(trail(jobId)).extracting(event -> event.get("type").asText())
+                .contains("JobReplacementRefused");
+        // the job list (its read model) shows the same
+        JsonNode listed = Await.until("the replacements in the account's jobs", () -> api.get("agent",
+                "/api/jobs?accountId=" + accountId).json(), jobs -> jobs.size() == 1
+                && jobs.at("/0/replacements/0/status").asText().equals("REFUSED"));
+        assertThat(listed.at("/0/replacements/1/status").asText()).isEqualTo("DELIVERED");
+        assertThat(listed.at("/0/replacements/0/serialNumber").asText()).isEqualTo(lost);
+        // the serial number given back is sold by another job
+        var sale = api.post("agent", "/api/jobs", """
+                {"accountId":"%s","jobTypeCode":"SHOP-SALE","billingTermScheme":"RESIDENTIAL",
+                 "expectedCompletion":"%s"}""".formatted(accountId, TODAY));
+        assertThat(sale.status()).as(sale.toString()).isEqualTo(201);
+        var sold = api.post("agent", "/api/jobs/" + sale.json().get("jobId").asText() + "/goods", """
+                {"productCode":"DECODER","serialNumber":"%s"}""".formatted(lost));
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(200);
+
         // the job's trail: each replacement recorded with what it replaces
-        JsonNode trail = api.get("auditor", "/api/audit/jobs/" + jobId + "/events").json().get("events");
-        assertThat(trail).extracting(event -> event.get("type").asText()).contains("JobReplacementDelivered");
+        assertThat(trail(jobId)).extracting(event -> event.get("type").asText()).contains("JobReplacementDelivered");
+    }
+
+    private JsonNode trail(String jobId) {
+        return api.get("auditor", "/api/audit/jobs/" + jobId + "/events").json().get("events");
     }
 
     private JsonNode attentionItem(String stepId) {

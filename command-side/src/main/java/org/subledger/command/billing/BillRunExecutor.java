@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Executes bill runs, on any number of nodes. A started run freezes its candidates (the subscriptions due on its
- * billing date, from the {@link BillingIndex}), splits them into partitions by account and bills each partition in
+ * billing date, from the {@link BillingIndex}, and the jobs left to it, {@link JobBillRunStep}), splits them into partitions by account and bills each partition in
  * segments, every segment one transaction with its checkpoint ({@link BillWriter}).
  * <p>
  * Every step has one owner at a time ({@link BillRunLeases}): selecting and completing a run take the run's lease,
@@ -51,6 +51,7 @@ class BillRunExecutor {
     private final BillRunStore store;
     private final BillRunLeases leases;
     private final BillWriter writer;
+    private final JobBillRunStep jobs;
     private final BillingCatalogs catalogs;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
@@ -62,11 +63,13 @@ class BillRunExecutor {
     private final ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named("bill-run"));
     private final ExecutorService workers;
 
-    BillRunExecutor(BillRunStore store, BillRunLeases leases, BillWriter writer, BillingCatalogs catalogs,
-                    @Lazy CommandGateway commands, TransactionTemplate transactions, BillingProperties properties) {
+    BillRunExecutor(BillRunStore store, BillRunLeases leases, BillWriter writer, JobBillRunStep jobs,
+                    BillingCatalogs catalogs, @Lazy CommandGateway commands, TransactionTemplate transactions,
+                    BillingProperties properties) {
         this.store = store;
         this.leases = leases;
         this.writer = writer;
+        this.jobs = jobs;
         this.catalogs = catalogs;
         this.commands = commands;
         this.transactions = transactions;
@@ -149,7 +152,10 @@ class BillRunExecutor {
             return;
         }
         try {
-            Long selected = transactions.execute(status -> store.select(run, properties.partitions(), node));
+            Long selected = transactions.execute(status -> {
+                long subscriptions = store.select(run, properties.partitions(), node);
+                return subscriptions < 0 ? subscriptions : subscriptions + jobs.select(run);
+            });
             if (selected != null && selected >= 0) {
                 send(new RecordBillRunCandidates(run.runId(), selected), run.metaData());
                 LOG.info("Bill run {}: {} subscriptions in {} partitions", run.runId(), selected,
@@ -165,16 +171,18 @@ class BillRunExecutor {
         if (!leases.claimRun(run.runId(), node, properties.leaseDuration())) {
             return;
         }
-        long total = store.candidates(run.runId());
-        long billed = 0;
-        long skipped = 0;
-        long failed = 0;
-        for (BillRunStore.Partition partition : partitions) {
-            billed += partition.billed();
-            skipped += partition.skipped();
-            failed += partition.failed() + partition.technicalFailed();
-        }
         try {
+            // the jobs the run bills last, once its subscriptions are all done
+            JobBillRunStep.Counts jobCounts = jobs.bill(run);
+            long total = store.candidates(run.runId()) + jobCounts.candidates();
+            long billed = jobCounts.billed();
+            long skipped = jobCounts.skipped();
+            long failed = jobCounts.failed();
+            for (BillRunStore.Partition partition : partitions) {
+                billed += partition.billed();
+                skipped += partition.skipped();
+                failed += partition.failed() + partition.technicalFailed();
+            }
             // both idempotent: the node that selected may have stopped before recording the candidates
             send(new RecordBillRunCandidates(run.runId(), total), run.metaData());
             send(new CompleteBillRun(run.runId(), total, billed, skipped, failed), run.metaData());

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Bills a completed job once, with the exactly-once mechanics of the subscription {@link BillWriter}: in one
@@ -37,7 +38,8 @@ import java.util.UUID;
  * {@code BillIssued} (the bill's own stream, id derived from the job id) and a {@code BillPosted} (the account's
  * balance), each at the sequence number after what was read. A concurrent change of the job or the account fails
  * the whole append, which is retried from a fresh read; a job already billed is answered with its bill and nothing
- * is appended again.
+ * is appended again. A job of a type billed by the bill run is billed so by the run ({@link JobBillRunStep}), on the
+ * run's billing date, not on completion.
  */
 @Component
 public class JobBillAppender {
@@ -68,15 +70,44 @@ public class JobBillAppender {
         this.autoApplyDiscounts = autoApplyDiscounts;
     }
 
-    /** The job's one bill: issued now if it is completed and not billed yet, else the one it has (or none yet). */
+    /**
+     * The job's one bill on its completion: issued now if it is completed and not billed yet, else the one it has (or
+     * none yet; also none while it waits for the bill run, as its job type says).
+     */
     public JobBilled bill(String jobId, MetaData metaData) {
+        return billInTransaction(jobId, null, metaData, result -> { }).bill();
+    }
+
+    /**
+     * The bill run's bill of a job left to it ({@code JobBillingDeferred}), issued on the run's billing date with the
+     * run's id; {@code inTransaction} is given the outcome in the transaction that appends the bill (or finds the job
+     * billed already), so the run records it exactly when the bill is committed.
+     */
+    public Result billForRun(String jobId, String runId, LocalDate billingDate, MetaData metaData,
+                             Consumer<Result> inTransaction) {
+        return billInTransaction(jobId, new RunBilling(runId, billingDate), metaData, inTransaction);
+    }
+
+    /** What billing a job did: {@code issued} when this call appended {@code bill} (null: there is no bill). */
+    public record Result(JobBilled bill, boolean issued) {
+    }
+
+    /** The bill run a job is billed by: its id and billing date. */
+    private record RunBilling(String runId, LocalDate billingDate) {
+    }
+
+    private Result billInTransaction(String jobId, RunBilling run, MetaData metaData, Consumer<Result> inTransaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                JobBilled billed = transactions.execute(status -> billOnce(jobId, metaData));
-                if (billed != null) {
-                    accountCache.remove(billed.accountId());
+                Result result = transactions.execute(status -> {
+                    Result billed = billOnce(jobId, run, metaData);
+                    inTransaction.accept(billed);
+                    return billed;
+                });
+                if (result != null && result.issued()) {
+                    accountCache.remove(result.bill().accountId());
                 }
-                return billed;
+                return result;
             } catch (RuntimeException failure) {
                 if (attempt == ATTEMPTS || !BillWriter.lostARace(failure)) {
                     throw failure;
@@ -95,22 +126,24 @@ public class JobBillAppender {
                 autoApplyDiscounts.effective(DiscountClassification.JOBS));
     }
 
-    private JobBilled billOnce(String jobId, MetaData metaData) {
+    private Result billOnce(String jobId, RunBilling run, MetaData metaData) {
         JobState job = new JobState();
         List<DomainEventMessage<?>> jobStream = streams.read(List.of(jobId)).get(jobId);
         if (jobStream == null) {
             throw new LedgerRefusal(ErrorCode.JOB_NOT_FOUND, "No job with id " + jobId);
         }
         jobStream.forEach(message -> job.apply(message.getPayload(), message.getSequenceNumber()));
-        if (job.billed() || job.status() != JobStatus.COMPLETED) {
-            return job.bill();
+        if (job.billed() || job.status() != JobStatus.COMPLETED || job.billedByRun() != (run != null)) {
+            // billed already, not completed, or billed the other way (at completion, or by a run)
+            return new Result(job.bill(), false);
         }
         long jobSequence = jobStream.get(jobStream.size() - 1).getSequenceNumber() + 1;
         BillingAccount account = AccountFold.of(streams.read(List.of(job.accountId())).get(job.accountId()));
         if (account == null) {
             throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + job.accountId());
         }
-        LocalDate on = job.actualCompletion();
+        LocalDate completed = job.actualCompletion();
+        LocalDate on = run == null ? completed : run.billingDate();
         JobBillDraft draft = JobBillCalculator.bill(job, account, new EventStoreBillingCatalog(eventStore), on,
                 rules, autoApplyDiscounts.effective(DiscountClassification.JOBS));
         List<EventMessage<?>> events = new ArrayList<>();
@@ -119,7 +152,7 @@ public class JobBillAppender {
             JobBilled nothing = new JobBilled(jobId, job.accountId(), null, null, draft.total());
             events.add(event(JOB, jobId, jobSequence, nothing, metaData));
             storageEngine.appendEvents(events);
-            return nothing;
+            return new Result(nothing, true);
         }
         String billId = billId(jobId);
         String billNumber = numbers.take(on.getYear(), 1).get(0);
@@ -131,17 +164,17 @@ public class JobBillAppender {
                     applied.definitionCode(), billId, applied.billedOn(), applied.amount(), applied.lines(), applied.criteria()),
                     metaData));
         }
-        events.add(event(BillWriter.BILL, billId, 0, new BillIssued(billId, billNumber, job.accountId(), null, null,
-                BillKind.JOB, on, on, on.plusDays(1), draft.lines(), draft.total(), draft.taxTotal(),
-                draft.dueDate()), metaData));
+        events.add(event(BillWriter.BILL, billId, 0, new BillIssued(billId, billNumber, job.accountId(), null,
+                run == null ? null : run.runId(), BillKind.JOB, on, completed, completed.plusDays(1), draft.lines(),
+                draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
         events.add(event(BillWriter.ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
                 new BillPosted(account.accountId(), "bill:" + billId, billId, billNumber, draft.total(),
-                        draft.taxTotal(), "Bill " + billNumber + " (job " + jobId + " completed " + on + ")",
+                        draft.taxTotal(), "Bill " + billNumber + " (job " + jobId + " completed " + completed + ")",
                         account.balance().plus(draft.total()), draft.dueDate()), metaData));
         events.addAll(BillWriter.allocationEvents(account, billId,
                 account.billed(billId, draft.dueDate(), draft.total()).allocations(), metaData));
         storageEngine.appendEvents(events);
-        return billed;
+        return new Result(billed, true);
     }
 
     /** One job, one bill id: a job can never be billed twice. */

@@ -31,6 +31,8 @@ import org.subledger.kernel.job.CompleteJob;
 import org.subledger.kernel.job.CreateJob;
 import org.subledger.kernel.job.JobActivityAdded;
 import org.subledger.kernel.job.JobAssigned;
+import org.subledger.kernel.catalog.JobBillingMoment;
+import org.subledger.kernel.job.JobBillingDeferred;
 import org.subledger.kernel.job.JobCancelled;
 import org.subledger.kernel.job.JobCompleted;
 import org.subledger.kernel.job.JobCreated;
@@ -150,8 +152,9 @@ class Job {
         apply(new JobStarted(jobId, LocalDate.now(clock), command.reason()));
     }
 
+    /** Completed, a job is billed at once, or, if its job type says so, left to the next bill run. */
     @CommandHandler
-    void handle(CompleteJob command, Clock clock) {
+    void handle(CompleteJob command, JobLookup lookup, Clock clock) {
         requireStatus(JobStatus.IN_PROGRESS, "complete");
         LocalDate on = command.actualCompletion() != null ? command.actualCompletion() : LocalDate.now(clock);
         if (on.isBefore(state.createdOn())) {
@@ -159,6 +162,11 @@ class Job {
         }
         apply(new JobCompleted(jobId, state.accountId(), on, state.expectedCompletion(),
                 on.isAfter(state.expectedCompletion()), command.reason()));
+        boolean byRun = lookup.jobType(state.jobTypeCode())
+                .filter(type -> type.billingMoment() == JobBillingMoment.BILL_RUN).isPresent();
+        if (byRun) {
+            apply(new JobBillingDeferred(jobId, state.accountId(), on));
+        }
     }
 
     @CommandHandler

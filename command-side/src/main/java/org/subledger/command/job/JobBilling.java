@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Bills a job once it is completed: one bill for its goods, expenses and activities, issued and posted by the
- * {@link JobBillAppender}; a redelivered completion finds the job billed and issues nothing. A business refusal (a
+ * {@link JobBillAppender}; a redelivered completion finds the job billed and issues nothing, and a job whose type
+ * is billed by the bill run is left to the run. A business refusal (a
  * product without a rate in the job's price plan, a closed account) is recorded as a refused process step on the
  * "needs attention" list and the processor moves on; a technical failure fails the event, which the processor
  * retries and then dead-letters.

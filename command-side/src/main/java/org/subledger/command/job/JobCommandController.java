@@ -203,7 +203,8 @@ class JobCommandController {
 
     /**
      * Bills a completed job now, when its billing on completion was refused (a rate since added to its plan) or has
-     * not run yet; a billed job answers with its one bill and nothing is issued again.
+     * not run yet; a billed job answers with its one bill and nothing is issued again. A job left to the bill run is
+     * billed by the run.
      */
     @PostMapping("/{jobId}/bill")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'BILLING', 'ADMIN')")
@@ -213,6 +214,11 @@ class JobCommandController {
         if (job.status() != JobStatus.COMPLETED) {
             throw new LedgerRefusal(ErrorCode.JOB_STATE_INVALID, "Job " + jobId + " is " + job.status()
                     + ": only a completed job is billed", Map.of("state", "is " + job.status()));
+        }
+        if (job.awaitingBillRun()) {
+            throw new LedgerRefusal(ErrorCode.JOB_STATE_INVALID, "Job " + jobId + " is of a job type billed by the "
+                    + "bill run: the next run on or after " + job.actualCompletion() + " bills it",
+                    Map.of("state", "awaits the bill run"));
         }
         return bills.bill(jobId, MetaData.with(LedgerMetadata.PRINCIPAL, principal.getName()));
     }

@@ -9,6 +9,7 @@ import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.BillingTiming;
 import org.subledger.kernel.catalog.Composition;
+import org.subledger.kernel.catalog.JobBillingMoment;
 import org.subledger.kernel.catalog.JobTypeDefinition;
 import org.subledger.kernel.catalog.PhysicalGoodType;
 import org.subledger.kernel.catalog.PricePlanDefinition;
@@ -76,6 +77,10 @@ class FakeJobLookup implements JobLookup {
 
     @Override
     public Optional<JobTypeDefinition> jobType(String code) {
+        if ("MAINTENANCE".equals(code)) {
+            return Optional.of(new JobTypeDefinition("MAINTENANCE", "Maintenance", List.of("INSTALLATION-FEE"),
+                    JobBillingMoment.BILL_RUN));
+        }
         if ("REPAIR".equals(code)) {
             return Optional.of(new JobTypeDefinition("REPAIR", "Repair", List.of("DECODER", "ANTENNA")));
         }

@@ -18,6 +18,7 @@ import org.subledger.kernel.job.AddJobGood;
 import org.subledger.kernel.job.AssignJob;
 import org.subledger.kernel.job.CancelJob;
 import org.subledger.kernel.job.CompleteJob;
+import org.subledger.kernel.job.JobBillingDeferred;
 import org.subledger.kernel.job.CreateJob;
 import org.subledger.kernel.job.JobActivity;
 import org.subledger.kernel.job.JobActivityAdded;
@@ -138,6 +139,17 @@ class JobTest {
         fixture.given(created(), started())
                 .when(new CompleteJob(ID, EXPECTED, null))
                 .expectEvents(new JobCompleted(ID, ACCOUNT, EXPECTED, EXPECTED, false, null));
+    }
+
+    @Test
+    void aJobOfATypeBilledByTheBillRunIsLeftForTheNextRunWhenCompleted() {
+        var maintenance = new JobCreated(ID, ACCOUNT, "MAINTENANCE", "RESIDENTIAL", "STANDARD", TODAY, EXPECTED,
+                "CUSTOMER-SERVICE", null);
+        fixture.given(maintenance, started())
+                .when(new CompleteJob(ID, EXPECTED, null))
+                .expectEvents(new JobCompleted(ID, ACCOUNT, EXPECTED, EXPECTED, false, null),
+                        new JobBillingDeferred(ID, ACCOUNT, EXPECTED))
+                .expectState(job -> assertThat(job.state().awaitingBillRun()).isTrue());
     }
 
     @Test

@@ -148,6 +148,11 @@ public class AxonStorageAutoConfiguration {
         return new DiscountJobCriteriaUpcaster();
     }
 
+    @Bean
+    public JobTypeBillingMomentUpcaster jobTypeBillingMomentUpcaster() {
+        return new JobTypeBillingMomentUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

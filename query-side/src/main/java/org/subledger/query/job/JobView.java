@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A job with its contents (and what its goods replaced on subscriptions, a repair's), state, discounts (ad hoc ones as added and decided on, and what billing took off with
  * each, auto-apply ones from their application) and bill, as its own event stream folds it ({@link JobState}): consistent with
- * every command the job accepted, and, with {@code asOf}, as it stood then.
+ * every command the job accepted, and, with {@code asOf}, as it stood then. {@code awaitingBillRun}: completed, of
+ * a job type billed by the bill run, and not billed yet.
  */
 public record JobView(String jobId,
                       String accountId,
@@ -39,7 +40,8 @@ public record JobView(String jobId,
                       SubscriptionRequest subscriptionRequest,
                       JobSubscriptionRefused subscriptionRefusal,
                       List<JobDiscount> discounts,
-                      JobBilled bill) {
+                      JobBilled bill,
+                      boolean awaitingBillRun) {
 
     static JobView of(JobState job, LocalDate today) {
         return new JobView(job.jobId(), job.accountId(), job.jobTypeCode(), job.status(),
@@ -47,6 +49,6 @@ public record JobView(String jobId,
                 job.createdOn(), job.expectedCompletion(), job.startedOn(), job.actualCompletion(),
                 job.cancelledOn(), job.lateOn(today), List.copyOf(job.goods()), List.copyOf(job.expenses()),
                 List.copyOf(job.activities()), JobReplacementView.of(job), job.subscriptionRequest(), job.subscriptionRefusal(),
-                List.copyOf(job.discounts().values()), job.bill());
+                List.copyOf(job.discounts().values()), job.bill(), job.awaitingBillRun());
     }
 }

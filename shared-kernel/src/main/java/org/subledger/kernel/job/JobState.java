@@ -42,6 +42,7 @@ public final class JobState {
     private final LinkedHashMap<String, JobReplacementRefused> replacementRefusals = new LinkedHashMap<>();
     private final LinkedHashMap<String, JobDiscount> discounts = new LinkedHashMap<>();
     private JobBilled bill;
+    private boolean billedByRun;
     private long version = -1;
 
     /** Applies one event of the stream at its sequence number. */
@@ -91,6 +92,8 @@ public final class JobState {
             expenses.removeIf(expense -> expense.lineId().equals(removed.lineId()));
         } else if (event instanceof JobActivityRemoved removed) {
             activities.removeIf(activity -> activity.activityId().equals(removed.activityId()));
+        } else if (event instanceof JobBillingDeferred) {
+            billedByRun = true;
         } else if (event instanceof JobBilled billed) {
             bill = billed;
         } else if (event instanceof JobSubscriptionRefused refused) {
@@ -136,6 +139,16 @@ public final class JobState {
 
     public boolean billed() {
         return bill != null;
+    }
+
+    /** Completed, of a job type billed by the bill run: the next run on or after its completion bills it. */
+    public boolean billedByRun() {
+        return billedByRun;
+    }
+
+    /** Billed by the bill run, and no run has billed it yet. */
+    public boolean awaitingBillRun() {
+        return billedByRun && bill == null;
     }
 
     public String jobId() {
