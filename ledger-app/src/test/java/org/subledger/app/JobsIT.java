@@ -196,6 +196,43 @@ class JobsIT extends LedgerIT {
     }
 
     @Test
+    void jobsAreListedByAccountStateAssignedUnitAndLateness() {
+        String customer = api.openAccount("Sofia", "Kyriakou", "500.00");
+        String overdue = job(customer, "2020-01-10");
+        String onTrack = job(customer, DUE);
+        assertThat(api.post("agent", "/api/jobs/" + onTrack + "/assign",
+                "{\"assignedUnit\":\"INSTALLER-SKYMOUNT\"}").status()).isEqualTo(200);
+        String cancelled = job(customer, "2020-01-10");
+        assertThat(api.post("agent", "/api/jobs/" + cancelled + "/cancel", "{\"reason\":\"not needed\"}").status())
+                .isEqualTo(200);
+
+        // the read model follows: wait for the last change, then ask each list
+        Await.until("the account's three jobs listed", () -> api.get("agent", "/api/jobs?accountId=" + customer)
+                .json(), jobs -> jobs.size() == 3 && jobs.toString().contains("CANCELLED")
+                && jobs.toString().contains("INSTALLER-SKYMOUNT"));
+        // late: still open with its expected date passed (a cancelled job is not late)
+        assertThat(api.get("agent", "/api/jobs?late=true&accountId=" + customer).json())
+                .extracting(row -> row.get("jobId").asText()).containsExactly(overdue);
+        assertThat(api.get("agent", "/api/jobs?state=CANCELLED&accountId=" + customer).json())
+                .extracting(row -> row.get("jobId").asText()).containsExactly(cancelled);
+        assertThat(api.get("agent", "/api/jobs?state=PENDING&accountId=" + customer).json())
+                .extracting(row -> row.get("jobId").asText()).containsExactlyInAnyOrder(overdue, onTrack);
+        assertThat(api.get("agent", "/api/jobs?assignedUnit=INSTALLER-SKYMOUNT&accountId=" + customer).json())
+                .extracting(row -> row.get("jobId").asText()).containsExactly(onTrack);
+        // the single job answers the same lateness from its own stream
+        assertThat(api.get("agent", "/api/jobs/" + overdue).json().get("late").asBoolean()).isTrue();
+        assertThat(api.get("agent", "/api/jobs/" + cancelled).json().get("late").asBoolean()).isFalse();
+    }
+
+    private String job(String account, String expected) {
+        var created = api.post("agent", "/api/jobs", """
+                {"accountId":"%s","jobTypeCode":"REPAIR","billingTermScheme":"RESIDENTIAL",
+                 "expectedCompletion":"%s"}""".formatted(account, expected));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("jobId").asText();
+    }
+
+    @Test
     void aJobOnAnotherUnitsAccountIsAnsweredAsUnknown() {
         var refused = api.post("installer", "/api/jobs", """
                 {"accountId":"%s","jobTypeCode":"REPAIR","billingTermScheme":"RESIDENTIAL",
