@@ -11,11 +11,13 @@ create table job_replacement (
     status                 varchar(16)  not null,
     refusal_code           varchar(64),
     refusal_message        text,
+    delivered_sequence     bigint       not null,
     version                bigint       not null,
     primary key (job_id, line_id)
 );
 
 comment on table job_replacement is
     'One row per good a job delivered to replace an installed item of a subscription (a repair).';
+comment on column job_replacement.delivered_sequence is 'The delivery''s place in the job''s stream: the list order.';
 comment on column job_replacement.status is
     'DELIVERED (swapped on the subscription when the job completes) or REFUSED by the subscription (serial given back).';

@@ -77,16 +77,16 @@ class JobSummaryProjection {
     void on(JobReplacementDelivered event, @SequenceNumber long sequenceNumber) {
         jdbc.update("""
                 insert into job_replacement (job_id, line_id, subscription_id, replaced_serial_number, serial_number,
-                                             product_code, status, version)
-                values (?, ?, ?, ?, ?, ?, 'DELIVERED', ?)
+                                             product_code, status, delivered_sequence, version)
+                values (?, ?, ?, ?, ?, ?, 'DELIVERED', ?, ?)
                 on conflict (job_id, line_id) do update set subscription_id = excluded.subscription_id,
                     replaced_serial_number = excluded.replaced_serial_number,
                     serial_number = excluded.serial_number, product_code = excluded.product_code,
                     status = excluded.status, refusal_code = null, refusal_message = null,
-                    version = excluded.version
+                    delivered_sequence = excluded.delivered_sequence, version = excluded.version
                 where job_replacement.version < excluded.version""", event.jobId(), event.lineId(),
                 event.subscriptionId(), event.replacedSerialNumber(), event.replacement().serialNumber(),
-                event.replacement().productCode(), sequenceNumber);
+                event.replacement().productCode(), sequenceNumber, sequenceNumber);
     }
 
     @EventHandler

@@ -75,7 +75,7 @@ public class JobReadModel {
         jdbc.query("""
                 select job_id, line_id, subscription_id, replaced_serial_number, serial_number, product_code, status,
                        refusal_code, refusal_message
-                from job_replacement where job_id = any(:jobIds) order by job_id, version""",
+                from job_replacement where job_id = any(:jobIds) order by job_id, delivered_sequence""",
                 new MapSqlParameterSource("jobIds", array(jobs.stream().map(JobSummaryView::jobId)
                         .toArray(String[]::new))),
                 (ResultSet rs) -> {
