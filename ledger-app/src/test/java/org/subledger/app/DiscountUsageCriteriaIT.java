@@ -59,6 +59,51 @@ class DiscountUsageCriteriaIT extends LedgerIT {
         assertThat(line.toString()).contains("used on [SATURDAY, SUNDAY]", "used from 18:00 to 23:00");
     }
 
+    @Test
+    void aTotalQuantityPerMonthGivesTheDiscountOnlyOnceTheMonthsUsageReachesIt() {
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        String code = "SECOND-FILM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var defined = api.post("admin", "/api/catalog/additive-discounts", """
+                {"code": "%s", "name": "Half price from the second film of a month", "type": "AUTO_APPLY",
+                 "classification": "SUBSCRIPTIONS", "appliedServiceType": "USAGE", "state": "EFFECTIVE",
+                 "discount": {"kind": "PERCENTAGE", "percentage": 50, "level": 1},
+                 "discountedProducts": {"productCodes": ["BRAVEHEART"]},
+                 "validity": {"from": "2033-04-01", "to": "2033-04-30"},
+                 "duration": {"start": "DATE_ADDED"},
+                 "criteria": {"usage": {"usageServiceTypes": ["VOD"],
+                                        "totalQuantity": {"min": 2, "per": "MONTHS"}}}}""".formatted(code));
+        assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+        String accountId = api.openAccount("Anna", "Georgiou", "5000.00");
+        var prepaid = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"GOLD-PREPAID",
+                 "billingTerms":{"scheme":"PREPAID","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2033-04-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(accountId));
+        assertThat(prepaid.status()).as(prepaid.toString()).isEqualTo(201);
+        String subscriptionId = prepaid.json().get("subscriptionId").asText();
+
+        usage(subscriptionId, "2033-04-02T21:30:00"); // the month's first film: not met, no discount
+        JsonNode first = bill(accountId, 1);
+        usage(subscriptionId, "2033-04-03T21:30:00"); // the second, with the first billed before: met
+        bill(accountId, 2);
+
+        JsonNode bills = api.get("reporter", "/api/accounts/" + accountId + "/bills").json().path("content");
+        List<BigDecimal> totals = StreamSupport.stream(bills.spliterator(), false)
+                .map(listed -> Amounts.of(listed.get("total"))).sorted().toList();
+        assertThat(totals).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("1.50"), new BigDecimal("3.00"));
+        assertThat(Amounts.of(first.get("total"))).isEqualByComparingTo("3.00");
+        String discounted = StreamSupport.stream(bills.spliterator(), false)
+                .filter(listed -> Amounts.of(listed.get("total")).compareTo(new BigDecimal("1.50")) == 0)
+                .findFirst().orElseThrow().get("billId").asText();
+        JsonNode line = StreamSupport.stream(api.get("agent", "/api/bills/" + discounted).json().get("lines")
+                .spliterator(), false).filter(candidate -> candidate.get("kind").asText().equals("DISCOUNT"))
+                .findFirst().orElseThrow();
+        assertThat(line.toString()).contains("usage service type one of [VOD]",
+                "usage records at least 2 per month (2)");
+    }
+
     private void usage(String subscriptionId, String usedAt) {
         var response = api.post("billing", "/api/subscriptions/" + subscriptionId + "/usage", """
                 {"recordId":"%s","productCode":"BRAVEHEART","usedAt":"%s"}""".formatted(UUID.randomUUID(), usedAt));
