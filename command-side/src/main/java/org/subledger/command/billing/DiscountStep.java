@@ -47,7 +47,8 @@ import java.util.TreeMap;
  *       definition for subscriptions whose validity holds on the period's start (for a new application), whose
  *       duration runs then, and whose criteria hold for the subscription at that period: its billing terms, products
  *       and account as they stand when it is billed, and the buy-in-advance months of the bought period the billing
- *       period lies in.</li>
+ *       period lies in. Usage totals per unit of time count back from the billing date the usage billed before (the
+ *       stream state's per-day tally) and this bill's own.</li>
  *   <li><b>Which lines.</b> Termed service lines (RECURRING) when the definition applies to NON_USAGE or BOTH, usage
  *       lines when to USAGE or BOTH; of the discounted products and product types (none listed: every product); with
  *       an amount left above zero. Credits, one-off charges and discount lines are never discounted. A line belongs
@@ -366,7 +367,7 @@ final class DiscountStep {
         return true;
     }
 
-    /** The subscription's usage in the total's unit of time back from the billing date: billed before, and on this bill. */
+    /** The subscription's usage in the total's unit of time back from the billing date: billed before, and now. */
     private UsageTally usageIn(DiscountCriteria.UsageTotal total) {
         LocalDate after = total.before(billingDate);
         UsageTally tally = state.stream().billedUsage(after, billingDate);
