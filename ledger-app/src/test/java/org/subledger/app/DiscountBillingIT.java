@@ -31,7 +31,7 @@ import static org.subledger.app.BillingIT.service;
  */
 class DiscountBillingIT extends LedgerIT {
 
-    private static final List<String> PRODUCTS = List.of("GOLD", "PLATINUM", "EUROSPORT-1");
+    private static final List<String> PRODUCTS = List.of("GOLD", "PLATINUM", "EUROSPORT-1", "BOUQUET", "PPV-MOVIES");
 
     String type;
 
@@ -119,6 +119,74 @@ class DiscountBillingIT extends LedgerIT {
         assertThat(texts(discountLine(bills.get(3)).at("/explanation/discounts")))
                 .contains("application 4 of 3 per year");
         assertThat(discountsApplied(subscription)).isEqualTo(6);
+    }
+
+    @Test
+    void twoPercentagesOfOneLevelTakeFromTheSameBase() {
+        createAutoApply("TEN", """
+                "discount": {"kind": "PERCENTAGE", "percentage": 10, "level": 1}""");
+        createAutoApply("TWENTY", """
+                "discount": {"kind": "PERCENTAGE", "percentage": 20, "level": 1}""");
+        String account = api.openAccount("Same", "Level", "5000.00");
+        subscribe(account, type, "MONTHLY", "2026-01-01", service("PLATINUM", "STB-1"));
+
+        runBills(type, LocalDate.of(2026, 1, 1));
+
+        // both on the 30.00 charged, not the second on what the first left (that is the next level's way)
+        assertThat(lines(bills(account, 1).get(0))).extracting(line -> line.get("productCode").asText() + " "
+                + amount(line).setScale(2).toPlainString()).containsExactly("PLATINUM 30.00",
+                "TEN-" + type + " -3.00", "TWENTY-" + type + " -6.00");
+    }
+
+    @Test
+    void anAdHocDiscountAddedMidPeriodReachesTheFirstBillAfterItsApprovalAndNotBefore() {
+        String account = api.openAccount("Mid", "Period", "5000.00");
+        String subscription = subscribe(account, type, "MONTHLY", "2026-01-01", service("PLATINUM", "STB-1"));
+        runBills(type, LocalDate.of(2026, 1, 1));
+        String path = "/api/subscriptions/" + subscription + "/discounts";
+        var added = api.post("agent", path, """
+                {"definitionCode":"GOODWILL-CREDIT","amount":{"amount":7.50,"currency":"EUR"},
+                 "actionDate":"2026-01-15","note":"missed visit"}""");
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String discountId = added.json().get("discountId").asText();
+
+        runBills(type, LocalDate.of(2026, 2, 1)); // pending approval: not on the bill
+        var approved = api.post("caremanager", path + "/" + discountId + "/approve",
+                "{\"actionDate\":\"2026-02-10\"}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        runBills(type, LocalDate.of(2026, 3, 1));
+
+        List<JsonNode> bills = bills(account, 3);
+        assertThat(bills).extracting(bill -> total(bill).setScale(2).toPlainString())
+                .containsExactly("30.00", "30.00", "22.50");
+        JsonNode discount = discountLine(bills.get(2));
+        assertThat(discount.get("reference").asText()).isEqualTo(discountId);
+        assertThat(texts(discount.at("/explanation/discounts"))).contains("application 1 of 3 per year");
+        assertThat(discountsApplied(subscription)).isEqualTo(1);
+    }
+
+    @Test
+    void aComponentOfAFlexibleBundleIsDiscountedOnItsShareOfTheBundlesLine() {
+        String code = "ES1-IN-BOUQUET-" + type;
+        createDiscount(code, """
+                {"code": "%s", "name": "Half price Eurosport in a bouquet", "type": "AUTO_APPLY",
+                 "classification": "SUBSCRIPTIONS", "appliedServiceType": "NON_USAGE", "state": "EFFECTIVE",
+                 "discount": {"kind": "PERCENTAGE", "percentage": 50, "level": 1},
+                 "discountedProducts": {"productCodes": ["EUROSPORT-1"], "bundleProductCode": "BOUQUET"},
+                 "duration": {"start": "AGREEMENT_DATE"},
+                 "criteria": {"subscriptionTypes": ["%s"]}}""".formatted(code, type));
+        String account = api.openAccount("Bouquet", "Share", "5000.00");
+        subscribe(account, type, "MONTHLY", "2026-01-01", """
+                {"productCode":"BOUQUET","components":["EUROSPORT-1","PPV-MOVIES"],"distributorIds":["STB-1"]}""");
+
+        runBills(type, LocalDate.of(2026, 1, 1));
+
+        // the bouquet is 12.00; Eurosport's own rate 5.00 of the components' 7.00 (with the movies' 2.00) makes its
+        // share 8.57, half of which is 4.29
+        JsonNode bill = bills(account, 1).get(0);
+        assertThat(lines(bill)).extracting(line -> line.get("productCode").asText() + " "
+                + amount(line).setScale(2).toPlainString()).containsExactly("BOUQUET 12.00", code + " -4.29");
+        assertThat(total(bill)).isEqualByComparingTo("7.71");
     }
 
     @Test

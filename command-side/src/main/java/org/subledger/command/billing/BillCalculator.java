@@ -191,7 +191,7 @@ public final class BillCalculator {
                         line.from(), line.to(), line.quantity(), line.amount(), line.taxAmount(),
                         line.taxRatePercent(), line.reference(), line.explanation()));
             }
-            var discounted = DiscountStep.apply(numbered, state, account, catalog);
+            var discounted = DiscountStep.apply(numbered, state, account, catalog, billingDate);
             Money total = Money.zero(account.currency());
             Money taxTotal = Money.zero(account.currency());
             for (BillLine line : discounted.lines()) {

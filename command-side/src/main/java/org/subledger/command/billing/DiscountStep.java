@@ -6,19 +6,23 @@ import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.ApplicationLimit;
 import org.subledger.kernel.catalog.ConditionAttribute;
+import org.subledger.kernel.catalog.DiscountCriteria;
 import org.subledger.kernel.catalog.DiscountDuration;
 import org.subledger.kernel.catalog.DiscountKind;
 import org.subledger.kernel.catalog.MonthRange;
 import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.DiscountValue;
+import org.subledger.kernel.catalog.DiscountedProducts;
 import org.subledger.kernel.catalog.TimeSpan;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.discount.DiscountCriteriaCheck;
 import org.subledger.kernel.discount.DiscountStatus;
 import org.subledger.kernel.discount.SubscriptionDiscount;
 import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.RatingEngine;
 import org.subledger.kernel.subscription.BoughtPeriod;
 import org.subledger.kernel.subscription.BillingTerms;
+import org.subledger.kernel.subscription.UsageTally;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.math.BigDecimal;
@@ -43,12 +47,14 @@ import java.util.TreeMap;
  *       definition for subscriptions whose validity holds on the period's start (for a new application), whose
  *       duration runs then, and whose criteria hold for the subscription at that period: its billing terms, products
  *       and account as they stand when it is billed, and the buy-in-advance months of the bought period the billing
- *       period lies in.</li>
+ *       period lies in. Usage totals per unit of time count back from the billing date the usage billed before (the
+ *       stream state's per-day tally) and this bill's own.</li>
  *   <li><b>Which lines.</b> Termed service lines (RECURRING) when the definition applies to NON_USAGE or BOTH, usage
  *       lines when to USAGE or BOTH; of the discounted products and product types (none listed: every product); with
  *       an amount left above zero. Credits, one-off charges and discount lines are never discounted. A line belongs
  *       to the billing period holding its start. A definition that discounts products only as components of a
- *       flexible bundle discounts nothing yet (a bundle is billed as one line).</li>
+ *       flexible bundle takes only from the bundle's line, and at most their share of it ({@link #share}): a
+ *       percentage of the share, an amount up to the share, the free part of the share.</li>
  *   <li><b>Order.</b> Free periods first; then percentages by level: level 1 on what the lines charge, each next level
  *       on what the levels before left, two of one level both on the same base; then amounts, on what is left.</li>
  *   <li><b>Free period.</b> N days, weeks, months or years not charged, from the start of the first discounted line
@@ -72,16 +78,20 @@ final class DiscountStep {
     private final BillingCatalog catalog;
     private final LocalDate anchor;
     private final int months;
+    private final LocalDate billingDate;
     private final Map<Integer, Money> left = new LinkedHashMap<>();
     private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
     private final List<Given> given = new ArrayList<>();
     private DiscountCriteriaCheck.Facts facts;
     private Map<String, UsageRecorded> usageRecords;
+    /** The usage this bill bills (its usage lines' records), which usage totals count with the usage billed before. */
+    private final List<UsageRecorded> billUsage = new ArrayList<>();
 
-    private DiscountStep(BillingState state, BillingAccount account, BillingCatalog catalog) {
+    private DiscountStep(BillingState state, BillingAccount account, BillingCatalog catalog, LocalDate billingDate) {
         this.state = state;
         this.account = account;
         this.catalog = catalog;
+        this.billingDate = billingDate;
         this.anchor = state.billingAnchor();
         this.months = state.billingTerms().billingFrequency().months();
     }
@@ -111,8 +121,9 @@ final class DiscountStep {
     }
 
     /** Numbered lines (from 1, in order) in, the same lines plus one discount line per application out. */
-    static Result apply(List<BillLine> numbered, BillingState state, BillingAccount account, BillingCatalog catalog) {
-        return new DiscountStep(state, account, catalog).run(numbered);
+    static Result apply(List<BillLine> numbered, BillingState state, BillingAccount account, BillingCatalog catalog,
+                        LocalDate billingDate) {
+        return new DiscountStep(state, account, catalog, billingDate).run(numbered);
     }
 
     private Result run(List<BillLine> numbered) {
@@ -121,6 +132,8 @@ final class DiscountStep {
             return new Result(numbered, List.of());
         }
         numbered.forEach(line -> left.put(line.lineNo(), line.amount()));
+        numbered.stream().filter(line -> line.kind() == BillLineKind.USAGE).map(line -> usageRecord(line.reference()))
+                .filter(java.util.Objects::nonNull).forEach(billUsage::add);
         int i = 0;
         while (i < candidates.size()) {
             // one level at a time: two percentages of one level take from the same base
@@ -218,20 +231,66 @@ final class DiscountStep {
         var usage = candidate.definition().criteria().usage();
         if (usage != null && line.kind() == BillLineKind.USAGE) {
             UsageRecorded record = usageRecord(line.reference());
-            if (record == null || !usage.admits(record.usageCatalogCode(), record.relatedServiceCode(),
+            String type = catalog.product(record == null ? "" : record.productCode())
+                    .map(product -> product.productTypeCode()).orElse(null);
+            if (record == null || !usage.admits(record.usageCatalogCode(), type, record.relatedServiceCode(),
                     record.usedAt())) {
                 return false;
             }
         }
         var products = candidate.definition().discountedProducts();
         if (products.bundleProductCode() != null) {
-            return false; // a bundle is billed as one line: its components' part of it is not known here
+            return share(candidate, line).signum() > 0;
         }
+        return listed(products, line.productCode());
+    }
+
+    /** Whether a product is one of the discounted products or product types (none listed: every product). */
+    private boolean listed(DiscountedProducts products, String productCode) {
         if (products.productCodes().isEmpty() && products.productTypeCodes().isEmpty()) {
             return true;
         }
-        return products.productCodes().contains(line.productCode()) || catalog.product(line.productCode())
+        return products.productCodes().contains(productCode) || catalog.product(productCode)
                 .map(product -> products.productTypeCodes().contains(product.productTypeCode())).orElse(false);
+    }
+
+    /**
+     * The part of a line the discount may take from: all of it, unless the definition discounts products only as
+     * components of a flexible bundle. A bundle is billed as one line at the bundle's own rate; the discounted
+     * components' share of it is their own rates in the line's price plan (one unit each, in force on the line's
+     * start) over the rates of all the bundle's components, or, when a component has no rate of its own, their
+     * number over the number of components. Zero for any other line, or a bundle without the components.
+     */
+    private BigDecimal share(Candidate candidate, BillLine line) {
+        var products = candidate.definition().discountedProducts();
+        if (products.bundleProductCode() == null) {
+            return BigDecimal.ONE;
+        }
+        var bundle = state.stream().services().get(line.productCode());
+        if (line.kind() != BillLineKind.RECURRING || !products.bundleProductCode().equals(line.productCode())
+                || bundle == null || bundle.components().isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        String plan = line.explanation() != null && line.explanation().pricePlanCode() != null
+                ? line.explanation().pricePlanCode() : state.billingTerms().pricePlanCode();
+        BigDecimal all = BigDecimal.ZERO;
+        BigDecimal discounted = BigDecimal.ZERO;
+        int listed = 0;
+        boolean priced = true;
+        for (String component : bundle.components()) {
+            boolean chosen = listed(products, component);
+            listed += chosen ? 1 : 0;
+            var price = catalog.rateInForce(plan, component, line.from())
+                    .map(rate -> RatingEngine.rate(rate, 1).amount().amount());
+            priced &= price.isPresent();
+            all = all.add(price.orElse(BigDecimal.ZERO));
+            discounted = discounted.add(chosen ? price.orElse(BigDecimal.ZERO) : BigDecimal.ZERO);
+        }
+        if (priced && all.signum() > 0) {
+            return discounted.divide(all, 10, java.math.RoundingMode.HALF_UP);
+        }
+        return BigDecimal.valueOf(listed).divide(BigDecimal.valueOf(bundle.components().size()), 10,
+                java.math.RoundingMode.HALF_UP);
     }
 
     /** The unbilled usage record a usage line bills (its reference), or null. */
@@ -266,6 +325,9 @@ final class DiscountStep {
         List<String> held = new ArrayList<>(checked.held());
         if (usage != null) {
             held.add(usage.describe());
+            if (!usageTotalsHold(usage, held)) {
+                return Optional.empty();
+            }
         }
         // buy-in-advance durations are billing's to check: the months of the bought period the day lies in
         List<MonthRange> durations = candidate.definition().criteria().buyInAdvanceDurations();
@@ -282,6 +344,40 @@ final class DiscountStep {
                             + " months");
                     return withDuration;
                 });
+    }
+
+    /** Whether the subscription's usage totals fall in the criteria's ranges; adds those that held to {@code held}. */
+    private boolean usageTotalsHold(DiscountCriteria.UsageCriteria usage, List<String> held) {
+        if (usage.totalQuantity() != null) {
+            UsageTally tally = usageIn(usage.totalQuantity());
+            BigDecimal records = BigDecimal.valueOf(tally == null ? 0 : tally.records());
+            if (!usage.totalQuantity().holds(records)) {
+                return false;
+            }
+            held.add("usage records " + usage.totalQuantity().describe() + " (" + records + ")");
+        }
+        if (usage.totalUsage() != null) {
+            UsageTally tally = usageIn(usage.totalUsage());
+            BigDecimal amount = tally == null ? Money.zero(account.currency()).amount() : tally.amount().amount();
+            if (!usage.totalUsage().holds(amount)) {
+                return false;
+            }
+            held.add("usage amount " + usage.totalUsage().describe() + " (" + amount.toPlainString() + ")");
+        }
+        return true;
+    }
+
+    /** The subscription's usage in the total's unit of time back from the billing date: billed before, and now. */
+    private UsageTally usageIn(DiscountCriteria.UsageTotal total) {
+        LocalDate after = total.before(billingDate);
+        UsageTally tally = state.stream().billedUsage(after, billingDate);
+        for (UsageRecorded record : billUsage) {
+            LocalDate used = record.usedAt().toLocalDate();
+            if (after == null || used.isAfter(after) && !used.isAfter(billingDate)) {
+                tally = new UsageTally(1, record.amount()).plus(tally);
+            }
+        }
+        return tally;
     }
 
     /** The subscription's facts the criteria look at, as it stands when billed (flexible pricing: ad hoc only). */
@@ -324,12 +420,13 @@ final class DiscountStep {
             if (candidate.value().kind() == DiscountKind.PERCENTAGE) {
                 BigDecimal share = candidate.value().percentage().movePointLeft(2);
                 for (BillLine line : period.getValue()) {
-                    take(takes, line, base.get(line.lineNo()).times(share));
+                    take(takes, line, base.get(line.lineNo()).times(share.multiply(share(candidate, line))));
                 }
             } else {
                 Money amount = candidate.value().amount();
                 for (BillLine line : period.getValue()) {
-                    Money taken = take(takes, line, amount);
+                    Money part = line.amount().times(share(candidate, line));
+                    Money taken = take(takes, line, amount.isGreaterThan(part) ? part : amount);
                     amount = amount.minus(taken);
                 }
             }
@@ -380,7 +477,7 @@ final class DiscountStep {
             if (!b.isAfter(a)) {
                 continue;
             }
-            take(takes, line, freePart(line, a, b));
+            take(takes, line, freePart(line, a, b).times(share(candidate, line)));
             coveredFrom = coveredFrom == null || a.isBefore(coveredFrom) ? a : coveredFrom;
             coveredTo = coveredTo == null || b.isAfter(coveredTo) ? b : coveredTo;
         }

@@ -6,6 +6,7 @@ import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.BuyInAdvanceDefinition;
 import org.subledger.kernel.catalog.Composition;
 import org.subledger.kernel.catalog.DiscountClassification;
+import org.subledger.kernel.catalog.DiscountCriteria;
 import org.subledger.kernel.catalog.DiscountKind;
 import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.DiscountValue;
@@ -77,6 +78,14 @@ final class DiscountRules {
                 .rule(d.criteria().usage() == null || (d.criteria().usage().from() == null)
                                 == (d.criteria().usage().to() == null),
                         "criteria.usage", "a time window gives from and to")
+                .rule(d.criteria().usage() == null || d.criteria().usage().usedFrom() == null
+                                || d.criteria().usage().usedUntil() == null
+                                || d.criteria().usage().usedUntil().isAfter(d.criteria().usage().usedFrom()),
+                        "criteria.usage.usedUntil", "must be after usedFrom")
+                .rule(d.criteria().usage() == null || range(d.criteria().usage().totalQuantity()),
+                        "criteria.usage.totalQuantity", "give min and/or max, not negative, min not above max")
+                .rule(d.criteria().usage() == null || range(d.criteria().usage().totalUsage()),
+                        "criteria.usage.totalUsage", "give min and/or max, not negative, min not above max")
                 .rule(validity.from() == null || validity.to() == null || !validity.to().isBefore(validity.from()),
                         "validity", "must end on or after its start")
                 .rule(duration.endDate() == null || duration.period() == null, "duration",
@@ -192,6 +201,17 @@ final class DiscountRules {
     private static boolean months(MonthRange range) {
         return range != null && range.minMonths() >= 1 && range.minMonths() <= range.maxMonths()
                 && range.maxMonths() <= MAX_MONTHS;
+    }
+
+    /** A usage total's range: absent, or at least one bound, none negative, in order. */
+    private static boolean range(DiscountCriteria.UsageTotal total) {
+        if (total == null) {
+            return true;
+        }
+        var min = total.min();
+        var max = total.max();
+        return (min != null || max != null) && (min == null || min.signum() >= 0) && (max == null || max.signum() >= 0)
+                && (min == null || max == null || min.compareTo(max) <= 0);
     }
 
     private static boolean noBlank(List<String> codes) {

@@ -98,8 +98,9 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
 // the revision of its snapshots' shape: raise it whenever a field is added, removed or changes meaning, so older
 // snapshots are ignored (the stream is folded from its start) rather than read with a field missing. 2: the state is
 // the stream's one fold, SubscriptionStreamState, which billing reads too; it holds the owning unit. 3: it holds the
-// discounts. 4: it holds the periods bought in advance. 5: its interruptions (maturity criteria of discounts)
-@Revision("5")
+// discounts. 4: it holds the periods bought in advance. 5: its interruptions (maturity criteria of discounts). 6: the
+// usage billed per day (usage totals of discounts)
+@Revision("6")
 @Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER, cache = SubscriptionSnapshots.CACHE)
 class Subscription {
 

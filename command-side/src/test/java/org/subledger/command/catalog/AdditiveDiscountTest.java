@@ -81,6 +81,17 @@ class AdditiveDiscountTest {
                 DiscountCriteria.NONE);
     }
 
+    /** A usage discount on Platinum (a usage service here only by its applied service type) with usage totals. */
+    static AdditiveDiscountDefinition usageTotals(DiscountCriteria.UsageTotal quantity,
+                                                  DiscountCriteria.UsageTotal amount) {
+        var usage = new DiscountCriteria.UsageCriteria(null, null, null, null, null, null, null, null, quantity,
+                amount);
+        return new AdditiveDiscountDefinition("HEAVY", "Heavy usage", DiscountType.AUTO_APPLY,
+                DiscountClassification.SUBSCRIPTIONS, AppliedServiceType.USAGE, DefinitionState.EFFECTIVE,
+                DiscountValue.percentage(new BigDecimal("10"), 1), PLATINUM, Validity.ALWAYS, FROM_AGREEMENT, null,
+                Approval.NONE, List.of(), new DiscountCriteria(null, null, null, null, null, null, null, null, usage));
+    }
+
     static AdditiveDiscountDefinition withValue(AdditiveDiscountDefinition d, DiscountValue value) {
         return new AdditiveDiscountDefinition(d.code(), d.name(), d.type(), d.classification(),
                 d.appliedServiceType(), d.state(), value, d.discountedProducts(), d.validity(), d.duration(),
@@ -171,6 +182,17 @@ class AdditiveDiscountTest {
         void refusesARangeWhoseMinimumIsAboveItsMaximum() {
             refused(withValue(CARE, DiscountValue.amountBetween(eur("20"), eur("5"))), ErrorCode.VALIDATION_FAILED,
                     "discount.amountRange");
+        }
+
+        @Test
+        void recordsUsageTotalsPerUnitOfTimeAndRefusesATotalWithoutABoundOrOutOfOrder() {
+            var month = new DiscountCriteria.UsageTotal(new BigDecimal("100"), null, PeriodUnit.MONTHS);
+            fixture.givenNoPriorActivity().when(new CreateAdditiveDiscount(usageTotals(month, null)))
+                    .expectEvents(new AdditiveDiscountCreated(usageTotals(month, null)));
+            refused(usageTotals(new DiscountCriteria.UsageTotal(null, null, PeriodUnit.MONTHS), null),
+                    ErrorCode.VALIDATION_FAILED, "criteria.usage.totalQuantity");
+            refused(usageTotals(null, new DiscountCriteria.UsageTotal(new BigDecimal("30"), new BigDecimal("20"),
+                    PeriodUnit.WEEKS)), ErrorCode.VALIDATION_FAILED, "criteria.usage.totalUsage");
         }
 
         @Test

@@ -45,7 +45,7 @@ class SubscriptionSnapshotRoundTripTest {
         SerializedObject<String> stored = serializer.serialize(subscription, String.class);
         Subscription back = serializer.deserialize(stored);
 
-        assertThat(stored.getType().getRevision()).as("snapshot revision").isEqualTo("5");
+        assertThat(stored.getType().getRevision()).as("snapshot revision").isEqualTo("6");
         assertThat(serializer.serialize(back, String.class).getData()).isEqualTo(stored.getData());
         assertThat(stored.getData()).contains(ID, "CINEMA", "R2", "R3", "C1", "CREDIT", "SALES").doesNotContain("\"R1\"");
     }

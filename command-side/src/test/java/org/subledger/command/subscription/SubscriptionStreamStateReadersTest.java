@@ -55,7 +55,7 @@ class SubscriptionStreamStateReadersTest {
             assertThat(tree(fromSnapshot.state())).as("snapshot, run %d", run).isEqualTo(expected);
             assertThat(SNAPSHOTS.serialize(fromSnapshot, String.class).getData()).as("snapshot, run %d", run)
                     .isEqualTo(stored.getData());
-            assertThat(stored.getType().getRevision()).isEqualTo("5");
+            assertThat(stored.getType().getRevision()).isEqualTo("6");
             assertThat(tree(billing.stream())).as("billing, run %d", run).isEqualTo(expected);
             assertThat(fromSnapshot.state().version()).isEqualTo(stream.size() - 1);
             billingAgreesWithTheAggregate(billing, fromSnapshot.state(), run);

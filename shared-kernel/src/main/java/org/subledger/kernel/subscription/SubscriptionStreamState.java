@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The one fold of a subscription's event stream, shared by every reader of it: the Subscription aggregate (its state,
@@ -71,6 +72,12 @@ public final class SubscriptionStreamState {
     private final LinkedHashMap<String, UsageRecorded> unbilledUsage = new LinkedHashMap<>();
     /** Their total, kept as they come and go: summing them on every command cost as much as they were many. */
     private Money unbilledUsageTotal;
+    /**
+     * The usage billed, per day it was used, for the last {@value #USAGE_DAYS_KEPT} days of it (a year back is the
+     * longest unit of time a discount's usage totals count), and in all: bounded, one entry per day.
+     */
+    private final TreeMap<LocalDate, UsageTally> billedUsageByDay = new TreeMap<>();
+    private UsageTally billedUsageInAll;
     private final LinkedHashMap<String, OneOffChargeAdded> unbilledOneOffCharges = new LinkedHashMap<>();
     private final LinkedHashSet<String> oneOffChargeIds = new LinkedHashSet<>();
     /** Every discount ever added or auto-applied, by discount id, with its applications (the discount state). */
@@ -80,6 +87,7 @@ public final class SubscriptionStreamState {
     /** Its deactivations, oldest first: a handful in a subscription's life. */
     private final ArrayList<Interruption> interruptions = new ArrayList<>();
     private long version = -1;
+    private static final int USAGE_DAYS_KEPT = 400;
 
     /** A copy that events can be applied to without changing this state (the bill preview bills on one). */
     public SubscriptionStreamState copy() {
@@ -103,6 +111,8 @@ public final class SubscriptionStreamState {
         copy.directives.putAll(directives);
         copy.unbilledUsage.putAll(unbilledUsage);
         copy.unbilledUsageTotal = unbilledUsageTotal;
+        copy.billedUsageByDay.putAll(billedUsageByDay);
+        copy.billedUsageInAll = billedUsageInAll;
         copy.unbilledOneOffCharges.putAll(unbilledOneOffCharges);
         copy.oneOffChargeIds.addAll(oneOffChargeIds);
         copy.discounts.putAll(discounts);
@@ -268,6 +278,7 @@ public final class SubscriptionStreamState {
             UsageRecorded billed = unbilledUsage.remove(recordId);
             if (billed != null) {
                 unbilledUsageTotal = unbilledUsageTotal.minus(billed.amount());
+                tally(billed);
             }
         }
         if (unbilledUsage.isEmpty()) {
@@ -275,6 +286,14 @@ public final class SubscriptionStreamState {
         }
         event.oneOffChargeIds().forEach(unbilledOneOffCharges::remove);
         prune();
+    }
+
+    private void tally(UsageRecorded billed) {
+        var one = new UsageTally(1, billed.amount());
+        billedUsageByDay.merge(billed.usedAt().toLocalDate(), one, UsageTally::plus);
+        billedUsageInAll = one.plus(billedUsageInAll);
+        LocalDate oldestKept = billedUsageByDay.lastKey().minusDays(USAGE_DAYS_KEPT);
+        billedUsageByDay.headMap(oldestKept).clear();
     }
 
     /** The subscription keeps one service per product: a product added again replaces the ongoing stay. */
@@ -423,6 +442,21 @@ public final class SubscriptionStreamState {
     /** The usage recorded and not billed yet, oldest first. */
     public Collection<UsageRecorded> unbilledUsage() {
         return Collections.unmodifiableCollection(unbilledUsage.values());
+    }
+
+    /**
+     * The usage billed that was used after {@code after} through {@code through} (days; {@code after} null: all the
+     * usage ever billed); null when there is none.
+     */
+    public UsageTally billedUsage(LocalDate after, LocalDate through) {
+        if (after == null) {
+            return billedUsageInAll;
+        }
+        UsageTally tally = null;
+        for (UsageTally day : billedUsageByDay.subMap(after, false, through, true).values()) {
+            tally = day.plus(tally);
+        }
+        return tally;
     }
 
     /** The amount of the usage not billed yet; null when there is none. */
