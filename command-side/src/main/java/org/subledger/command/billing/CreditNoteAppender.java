@@ -11,9 +11,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.subledger.kernel.account.ReceivableAllocated;
 import org.subledger.kernel.account.Receivables;
 import org.subledger.kernel.billing.CreditNoteIssued;
@@ -27,7 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Issues a credit note for a bill ({@link BillCredits} decides) in one transaction of its own: a
+ * Issues a credit note for a bill ({@link BillCredits} decides) in one transaction of its own ({@link OwnTransaction}:
+ * its number and its events on one connection, so the number is used if and only if the credit note is written): a
  * {@code CreditNoteIssued} on the bill's stream (after what was read of it: two credit notes racing for the same bill
  * cannot both pass the "not more than uncredited" rule, the loser is retried from a fresh read), a
  * {@code CreditNotePosted} on the account's stream and a {@code ReceivableAllocated} per open item its money settles,
@@ -40,18 +38,17 @@ class CreditNoteAppender {
 
     private final EventStreams streams;
     private final EventStorageEngine storageEngine;
-    private final TransactionTemplate transactions;
+    private final OwnTransaction ownTransaction;
     private final CreditNoteNumbers numbers;
     private final Cache accountCache;
     private final Clock clock;
 
     CreditNoteAppender(EventStreams streams, @Lazy EventStorageEngine storageEngine,
-                       PlatformTransactionManager transactionManager, CreditNoteNumbers numbers,
+                       OwnTransaction ownTransaction, CreditNoteNumbers numbers,
                        @Qualifier("accountCache") Cache accountCache, Clock clock) {
         this.streams = streams;
         this.storageEngine = storageEngine;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = ownTransaction;
         this.numbers = numbers;
         this.accountCache = accountCache;
         this.clock = clock;
@@ -63,7 +60,7 @@ class CreditNoteAppender {
                 : MetaData.emptyInstance();
         for (int attempt = 1; ; attempt++) {
             try {
-                CreditNoteIssued issued = transactions.execute(status -> issueOnce(command, metaData));
+                CreditNoteIssued issued = ownTransaction.execute(() -> issueOnce(command, metaData));
                 accountCache.remove(issued.accountId());
                 return issued;
             } catch (RuntimeException failure) {

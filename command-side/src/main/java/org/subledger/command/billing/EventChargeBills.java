@@ -10,10 +10,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
@@ -32,8 +28,10 @@ import java.util.UUID;
 
 /**
  * Issues an event charge (start-up fee, early-termination penalty) as a numbered bill of one line with its tax part,
- * posted to the account: written as a job's bill is ({@link OneOffBill}), in one transaction of its own (so a lost race
- * on the account's stream is retried from a fresh read, which the caller's transaction could not do). Exactly once:
+ * posted to the account: written as a job's bill is ({@link OneOffBill}), in a transaction of its own that takes the
+ * bill number and appends the bill ({@link OwnTransaction}: a lost race on the account's stream is retried from a
+ * fresh read, which the charging saga's transaction could not do, and the saga's batch, rolled back, takes no number
+ * with it). Exactly once:
  * the bill id is derived from the charge id, and a bill already issued under it is answered and nothing appended.
  * A closed or unknown account refuses it (a typed refusal the charging process records and moves past).
  */
@@ -45,21 +43,20 @@ class EventChargeBills {
     private final EventStreams streams;
     private final EventStorageEngine storageEngine;
     private final EventStore eventStore;
-    private final TransactionTemplate transactions;
+    private final OwnTransaction ownTransaction;
     private final BillNumbers numbers;
     private final Cache accountCache;
     private final BillingRules rules;
     private final Clock clock;
 
     EventChargeBills(EventStreams streams, @Lazy EventStorageEngine storageEngine, @Lazy EventStore eventStore,
-                     PlatformTransactionManager transactionManager, BillNumbers numbers,
+                     OwnTransaction ownTransaction, BillNumbers numbers,
                      @Qualifier("accountCache") Cache accountCache, BillingProperties properties,
                      Clock clock) {
         this.streams = streams;
         this.storageEngine = storageEngine;
         this.eventStore = eventStore;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = ownTransaction;
         this.numbers = numbers;
         this.accountCache = accountCache;
         this.rules = new BillingRules(properties.paymentTermDays());
@@ -73,7 +70,7 @@ class EventChargeBills {
                 : MetaData.emptyInstance();
         for (int attempt = 1; ; attempt++) {
             try {
-                String billId = transactions.execute(status -> issueOnce(command, metaData));
+                String billId = ownTransaction.execute(() -> issueOnce(command, metaData));
                 accountCache.remove(command.accountId());
                 return billId;
             } catch (RuntimeException failure) {
