@@ -96,7 +96,7 @@ class AttentionIT extends LedgerIT {
         assertThat(item.get("step").asText()).isEqualTo("early-termination-penalty");
         assertThat(item.get("subjectId").asText()).isEqualTo(subscriptionId);
         assertThat(item.get("target").asText()).isEqualTo(accountId);
-        assertThat(item.get("command").asText()).isEqualTo("PostCharge");
+        assertThat(item.get("command").asText()).isEqualTo("IssueEventChargeBill");
         assertThat(item.get("reason").asText()).contains("closed");
         assertThat(item.get("refusedAt").asText()).isNotBlank();
         assertThat(item.get("resolvedAt").isNull()).isTrue();

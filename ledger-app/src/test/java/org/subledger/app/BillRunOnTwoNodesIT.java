@@ -195,11 +195,16 @@ class BillRunOnTwoNodesIT {
         }
     }
 
+    /**
+     * The year's bill numbers are gapless: the run's {@code count} bills, and as many more as start-up fee bills were
+     * issued in 2026 (each is a bill of its own, numbered the day it is written).
+     */
     private static void assertGaplessNumbers(int count) {
-        assertThat(jdbc.queryForList("""
+        var numbers = jdbc.queryForList("""
                 select payload::jsonb ->> 'billNumber' from domain_event_entry where payload_type like '%BillIssued'
-                order by 1""", String.class))
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, count)
+                and payload::jsonb ->> 'billNumber' like '2026-%' order by 1""", String.class);
+        assertThat(numbers).hasSizeGreaterThanOrEqualTo(count)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, numbers.size())
                         .mapToObj(n -> String.format("2026-%06d", n)).toList());
     }
 }

@@ -81,11 +81,13 @@ class BillRunRecoveryIT {
             assertThat(jdbc.queryForObject("""
                     select count(*) from domain_event_entry where payload_type like '%BillIssued'
                     and payload::jsonb ->> 'runId' = ?""", Long.class, runId)).isEqualTo((long) SUBSCRIPTIONS);
-            // the bill numbers of the year are gapless: 1 to 12
-            assertThat(jdbc.queryForList("""
+            // the bill numbers of the year are gapless: 1 to 12 for the run's bills, and as many more as start-up fee
+            // bills were issued in 2026 (each is a bill of its own, numbered the day it is written)
+            List<String> numbers = jdbc.queryForList("""
                     select payload::jsonb ->> 'billNumber' from domain_event_entry where payload_type like '%BillIssued'
-                    order by 1""", String.class))
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, SUBSCRIPTIONS)
+                    and payload::jsonb ->> 'billNumber' like '2026-%' order by 1""", String.class);
+            assertThat(numbers).hasSizeGreaterThanOrEqualTo(SUBSCRIPTIONS)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, numbers.size())
                             .mapToObj(n -> String.format("2026-%06d", n)).toList());
             // each account: the start-up fee and one bill of 30.00
             var api = api(second);

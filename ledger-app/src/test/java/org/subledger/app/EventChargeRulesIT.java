@@ -69,11 +69,15 @@ class EventChargeRulesIT extends LedgerIT {
                  "initialState":"DRAFT","actionDate":"2026-02-01","services":[]}""".formatted(account, type, scheme));
         assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
 
-        JsonNode statement = Await.until("the hook-up fee on the statement", () -> api.get("reporter",
-                "/api/accounts/" + account + "/statement").json(), page -> page.path("content").size() >= 1);
-        JsonNode line = statement.get("content").get(0);
-        assertThat(line.get("postingId").asText()).isEqualTo("event-charge:"
+        // billed on a bill of its own, whose one line names the charge
+        JsonNode bills = Await.until("the hook-up fee's bill", () -> api.get("reporter",
+                "/api/accounts/" + account + "/bills").json().path("content"), content -> content.size() >= 1);
+        assertThat(bills.get(0).get("kind").asText()).isEqualTo("EVENT_CHARGE");
+        JsonNode line = api.get("reporter", "/api/bills/" + bills.get(0).get("billId").asText()).json()
+                .get("lines").get(0);
+        assertThat(line.get("reference").asText()).isEqualTo("event-charge:"
                 + subscription.json().get("subscriptionId").asText() + ":" + product.toLowerCase() + ":once");
+        assertThat(line.get("productCode").asText()).isEqualTo(product);
         assertThat(Amounts.of(line.get("amount"))).isEqualByComparingTo("7.50");
 
         var retired = api.put("admin", "/api/catalog/event-charge-rules/" + product, rule.formatted(product,

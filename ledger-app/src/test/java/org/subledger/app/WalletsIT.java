@@ -57,6 +57,14 @@ class WalletsIT extends LedgerIT {
                 .isEqualByComparingTo("0.00");
         assertThat(api.get("reporter", wallet(account) + "?page=1&size=1").json().get("movements").get(0)
                 .get("kind").asText()).isEqualTo("TOP_UP");
+
+        // the customer overview shows the wallet from the same read model (already caught up: awaited above)
+        JsonNode glance = api.get("agent", "/api/customers/" + account + "/overview").json().get("wallet");
+        assertThat(Amounts.of(glance.get("balance"))).isEqualByComparingTo("30.50");
+        assertThat(glance.get("movements").asLong()).isEqualTo(2);
+        assertThat(glance.get("lastMovement").get("kind").asText()).isEqualTo("TOP_UP");
+        assertThat(Amounts.of(glance.get("lastMovement").get("amount"))).isEqualByComparingTo("5.50");
+        assertThat(Amounts.of(glance.get("lastMovement").get("balanceAfter"))).isEqualByComparingTo("30.50");
     }
 
     @Test
@@ -67,6 +75,11 @@ class WalletsIT extends LedgerIT {
                 response -> response.status() == 200).json();
         assertThat(Amounts.of(empty.get("balance"))).isEqualByComparingTo("0");
         assertThat(empty.get("movements")).isEmpty();
+        JsonNode glance = api.get("agent", "/api/customers/" + account + "/overview").json().get("wallet");
+        assertThat(Amounts.of(glance.get("balance"))).isEqualByComparingTo("0");
+        assertThat(glance.get("balance").get("currency").asText()).isEqualTo("EUR");
+        assertThat(glance.get("movements").asLong()).isZero();
+        assertThat(glance.get("lastMovement").isNull()).isTrue();
         AccountsIT.assertProblem(api.get("reporter", wallet(UUID.randomUUID().toString())), 404,
                 "ACCOUNT_NOT_FOUND", null);
     }

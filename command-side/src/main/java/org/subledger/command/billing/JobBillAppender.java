@@ -11,9 +11,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillKind;
-import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.catalog.DiscountClassification;
@@ -164,15 +162,10 @@ public class JobBillAppender {
                     applied.definitionCode(), billId, applied.billedOn(), applied.amount(), applied.lines(), applied.criteria()),
                     metaData));
         }
-        events.add(event(BillWriter.BILL, billId, 0, new BillIssued(billId, billNumber, job.accountId(), null,
-                run == null ? null : run.runId(), BillKind.JOB, on, completed, completed.plusDays(1), draft.lines(),
-                draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
-        events.add(event(BillWriter.ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
-                new BillPosted(account.accountId(), "bill:" + billId, billId, billNumber, draft.total(),
-                        draft.taxTotal(), "Bill " + billNumber + " (job " + jobId + " completed " + completed + ")",
-                        account.balance().plus(draft.total()), draft.dueDate()), metaData));
-        events.addAll(BillWriter.allocationEvents(account, billId,
-                account.billed(billId, draft.dueDate(), draft.total()).allocations(), metaData));
+        events.addAll(new OneOffBill(billId, billNumber, BillKind.JOB, null, run == null ? null : run.runId(), on,
+                completed, draft.lines(), draft.total(), draft.taxTotal(), draft.dueDate(),
+                "Bill " + billNumber + " (job " + jobId + " completed " + completed + ")")
+                .events(account, metaData));
         storageEngine.appendEvents(events);
         return new Result(billed, true);
     }

@@ -3,7 +3,6 @@ package org.subledger.command.billing;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.billing.LineExplanation;
-import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.ProductDefinition;
 import org.subledger.kernel.error.ErrorCode;
@@ -23,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Works out a job's one bill, on the date it is billed, in the job's price plan: a good rated by its quantity, an
@@ -67,10 +65,7 @@ final class JobBillCalculator {
 
     /** The payment term of the job's billing term scheme after {@code on}, or the ledger's when it states none. */
     private static LocalDate dueDate(JobState job, BillingCatalog catalog, LocalDate on, BillingRules rules) {
-        return (job.billingTermSchemeCode() == null ? Optional.<BillingTermSchemeDefinition>empty()
-                : catalog.billingTermScheme(job.billingTermSchemeCode()))
-                .map(scheme -> scheme.dueDate(on, rules.paymentTermDays()))
-                .orElse(on.plusDays(rules.paymentTermDays()));
+        return rules.dueDate(catalog, job.billingTermSchemeCode(), on);
     }
 
     /** Hours begun: 61 minutes are two hours. */

@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.subledger.command.process.ProcessStep;
 import org.subledger.command.process.ProcessSteps;
-import org.subledger.kernel.account.PostCharge;
+import org.subledger.kernel.billing.IssueEventChargeBill;
+import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.catalog.ChargeRecurrence;
 import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.Rating;
 import org.subledger.kernel.rating.RatingEngine;
 import org.subledger.kernel.subscription.BillingTermsAmended;
 import org.subledger.kernel.subscription.SubscriptionCreated;
@@ -23,16 +25,18 @@ import org.subledger.kernel.subscription.SubscriptionTerminated;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Event-based billing of one subscription: on each subscription action, the catalog's event charge rules whose
- * trigger is the action's behaviour code charge the account one unit of their product, priced with the price version
+ * trigger is the action's behaviour code bill the account one unit of their product (a numbered bill of its own, with
+ * the product's tax part: every charge is a document), priced with the price version
  * in force on the action date (see {@link EventChargeRule}). Lives from the subscription's creation to its termination.
  *
- * <p>Exactly once: every charge is posted with a deterministic posting id,
- * {@code event-charge:<subscription>:<rule>:<event sequence number>} or {@code …:<rule>:once}, and the account
- * records a posting id once, so an event delivered again (a retried batch, a saga saved after the charge was sent)
+ * <p>Exactly once: every charge is billed under a deterministic charge id (its bill id derives from it),
+ * {@code event-charge:<subscription>:<rule>:<event sequence number>} or {@code …:<rule>:once}, and a charge id is
+ * billed once, so an event delivered again (a retried batch, a saga saved after the charge was sent)
  * posts nothing new. The saga also remembers the rules it charged once, so later triggers send nothing at all.
  *
  * <p>A charge the account refuses (e.g. it was closed while the charge was on its way) is recorded as a refused
@@ -49,6 +53,8 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
     private String subscriptionId;
     private String accountId;
     private String pricePlanCode;
+    /** Whose payment term the charges' bills are due by (null in a saga stored before: the ledger's term). */
+    private String billingTermSchemeCode;
     /** Names of the ONCE_PER_SUBSCRIPTION rules already charged. */
     private Set<String> chargedOnce = new HashSet<>();
 
@@ -73,6 +79,7 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
         subscriptionId = event.subscriptionId();
         accountId = event.accountId();
         pricePlanCode = event.billingTerms().pricePlanCode();
+        billingTermSchemeCode = event.billingTerms().billingTermSchemeCode();
         charge(event, sequence);
     }
 
@@ -80,6 +87,7 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
     @SagaEventHandler(associationProperty = "subscriptionId")
     void on(BillingTermsAmended event, @SequenceNumber long sequence) {
         pricePlanCode = event.billingTerms().pricePlanCode();
+        billingTermSchemeCode = event.billingTerms().billingTermSchemeCode();
         charge(event, sequence);
     }
 
@@ -97,15 +105,16 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
 
     /**
      * Termination inside the binding period: the subscription recorded the penalty its billing terms define; it is
-     * charged to the account once (one posting id per subscription).
+     * billed to the account once (one charge id per subscription).
      */
     private void chargePenalty(SubscriptionTerminated terminated) {
         Money penalty = terminated.earlyTerminationPenalty();
         if (penalty != null && penalty.isPositive()) {
             String postingId = "early-termination:" + subscriptionId;
             steps.send(new ProcessStep(PROCESS, PENALTY_STEP, postingId, subscriptionId, terminated.accountId()),
-                    new PostCharge(terminated.accountId(), postingId, penalty.amount(), penalty.currency(),
-                            "Early termination penalty", subscriptionId));
+                    new IssueEventChargeBill(postingId, terminated.accountId(), subscriptionId, null,
+                            "Early termination penalty", penalty, ActionDates.of(terminated), billingTermSchemeCode,
+                            null));
         }
     }
 
@@ -125,14 +134,17 @@ public class EventChargeSaga { // public, with a public constructor: Axon instan
                         subscriptionId, rule.product(), plan, on);
                 continue;
             }
-            Money amount = RatingEngine.rate(rate.get(), 1).amount();
+            Rating rating = RatingEngine.rate(rate.get(), 1);
+            Money amount = rating.amount();
             if (amount.isPositive()) {
                 String postingId = "event-charge:" + subscriptionId + ":" + rule.name() + ":"
                         + (once ? "once" : Long.toString(sequence));
-                // waits: a technical failure fails the event's handling, which is retried (same posting id)
+                // waits: a technical failure fails the event's handling, which is retried (same charge id)
                 steps.send(new ProcessStep(PROCESS, rule.name(), postingId, subscriptionId, accountId),
-                        new PostCharge(accountId, postingId, amount.amount(), amount.currency(),
-                                rule.product() + " (" + behaviour + ")", subscriptionId));
+                        new IssueEventChargeBill(postingId, accountId, subscriptionId, rule.product(),
+                                rule.product() + " (" + behaviour + ")", amount, on, billingTermSchemeCode,
+                                new LineExplanation(plan, rate.get().model().name(), rate.get().basis().name(), 1,
+                                        rating.explanation(), amount, null, null, null, null, null, List.of())));
             }
             if (once) {
                 chargedOnce.add(rule.name());

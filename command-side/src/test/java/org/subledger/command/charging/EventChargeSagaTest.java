@@ -17,7 +17,9 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.subledger.command.process.ProcessSteps;
-import org.subledger.kernel.account.PostCharge;
+import org.subledger.kernel.billing.IssueEventChargeBill;
+import org.subledger.kernel.billing.LineExplanation;
+import org.subledger.kernel.rating.RatingEngine;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.process.RecordProcessStepRefusal;
@@ -39,7 +41,6 @@ import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionState;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -103,12 +104,24 @@ class EventChargeSagaTest {
                 new SubscriptionAction(BehaviourCode.SWAP_INSTALLED_ITEM, null, null, null));
     }
 
-    static PostCharge charge(String postingId, String amount, String description) {
-        return new PostCharge(ACCOUNT, postingId, new BigDecimal(amount), EUR, description, SUBSCRIPTION);
+    /** The one-line bill of one unit of {@code product} at a flat {@code amount} in STANDARD, charged {@code on}. */
+    static IssueEventChargeBill charge(String chargeId, String product, String amount, String description,
+                                       LocalDate on) {
+        Money money = Money.of(amount, "EUR");
+        var rating = RatingEngine.rate(Rate.flat(money), 1);
+        return new IssueEventChargeBill(chargeId, ACCOUNT, SUBSCRIPTION, product, description, money, on,
+                "RESIDENTIAL", new LineExplanation("STANDARD", Rate.flat(money).model().name(),
+                Rate.flat(money).basis().name(), 1, rating.explanation(), money, null, null, null, null, null,
+                List.of()));
     }
 
-    static final PostCharge START_UP_FEE = charge("event-charge:" + SUBSCRIPTION + ":start-up-fee:once", "5.00",
-            "START-UP-FEE (BECOME_SUBSCRIBER)");
+    static final IssueEventChargeBill START_UP_FEE = charge("event-charge:" + SUBSCRIPTION + ":start-up-fee:once",
+            "START-UP-FEE", "5.00", "START-UP-FEE (BECOME_SUBSCRIBER)", DAY_ONE);
+
+    static IssueEventChargeBill penaltyBill() {
+        return new IssueEventChargeBill(PENALTY_ID, ACCOUNT, SUBSCRIPTION, null, "Early termination penalty",
+                Money.of("120.00", "EUR"), IN_MAY, "RESIDENTIAL", null);
+    }
 
     @Test
     void becomingASubscriberChargesTheStartUpFeeOfThePricePlan() {
@@ -164,9 +177,7 @@ class EventChargeSagaTest {
                 .whenAggregate(SUBSCRIPTION).publishes(new SubscriptionTerminated(SUBSCRIPTION, ACCOUNT, IN_MAY,
                         penalty, new SubscriptionAction(BehaviourCode.TERMINATE, null, null, null)))
                 .expectActiveSagas(0)
-                .expectDispatchedCommands(new org.subledger.kernel.account.PostCharge(ACCOUNT,
-                        "early-termination:" + SUBSCRIPTION, penalty.amount(), penalty.currency(),
-                        "Early termination penalty", SUBSCRIPTION));
+                .expectDispatchedCommands(penaltyBill());
     }
 
     /** Runs the saga by hand, as a redelivering processor would, recording what it sends. */
@@ -184,12 +195,12 @@ class EventChargeSagaTest {
 
         void inject(EventChargeSaga target, EventChargeRuleBook rules) {
             var bus = SimpleCommandBus.builder().build();
-            bus.subscribe(PostCharge.class.getName(), (CommandMessage<?> command) -> {
+            bus.subscribe(IssueEventChargeBill.class.getName(), (CommandMessage<?> command) -> {
                 sent.add(command.getPayload());
                 if (broken != null) {
                     throw broken;
                 }
-                if (refused.contains(((PostCharge) command.getPayload()).postingId())) {
+                if (refused.contains(((IssueEventChargeBill) command.getPayload()).chargeId())) {
                     throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed");
                 }
                 return null;
@@ -224,11 +235,11 @@ class EventChargeSagaTest {
 
         String install = "event-charge:" + SUBSCRIPTION + ":install:";
         assertThat(harness.sent).containsExactly(START_UP_FEE,
-                charge(install + "3", "20.00", "INSTALL (SWAP_INSTALLED_ITEM)"),
-                charge("event-charge:" + SUBSCRIPTION + ":SWAP_INSTALLED_ITEM:START-UP-FEE:once", "5.00",
-                        "START-UP-FEE (SWAP_INSTALLED_ITEM)"),
-                charge(install + "3", "20.00", "INSTALL (SWAP_INSTALLED_ITEM)"),
-                charge(install + "7", "15.00", "INSTALL (SWAP_INSTALLED_ITEM)"));
+                charge(install + "3", "INSTALL", "20.00", "INSTALL (SWAP_INSTALLED_ITEM)", DAY_ONE.plusDays(3)),
+                charge("event-charge:" + SUBSCRIPTION + ":SWAP_INSTALLED_ITEM:START-UP-FEE:once", "START-UP-FEE",
+                        "5.00", "START-UP-FEE (SWAP_INSTALLED_ITEM)", DAY_ONE.plusDays(3)),
+                charge(install + "3", "INSTALL", "20.00", "INSTALL (SWAP_INSTALLED_ITEM)", DAY_ONE.plusDays(3)),
+                charge(install + "7", "INSTALL", "15.00", "INSTALL (SWAP_INSTALLED_ITEM)", IN_MAY));
     }
 
     @Test
@@ -257,8 +268,8 @@ class EventChargeSagaTest {
         harness.sent.clear();
         harness.inject(restored, RULES);
         restored.on(swapped("SN-2", "SN-3", IN_MAY), 7);
-        assertThat(harness.sent).containsExactly(charge("event-charge:" + SUBSCRIPTION + ":install:7", "15.00",
-                "INSTALL (SWAP_INSTALLED_ITEM)"));
+        assertThat(harness.sent).containsExactly(charge("event-charge:" + SUBSCRIPTION + ":install:7", "INSTALL",
+                "15.00", "INSTALL (SWAP_INSTALLED_ITEM)", IN_MAY));
     }
 
     /** The platform's storage serializer ({@code StorageJson}): JSON with field visibility, unknown fields ignored. */
@@ -281,13 +292,13 @@ class EventChargeSagaTest {
 
     static RecordProcessStepRefusal refusalOf(String step, String postingId) {
         return new RecordProcessStepRefusal("refusal:" + postingId, "event-charges", step, postingId, SUBSCRIPTION,
-                ACCOUNT, "PostCharge", ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed");
+                ACCOUNT, "IssueEventChargeBill", ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed");
     }
 
     @Test
     void aPenaltyTheClosedAccountRefusesIsRecordedAsNeedingAttentionAndTheSagaEnds() {
         fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof PostCharge charge && charge.postingId().equals(PENALTY_ID)) {
+            if (payload instanceof IssueEventChargeBill charge && charge.chargeId().equals(PENALTY_ID)) {
                 throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed");
             }
             return null;
@@ -295,14 +306,13 @@ class EventChargeSagaTest {
         fixture.givenAggregate(SUBSCRIPTION).published(created())
                 .whenAggregate(SUBSCRIPTION).publishes(terminatedEarly())
                 .expectActiveSagas(0)
-                .expectDispatchedCommands(new PostCharge(ACCOUNT, PENALTY_ID, new BigDecimal("120.00"), EUR,
-                        "Early termination penalty", SUBSCRIPTION), refusalOf("early-termination-penalty", PENALTY_ID));
+                .expectDispatchedCommands(penaltyBill(), refusalOf("early-termination-penalty", PENALTY_ID));
     }
 
     @Test
     void aRefusalCarriedAsDetailsFromAnotherNodeIsRecordedWithItsCode() {
         fixture.setCallbackBehavior((payload, metaData) -> {
-            if (payload instanceof PostCharge) {
+            if (payload instanceof IssueEventChargeBill) {
                 throw new org.axonframework.commandhandling.CommandExecutionException("refused", null,
                         new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + ACCOUNT + " is closed").details());
             }
@@ -311,22 +321,22 @@ class EventChargeSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(SUBSCRIPTION).publishes(created())
                 .expectActiveSagas(1)
-                .expectDispatchedCommands(START_UP_FEE, refusalOf("start-up-fee", START_UP_FEE.postingId()));
+                .expectDispatchedCommands(START_UP_FEE, refusalOf("start-up-fee", START_UP_FEE.chargeId()));
     }
 
     @Test
     void aRefusedChargeIsRecordedOnceAndTheSagaGoesOnWithItsNextEvents() {
         var harness = new Harness(RULES);
-        harness.refused.add(START_UP_FEE.postingId());
+        harness.refused.add(START_UP_FEE.chargeId());
         harness.saga.on(created(), 0);
         harness.saga.on(created(), 0); // redelivered: a once-rule refused counts as done
         harness.saga.on(swapped("SN-1", "SN-2", IN_MAY), 3);
 
         String install = "event-charge:" + SUBSCRIPTION + ":install:3";
-        assertThat(harness.sent).containsExactly(START_UP_FEE, refusalOf("start-up-fee", START_UP_FEE.postingId()),
-                charge(install, "15.00", "INSTALL (SWAP_INSTALLED_ITEM)"),
-                charge("event-charge:" + SUBSCRIPTION + ":SWAP_INSTALLED_ITEM:START-UP-FEE:once", "5.00",
-                        "START-UP-FEE (SWAP_INSTALLED_ITEM)"));
+        assertThat(harness.sent).containsExactly(START_UP_FEE, refusalOf("start-up-fee", START_UP_FEE.chargeId()),
+                charge(install, "INSTALL", "15.00", "INSTALL (SWAP_INSTALLED_ITEM)", IN_MAY),
+                charge("event-charge:" + SUBSCRIPTION + ":SWAP_INSTALLED_ITEM:START-UP-FEE:once", "START-UP-FEE",
+                        "5.00", "START-UP-FEE (SWAP_INSTALLED_ITEM)", IN_MAY));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.subledger.projection.account;
 import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.AdjustmentPosted;
 import org.subledger.kernel.account.ChargePosted;
+import org.subledger.kernel.account.CreditNotePosted;
 import org.subledger.kernel.account.CreditPosted;
 import org.subledger.kernel.account.PaymentRecorded;
 import org.subledger.kernel.billing.BillPosted;
@@ -16,7 +17,9 @@ enum EntryType {
     CREDIT,
     PAYMENT,
     ADJUSTMENT,
-    BILL;
+    BILL,
+    /** A credit note for a bill: a credit that names the bill it corrects. */
+    CREDIT_NOTE;
 
     static EntryType of(AccountPosting posting) {
         if (posting instanceof ChargePosted) {
@@ -33,6 +36,9 @@ enum EntryType {
         }
         if (posting instanceof BillPosted) {
             return BILL;
+        }
+        if (posting instanceof CreditNotePosted) {
+            return CREDIT_NOTE;
         }
         throw new IllegalArgumentException("unknown kind of posting: " + posting.getClass().getName());
     }

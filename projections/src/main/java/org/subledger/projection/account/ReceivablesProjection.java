@@ -30,7 +30,10 @@ import java.util.List;
  * <p>A bill's subscription is not in the account's stream: {@code BillIssued} (the bill's stream, written in the same
  * transaction just before the {@code BillPosted}) names it. Either event may come first into a batch or open the
  * row; each upserts only what it knows (the posting its date, the issue the subscription), so the order does not
- * matter and a per-subscription reader meets the bill with its subscription however the batches fall.
+ * matter and a per-subscription reader meets the bill with its subscription however the batches fall. A row the issue
+ * opened carries the issue's instant until the posting comes and sets its own: the two events are stamped apart, and
+ * the processor's segments deliver them in either order, so the item's date is the posting's whatever came first
+ * (else a rebuild, whose batches fall otherwise, would differ from the live table).
  */
 @Component
 @ProcessingGroup(ReceivablesProjection.PROCESSING_GROUP)
@@ -42,7 +45,8 @@ class ReceivablesProjection {
             insert into receivable_open_item (account_id, item_id, posting_id, entry_type, posted_at, due_date, amount,
                                               open_amount, currency)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (account_id, item_id) do update set due_date = excluded.due_date""";
+            on conflict (account_id, item_id) do update set due_date = excluded.due_date,
+                                                            posted_at = excluded.posted_at""";
     private static final String ISSUE = """
             insert into receivable_open_item (account_id, item_id, posting_id, entry_type, posted_at, due_date, amount,
                                               open_amount, currency, subscription_id)

@@ -2,6 +2,7 @@ package org.subledger.projection.account;
 
 import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.ChargePosted;
+import org.subledger.kernel.account.CreditNotePosted;
 import org.subledger.kernel.account.CreditPosted;
 import org.subledger.kernel.account.PaymentRecorded;
 import org.subledger.kernel.billing.BillPosted;
@@ -36,7 +37,10 @@ record StatementLineRow(String accountId,
                 posting.amount().currency().getCurrencyCode());
     }
 
-    /** A bill is referred to by its number; adjustments carry a reason (the narrative) but no client reference. */
+    /**
+     * A bill and a credit note are referred to by their numbers; adjustments carry a reason (the narrative) but no
+     * client reference.
+     */
     private static String referenceOf(AccountPosting posting) {
         if (posting instanceof ChargePosted charge) {
             return charge.reference();
@@ -49,6 +53,9 @@ record StatementLineRow(String accountId,
         }
         if (posting instanceof BillPosted bill) {
             return bill.billNumber();
+        }
+        if (posting instanceof CreditNotePosted creditNote) {
+            return creditNote.creditNoteNumber();
         }
         return null;
     }

@@ -63,6 +63,9 @@ class ReceivablesProjectionTest {
         assertThat(item).containsEntry("subscription_id", "SUB-1").containsEntry("entry_type", "BILL")
                 .containsEntry("posting_id", "bill:" + billId).containsEntry("due_date", Date.valueOf(DUE));
         assertThat((BigDecimal) item.get("amount")).isEqualByComparingTo("30.00");
+        // dated by its posting (a minute after the issue here), not by the issue that opened the row
+        assertThat(((java.sql.Timestamp) item.get("posted_at")).toInstant())
+                .isEqualTo(AccountHistoryFixture.timeOf(1));
     }
 
     @Test

@@ -11,14 +11,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.subledger.kernel.billing.BillRunCandidatesSelected;
 import org.subledger.kernel.billing.BillRunCompleted;
 import org.subledger.kernel.billing.BillRunStarted;
+import org.subledger.kernel.billing.CreditNoteIssued;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.metadata.LedgerMetadata;
+import org.subledger.kernel.money.Money;
 import org.subledger.projection.ProcessorReplays;
 import org.subledger.projection.ProjectionsTestApplication;
 
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -209,12 +212,28 @@ class BillingProjectionsTest {
     }
 
     @Test
+    void storesACreditNoteWithTheBillItCorrects() {
+        var note = new CreditNoteIssued("CN-ID-1", "CN-2026-000001", "BILL-CN", "2026-000042", "ACC-CN",
+                LocalDate.of(2026, 3, 10), Money.of("2.00", "EUR"), Money.of("0.32", "EUR"), "goodwill");
+        eventStore.publish(event("Bill", "BILL-CN", 1, note));
+
+        awaitRows("credit_note where bill_id = 'BILL-CN'", 1);
+        var row = jdbc.queryForMap("select * from credit_note where credit_note_id = 'CN-ID-1'");
+        assertThat(row).containsEntry("credit_note_number", "CN-2026-000001").containsEntry("bill_number",
+                "2026-000042").containsEntry("account_id", "ACC-CN").containsEntry("currency", "EUR")
+                .containsEntry("reason", "goodwill");
+        assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("2.00");
+        assertThat((BigDecimal) row.get("tax_amount")).isEqualByComparingTo("0.32");
+    }
+
+    @Test
     void documentsEveryColumnForReportingTools() {
         assertThat(jdbc.queryForList("""
                 select c.table_name || '.' || c.column_name
                 from information_schema.columns c
                 join pg_class t on t.relname = c.table_name
-                where c.table_name in ('bill', 'bill_line', 'bill_run', 'bill_run_failure', 'unbilled_usage')
+                where c.table_name in ('bill', 'bill_line', 'bill_run', 'bill_run_failure', 'unbilled_usage',
+                                       'credit_note')
                   and col_description(t.oid, c.ordinal_position) is null""", String.class)).isEmpty();
     }
 

@@ -14,8 +14,10 @@ import org.subledger.kernel.billing.query.BillRunPage;
 import org.subledger.kernel.billing.query.BillRunStatus;
 import org.subledger.kernel.billing.query.BillRunSummary;
 import org.subledger.kernel.billing.query.BillSummary;
+import org.subledger.kernel.billing.query.CreditNoteSummary;
 import org.subledger.kernel.billing.query.FindBill;
 import org.subledger.kernel.billing.query.FindBillRun;
+import org.subledger.kernel.billing.query.FindCreditNote;
 import org.subledger.kernel.billing.query.ListAccountBills;
 import org.subledger.kernel.billing.query.ListBillRuns;
 import org.subledger.kernel.billing.query.ListUnbilledUsage;
@@ -92,6 +94,19 @@ class BillQueryHandler {
         this.jdbc = jdbc;
     }
 
+    private static final String CREDIT_NOTES = """
+            select credit_note_id, credit_note_number, bill_id, bill_number, account_id, issued_on, amount,
+                   tax_amount, currency, reason, issued_at
+            from credit_note""";
+
+    private static final RowMapper<CreditNoteSummary> CREDIT_NOTE = (rs, row) -> {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        return new CreditNoteSummary(rs.getString("credit_note_id"), rs.getString("credit_note_number"),
+                rs.getString("bill_id"), rs.getString("bill_number"), rs.getString("account_id"),
+                date(rs, "issued_on"), Money.of(rs.getBigDecimal("amount"), currency),
+                Money.of(rs.getBigDecimal("tax_amount"), currency), rs.getString("reason"), instant(rs, "issued_at"));
+    };
+
     @QueryHandler
     Optional<BillDetails> handle(FindBill query) {
         var parameters = new MapSqlParameterSource("billId", query.billId());
@@ -99,7 +114,15 @@ class BillQueryHandler {
                 .map(bill -> new BillDetails(bill, jdbc.query("""
                         select line_no, kind, product_code, description, period_from, period_to, quantity, amount,
                                tax_amount, tax_rate_percent, currency, reference, explanation::text as explanation
-                        from bill_line where bill_id = :billId order by line_no""", parameters, LINE)));
+                        from bill_line where bill_id = :billId order by line_no""", parameters, LINE),
+                        jdbc.query(CREDIT_NOTES + " where bill_id = :billId order by issued_at, credit_note_number",
+                                parameters, CREDIT_NOTE)));
+    }
+
+    @QueryHandler
+    Optional<CreditNoteSummary> handle(FindCreditNote query) {
+        return jdbc.query(CREDIT_NOTES + " where credit_note_id = :id",
+                new MapSqlParameterSource("id", query.creditNoteId()), CREDIT_NOTE).stream().findFirst();
     }
 
     @QueryHandler

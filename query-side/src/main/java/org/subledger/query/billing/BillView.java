@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A bill with its lines, each explaining its amount; the fields of {@link BillSummaryView} and {@code lines}. */
+/**
+ * A bill with its lines, each explaining its amount; the fields of {@link BillSummaryView}, {@code lines}, and the
+ * credit notes that correct it, oldest first.
+ */
 public record BillView(String billId,
                        String billNumber,
                        String accountId,
@@ -24,13 +27,15 @@ public record BillView(String billId,
                        LocalDate dueDate,
                        int lineCount,
                        Instant issuedAt,
-                       List<BillLineView> lines) {
+                       List<BillLineView> lines,
+                       List<CreditNoteView> creditNotes) {
 
     static BillView of(BillDetails details) {
         var bill = BillSummaryView.of(details.bill());
         return new BillView(bill.billId(), bill.billNumber(), bill.accountId(), bill.subscriptionId(), bill.runId(),
                 bill.kind(), bill.issuedOn(), bill.periodFrom(), bill.periodTo(), bill.currency(), bill.total(),
                 bill.taxTotal(), bill.dueDate(), bill.lineCount(), bill.issuedAt(),
-                details.lines().stream().map(BillLineView::of).toList());
+                details.lines().stream().map(BillLineView::of).toList(),
+                details.creditNotes().stream().map(CreditNoteView::of).toList());
     }
 }

@@ -17,7 +17,9 @@ import org.subledger.query.access.ReadableAccounts;
 import org.subledger.kernel.billing.query.BillPage;
 import org.subledger.kernel.billing.query.BillRunPage;
 import org.subledger.kernel.billing.query.BillRunSummary;
+import org.subledger.kernel.billing.query.CreditNoteSummary;
 import org.subledger.kernel.billing.query.FindBillRun;
+import org.subledger.kernel.billing.query.FindCreditNote;
 import org.subledger.kernel.billing.query.ListAccountBills;
 import org.subledger.kernel.billing.query.ListBillRuns;
 import org.subledger.kernel.billing.query.ListUnbilledUsage;
@@ -60,6 +62,25 @@ class BillingQueryController {
     @Operation(summary = "A bill: its lines as JSON, or the document the customer receives (HTML, PDF)")
     public BillView bill(@PathVariable String billId, AccessScope scope) {
         return BillView.of(bills.readable(billId, scope));
+    }
+
+    /** A credit note, readable by whoever may read the bill it corrects. */
+    @GetMapping("/credit-notes/{creditNoteId}")
+    @Operation(summary = "A credit note: its number, the bill it corrects, the amount credited with its tax part")
+    public CreditNoteView creditNote(@PathVariable String creditNoteId, AccessScope scope) {
+        CreditNoteSummary note = queryGateway.query(new FindCreditNote(creditNoteId),
+                ResponseTypes.optionalInstanceOf(CreditNoteSummary.class)).join()
+                .orElseThrow(() -> notFound(creditNoteId));
+        try {
+            bills.readable(note.billId(), scope);
+        } catch (LedgerRefusal outOfScope) {
+            throw notFound(creditNoteId);
+        }
+        return CreditNoteView.of(note);
+    }
+
+    private static LedgerRefusal notFound(String creditNoteId) {
+        return new LedgerRefusal(ErrorCode.CREDIT_NOTE_NOT_FOUND, "No credit note " + creditNoteId + ".");
     }
 
     /** The account's bills, newest first. */

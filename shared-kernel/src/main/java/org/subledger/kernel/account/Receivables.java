@@ -15,9 +15,9 @@ import java.util.Optional;
 /**
  * An account's receivables as open items: what each debit still owes and by when, and the money received that no
  * debit took yet ({@code unallocated}, a prepayment). The one statement of the allocation rule: money settles the
- * item a payment names first, then the open items by due date, oldest first (in posting order within one date); what
- * is left waits as unallocated money, which settles the next debit as soon as it is posted. So at any time either
- * nothing is open or nothing is unallocated, and the open items less the unallocated money are the balance.
+ * item a payment names (or the bill a credit note corrects) first, then the open items by due date, oldest first (in
+ * posting order within one date); what is left waits as unallocated money, which settles the next debit as soon as it
+ * is posted. So at any time either nothing is open or nothing is unallocated, and the open items less the unallocated money are the balance.
  *
  * <p>Immutable; every change answers the receivables after it and the allocations it made, which the writer of the
  * posting records as {@link ReceivableAllocated} events in the same unit of work.
@@ -123,7 +123,8 @@ public record Receivables(List<OpenItem> items, Money unallocated) {
         if (opened != null) {
             return debit(opened.itemId(), opened.dueDate(), opened.open());
         }
-        String named = posting instanceof PaymentRecorded payment ? payment.billId() : null;
+        String named = posting instanceof PaymentRecorded payment ? payment.billId()
+                : posting instanceof CreditNotePosted creditNote ? creditNote.billId() : null;
         return credit(posting.amount(), named);
     }
 

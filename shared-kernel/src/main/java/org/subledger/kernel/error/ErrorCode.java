@@ -101,6 +101,10 @@ public enum ErrorCode {
     BILL_NOT_FOUND(Kind.NOT_FOUND),
     /** A payment named a bill that is not open on the account: unknown, of another account, or settled already. */
     BILL_NOT_OPEN(Kind.REFUSED),
+    /** A credit note for more than its bill still has uncredited (the bill's total less its earlier credit notes). */
+    CREDIT_NOTE_EXCEEDS_BILL(Kind.REFUSED),
+    /** No credit note with that id. */
+    CREDIT_NOTE_NOT_FOUND(Kind.NOT_FOUND),
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),
     DEAD_LETTER_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),
