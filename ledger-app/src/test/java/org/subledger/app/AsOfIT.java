@@ -11,9 +11,10 @@ import static org.subledger.app.AccountsIT.assertProblem;
 
 /**
  * {@code ?asOf=} on the read endpoints of jobs, catalog entries, wallets, collection run definitions and runs, bills,
- * bill runs (one and the list), units and users, each asked at an instant taken from the recorded events between two
- * changes (the earlier change's own timestamp: as-of includes it, not the later one); before the thing existed it answers its "not yet" code, a bad instant is a 400 problem. And
- * the bill, unit and user trails come paged with the bill, unit or user after each event.
+ * bill runs (one and the list), units, users and scheduled actions, each asked at an instant taken from the recorded
+ * events between two changes (the earlier change's own timestamp: as-of includes it, not the later one); before the
+ * thing existed it answers its "not yet" code, a bad instant is a 400 problem. And the bill, unit and user trails
+ * come paged with the bill, unit or user after each event.
  */
 class AsOfIT extends LedgerIT {
 
@@ -354,6 +355,28 @@ class AsOfIT extends LedgerIT {
                 + created), 404, "RUN_DEFINITION_NOT_FOUND", null);
         assertProblem(api.get("reporter", path + "?asOf=%2B999999999-12-31T00:00:00Z"), 400, "VALIDATION_FAILED",
                 null);
+    }
+
+    @Test
+    void aScheduledActionAsItStoodBeforeItWasCancelled() {
+        String subscriptionId = ScheduledActionsIT.effectiveSubscription(api);
+        var scheduled = api.post("billing", "/api/subscriptions/" + subscriptionId + "/deactivate",
+                "{\"executeOn\":\"" + java.time.LocalDate.now(ledgerClock).plusDays(40) + "\"}");
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(202);
+        String actionId = scheduled.json().get("scheduledActionId").asText();
+        assertThat(api.post("agent", "/api/scheduled-actions/" + actionId + "/cancel", null).status()).isEqualTo(200);
+        Instant scheduledAt = timestampOf(actionId, 0);
+        assertThat(timestampOf(actionId, 1)).isAfter(scheduledAt);
+        String path = "/api/scheduled-actions/" + actionId;
+
+        assertThat(ok(api.get("reporter", path + "?asOf=" + scheduledAt)).get("status").asText())
+                .isEqualTo("PENDING");
+        assertThat(ok(api.get("reporter", path + "?asOf=" + timestampOf(actionId, 1))).get("status").asText())
+                .isEqualTo("CANCELLED");
+        assertProblem(api.get("reporter", path + "?asOf=" + scheduledAt.minusMillis(1)), 404,
+                "SCHEDULED_ACTION_NOT_YET_SCHEDULED", "asOf");
+        assertProblem(api.get("reporter", "/api/scheduled-actions/" + UUID.randomUUID() + "?asOf=" + scheduledAt),
+                404, "SCHEDULED_ACTION_NOT_FOUND", null);
     }
 
     /** When the event with this sequence number of an aggregate was recorded, as the event store holds it. */

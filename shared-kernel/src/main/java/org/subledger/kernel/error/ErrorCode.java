@@ -61,6 +61,8 @@ public enum ErrorCode {
     /** The subscription does not have the termed service a usage service needs, effective on the usage date. */
     RELATED_SERVICE_NOT_EFFECTIVE(Kind.REFUSED),
     SCHEDULED_ACTION_NOT_FOUND(Kind.NOT_FOUND),
+    /** The scheduled action exists, but it was scheduled after the instant asked for ({@code ?asOf=}). */
+    SCHEDULED_ACTION_NOT_YET_SCHEDULED(Kind.NOT_FOUND),
     /** No deactivation or reactivation run definition with that id. */
     RUN_DEFINITION_NOT_FOUND(Kind.NOT_FOUND),
     /** The run definition exists, but it was created after the instant asked for ({@code ?asOf=}). */
