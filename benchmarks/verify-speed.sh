@@ -62,7 +62,7 @@ set -e
 end=$(date +%s.%N)
 events=$(grep -E '^[0-9]+ events in [0-9]+ ms' "$log" | tail -1 | awk '{print $1}')
 millis=$(grep -E '^[0-9]+ events in [0-9]+ ms' "$log" | tail -1 | awk '{print $4}')
-cpu=$(grep -E '^[0-9]+ events in [0-9]+ ms \(' "$log" | tail -1 | sed 's/.*(\([0-9]*\) ms of CPU.*/\1/')
+cpu=$(grep -E '^[0-9]+ events in [0-9]+ ms \(' "$log" | tail -1 | sed 's/.*(\([0-9]*\) ms of CPU.*/\1/' || true)
 {
     echo "verify exit status: $status (0: intact)"
     awk -v e="${events:-0}" -v ms="${millis:-0}" -v cpu="${cpu:-0}" -v s="$start" -v t="$end" 'BEGIN {
@@ -72,7 +72,7 @@ cpu=$(grep -E '^[0-9]+ events in [0-9]+ ms \(' "$log" | tail -1 | sed 's/.*(\([0
         if (cpu > 0) printf "RESULT verifying thread: %.1f s of CPU = %.0f events per CPU-second (PostgreSQL not counted)\n", cpu / 1000, e * 1000 / cpu }'
     grep '^CHAINED ' "$log" | tail -1 | awk '{split($2,a,"="); split($3,b,"="); split($4,c,"="); split($5,d,"=");
         printf "RESULT chainer: %d events in %s s = %s events/s; %s s of CPU in the chaining thread = %.0f events per"\
-            " CPU-second (PostgreSQL not counted)\n", a[2], b[2], c[2], d[2], (d[2] > 0 ? a[2] / d[2] : 0)}'
+            " CPU-second (PostgreSQL not counted)\n", a[2], b[2], c[2], d[2], (d[2] > 0 ? a[2] / d[2] : 0)}' || true
     echo "uptime at end: $(uptime)"
     echo "(output saved in $log)"
 } | tee -a "$log"
