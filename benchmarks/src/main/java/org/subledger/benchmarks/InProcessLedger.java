@@ -46,7 +46,16 @@ final class InProcessLedger {
 
     /** Runs {@code run} on a fresh ledger with {@code properties} (over the quiet defaults) and exits the JVM. */
     static void runAndExit(String name, Map<String, String> properties, Run run) throws Exception {
-        Path workDir = Files.createTempDirectory("ledger-" + name + "-");
+        runAndExit(name, properties, null, run);
+    }
+
+    /**
+     * As {@link #runAndExit(String, Map, Run)}, on {@code keptDir} when given: a fresh directory the ledger's
+     * PostgreSQL data stays in afterwards (stopped), for a command run after this JVM (e.g. {@code verify}).
+     */
+    static void runAndExit(String name, Map<String, String> properties, Path keptDir, Run run) throws Exception {
+        Path workDir = keptDir == null ? Files.createTempDirectory("ledger-" + name + "-")
+                : Files.createDirectories(keptDir);
         Map<String, String> all = new LinkedHashMap<>();
         all.put("ledger.embedded-postgres.data-dir", workDir.resolve("postgres").toString());
         all.put("ledger.embedded-postgres.port", "0");
@@ -67,7 +76,9 @@ final class InProcessLedger {
                 } catch (Throwable e) {
                     System.err.println("closing the ledger failed: " + e);
                 }
-                LedgerBenchmark.deleteRecursively(workDir);
+                if (keptDir == null) {
+                    LedgerBenchmark.deleteRecursively(workDir);
+                }
             }
         };
         Runtime.getRuntime().addShutdownHook(new Thread(cleanUp, "benchmark-clean-up"));

@@ -49,6 +49,14 @@ public final class LedgerBenchmark {
             BillRunBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("verify-speed")) { // benchmarks/verify-speed.sh
+            VerifySpeedBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("projection-check")) { // benchmarks/projection-check.sh
+            ProjectionCheckBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("chain-cost")) { // benchmarks/chain-cost.sh
             ChainCostBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

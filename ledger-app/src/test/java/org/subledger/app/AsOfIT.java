@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.app.AccountsIT.assertProblem;
 
 /**
- * {@code ?asOf=} on the read endpoints of jobs, catalog entries, wallets and collection run definitions, each asked at
- * an instant taken from the recorded events between two changes (the earlier change's own timestamp: as-of includes
- * it, not the later one); before the thing existed it answers its "not yet" code, a bad instant is a 400 problem. And
- * the bill, unit and user trails come paged with the bill, unit or user after each event.
+ * {@code ?asOf=} on the read endpoints of jobs, catalog entries, wallets, collection run definitions and runs, bills,
+ * bill runs (one and the list), units, users and scheduled actions, each asked at an instant taken from the recorded
+ * events between two changes (the earlier change's own timestamp: as-of includes it, not the later one); before the
+ * thing existed it answers its "not yet" code, a bad instant is a 400 problem. And the bill, unit and user trails
+ * come paged with the bill, unit or user after each event.
  */
 class AsOfIT extends LedgerIT {
 
@@ -147,6 +148,46 @@ class AsOfIT extends LedgerIT {
         assertThat(second.at("/events/0/stateAfter/kind").asText()).isEqualTo("GROUP");
         assertProblem(api.get("auditor", "/api/audit/units/" + unit + "/events?size=0"), 400, "VALIDATION_FAILED",
                 null);
+
+        Instant created = Instant.parse(first.at("/events/0/timestamp").asText());
+        Instant renamedAt = Instant.parse(second.at("/events/0/timestamp").asText());
+        assertThat(renamedAt).isAfter(created);
+        JsonNode then = ok(api.get("reporter", "/api/organisation/units/" + unit + "?asOf=" + created));
+        assertThat(then.get("name").asText()).isEqualTo("Old name");
+        assertThat(then.get("kind").asText()).isEqualTo("GROUP");
+        assertThat(Instant.parse(then.get("updatedAt").asText())).isEqualTo(created);
+        assertThat(ok(api.get("reporter", "/api/organisation/units/" + unit + "?asOf=" + renamedAt)).get("name")
+                .asText()).isEqualTo("New name");
+        assertProblem(api.get("reporter", "/api/organisation/units/" + unit + "?asOf=" + created.minusMillis(1)), 404,
+                "UNIT_NOT_YET_CREATED", "asOf");
+        assertProblem(api.get("reporter", "/api/organisation/units/NO-" + tag + "?asOf=" + created), 404,
+                "UNIT_NOT_FOUND", null);
+    }
+
+    @Test
+    void aUnitsCollaboratorsAsTheyStoodBeforeACollaborationStarted() {
+        String unit = "ASOFC-" + tag;
+        String partner = "ASOFP-" + tag;
+        for (String code : new String[] {unit, partner}) {
+            assertThat(api.post("admin", "/api/organisation/units", """
+                    {"code":"%s","name":"Collaborating","kind":"GROUP","parent":null}""".formatted(code)).status())
+                    .isEqualTo(201);
+        }
+        var started = api.post("admin", "/api/organisation/units/" + partner + "/collaborations",
+                "{\"with\":\"" + unit + "\"}");
+        assertThat(started.status()).as(started.toString()).isBetween(200, 201);
+        JsonNode partnerTrail = ok(api.get("auditor", "/api/audit/units/" + partner + "/events")).get("events");
+        Instant before = between(partnerTrail, 0);
+        Instant collaborating = Instant.parse(partnerTrail.get(1).get("timestamp").asText());
+
+        assertThat(ok(api.get("reporter", "/api/organisation/units/" + unit + "?asOf=" + before))
+                .get("collaboratedWithBy")).isEmpty();
+        Await.until("the collaboration in the units' read model", () -> api.get("reporter",
+                "/api/organisation/units/" + unit).json(), json -> json.path("collaboratedWithBy").size() == 1);
+        JsonNode then = ok(api.get("reporter", "/api/organisation/units/" + unit + "?asOf=" + collaborating));
+        assertThat(then.get("collaboratedWithBy")).extracting(JsonNode::asText).containsExactly(partner);
+        assertThat(ok(api.get("reporter", "/api/organisation/units/" + partner + "?asOf=" + collaborating))
+                .get("collaboratesWith")).extracting(JsonNode::asText).containsExactly(unit);
     }
 
     @Test
@@ -165,6 +206,24 @@ class AsOfIT extends LedgerIT {
                 .containsExactly("UserCreated true false", "UserPasswordSet true true", "UserDisabled false true");
         assertThat(events.get(0).at("/stateAfter/roles/0").asText()).isEqualTo("AGENT");
         assertThat(response.body()).doesNotContain("s3cret-pass").doesNotContain("$2a$");
+
+        Instant passwordSet = between(events, 1);
+        JsonNode then = ok(api.get("reporter", "/api/organisation/users/" + user + "?asOf=" + passwordSet));
+        assertThat(then.get("enabled").asBoolean()).isTrue();
+        assertThat(then.get("roles")).extracting(JsonNode::asText).containsExactly("AGENT");
+        assertThat(then.get("units")).extracting(JsonNode::asText).containsExactly("CUSTOMER-SERVICE");
+        assertThat(Instant.parse(then.get("passwordSetAt").asText())).isEqualTo(passwordSet);
+        assertThat(Instant.parse(then.get("createdAt").asText()))
+                .isEqualTo(Instant.parse(events.get(0).get("timestamp").asText()));
+        Instant disabled = Instant.parse(events.get(2).get("timestamp").asText());
+        assertThat(ok(api.get("reporter", "/api/organisation/users/" + user + "?asOf=" + disabled)).get("enabled")
+                .asBoolean()).isFalse();
+        assertThat(then.toString()).doesNotContain("s3cret-pass").doesNotContain("$2a$");
+        assertProblem(api.get("reporter", "/api/organisation/users/" + user + "?asOf="
+                + Instant.parse(events.get(0).get("timestamp").asText()).minusMillis(1)), 404, "USER_NOT_YET_CREATED",
+                "asOf");
+        assertProblem(api.get("reporter", "/api/organisation/users/nobody" + tag.toLowerCase() + "?asOf="
+                + disabled), 404, "USER_NOT_FOUND", null);
     }
 
     @Test
@@ -183,8 +242,10 @@ class AsOfIT extends LedgerIT {
                  "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
                  "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}""".formatted(account, type));
         assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
-        assertThat(api.post("billing", "/api/bill-runs", """
-                {"billingDate":"2026-01-01","subscriptionTypeCode":"%s"}""".formatted(type)).status()).isEqualTo(202);
+        var run = api.post("billing", "/api/bill-runs", """
+                {"billingDate":"2026-01-01","subscriptionTypeCode":"%s"}""".formatted(type));
+        assertThat(run.status()).isEqualTo(202);
+        String runId = run.json().get("runId").asText();
         JsonNode listed = Await.until("a bill of " + account, () -> api.get("reporter", "/api/accounts/" + account
                 + "/bills").json(), json -> json.path("content").size() == 1).at("/content/0");
         String billId = listed.get("billId").asText();
@@ -200,6 +261,74 @@ class AsOfIT extends LedgerIT {
         assertProblem(api.get("auditor", "/api/audit/bills/" + account + "/events"), 404, "BILL_NOT_FOUND", null);
         assertProblem(api.get("auditor", "/api/audit/bills/" + billId + "/events?size=501"), 400,
                 "VALIDATION_FAILED", null);
+
+        // the bill as of an instant: itself from its issue on (a bill never changes), "not yet" before
+        Instant issuedAt = Instant.parse(issued.get("timestamp").asText());
+        assertThat(ok(api.get("reporter", "/api/bills/" + billId + "?asOf=" + issuedAt)).get("billNumber").asText())
+                .isEqualTo(listed.get("billNumber").asText());
+        assertProblem(api.get("reporter", "/api/bills/" + billId + "?asOf=" + issuedAt.minusMillis(1)), 404,
+                "BILL_NOT_YET_ISSUED", "asOf");
+
+        // the run that issued it, as it stood when started, after its bill, and completed
+        JsonNode completed = Await.until("run " + runId + " completed", () -> api.get("reporter", "/api/bill-runs/"
+                + runId), response -> response.status() == 200
+                && "COMPLETED".equals(response.json().path("status").asText())).json();
+        Instant started = timestampOf(runId, 0);
+        Instant completedAt = Instant.parse(completed.get("completedAt").asText());
+        assertThat(issuedAt).isAfter(started);
+        assertThat(completedAt).isAfter(issuedAt);
+        JsonNode atStart = ok(api.get("reporter", "/api/bill-runs/" + runId + "?asOf=" + started));
+        assertThat(atStart.get("status").asText()).isEqualTo("STARTED");
+        assertThat(atStart.get("billed").asLong()).isZero();
+        assertThat(atStart.get("completedAt").isNull()).isTrue();
+        assertThat(atStart.get("durationSeconds").asLong()).isZero();
+        assertThat(atStart.get("subscriptionTypeCode").asText()).isEqualTo(type);
+        assertThat(atStart.get("startedBy").asText()).isEqualTo(completed.get("startedBy").asText());
+        JsonNode afterBill = ok(api.get("reporter", "/api/bill-runs/" + runId + "?asOf=" + issuedAt));
+        assertThat(afterBill.get("status").asText()).isEqualTo("STARTED");
+        assertThat(afterBill.get("billed").asLong()).isEqualTo(1);
+        assertThat(afterBill.get("subscriptionsTotal").asLong()).isEqualTo(1);
+        JsonNode atEnd = ok(api.get("reporter", "/api/bill-runs/" + runId + "?asOf=" + completedAt));
+        assertThat(atEnd).isEqualTo(completed);
+        assertProblem(api.get("reporter", "/api/bill-runs/" + runId + "?asOf=" + started.minusMillis(1)), 404,
+                "BILL_RUN_NOT_YET_STARTED", "asOf");
+        assertProblem(api.get("reporter", "/api/bill-runs/" + UUID.randomUUID() + "?asOf=" + started), 404,
+                "BILL_RUN_NOT_FOUND", null);
+        // the list as of then: the runs started by then, this one as it stood
+        JsonNode runsThen = ok(api.get("reporter", "/api/bill-runs?size=200&asOf=" + started)).get("content");
+        assertThat(runsThen).allSatisfy(listedRun -> assertThat(Instant.parse(listedRun.get("startedAt").asText()))
+                .isBeforeOrEqualTo(started));
+        assertThat(runsThen).filteredOn(listedRun -> runId.equals(listedRun.get("runId").asText()))
+                .singleElement().satisfies(listedRun -> assertThat(listedRun).isEqualTo(atStart));
+    }
+
+    @Test
+    void aCollectionRunAsItStoodBeforeItCompleted() {
+        var runs = new CollectionRuns(api);
+        String type = runs.newSubscriptionType("ASOF");
+        String definitionId = runs.define("""
+                {"name":"As of run","kind":"DEACTIVATION",
+                 "amountAbove":{"amount":10.00,"currency":"EUR"},"dueDaysAgo":10,
+                 "subscriptionTypes":["%s"],"batchSize":10,"pauseBetweenBatches":"PT0S","startAgainAfter":"P1D",
+                 "recurrence":{"frequency":"MONTHLY_FIRST_WEEKDAY","at":"04:00","dayOfWeek":"MONDAY"}}"""
+                .formatted(type));
+        String runId = runs.runNow(definitionId, null);
+        JsonNode completed = runs.completed(runId);
+        Instant started = timestampOf(runId, 0);
+        String path = "/api/collections/runs/" + runId;
+        assertThat(timestampOf(runId, 1)).isAfter(started);
+
+        JsonNode then = ok(api.get("reporter", path + "?asOf=" + started));
+        assertThat(then.get("status").asText()).isEqualTo("SELECTING");
+        assertThat(then.get("matched").isNull()).isTrue();
+        assertThat(then.get("definitionId").asText()).isEqualTo(definitionId);
+        Long last = jdbc.queryForObject("select max(sequence_number) from domain_event_entry"
+                + " where aggregate_identifier = ?", Long.class, runId);
+        assertThat(ok(api.get("reporter", path + "?asOf=" + timestampOf(runId, last)))).isEqualTo(completed);
+        assertProblem(api.get("reporter", path + "?asOf=" + started.minusMillis(1)), 404,
+                "COLLECTION_RUN_NOT_YET_STARTED", "asOf");
+        assertProblem(api.get("reporter", "/api/collections/runs/" + UUID.randomUUID() + "?asOf=" + started), 404,
+                "COLLECTION_RUN_NOT_FOUND", null);
     }
 
     @Test
@@ -226,6 +355,28 @@ class AsOfIT extends LedgerIT {
                 + created), 404, "RUN_DEFINITION_NOT_FOUND", null);
         assertProblem(api.get("reporter", path + "?asOf=%2B999999999-12-31T00:00:00Z"), 400, "VALIDATION_FAILED",
                 null);
+    }
+
+    @Test
+    void aScheduledActionAsItStoodBeforeItWasCancelled() {
+        String subscriptionId = ScheduledActionsIT.effectiveSubscription(api);
+        var scheduled = api.post("billing", "/api/subscriptions/" + subscriptionId + "/deactivate",
+                "{\"executeOn\":\"" + java.time.LocalDate.now(ledgerClock).plusDays(40) + "\"}");
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(202);
+        String actionId = scheduled.json().get("scheduledActionId").asText();
+        assertThat(api.post("agent", "/api/scheduled-actions/" + actionId + "/cancel", null).status()).isEqualTo(200);
+        Instant scheduledAt = timestampOf(actionId, 0);
+        assertThat(timestampOf(actionId, 1)).isAfter(scheduledAt);
+        String path = "/api/scheduled-actions/" + actionId;
+
+        assertThat(ok(api.get("reporter", path + "?asOf=" + scheduledAt)).get("status").asText())
+                .isEqualTo("PENDING");
+        assertThat(ok(api.get("reporter", path + "?asOf=" + timestampOf(actionId, 1))).get("status").asText())
+                .isEqualTo("CANCELLED");
+        assertProblem(api.get("reporter", path + "?asOf=" + scheduledAt.minusMillis(1)), 404,
+                "SCHEDULED_ACTION_NOT_YET_SCHEDULED", "asOf");
+        assertProblem(api.get("reporter", "/api/scheduled-actions/" + UUID.randomUUID() + "?asOf=" + scheduledAt),
+                404, "SCHEDULED_ACTION_NOT_FOUND", null);
     }
 
     /** When the event with this sequence number of an aggregate was recorded, as the event store holds it. */

@@ -1,6 +1,7 @@
 package org.subledger.command.billing;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -9,12 +10,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.kernel.billing.BillRunCandidatesSelected;
 import org.subledger.kernel.billing.BillRunCompleted;
 import org.subledger.kernel.billing.BillRunStarted;
+import org.subledger.kernel.billing.BillRunState;
 import org.subledger.kernel.billing.CompleteBillRun;
 import org.subledger.kernel.billing.RecordBillRunCandidates;
 import org.subledger.kernel.billing.StartBillRun;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import java.util.List;
@@ -34,8 +37,8 @@ class BillRun {
 
     @AggregateIdentifier
     private String runId;
-    private boolean candidatesRecorded;
-    private boolean completed;
+    /** The run stream's one fold, shared with the reader that shows a run as of an instant. */
+    private final BillRunState state = new BillRunState();
 
     BillRun() {
         // for Axon's event sourcing
@@ -67,32 +70,33 @@ class BillRun {
 
     @CommandHandler
     void handle(RecordBillRunCandidates command) {
-        if (!candidatesRecorded) {
+        if (!state.candidatesSelected()) {
             apply(new BillRunCandidatesSelected(runId, command.subscriptionsTotal()));
         }
     }
 
     @CommandHandler
     void handle(CompleteBillRun command) {
-        if (!completed) {
+        if (!state.completed()) {
             apply(new BillRunCompleted(runId, command.subscriptionsTotal(), command.billed(), command.skipped(),
                     command.failed()));
         }
     }
 
     @EventSourcingHandler
-    void on(BillRunStarted event) {
+    void on(BillRunStarted event, @Timestamp Instant timestamp) {
         runId = event.runId();
+        state.apply(event, timestamp);
     }
 
     @EventSourcingHandler
-    void on(BillRunCandidatesSelected event) {
-        candidatesRecorded = true;
+    void on(BillRunCandidatesSelected event, @Timestamp Instant timestamp) {
+        state.apply(event, timestamp);
     }
 
     @EventSourcingHandler
-    void on(BillRunCompleted event) {
-        completed = true;
+    void on(BillRunCompleted event, @Timestamp Instant timestamp) {
+        state.apply(event, timestamp);
     }
 
     private static boolean isUuid(String value) {

@@ -23,10 +23,19 @@ class CollectionRunReader {
     }
 
     Optional<CollectionRunState> run(String runId) {
+        return run(runId, null);
+    }
+
+    /** The run as its events up to {@code asOf} left it ({@code null}: all of them); empty if not started by then. */
+    Optional<CollectionRunState> run(String runId, Instant asOf) {
         CollectionRunState state = CollectionRunState.NONE;
         var events = eventStore.readEvents(runId);
         while (events.hasNext()) {
-            state = state.apply(events.next().getPayload());
+            var event = events.next();
+            if (asOf != null && event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            state = state.apply(event.getPayload());
         }
         return state.started() ? Optional.of(state) : Optional.empty();
     }

@@ -141,10 +141,16 @@ class CollectionsController {
 
     @GetMapping("/runs/{runId}")
     @PreAuthorize(READERS)
-    @Operation(summary = "A run's progress and outcome: matched, acted, failed, batches")
-    RunView run(@PathVariable String runId) {
-        return reader.run(runId).map(CollectionsController::view).orElseThrow(
+    @Operation(summary = "A run's progress and outcome: matched, acted, failed, batches; now or as of asOf")
+    RunView run(@PathVariable String runId, @RequestParam(required = false) Instant asOf) {
+        RunView now = reader.run(runId).map(CollectionsController::view).orElseThrow(
                 () -> new LedgerRefusal(ErrorCode.COLLECTION_RUN_NOT_FOUND, "No record with id " + runId));
+        if (asOf == null) {
+            return now;
+        }
+        return reader.run(runId, asOf).map(CollectionsController::view).orElseThrow(() -> new LedgerRefusal(
+                ErrorCode.COLLECTION_RUN_NOT_YET_STARTED, "Collection run " + runId + " was started after " + asOf
+                + ".", Map.of("asOf", "is before the run was started")));
     }
 
     private static RunView view(CollectionRunState run) {

@@ -7,8 +7,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.kernel.access.AccessScope;
+
+import java.time.Instant;
 
 /** Scheduled subscription actions: read one, or cancel it before it runs; beyond the user's units, as unknown. */
 @RestController
@@ -26,9 +29,11 @@ class ScheduledActionController {
 
     @GetMapping("/{scheduledActionId}")
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'BILLING', 'ADMIN', 'REPORTER', 'AUDITOR')")
-    @Operation(summary = "A scheduled action: what, when, and whether it is pending, executed, failed or cancelled")
-    ScheduledActions.View get(@PathVariable String scheduledActionId, AccessScope scope) {
-        return scheduledActions.readAs(scheduledActionId, scope);
+    @Operation(summary = "A scheduled action: what, when, and whether it is pending, executed, failed or cancelled;"
+            + " now or as it stood at asOf")
+    ScheduledActions.View get(@PathVariable String scheduledActionId, @RequestParam(required = false) Instant asOf,
+                              AccessScope scope) {
+        return scheduledActions.readAs(scheduledActionId, asOf, scope);
     }
 
     @PostMapping("/{scheduledActionId}/cancel")

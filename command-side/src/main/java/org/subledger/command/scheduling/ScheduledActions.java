@@ -45,11 +45,25 @@ public class ScheduledActions {
      * refusal is recorded for the audit trail).
      */
     public View readAs(String scheduledActionId, AccessScope scope) {
+        return readAs(scheduledActionId, null, scope);
+    }
+
+    /** As {@link #readAs(String, AccessScope)}, as the action stood at {@code asOf} ({@code null}: now). */
+    public View readAs(String scheduledActionId, Instant asOf, AccessScope scope) {
         View view = read(scheduledActionId);
         if (scope != null && !scope.mayRead(owners.owningUnitOf(view.subscriptionId()))) {
             throw outOfScope(scheduledActionId);
         }
-        return view;
+        if (asOf == null) {
+            return view;
+        }
+        View then = fold(scheduledActionId, asOf);
+        if (then == null) {
+            throw new LedgerRefusal(ErrorCode.SCHEDULED_ACTION_NOT_YET_SCHEDULED, "Scheduled action "
+                    + scheduledActionId + " was scheduled after " + asOf + ".",
+                    java.util.Map.of("asOf", "is before the action was scheduled"));
+        }
+        return then;
     }
 
     /** Cancels the action, for a user who may change its subscription; to anyone else it is unknown. */
@@ -73,10 +87,23 @@ public class ScheduledActions {
 
     /** A consistent read: the action's own events from the event store. */
     public View read(String scheduledActionId) {
+        View view = fold(scheduledActionId, null);
+        if (view == null) {
+            throw new LedgerRefusal(ErrorCode.SCHEDULED_ACTION_NOT_FOUND, "No record with id " + scheduledActionId);
+        }
+        return view;
+    }
+
+    /** The action as its events up to {@code asOf} ({@code null}: all) left it; {@code null} before it existed. */
+    private View fold(String scheduledActionId, Instant asOf) {
         View view = null;
         var events = eventStore.readEvents(scheduledActionId);
         while (events.hasNext()) {
-            Object payload = events.next().getPayload();
+            var event = events.next();
+            if (asOf != null && event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            Object payload = event.getPayload();
             if (payload instanceof SubscriptionActionScheduled scheduled) {
                 view = new View(scheduled.scheduledActionId(), scheduled.subscriptionId(), scheduled.executeOn(),
                         scheduled.dueAt(), commandName(scheduled.command()), ScheduledActionStatus.PENDING, null,
@@ -89,9 +116,6 @@ public class ScheduledActions {
                 view = view.with(ScheduledActionStatus.FAILED, failed.code() == null ? null : failed.code().name(),
                         failed.message());
             }
-        }
-        if (view == null) {
-            throw new LedgerRefusal(ErrorCode.SCHEDULED_ACTION_NOT_FOUND, "No record with id " + scheduledActionId);
         }
         return view;
     }

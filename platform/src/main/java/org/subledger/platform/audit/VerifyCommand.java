@@ -10,6 +10,7 @@ import org.subledger.platform.db.EmbeddedPostgresAutoConfiguration;
 
 import javax.sql.DataSource;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.regex.Pattern;
 
 /**
@@ -42,14 +43,20 @@ public class VerifyCommand {
         var application = new SpringApplicationBuilder(VerifyCommand.class).web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false).build();
         try (var context = application.run(args)) {
+            var threads = ManagementFactory.getThreadMXBean();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
             var verification = new ChainVerifier(context.getBean(DataSource.class))
                     .verify(Long.parseLong(matched.group(1)), matched.group(2));
+            long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
             out.println(verification.summary());
             for (var finding : verification.findings()) {
                 out.println("  " + finding.kind() + " position=" + finding.position() + " globalIndex="
                         + finding.globalIndex() + " event=" + finding.eventIdentifier() + ": " + finding.detail());
             }
-            out.println(verification.eventsRead() + " events in " + verification.millis() + " ms");
+            // the CPU the pass took in this JVM (reading and hashing; PostgreSQL's share is its own): on a shared
+            // machine the elapsed time says more about the neighbours than about the verification
+            out.println(verification.eventsRead() + " events in " + verification.millis() + " ms (" + cpuMillis
+                    + " ms of CPU in the verifying thread)");
             return verification.intact() ? 0 : 1;
         }
     }

@@ -2,6 +2,10 @@ package org.subledger.platform.audit;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,6 +30,31 @@ class ChainHashTest {
         assertThat(ChainHash.hex(first)).isEqualTo("d4a8ffcf40eb31ca12420a45a45f6d826191f6a564dfc051aa2abfbef0f84a27");
         assertThat(ChainHash.hex(second))
                 .isEqualTo("77beecb9ac5cf1fbc659b52cfd04b94b1772c069b48f01ccc520d21d83c07fc5");
+    }
+
+    @Test
+    void theVerifiersRawRowGivesTheSameLinks() throws Exception {
+        var hashing = new ChainHash();
+        byte[] first = hashing.next(ChainHash.GENESIS, row(OPENED), 3);
+        assertThat(ChainHash.hex(first)).isEqualTo("d4a8ffcf40eb31ca12420a45a45f6d826191f6a564dfc051aa2abfbef0f84a27");
+        assertThat(ChainHash.hex(hashing.next(first, row(CHARGED), 3)))
+                .isEqualTo("77beecb9ac5cf1fbc659b52cfd04b94b1772c069b48f01ccc520d21d83c07fc5");
+    }
+
+    /** A result set row with two other columns first and the event's columns from 3 on, texts as UTF-8 bytes. */
+    private static ResultSet row(ChainedEvent event) {
+        Object[] columns = {null, null, event.globalIndex(), event.eventIdentifier(), event.aggregateIdentifier(),
+                event.sequenceNumber(), event.type(), event.timeStamp(), event.payloadType(), event.payloadRevision(),
+                event.payload(), event.metaData()};
+        return (ResultSet) Proxy.newProxyInstance(ChainHashTest.class.getClassLoader(),
+                new Class<?>[]{ResultSet.class}, (proxy, method, arguments) -> {
+                    Object value = columns[(Integer) arguments[0] - 1];
+                    return switch (method.getName()) {
+                        case "getLong" -> (Long) value;
+                        case "getBytes" -> value == null ? null : ((String) value).getBytes(StandardCharsets.UTF_8);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    };
+                });
     }
 
     @Test

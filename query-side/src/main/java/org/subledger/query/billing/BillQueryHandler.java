@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -152,9 +153,14 @@ class BillQueryHandler {
         int page = Math.max(query.page(), 0);
         int size = Math.min(Math.max(query.size(), 1), MAX_PAGE_SIZE);
         var parameters = new MapSqlParameterSource("limit", size).addValue("offset", (long) page * size);
-        List<BillRunSummary> content = jdbc.query(RUNS
-                + " where version >= 0 order by started_at desc, run_id limit :limit offset :offset", parameters, RUN);
-        Long total = jdbc.queryForObject("select count(*) from bill_run where version >= 0", parameters, Long.class);
+        String where = " where version >= 0";
+        if (query.startedBy() != null) {
+            where += " and started_at <= :startedBy";
+            parameters.addValue("startedBy", query.startedBy().atOffset(ZoneOffset.UTC));
+        }
+        List<BillRunSummary> content = jdbc.query(RUNS + where
+                + " order by started_at desc, run_id limit :limit offset :offset", parameters, RUN);
+        Long total = jdbc.queryForObject("select count(*) from bill_run" + where, parameters, Long.class);
         return new BillRunPage(content, page, size, total == null ? 0 : total);
     }
 

@@ -32,6 +32,7 @@ import org.subledger.query.subscription.SubscriptionReadModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The query API of billing: bills with their lines, an account's bills, the bill runs and the usage not billed yet, from
@@ -46,10 +47,12 @@ class BillingQueryController {
     private final SubscriptionReadModel subscriptions;
     private final ReadableAccounts accounts;
     private final ReadableBills bills;
+    private final BillRunsAsOf runsAsOf;
     private final Clock clock;
 
     BillingQueryController(QueryGateway queryGateway, SubscriptionReadModel subscriptions,
-                           ReadableAccounts accounts, ReadableBills bills, Clock clock) {
+                           ReadableAccounts accounts, ReadableBills bills, BillRunsAsOf runsAsOf, Clock clock) {
+        this.runsAsOf = runsAsOf;
         this.clock = clock;
         this.queryGateway = queryGateway;
         this.subscriptions = subscriptions;
@@ -57,11 +60,20 @@ class BillingQueryController {
         this.bills = bills;
     }
 
-    /** The bill with its lines and the explanation of each line's amount. */
+    /** The bill with its lines and the explanation of each line's amount; with {@code asOf}, only if issued by then. */
     @GetMapping("/bills/{billId}")
     @Operation(summary = "A bill: its lines as JSON, or the document the customer receives (HTML, PDF)")
-    public BillView bill(@PathVariable String billId, AccessScope scope) {
-        return BillView.of(bills.readable(billId, scope));
+    public BillView bill(@PathVariable String billId, @RequestParam(required = false) Instant asOf,
+                         AccessScope scope) {
+        BillView bill = BillView.of(bills.readable(billId, scope));
+        if (asOf != null && bill.issuedAt().isAfter(asOf)) {
+            // a bill never changes once issued (a correction is another bill): as of an instant it is this one, or
+            // it was not issued yet; issuedAt is its BillIssued event's time
+            throw new LedgerRefusal(ErrorCode.BILL_NOT_YET_ISSUED, "Bill " + billId + " was issued at "
+                    + bill.issuedAt() + ", after " + asOf + ".",
+                    Map.of("asOf", "is before the bill was issued (" + bill.issuedAt() + ")"));
+        }
+        return bill;
     }
 
     /** A credit note, readable by whoever may read the bill it corrects. */
@@ -96,26 +108,52 @@ class BillingQueryController {
         return PageView.of(bills.content(), BillSummaryView::of, bills.page(), bills.size(), bills.totalElements());
     }
 
-    /** The bill runs, newest first: status, progress, who started them, how long they took or may still take. */
+    /**
+     * The bill runs, newest first: status, progress, who started them, how long they took or may still take. With
+     * {@code asOf}: the runs started by then, each as it stood then (rebuilt from its events).
+     */
     @GetMapping("/bill-runs")
-    @Operation(summary = "Bill runs, newest first, with progress and the time left while running")
+    @Operation(summary = "Bill runs, newest first, with progress and the time left while running; or as of asOf")
     public PageView<BillRunView> billRuns(@RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "50") @Min(1)
-                                          @Max(BillQueryHandler.MAX_PAGE_SIZE) int size) {
-        BillRunPage runs = queryGateway.query(new ListBillRuns(page, size), BillRunPage.class).join();
-        Instant now = clock.instant();
-        return PageView.of(runs.content(), run -> BillRunView.of(run, now), runs.page(), runs.size(),
-                runs.totalElements());
+                                          @Max(BillQueryHandler.MAX_PAGE_SIZE) int size,
+                                          @RequestParam(required = false) Instant asOf) {
+        BillRunPage runs = queryGateway.query(new ListBillRuns(page, size, asOf), BillRunPage.class).join();
+        if (asOf == null) {
+            Instant now = clock.instant();
+            return PageView.of(runs.content(), run -> BillRunView.of(run, now), runs.page(), runs.size(),
+                    runs.totalElements());
+        }
+        // the read model chose the page (runs started by asOf); each run is then told by its own events
+        return PageView.of(runs.content(), run -> BillRunView.of(runsAsOf.asOf(runsAsOf.events(run.runId()), asOf)
+                .orElse(run), asOf), runs.page(), runs.size(), runs.totalElements());
     }
 
-    /** The bill run: its status, billing date, filters, counts so far, who started it and how long it took. */
+    /**
+     * The bill run: its status, billing date, filters, counts so far, who started it and how long it took; with
+     * {@code asOf}, as it stood then, rebuilt from its events.
+     */
     @GetMapping("/bill-runs/{runId}")
-    @Operation(summary = "One bill run: state, progress, who started it, duration")
-    public BillRunView billRun(@PathVariable String runId) {
+    @Operation(summary = "One bill run: state, progress, who started it, duration; now or as it stood at asOf")
+    public BillRunView billRun(@PathVariable String runId, @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            var events = runsAsOf.events(runId);
+            if (events.isEmpty()) {
+                throw notFound(runId);
+            }
+            return runsAsOf.asOf(events, asOf).map(run -> BillRunView.of(run, asOf)).orElseThrow(() ->
+                    new LedgerRefusal(ErrorCode.BILL_RUN_NOT_YET_STARTED, "Bill run " + runId + " was started at "
+                            + events.get(0).getTimestamp() + ", after " + asOf + ".",
+                            Map.of("asOf", "is before the run was started (" + events.get(0).getTimestamp() + ")")));
+        }
         Instant now = clock.instant();
         return queryGateway.query(new FindBillRun(runId), ResponseTypes.optionalInstanceOf(BillRunSummary.class))
                 .join().map(run -> BillRunView.of(run, now))
-                .orElseThrow(() -> new LedgerRefusal(ErrorCode.BILL_RUN_NOT_FOUND, "No bill run " + runId + "."));
+                .orElseThrow(() -> notFound(runId));
+    }
+
+    private static LedgerRefusal notFound(String runId) {
+        return new LedgerRefusal(ErrorCode.BILL_RUN_NOT_FOUND, "No bill run " + runId + ".");
     }
 
     /** The subscription's usage records no bill has included yet, and their total. */

@@ -13,6 +13,7 @@ import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.query.organisation.OrganisationReadModel.UnitView;
 import org.subledger.query.organisation.OrganisationReadModel.UserView;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -29,9 +30,11 @@ class OrganisationQueryController {
     private static final int MAX_ROWS = 1000;
 
     private final OrganisationReadModel readModel;
+    private final OrganisationAsOf asOfReader;
 
-    OrganisationQueryController(OrganisationReadModel readModel) {
+    OrganisationQueryController(OrganisationReadModel readModel, OrganisationAsOf asOfReader) {
         this.readModel = readModel;
+        this.asOfReader = asOfReader;
     }
 
     @GetMapping("/units")
@@ -41,8 +44,11 @@ class OrganisationQueryController {
     }
 
     @GetMapping("/units/{code}")
-    @Operation(summary = "One organisational unit")
-    UnitView unit(@PathVariable String code) {
+    @Operation(summary = "One organisational unit, now or as it stood at asOf")
+    UnitView unit(@PathVariable String code, @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            return asOfReader.unit(code, asOf, readModel.units(null, MAX_ROWS).stream().map(UnitView::code).toList());
+        }
         return readModel.unit(code)
                 .orElseThrow(() -> new LedgerRefusal(ErrorCode.UNIT_NOT_FOUND, "No unit " + code + "."));
     }
@@ -54,8 +60,11 @@ class OrganisationQueryController {
     }
 
     @GetMapping("/users/{userName}")
-    @Operation(summary = "One user: roles, units, enabled")
-    UserView user(@PathVariable String userName) {
+    @Operation(summary = "One user: roles, units, enabled; now or as it stood at asOf")
+    UserView user(@PathVariable String userName, @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            return asOfReader.user(userName, asOf);
+        }
         return readModel.user(userName)
                 .orElseThrow(() -> new LedgerRefusal(ErrorCode.USER_NOT_FOUND, "No user " + userName + "."));
     }

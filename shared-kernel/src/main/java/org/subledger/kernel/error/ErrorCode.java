@@ -61,12 +61,16 @@ public enum ErrorCode {
     /** The subscription does not have the termed service a usage service needs, effective on the usage date. */
     RELATED_SERVICE_NOT_EFFECTIVE(Kind.REFUSED),
     SCHEDULED_ACTION_NOT_FOUND(Kind.NOT_FOUND),
+    /** The scheduled action exists, but it was scheduled after the instant asked for ({@code ?asOf=}). */
+    SCHEDULED_ACTION_NOT_YET_SCHEDULED(Kind.NOT_FOUND),
     /** No deactivation or reactivation run definition with that id. */
     RUN_DEFINITION_NOT_FOUND(Kind.NOT_FOUND),
     /** The run definition exists, but it was created after the instant asked for ({@code ?asOf=}). */
     RUN_DEFINITION_NOT_YET_CREATED(Kind.NOT_FOUND),
     /** No deactivation or reactivation run with that id. */
     COLLECTION_RUN_NOT_FOUND(Kind.NOT_FOUND),
+    /** The collection run exists, but it was started after the instant asked for ({@code ?asOf=}). */
+    COLLECTION_RUN_NOT_YET_STARTED(Kind.NOT_FOUND),
     /** No additive discount definition with that code in the catalog. */
     DISCOUNT_DEFINITION_NOT_FOUND(Kind.REFUSED),
     /** The definition is a draft or withdrawn: only EFFECTIVE definitions may be added. */
@@ -99,6 +103,8 @@ public enum ErrorCode {
     DISCOUNT_APPROVAL_NOT_ALLOWED(Kind.FORBIDDEN),
     SCHEDULED_ACTION_NOT_PENDING(Kind.CONFLICT),
     BILL_NOT_FOUND(Kind.NOT_FOUND),
+    /** The bill exists, but it was issued after the instant asked for ({@code ?asOf=}). */
+    BILL_NOT_YET_ISSUED(Kind.NOT_FOUND),
     /** A payment named a bill that is not open on the account: unknown, of another account, or settled already. */
     BILL_NOT_OPEN(Kind.REFUSED),
     /** A credit note for more than its bill still has uncredited (the bill's total less its earlier credit notes). */
@@ -106,14 +112,20 @@ public enum ErrorCode {
     /** No credit note with that id. */
     CREDIT_NOTE_NOT_FOUND(Kind.NOT_FOUND),
     BILL_RUN_NOT_FOUND(Kind.NOT_FOUND),
+    /** The bill run exists, but it was started after the instant asked for ({@code ?asOf=}). */
+    BILL_RUN_NOT_YET_STARTED(Kind.NOT_FOUND),
     DEAD_LETTER_NOT_FOUND(Kind.NOT_FOUND),
     NOT_FOUND(Kind.NOT_FOUND),
     /** No organisational unit with that code. */
     UNIT_NOT_FOUND(Kind.NOT_FOUND),
+    /** The unit exists, but it was created after the instant asked for ({@code ?asOf=}). */
+    UNIT_NOT_YET_CREATED(Kind.NOT_FOUND),
     /** A unit with that code exists with another definition. */
     UNIT_EXISTS(Kind.CONFLICT),
     /** No user of the ledger with that name. */
     USER_NOT_FOUND(Kind.NOT_FOUND),
+    /** The user exists, but was created after the instant asked for ({@code ?asOf=}). */
+    USER_NOT_YET_CREATED(Kind.NOT_FOUND),
     /** A user with that name exists with other details. */
     USER_EXISTS(Kind.CONFLICT),
     /** A rule of the organisation refuses the change: an unknown unit or role, a unit under its own descendant. */
