@@ -139,7 +139,7 @@ class BillingQueryController {
         if (asOf != null) {
             var events = runsAsOf.events(runId);
             if (events.isEmpty()) {
-                throw notFound(runId);
+                throw runNotFound(runId);
             }
             return runsAsOf.asOf(events, asOf).map(run -> BillRunView.of(run, asOf)).orElseThrow(() ->
                     new LedgerRefusal(ErrorCode.BILL_RUN_NOT_YET_STARTED, "Bill run " + runId + " was started at "
@@ -149,10 +149,10 @@ class BillingQueryController {
         Instant now = clock.instant();
         return queryGateway.query(new FindBillRun(runId), ResponseTypes.optionalInstanceOf(BillRunSummary.class))
                 .join().map(run -> BillRunView.of(run, now))
-                .orElseThrow(() -> notFound(runId));
+                .orElseThrow(() -> runNotFound(runId));
     }
 
-    private static LedgerRefusal notFound(String runId) {
+    private static LedgerRefusal runNotFound(String runId) {
         return new LedgerRefusal(ErrorCode.BILL_RUN_NOT_FOUND, "No bill run " + runId + ".");
     }
 
