@@ -3,7 +3,7 @@
 # a fresh embedded PostgreSQL; http-charges.sh and http-usage.sh call it. Usage: over-http.sh NAME DEFAULT_PORT [--bench.…]
 #
 # Environment: PORT for the ledger; SKIP_BUILD=1 reuses the built jars; MAVEN_ARGS adds Maven options (e.g. -o);
-# LEDGER_OPTS adds JVM options of the ledger; LEDGER_JAR runs another build of the ledger (e.g. one saved before a
+# LEDGER_OPTS adds JVM options of the ledger; LEDGER_START_SECONDS how long to wait for it to start (180); LEDGER_JAR runs another build of the ledger (e.g. one saved before a
 # change, for a before/after on the same machine state). Builds with `package` (never `install`: ~/.m2 is shared).
 # The output is also written to benchmarks/target/NAME-<time>.log.
 set -euo pipefail
@@ -42,8 +42,11 @@ echo "uptime at start: $(uptime)" | tee "$log"
 java ${LEDGER_OPTS:-} -jar "$work/ledger.jar" --server.port="$port" --ledger.embedded-postgres.port=0 \
     --ledger.embedded-postgres.data-dir="$work/postgres" --logging.level.root=WARN > "$work/ledger.log" 2>&1 &
 ledger_pid=$!
-for _ in $(seq 1 180); do
+# a busy machine may need longer (LEDGER_START_SECONDS): measuring a ledger that is not up measures nothing
+started=
+for _ in $(seq 1 "${LEDGER_START_SECONDS:-180}"); do
     if curl -sf "http://localhost:$port/actuator/health" > /dev/null; then
+        started=1
         break
     fi
     if ! kill -0 "$ledger_pid" 2>/dev/null; then
@@ -52,6 +55,10 @@ for _ in $(seq 1 180); do
     fi
     sleep 1
 done
+if [[ -z "$started" ]]; then
+    echo "the ledger did not answer its health probe within ${LEDGER_START_SECONDS:-180} s (see ${log%.log}-ledger.log)"
+    exit 1
+fi
 java -jar "$work/benchmarks.jar" "$name" --bench.url="http://localhost:$port" --bench.ledger-pid="$ledger_pid" \
     --bench.postgres-data-dir="$work/postgres" "$@" 2>&1 | tee -a "$log"
 echo "uptime at end: $(uptime)" | tee -a "$log"

@@ -29,7 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Settings ({@code --bench.NAME=VALUE}): {@code url} (required), {@code ledger-pid}, {@code postgres-data-dir},
  * {@code clients} (16), {@code accounts} (200), {@code jit-warmup} (20s, once, not counted), {@code warmup} (5s, before
- * each run), {@code duration} (15s), {@code flood-threads} (8).
+ * each run), {@code duration} (15s), {@code flood-threads} (8), {@code runs} (key,basic,flood: which runs, in order;
+ * {@code key} alone gives the API key's CPU per charge without the other runs).
+ *
+ * <p>The ledger's CPU per charge (its JVM's CPU time over the run, warm-up included, divided by the charges answered
+ * in that time) depends far less on what else runs on the machine than the rate does: compare it across builds when
+ * the machine is busy.
  */
 final class HttpChargeBenchmark {
 
@@ -43,6 +48,7 @@ final class HttpChargeBenchmark {
     private final int floodThreads;
     private final Duration jitWarmup;
     private final LoadRunner runner;
+    private final List<String> runs;
     private final List<String> accounts = new ArrayList<>();
     private String apiKey;
 
@@ -55,6 +61,7 @@ final class HttpChargeBenchmark {
         this.floodThreads = Integer.parseInt(settings.getOrDefault("flood-threads", "8"));
         this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "20s"));
         this.runner = HttpBenchmarkOptions.runner(settings);
+        this.runs = List.of(settings.getOrDefault("runs", "key,basic,flood").split(","));
     }
 
     static void main(String[] args) throws Exception {
@@ -67,15 +74,21 @@ final class HttpChargeBenchmark {
                 benchmark.floodThreads);
         // a fresh ledger JVM compiles its hot paths in the first tens of seconds: not counted in any run
         benchmark.runner.run("JIT warm-up", benchmark.clients, Duration.ZERO, benchmark.jitWarmup,
-                benchmark.charges("Bearer " + benchmark.apiKey));
+                benchmark.charges("Bearer " + benchmark.apiKey, new AtomicLong()));
         List<String> rows = new ArrayList<>();
-        rows.add(benchmark.measure("API key (Bearer sk_test_…)", "Bearer " + benchmark.apiKey, false));
-        rows.add(benchmark.measure("HTTP Basic, cached", basic("agent", "demo"), false));
-        rows.add(benchmark.measure("API key, during a wrong-password flood", "Bearer " + benchmark.apiKey, true));
+        for (String run : benchmark.runs) {
+            rows.add(switch (run.trim()) {
+                case "key" -> benchmark.measure("API key (Bearer sk_test_…)", "Bearer " + benchmark.apiKey, false);
+                case "basic" -> benchmark.measure("HTTP Basic, cached", basic("agent", "demo"), false);
+                case "flood" -> benchmark.measure("API key, during a wrong-password flood",
+                        "Bearer " + benchmark.apiKey, true);
+                default -> throw new IllegalArgumentException("unknown run " + run + " (key, basic, flood)");
+            });
+        }
         System.out.println();
         System.out.println("| run | clients | charges/s | p50 | p99 | errors | CPU (cores): machine / ledger JVM / "
-                + "PostgreSQL / client JVM |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+                + "PostgreSQL / client JVM | ledger CPU per charge |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
         rows.forEach(System.out::println);
         System.exit(0);
     }
@@ -108,7 +121,8 @@ final class HttpChargeBenchmark {
         }
         long ledgerBefore = cpuTicks(ledgerPid);
         long wallBefore = System.nanoTime();
-        var result = runner.run(name, clients, warmup, duration, charges(authorization));
+        var answered = new AtomicLong();
+        var result = runner.run(name, clients, warmup, duration, charges(authorization, answered));
         double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
         long ledgerTicks = cpuTicks(ledgerPid) - ledgerBefore;
         stop.set(true);
@@ -118,23 +132,27 @@ final class HttpChargeBenchmark {
         var cpu = result.cpu();
         // the ledger's CPU over warm-up and window together (its /proc ticks are sampled around the whole run)
         double ledgerCores = ledgerTicks < 0 ? Double.NaN : ledgerTicks / 100.0 / wallSeconds;
-        System.out.printf("%s: %,.0f charges/s, %s, %d errors%s%n", name, result.perSecond(), result.latencies(),
-                result.errors(), result.firstError() == null ? "" : " (first: " + result.firstError() + ")");
+        // over the same span as the ticks: every charge answered in warm-up and window (a flood's refusals not counted)
+        double ledgerMsPerCharge = ledgerTicks < 0 ? Double.NaN : ledgerTicks * 10.0 / Math.max(1, answered.get());
+        System.out.printf("%s: %,.0f charges/s, %s, %d errors%s, ledger CPU %.2f ms per charge%n", name,
+                result.perSecond(), result.latencies(), result.errors(),
+                result.firstError() == null ? "" : " (first: " + result.firstError() + ")", ledgerMsPerCharge);
         if (flood) {
             System.out.println("  wrong-password answers during the run: " + floodAnswers);
         }
-        return String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %d | %.2f / %.2f / %.2f / %.2f |", name,
-                clients, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6, result.errors(),
-                cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores());
+        return String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %d | %.2f / %.2f / %.2f / %.2f | %.2f ms |",
+                name, clients, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6, result.errors(),
+                cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores(), ledgerMsPerCharge);
     }
 
-    private LoadRunner.ClientFactory charges(String authorization) {
+    private LoadRunner.ClientFactory charges(String authorization, AtomicLong answered) {
         return index -> {
             var http = client();
             return iteration -> {
                 String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
                 send(http, "POST", "/api/accounts/" + account + "/charges", authorization,
                         "{\"amount\": 1.00, \"description\": \"benchmark\"}");
+                answered.incrementAndGet();
             };
         };
     }

@@ -9,6 +9,9 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.subledger.kernel.error.LedgerRefusal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * {@code ledger.commands{command, outcome}} ({@code ledger_commands_seconds_count} in Prometheus): every command
  * handled on this node, by its type and how it ended — {@code success} once its events are committed, {@code refused}
@@ -20,7 +23,12 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
 
     static final String METRIC = "ledger.commands";
 
+    private record Key(Class<?> command, String outcome) {
+    }
+
     private final MeterRegistry registry;
+    /** Building a timer's id (tags sorted, filters applied) for every command cost more than timing it. */
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
     CommandMetricsInterceptor(MeterRegistry registry) {
         this.registry = registry;
@@ -30,7 +38,7 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         Timer.Sample sample = Timer.start(registry);
-        String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
+        Class<?> command = unitOfWork.getMessage().getPayloadType();
         Throwable[] thrown = new Throwable[1];
         unitOfWork.afterCommit(u -> sample.stop(timer(command, "success")));
         unitOfWork.onRollback(u -> sample.stop(timer(command, outcomeOf(thrown[0] != null ? thrown[0]
@@ -51,8 +59,9 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
         return "failed";
     }
 
-    private Timer timer(String command, String outcome) {
-        return Timer.builder(METRIC).tag("command", command).tag("outcome", outcome)
-                .description("commands handled on this node, by type and outcome").register(registry);
+    private Timer timer(Class<?> command, String outcome) {
+        return timers.computeIfAbsent(new Key(command, outcome), key -> Timer.builder(METRIC)
+                .tag("command", command.getSimpleName()).tag("outcome", outcome)
+                .description("commands handled on this node, by type and outcome").register(registry));
     }
 }

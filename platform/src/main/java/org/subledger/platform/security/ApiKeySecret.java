@@ -25,6 +25,8 @@ final class ApiKeySecret {
     private final JdbcTemplate jdbc;
     private final String configuredSecret;
     private volatile SecretKeySpec hmacKey;
+    /** A MAC per thread, keyed once: looking the algorithm up and keying it cost more than hashing a key. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     ApiKeySecret(String environment, String configuredSecret, JdbcTemplate jdbc) {
         this.prefix = "sk_" + environment + "_";
@@ -54,10 +56,15 @@ final class ApiKeySecret {
     }
 
     String hash(String key) {
+        // doFinal leaves the MAC reset, keyed, ready for the next key
+        return HexFormat.of().formatHex(macs.get().doFinal(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(hmacKey());
-            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public class AuthorizeBeforeBindingInterceptor implements HandlerInterceptor {
 
-    private final PreAuthorizeAuthorizationManager preAuthorize = new PreAuthorizeAuthorizationManager();
+    private final RoleExpressions preAuthorize = new RoleExpressions(new PreAuthorizeAuthorizationManager());
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -25,6 +25,8 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.subledger.kernel.access.AccessScope;
@@ -109,6 +111,17 @@ public class LedgerWebAutoConfiguration {
     public MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper objectMapper) {
         return new MappingJackson2HttpMessageConverter(RequestJson.strict(objectMapper)
                 .registerModule(AmountJson.module()));
+    }
+
+    /** Request mappings looked up by their paths' prefix first: see {@link IndexedRequestMappings}. */
+    @Bean
+    public WebMvcRegistrations ledgerRequestMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedRequestMappings();
+            }
+        };
     }
 
     @Bean
