@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A bill with its lines, each explaining its amount; the fields of {@link BillSummaryView} and {@code lines}. */
+/**
+ * A bill with its lines, each explaining its amount, and its sections, one per subscription billed on it (a bill per
+ * account has several; {@code subscriptionId} is then null); the fields of {@link BillSummaryView}, {@code lines}
+ * and {@code sections}.
+ */
 public record BillView(String billId,
                        String billNumber,
                        String accountId,
@@ -24,13 +28,15 @@ public record BillView(String billId,
                        LocalDate dueDate,
                        int lineCount,
                        Instant issuedAt,
-                       List<BillLineView> lines) {
+                       List<BillLineView> lines,
+                       List<BillSectionView> sections) {
 
     static BillView of(BillDetails details) {
         var bill = BillSummaryView.of(details.bill());
         return new BillView(bill.billId(), bill.billNumber(), bill.accountId(), bill.subscriptionId(), bill.runId(),
                 bill.kind(), bill.issuedOn(), bill.periodFrom(), bill.periodTo(), bill.currency(), bill.total(),
                 bill.taxTotal(), bill.dueDate(), bill.lineCount(), bill.issuedAt(),
-                details.lines().stream().map(BillLineView::of).toList());
+                details.lines().stream().map(BillLineView::of).toList(),
+                details.sections().stream().map(BillSectionView::of).toList());
     }
 }
