@@ -41,14 +41,16 @@ import java.util.function.Consumer;
 
 /**
  * Issues bills for a group of subscriptions in one transaction: reads their streams and their accounts' streams in
- * one query, lets the {@link BillCalculator} decide, takes gapless bill numbers, and appends every event of the group
- * in one batch: per bill a {@code SubscriptionBilled} (the subscription's billing position) and a
- * {@code DiscountApplied} per discount application on it (both on the subscription's stream), a {@code BillIssued}
- * (the bill's own stream) and a {@code BillPosted} (the account's balance, with a {@code ReceivableAllocated} per open
- * item its money settles: unallocated money settles the bill, a negative bill older bills). Exactly once: the events are appended at the
- * sequence numbers that follow what was read, so a concurrent change of any of these aggregates makes the whole group
- * fail and be retried from a fresh read; and a subscription's billing position moves in the same transaction as its
- * bill, so billing it again for the same date finds nothing due.
+ * one query, lets the {@link BillCalculator} decide, puts an account's RUN drafts on one bill where its schemes bill
+ * per account ({@link AccountBills}), takes gapless bill numbers, and appends every event of the group in one batch:
+ * per subscription billed a {@code SubscriptionBilled} (its billing position, naming the bill it is on) and a
+ * {@code DiscountApplied} per discount application on it (both on the subscription's stream); per bill a
+ * {@code BillIssued} (the bill's own stream) and a {@code BillPosted} (the account's balance, with a
+ * {@code ReceivableAllocated} per open item its money settles: unallocated money settles the bill, a negative bill
+ * older bills). Exactly once: the events are appended at the sequence numbers that follow what was read, so a
+ * concurrent change of any of these aggregates makes the whole group fail and be retried from a fresh read; and a
+ * subscription's billing position moves in the same transaction as its bill, so billing it again for the same date
+ * finds nothing due.
  */
 @Component
 class BillWriter {
@@ -327,8 +329,8 @@ class BillWriter {
     }
 
     /**
-     * A bill about to be numbered: its id, its subscription's next sequence, its account before it, and what the
-     * account's unallocated money settles of it.
+     * A bill about to be numbered: its sections' drafts, its id, its account before it, and what the account's
+     * unallocated money settles of it.
      */
     private record Numbered(AccountBills.Bill bill, String billId, BillingAccount account,
                             List<Receivables.Allocation> allocations) {
