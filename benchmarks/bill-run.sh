@@ -10,6 +10,7 @@
 #   benchmarks/bill-run.sh --bench.subscriptions=10000
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --ledger.billing.segment-size=1000  # other --key=value: ledger
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.discount=true  # one auto-apply discount each
+#   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.accounts=50000  # two subscriptions, one bill each
 #
 # The JVM runs with a fixed heap, -Xmx2g (HEAP=... to change), so peak heap figures compare. Environment as run.sh:
 # JAVA_OPTS, SKIP_BUILD=1, MAVEN_ARGS. The output is also written to benchmarks/target/bill-run-<time>.log.

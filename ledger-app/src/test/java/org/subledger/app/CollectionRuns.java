@@ -14,13 +14,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 record CollectionRuns(Api api) {
 
     String newSubscriptionType(String prefix) {
+        return newSubscriptionType(prefix, "RESIDENTIAL");
+    }
+
+    /** A subscription type of its own whose subscriptions are billed on {@code scheme}. */
+    String newSubscriptionType(String prefix, String scheme) {
         assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
         String type = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/subscription-types", """
-                {"code": "%s", "name": "Collections test", "allowedBillingTermSchemes": ["RESIDENTIAL"],
-                 "allowedProviders": ["NAGRA"], "allowedProducts": ["PLATINUM", "START-UP-FEE"]}""".formatted(type));
+                {"code": "%s", "name": "Collections test", "allowedBillingTermSchemes": ["%s"],
+                 "allowedProviders": ["NAGRA"], "allowedProducts": ["PLATINUM", "START-UP-FEE"]}"""
+                .formatted(type, scheme));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return type;
+    }
+
+    /** A monthly scheme of its own whose subscriptions get a bill each (not one per account). */
+    String schemeBillingPerSubscription(String prefix) {
+        String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var created = api.post("admin", "/api/catalog/billing-term-schemes", """
+                {"code": "%s", "name": "Monthly, a bill per subscription", "billingFrequencies": ["MONTHLY"],
+                 "bindingPeriodMonths": 0, "allowedPricePlans": ["STANDARD"], "defaultPricePlan": "STANDARD",
+                 "flexiblePricing": false, "overrideCreditLimitRules": false, "termedServiceTiming": "IN_ADVANCE",
+                 "prepaid": false, "billPer": "SUBSCRIPTION"}""".formatted(code));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return code;
     }
 
     /** A customer with one effective subscription of {@code type} whose account owes {@code owes} (EUR). */

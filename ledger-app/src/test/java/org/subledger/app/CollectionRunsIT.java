@@ -160,14 +160,16 @@ class CollectionRunsIT extends LedgerIT {
     /**
      * Read per subscription, the amount condition counts only what a subscription's own bills leave unpaid: of an
      * account's two subscriptions billed in January, the one whose bill was paid stays effective while the other,
-     * overdue for months, is deactivated (read per account, the account's overdue bill would have taken both).
+     * overdue for months, is deactivated (read per account, the account's overdue bill would have taken both). Their
+     * scheme bills per subscription: on one bill per account there would be no bill of each to pay or leave unpaid.
      */
     @Test
     void perSubscriptionOnlyTheSubscriptionWhoseOwnBillIsOverdueIsDeactivated() {
-        String type = collections.newSubscriptionType("C1S");
+        String scheme = collections.schemeBillingPerSubscription("C1S");
+        String type = collections.newSubscriptionType("C1S", scheme);
         String accountId = api.openAccount("Annual", "Payer", "5000.00");
-        String paidUp = subscribe(accountId, type);
-        String overdue = subscribe(accountId, type);
+        String paidUp = subscribe(accountId, type, scheme);
+        String overdue = subscribe(accountId, type, scheme);
         var started = api.post("billing", "/api/bill-runs", """
                 {"billingDate":"2026-01-01","subscriptionTypeCode":"%s"}""".formatted(type));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
@@ -199,13 +201,14 @@ class CollectionRunsIT extends LedgerIT {
         assertThat(collections.state(paidUp)).isEqualTo("EFFECTIVE");
     }
 
-    private String subscribe(String accountId, String type) {
+    private String subscribe(String accountId, String type, String scheme) {
         var created = api.post("agent", "/api/subscriptions", """
                 {"accountId":"%s","subscriptionTypeCode":"%s",
-                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                 "billingTerms":{"scheme":"%s","billingFrequency":"MONTHLY"},
                  "initialState":"EFFECTIVE","actionDate":"2026-01-01",
                  "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
-                 "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}""".formatted(accountId, type));
+                 "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}"""
+                .formatted(accountId, type, scheme));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String subscriptionId = created.json().get("subscriptionId").asText();
         Await.until("the subscription effective", () -> collections.state(subscriptionId), "EFFECTIVE"::equals);

@@ -13,6 +13,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,16 +151,31 @@ class BillRunStore {
                 row.getLong(6), row.getLong(7), row.getBoolean(8), row.getString(9));
     }
 
-    /** The next segment of a partition after its checkpoint, in (account, subscription) order. */
+    /**
+     * The next segment of a partition after its checkpoint, in (account, subscription) order: {@code size}
+     * subscriptions, and then the rest of the last account's, so that an account's subscriptions are billed in one
+     * segment (one transaction) and can share one bill. An account's subscriptions are a handful, so a segment grows
+     * by a few at most.
+     */
     List<BillWriter.Candidate> segment(String runId, Partition partition, int size) {
         String lastAccount = partition.lastAccountId() == null ? "" : partition.lastAccountId();
         String lastSubscription = partition.lastSubscriptionId() == null ? "" : partition.lastSubscriptionId();
-        return jdbc.query("""
+        List<BillWriter.Candidate> segment = new ArrayList<>(jdbc.query("""
                 select account_id, subscription_id from bill_run_candidate
                 where run_id = ? and partition_no = ? and (account_id, subscription_id) > (?, ?)
                 order by account_id, subscription_id limit ?""",
                 (row, n) -> new BillWriter.Candidate(row.getString(1), row.getString(2)),
-                runId, partition.partitionNo(), lastAccount, lastSubscription, size);
+                runId, partition.partitionNo(), lastAccount, lastSubscription, size));
+        if (segment.size() == size) {
+            BillWriter.Candidate last = segment.get(segment.size() - 1);
+            segment.addAll(jdbc.query("""
+                    select account_id, subscription_id from bill_run_candidate
+                    where run_id = ? and partition_no = ? and account_id = ? and subscription_id > ?
+                    order by subscription_id""",
+                    (row, n) -> new BillWriter.Candidate(row.getString(1), row.getString(2)),
+                    runId, partition.partitionNo(), last.accountId(), last.subscriptionId()));
+        }
+        return segment;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.billing.SubscriptionBillingFailed;
+import org.subledger.kernel.catalog.BillPer;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -40,14 +41,16 @@ import java.util.function.Consumer;
 
 /**
  * Issues bills for a group of subscriptions in one transaction: reads their streams and their accounts' streams in
- * one query, lets the {@link BillCalculator} decide, takes gapless bill numbers, and appends every event of the group
- * in one batch: per bill a {@code SubscriptionBilled} (the subscription's billing position) and a
- * {@code DiscountApplied} per discount application on it (both on the subscription's stream), a {@code BillIssued}
- * (the bill's own stream) and a {@code BillPosted} (the account's balance, with a {@code ReceivableAllocated} per open
- * item its money settles: unallocated money settles the bill, a negative bill older bills). Exactly once: the events are appended at the
- * sequence numbers that follow what was read, so a concurrent change of any of these aggregates makes the whole group
- * fail and be retried from a fresh read; and a subscription's billing position moves in the same transaction as its
- * bill, so billing it again for the same date finds nothing due.
+ * one query, lets the {@link BillCalculator} decide, puts an account's RUN drafts on one bill where its schemes bill
+ * per account ({@link AccountBills}), takes gapless bill numbers, and appends every event of the group in one batch:
+ * per subscription billed a {@code SubscriptionBilled} (its billing position, naming the bill it is on) and a
+ * {@code DiscountApplied} per discount application on it (both on the subscription's stream); per bill a
+ * {@code BillIssued} (the bill's own stream) and a {@code BillPosted} (the account's balance, with a
+ * {@code ReceivableAllocated} per open item its money settles: unallocated money settles the bill, a negative bill
+ * older bills). Exactly once: the events are appended at the sequence numbers that follow what was read, so a
+ * concurrent change of any of these aggregates makes the whole group fail and be retried from a fresh read; and a
+ * subscription's billing position moves in the same transaction as its bill, so billing it again for the same date
+ * finds nothing due.
  */
 @Component
 class BillWriter {
@@ -198,29 +201,38 @@ class BillWriter {
         phases.lap("calculate");
         // everything a bill number does not change comes before the numbers are taken: from then until the commit
         // the year's series row stays locked, and every other worker issuing bills waits for it
-        List<Numbered> numbered = new ArrayList<>(drafts.size());
-        List<String> billIds = new ArrayList<>(drafts.size());
+        Map<String, Issued> bySubscription = new HashMap<>();
+        drafts.forEach(issued -> bySubscription.put(issued.draft().subscriptionId(), issued));
+        List<AccountBills.Bill> bills = AccountBills.of(drafts.stream().map(Issued::draft).toList(),
+                draft -> perAccount(bySubscription.get(draft.subscriptionId()).state(), catalog, kind));
+        List<Numbered> numbered = new ArrayList<>(bills.size());
+        List<String> billIds = new ArrayList<>(bills.size());
         List<WalletSettlements.Bill> prepaid = new ArrayList<>();
-        for (Issued issued : drafts) {
-            BillDraft draft = issued.draft();
-            long subscriptionSequence = issued.sequence() + 1;
-            String billId = billId(draft.subscriptionId(), kind, subscriptionSequence);
-            BillingAccount account = accounts.get(draft.accountId());
-            BillingAccount.Billed billed = account.billed(billId, draft.dueDate(), draft.total());
-            numbered.add(new Numbered(draft, billId, subscriptionSequence, account, billed.allocations()));
-            var settlement = WalletSettlements.of(issued.state(), catalog, kind, draft.total());
-            if (settlement != null) {
-                prepaid.add(new WalletSettlements.Bill(billId, draft.accountId(), draft.subscriptionId(),
-                        draft.total(), settlement));
+        for (AccountBills.Bill bill : bills) {
+            Issued first = bySubscription.get(bill.first().subscriptionId());
+            String billId = billId(first.draft().subscriptionId(), kind, first.sequence() + 1);
+            BillingAccount account = accounts.get(bill.accountId());
+            BillingAccount.Billed billed = account.billed(billId, bill.dueDate(), bill.total());
+            numbered.add(new Numbered(bill, billId, account, billed.allocations()));
+            if (bill.drafts().size() == 1) { // a bill settled from the wallet is never put with others
+                var settlement = WalletSettlements.of(first.state(), catalog, kind, bill.total());
+                if (settlement != null) {
+                    prepaid.add(new WalletSettlements.Bill(billId, bill.accountId(), first.draft().subscriptionId(),
+                            bill.total(), settlement));
+                }
             }
             accounts.put(account.accountId(), billed.after());
             touchedAccounts.add(account.accountId());
-            // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
-            // aside, which the fold does not look at)
-            issued.state().apply(subscriptionBilled(draft, billId, null, runId));
-            discountsApplied(draft, billId).forEach(issued.state()::apply);
-            nextDates.add(new BillingIndex.NextDate(draft.subscriptionId(),
-                    BillCalculator.nextBillingDate(issued.state(), catalog)));
+            for (int i = 0; i < bill.drafts().size(); i++) {
+                BillDraft draft = bill.drafts().get(i);
+                BillingState state = bySubscription.get(draft.subscriptionId()).state();
+                // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
+                // aside, which the fold does not look at)
+                state.apply(subscriptionBilled(draft, billId, null, runId));
+                discountsApplied(bill, i, billId).forEach(state::apply);
+                nextDates.add(new BillingIndex.NextDate(draft.subscriptionId(),
+                        BillCalculator.nextBillingDate(state, catalog)));
+            }
             billIds.add(billId);
         }
         // before the numbers too: one read of the prepaid bills' wallets, none for a segment without them
@@ -231,26 +243,31 @@ class BillWriter {
         phases.lap("checkpoint");
         List<String> billNumbers = numbers.take(billingDate.getYear(), numbered.size());
         phases.lap("number");
-        for (int i = 0; i < numbered.size(); i++) {
-            Numbered bill = numbered.get(i);
-            BillDraft draft = bill.draft();
-            String billNumber = billNumbers.get(i);
-            BillingAccount account = bill.account();
-            events.add(event(SUBSCRIPTION, draft.subscriptionId(), bill.subscriptionSequence(),
-                    subscriptionBilled(draft, bill.billId(), billNumber, runId), metaData));
-            long discountSequence = bill.subscriptionSequence();
-            for (DiscountApplied applied : discountsApplied(draft, bill.billId())) {
-                events.add(event(SUBSCRIPTION, draft.subscriptionId(), ++discountSequence, applied, metaData));
+        for (int n = 0; n < numbered.size(); n++) {
+            Numbered issued = numbered.get(n);
+            AccountBills.Bill bill = issued.bill();
+            String billNumber = billNumbers.get(n);
+            BillingAccount account = issued.account();
+            for (int i = 0; i < bill.drafts().size(); i++) {
+                BillDraft draft = bill.drafts().get(i);
+                long sequence = bySubscription.get(draft.subscriptionId()).sequence() + 1;
+                events.add(event(SUBSCRIPTION, draft.subscriptionId(), sequence,
+                        subscriptionBilled(draft, issued.billId(), billNumber, runId), metaData));
+                for (DiscountApplied applied : discountsApplied(bill, i, issued.billId())) {
+                    events.add(event(SUBSCRIPTION, draft.subscriptionId(), ++sequence, applied, metaData));
+                }
             }
-            events.add(event(BILL, bill.billId(), 0, new BillIssued(bill.billId(), billNumber, draft.accountId(),
-                    draft.subscriptionId(), runId, kind, draft.billedOn(), draft.periodFrom(), draft.periodTo(),
-                    draft.lines(), draft.total(), draft.taxTotal(), draft.dueDate()), metaData));
-            events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
-                    new BillPosted(account.accountId(), "bill:" + bill.billId(), bill.billId(), billNumber,
-                            draft.total(), draft.taxTotal(), "Bill " + billNumber + " (" + draft.periodFrom() + " to "
-                            + draft.periodTo() + ")", account.balance().plus(draft.total()), draft.dueDate()),
+            BillDraft first = bill.first();
+            events.add(event(BILL, issued.billId(), 0, new BillIssued(issued.billId(), billNumber,
+                    bill.accountId(), bill.subscriptionId(), runId, kind, first.billedOn(), bill.periodFrom(),
+                    bill.periodTo(), bill.lines(), bill.total(), bill.taxTotal(), bill.dueDate(), bill.sections()),
                     metaData));
-            allocationEvents(account, bill.billId(), bill.allocations(), metaData).forEach(events::add);
+            events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
+                    new BillPosted(account.accountId(), "bill:" + issued.billId(), issued.billId(), billNumber,
+                            bill.total(), bill.taxTotal(), "Bill " + billNumber + " (" + bill.periodFrom() + " to "
+                            + bill.periodTo() + ")", account.balance().plus(bill.total()), bill.dueDate()),
+                    metaData));
+            allocationEvents(account, issued.billId(), issued.allocations(), metaData).forEach(events::add);
         }
         events.addAll(walletEvents); // after the bills they settle, so every reader meets the bill first
         phases.lap("events");
@@ -290,19 +307,32 @@ class BillWriter {
                 draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
     }
 
-    /** The draft's discount applications as recorded with the bill: on its stream, after its SubscriptionBilled. */
-    private static List<DiscountApplied> discountsApplied(BillDraft draft, String billId) {
-        return draft.discounts().stream().map(applied -> new DiscountApplied(applied.subscriptionId(),
+    /**
+     * Whether the subscription's RUN bill goes on its account's bill: its scheme bills per account, and its bills are
+     * not paid one by one from the wallet.
+     */
+    private static boolean perAccount(BillingState state, BillingCatalog catalog, BillKind kind) {
+        return kind == BillKind.RUN && state.billingTerms() != null
+                && catalog.billingTermScheme(state.billingTerms().billingTermSchemeCode())
+                .map(scheme -> scheme.billPer() == BillPer.ACCOUNT && !scheme.settledFromWallet()).orElse(false);
+    }
+
+    /**
+     * Section {@code i}'s discount applications as recorded with the bill: on its subscription's stream, after its
+     * SubscriptionBilled.
+     */
+    private static List<DiscountApplied> discountsApplied(AccountBills.Bill bill, int i, String billId) {
+        return bill.discounts(i).stream().map(applied -> new DiscountApplied(applied.subscriptionId(),
                 applied.discountId(), applied.definitionCode(), billId, applied.periodStart(),
                 applied.periodEnd(), applied.amount(), applied.applicationNumber(), applied.lines(),
                 applied.criteria(), BILLING)).toList();
     }
 
     /**
-     * A bill about to be numbered: its id, its subscription's next sequence, its account before it, and what the
-     * account's unallocated money settles of it.
+     * A bill about to be numbered: its sections' drafts, its id, its account before it, and what the account's
+     * unallocated money settles of it.
      */
-    private record Numbered(BillDraft draft, String billId, long subscriptionSequence, BillingAccount account,
+    private record Numbered(AccountBills.Bill bill, String billId, BillingAccount account,
                             List<Receivables.Allocation> allocations) {
     }
 

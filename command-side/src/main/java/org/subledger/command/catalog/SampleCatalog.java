@@ -8,6 +8,7 @@ import org.subledger.kernel.catalog.ActivityTypeDefinition;
 import org.subledger.kernel.catalog.AmendActivityType;
 import org.subledger.kernel.catalog.AmendJobType;
 import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.catalog.AmendBillingTermScheme;
 import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
 import org.subledger.kernel.catalog.BillingTiming;
 import org.subledger.kernel.catalog.PrepaidSettlement;
@@ -111,6 +112,12 @@ public class SampleCatalog {
         }
     }
 
+    /** A scheme of the sample, created, or amended to this definition where an earlier one is stored. */
+    private static void scheme(List<Object> commands, BillingTermSchemeDefinition definition) {
+        commands.add(new CreateOrAmend(new CreateBillingTermScheme(definition),
+                new AmendBillingTermScheme(definition)));
+    }
+
     static List<Object> commands() {
         List<Object> commands = new ArrayList<>();
         commands.add(new CreateProvider(new ProviderDefinition("NAGRA", "Nagra Media Live")));
@@ -129,22 +136,23 @@ public class SampleCatalog {
         commands.add(new CreateEventChargeRule(new EventChargeRuleDefinition("START-UP-FEE", "Start-up fee",
                 BehaviourCode.BECOME_SUBSCRIBER, "START-UP-FEE", null, ChargeRecurrence.ONCE_PER_SUBSCRIPTION,
                 DefinitionState.EFFECTIVE)));
-        commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("RESIDENTIAL",
+        // created or amended: a ledger loaded before bills per account stored these schemes billing per subscription
+        scheme(commands, new BillingTermSchemeDefinition("RESIDENTIAL",
                 "Residential monthly", List.of(BillingFrequency.MONTHLY, BillingFrequency.QUARTERLY,
                 BillingFrequency.ANNUAL), 12, List.of("STANDARD", "VIP"), "STANDARD", true, false,
-                BillingTiming.IN_ADVANCE, eur("50.00"), 20, false)));
-        commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("CORPORATE", "Corporate",
+                BillingTiming.IN_ADVANCE, eur("50.00"), 20, false));
+        scheme(commands, new BillingTermSchemeDefinition("CORPORATE", "Corporate",
                 List.of(BillingFrequency.MONTHLY, BillingFrequency.ANNUAL), 24, List.of("STANDARD"), "STANDARD",
-                false, true, BillingTiming.IN_ARREARS, null, null, false)));
+                false, true, BillingTiming.IN_ARREARS, null, null, false));
         // usage is billed as soon as it is recorded
-        commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("PREPAID", "Prepaid monthly",
+        scheme(commands, new BillingTermSchemeDefinition("PREPAID", "Prepaid monthly",
                 List.of(BillingFrequency.MONTHLY), 0, List.of("STANDARD"), "STANDARD", false, false,
-                BillingTiming.IN_ADVANCE, null, null, true)));
+                BillingTiming.IN_ADVANCE, null, null, true));
         // prepaid from the wallet: usage it cannot pay is refused, an unpaid month deactivates until a top-up
-        commands.add(new CreateBillingTermScheme(new BillingTermSchemeDefinition("PREPAID-WALLET",
+        scheme(commands, new BillingTermSchemeDefinition("PREPAID-WALLET",
                 "Prepaid monthly, paid from the wallet", List.of(BillingFrequency.MONTHLY), 0, List.of("STANDARD"),
                 "STANDARD", false, false, BillingTiming.IN_ADVANCE, null, null, true,
-                PrepaidSettlement.WALLET_OR_DEACTIVATE)));
+                PrepaidSettlement.WALLET_OR_DEACTIVATE));
         List<String> tvProducts = List.of("GOLD", "PLATINUM", "EUROSPORT-1", "PPV-SERVICE", "PPV-MOVIES", "BOUQUET",
                 "DECODER", "ANTENNA", "ROUTER", "START-UP-FEE", "INSTALL-KIT");
         commands.add(new CreateSubscriptionType(new SubscriptionTypeDefinition("GOLD", "Gold TV",

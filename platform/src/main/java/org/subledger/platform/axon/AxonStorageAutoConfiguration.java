@@ -114,6 +114,16 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    public BillSectionsUpcaster billSectionsUpcaster() {
+        return new BillSectionsUpcaster();
+    }
+
+    @Bean
+    public BillingTermSchemeBillPerUpcaster billingTermSchemeBillPerUpcaster() {
+        return new BillingTermSchemeBillPerUpcaster();
+    }
+
+    @Bean
     public ActivityServiceTermsUpcaster activityServiceTermsUpcaster() {
         return new ActivityServiceTermsUpcaster();
     }

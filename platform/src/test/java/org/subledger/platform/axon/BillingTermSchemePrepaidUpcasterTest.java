@@ -25,7 +25,8 @@ class BillingTermSchemePrepaidUpcasterTest {
 
     private final Serializer serializer = StorageJson.serializer();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(new BillingTermSchemePrepaidUpcaster(),
-            new BillingTermSchemePaymentTermUpcaster(), new BillingTermSchemeWalletUpcaster());
+            new BillingTermSchemePaymentTermUpcaster(), new BillingTermSchemeWalletUpcaster(),
+            new BillingTermSchemeBillPerUpcaster());
 
     /** As revision 1 wrote it: the definition has no {@code prepaid}. */
     private static final String REVISION_1 = """

@@ -22,7 +22,8 @@ class BillingTermSchemeWalletUpcasterTest {
 
     private final Serializer serializer = StorageJson.serializer();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(new BillingTermSchemePrepaidUpcaster(),
-            new BillingTermSchemePaymentTermUpcaster(), new BillingTermSchemeWalletUpcaster());
+            new BillingTermSchemePaymentTermUpcaster(), new BillingTermSchemeWalletUpcaster(),
+            new BillingTermSchemeBillPerUpcaster());
 
     private static final String REVISION_2 = """
             {"definition":{"code":"PREPAID","name":"Prepaid monthly","billingFrequencies":["MONTHLY"],

@@ -2,13 +2,15 @@ package org.subledger.projection.billing;
 
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.BillSection;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
-/** One row of {@code bill} with its rows of {@code bill_line}, taken from a {@link BillIssued} event. */
+/** One row of {@code bill} with its rows of {@code bill_line} and {@code bill_section}, taken from a {@link BillIssued} event. */
 record BillRow(String billId,
                String billNumber,
                String accountId,
@@ -24,7 +26,20 @@ record BillRow(String billId,
                LocalDate dueDate,
                Instant issuedAt,
                long version,
-               List<Line> lines) {
+               List<Line> lines,
+               List<Section> sections) {
+
+    /** One row of {@code bill_section}. */
+    record Section(int sectionNo,
+                   String subscriptionId,
+                   LocalDate periodFrom,
+                   LocalDate periodTo,
+                   int firstLineNo,
+                   int lastLineNo,
+                   BigDecimal total,
+                   BigDecimal taxTotal,
+                   String currency) {
+    }
 
     record Line(int lineNo,
                 String kind,
@@ -38,13 +53,14 @@ record BillRow(String billId,
                 BigDecimal taxRatePercent,
                 String currency,
                 String reference,
-                String explanation) {
+                String explanation,
+                String subscriptionId) {
 
-        static Line of(BillLine line) {
+        static Line of(BillLine line, String subscriptionId) {
             return new Line(line.lineNo(), line.kind().name(), line.productCode(), line.description(), line.from(),
                     line.to(), line.quantity(), line.amount().amount(), line.taxAmount().amount(),
                     line.taxRatePercent(), line.amount().currency().getCurrencyCode(), line.reference(),
-                    ExplanationJson.write(line.explanation()));
+                    ExplanationJson.write(line.explanation()), subscriptionId);
         }
     }
 
@@ -53,6 +69,23 @@ record BillRow(String billId,
         return new BillRow(event.billId(), event.billNumber(), event.accountId(), event.subscriptionId(),
                 event.runId(), event.kind().name(), event.issuedOn(), event.periodFrom(), event.periodTo(),
                 event.total().amount(), event.taxTotal().amount(), event.total().currency().getCurrencyCode(),
-                event.dueDate(), issuedAt, sequenceNumber, event.lines().stream().map(Line::of).toList());
+                event.dueDate(), issuedAt, sequenceNumber,
+                event.lines().stream().map(line -> Line.of(line, sectionOf(event, line.lineNo()))).toList(),
+                sections(event));
+    }
+
+    private static String sectionOf(BillIssued event, int lineNo) {
+        return event.sections().stream().filter(section -> section.holds(lineNo)).map(BillSection::subscriptionId)
+                .findFirst().orElse(null);
+    }
+
+    private static List<Section> sections(BillIssued event) {
+        List<Section> sections = new ArrayList<>();
+        for (BillSection section : event.sections()) {
+            sections.add(new Section(sections.size() + 1, section.subscriptionId(), section.periodFrom(),
+                    section.periodTo(), section.firstLineNo(), section.lastLineNo(), section.total().amount(),
+                    section.taxTotal().amount(), section.total().currency().getCurrencyCode()));
+        }
+        return sections;
     }
 }

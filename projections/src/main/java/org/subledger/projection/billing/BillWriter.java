@@ -56,9 +56,15 @@ final class BillWriter {
             on conflict (bill_id) do nothing""";
     private static final String INSERT_LINE = """
             insert into bill_line (bill_id, line_no, kind, product_code, description, period_from, period_to,
-                                   quantity, amount, tax_amount, tax_rate_percent, currency, reference, explanation)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                   quantity, amount, tax_amount, tax_rate_percent, currency, reference, explanation,
+                                   subscription_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
             on conflict (bill_id, line_no) do nothing""";
+    private static final String INSERT_SECTION = """
+            insert into bill_section (bill_id, section_no, subscription_id, period_from, period_to, first_line_no,
+                                      last_line_no, total, tax_total, currency)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (bill_id, section_no) do nothing""";
     private static final String INSERT_FAILURE = """
             insert into bill_run_failure (subscription_id, event_sequence, run_id, account_id, billing_date,
                                           error_code, reason, failed_at)
@@ -102,7 +108,7 @@ final class BillWriter {
     }
 
     void clear() {
-        jdbc.execute("truncate table bill, bill_line, bill_run, bill_run_failure");
+        jdbc.execute("truncate table bill, bill_line, bill_section, bill_run, bill_run_failure");
     }
 
     /** Runs the statements in order, each run of consecutive statements with the same SQL as one JDBC batch. */
@@ -167,6 +173,29 @@ final class BillWriter {
         if (!lines.isEmpty()) {
             jdbc.batchUpdate(INSERT_LINE, lines, lines.size(), BillWriter::bindLine);
         }
+        List<SectionInsert> sections = bills.stream()
+                .flatMap(bill -> bill.sections().stream().map(section -> new SectionInsert(bill.billId(), section)))
+                .toList();
+        if (!sections.isEmpty()) {
+            jdbc.batchUpdate(INSERT_SECTION, sections, sections.size(), BillWriter::bindSection);
+        }
+    }
+
+    private record SectionInsert(String billId, BillRow.Section section) {
+    }
+
+    private static void bindSection(PreparedStatement statement, SectionInsert insert) throws SQLException {
+        BillRow.Section section = insert.section();
+        statement.setString(1, insert.billId());
+        statement.setInt(2, section.sectionNo());
+        statement.setString(3, section.subscriptionId());
+        setDate(statement, 4, section.periodFrom());
+        setDate(statement, 5, section.periodTo());
+        statement.setInt(6, section.firstLineNo());
+        statement.setInt(7, section.lastLineNo());
+        statement.setBigDecimal(8, section.total());
+        statement.setBigDecimal(9, section.taxTotal());
+        statement.setString(10, section.currency());
     }
 
     private record BillLineInsert(String billId, BillRow.Line line) {
@@ -188,6 +217,7 @@ final class BillWriter {
         statement.setString(12, line.currency());
         statement.setString(13, line.reference());
         statement.setString(14, line.explanation());
+        statement.setString(15, line.subscriptionId());
     }
 
     private void insertFailures(List<PendingBilling.Failure> failures) {

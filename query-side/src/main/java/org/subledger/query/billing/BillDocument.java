@@ -39,9 +39,13 @@ record BillDocument(BillDocumentProperties.Operator operator,
     record Customer(String accountId, String name, String type, List<String> address) {
     }
 
-    /** One bill line: its period (or date, {@code from} equal to {@code to}), quantity, VAT rate and part, amount. */
+    /**
+     * One bill line: its period (or date, {@code from} equal to {@code to}), quantity, VAT rate and part, amount.
+     * {@code section}: on a bill per account (several sections), the heading of the section the line opens (the
+     * subscription, its period and subtotal); else null.
+     */
     record Line(int lineNo, String kind, String productCode, String description, LocalDate from, LocalDate to,
-                long quantity, String taxRatePercent, String tax, String amount) {
+                long quantity, String taxRatePercent, String tax, String amount, String section) {
     }
 
     static BillDocument of(BillDetails details, AccountSummary account, List<String> address,
@@ -49,7 +53,8 @@ record BillDocument(BillDocumentProperties.Operator operator,
         BillSummary bill = details.bill();
         Customer customer = new Customer(bill.accountId(), account == null ? null : account.name(),
                 account == null || account.type() == null ? null : account.type().name(), address);
-        List<Line> lines = details.lines().stream().map(BillDocument::line).toList();
+        List<Line> lines = details.lines().stream().map(line -> line(line, heading(details, line.lineNo())))
+                .toList();
         return new BillDocument(operator, customer, bill.billId(), bill.billNumber(), bill.kind().name(),
                 bill.issuedOn(), bill.periodFrom(), lastDay(bill.periodFrom(), bill.periodTo()), bill.dueDate(),
                 bill.total().currency().getCurrencyCode(), lines, plain(bill.total().minus(bill.taxTotal())),
@@ -57,11 +62,23 @@ record BillDocument(BillDocumentProperties.Operator operator,
                 plain(balanceBroughtForward.plus(bill.total())));
     }
 
-    private static Line line(BillLine line) {
+    private static Line line(BillLine line, String section) {
         return new Line(line.lineNo(), line.kind().name(), line.productCode(), line.description(), line.from(),
                 lastDay(line.from(), line.to()), line.quantity(),
                 line.taxRatePercent() == null ? null : line.taxRatePercent().stripTrailingZeros().toPlainString(),
-                plain(line.taxAmount()), plain(line.amount()));
+                plain(line.taxAmount()), plain(line.amount()), section);
+    }
+
+    /** The heading of the section line {@code lineNo} opens, on a bill of several sections. */
+    private static String heading(BillDetails details, int lineNo) {
+        if (details.sections().size() < 2) {
+            return null;
+        }
+        return details.sections().stream().filter(section -> section.firstLineNo() == lineNo).findFirst()
+                .map(section -> "Subscription " + section.subscriptionId() + " (" + section.periodFrom() + " to "
+                        + lastDay(section.periodFrom(), section.periodTo()) + "), subtotal "
+                        + plain(section.total()))
+                .orElse(null);
     }
 
     /** Periods are stored with an exclusive end; a customer reads the last day billed. */

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.BillSection;
 import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.catalog.PricePlanDefinition;
 import org.subledger.kernel.discount.DiscountApplied;
@@ -20,6 +21,7 @@ import org.subledger.query.billing.BillExplanationView.PricePlanUsed;
 import org.subledger.query.billing.BillExplanationView.Proration;
 import org.subledger.query.billing.BillExplanationView.QuantitySource;
 import org.subledger.query.billing.BillExplanationView.RateUsed;
+import org.subledger.query.billing.BillExplanationView.Section;
 import org.subledger.query.billing.BillExplanationView.UsageIncluded;
 
 import java.util.ArrayList;
@@ -50,18 +52,44 @@ class BillExplainer {
         BillIssued bill = (BillIssued) issuedEvent.getPayload();
         Set<String> references = bill.lines().stream().map(BillLine::reference).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        SubscriptionFacts facts = bill.subscriptionId() == null ? null
-                : SubscriptionFacts.of(eventStore.readEvents(bill.subscriptionId(), 0), billId, references);
         var catalog = new CatalogAsOf(eventStore, issuedEvent.getTimestamp());
-        String planCode = bill.lines().stream().map(BillLine::explanation).filter(Objects::nonNull)
-                .map(LineExplanation::pricePlanCode).filter(Objects::nonNull).findFirst().orElse(null);
-        var explaining = new Explaining(issuedEvent.getIdentifier(), facts, catalog);
+        // each section's lines are explained with the facts of its own subscription's stream
+        var noFacts = new Explaining(issuedEvent.getIdentifier(), null, catalog);
+        List<Explaining> explainings = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
+        for (BillSection section : bill.sections()) {
+            SubscriptionFacts facts = SubscriptionFacts.of(eventStore.readEvents(section.subscriptionId(), 0),
+                    billId, references);
+            String planCode = planCode(bill.lines().stream().filter(line -> section.holds(line.lineNo())));
+            explainings.add(new Explaining(issuedEvent.getIdentifier(), facts, catalog));
+            sections.add(new Section(section.subscriptionId(), section.firstLineNo(), section.lastLineNo(),
+                    section.total(), facts.billed() == null ? null : facts.billed().eventId(),
+                    planCode == null ? null : pricePlan(planCode, facts, catalog)));
+        }
+        List<Line> lines = new ArrayList<>();
+        for (BillLine line : bill.lines()) {
+            Explaining explaining = noFacts;
+            for (int i = 0; i < sections.size(); i++) {
+                if (bill.sections().get(i).holds(line.lineNo())) {
+                    explaining = explainings.get(i);
+                }
+            }
+            lines.add(explaining.line(line));
+        }
+        // a bill of one subscription answers its facts at the top, as it always did; a bill per account in sections
+        Section only = sections.size() == 1 ? sections.get(0) : null;
+        String planCode = planCode(bill.lines().stream());
+        PricePlanUsed pricePlan = only != null ? only.pricePlan()
+                : sections.isEmpty() && planCode != null ? pricePlan(planCode, null, catalog) : null;
         return new BillExplanationView(bill.billId(), bill.billNumber(), bill.accountId(), bill.subscriptionId(),
                 bill.kind(), bill.periodFrom(), bill.periodTo(), bill.total(), issuedEvent.getTimestamp(),
-                issuedEvent.getIdentifier(),
-                facts == null || facts.billed() == null ? null : facts.billed().eventId(),
-                planCode == null ? null : pricePlan(planCode, facts, catalog),
-                bill.lines().stream().map(explaining::line).toList());
+                issuedEvent.getIdentifier(), only == null ? null : only.subscriptionBilledEventId(), pricePlan, lines,
+                sections);
+    }
+
+    private static String planCode(java.util.stream.Stream<BillLine> lines) {
+        return lines.map(BillLine::explanation).filter(Objects::nonNull).map(LineExplanation::pricePlanCode)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private DomainEventMessage<?> issued(String billId) {

@@ -31,7 +31,18 @@ public record BillExplanationView(String billId,
                                   String billIssuedEventId,
                                   String subscriptionBilledEventId,
                                   PricePlanUsed pricePlan,
-                                  List<Line> lines) {
+                                  List<Line> lines,
+                                  List<Section> sections) {
+
+    /**
+     * The part of the bill that bills one subscription (lines {@code firstLineNo} to {@code lastLineNo}), with the
+     * event that recorded the bill on its stream and the price plan its lines were rated in. A bill of one
+     * subscription has one section, whose facts are also the bill's own {@code subscriptionBilledEventId} and
+     * {@code pricePlan}; a bill per account has one per subscription (and those two are null).
+     */
+    public record Section(String subscriptionId, int firstLineNo, int lastLineNo, Money subtotal,
+                          String subscriptionBilledEventId, PricePlanUsed pricePlan) {
+    }
 
     /**
      * The price plan the bill's lines were rated in (a conditional plan whose apply conditions held, or its base

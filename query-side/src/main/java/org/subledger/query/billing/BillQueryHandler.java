@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.BillSection;
 import org.subledger.kernel.billing.query.BillDetails;
 import org.subledger.kernel.billing.query.BillPage;
 import org.subledger.kernel.billing.query.BillRunPage;
@@ -69,6 +70,13 @@ class BillQueryHandler {
                 rs.getString("reference"), ExplanationJson.read(rs.getString("explanation")));
     };
 
+    private static final RowMapper<BillSection> SECTION = (rs, row) -> {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        return new BillSection(rs.getString("subscription_id"), date(rs, "period_from"), date(rs, "period_to"),
+                rs.getInt("first_line_no"), rs.getInt("last_line_no"), Money.of(rs.getBigDecimal("total"), currency),
+                Money.of(rs.getBigDecimal("tax_total"), currency));
+    };
+
     private static final RowMapper<BillRunSummary> RUN = (rs, row) -> {
         String frequency = rs.getString("billing_frequency");
         return new BillRunSummary(rs.getString("run_id"), BillRunStatus.valueOf(rs.getString("status")),
@@ -116,6 +124,11 @@ class BillQueryHandler {
                         select line_no, kind, product_code, description, period_from, period_to, quantity, amount,
                                tax_amount, tax_rate_percent, currency, reference, explanation::text as explanation
                         from bill_line where bill_id = :billId order by line_no""", parameters, LINE),
+                        jdbc.query("""
+                                select subscription_id, period_from, period_to, first_line_no, last_line_no, total,
+                                       tax_total, currency
+                                from bill_section where bill_id = :billId order by section_no""", parameters,
+                                SECTION),
                         jdbc.query(CREDIT_NOTES + " where bill_id = :billId order by issued_at, credit_note_number",
                                 parameters, CREDIT_NOTE)));
     }

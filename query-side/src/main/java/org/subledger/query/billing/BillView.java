@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A bill with its lines, each explaining its amount; the fields of {@link BillSummaryView}, {@code lines}, and the
- * credit notes that correct it, oldest first.
+ * A bill with its lines, each explaining its amount, and its sections, one per subscription billed on it (a bill per
+ * account has several; {@code subscriptionId} is then null); the fields of {@link BillSummaryView}, {@code lines},
+ * {@code sections} and the credit notes that correct it, oldest first.
  */
 public record BillView(String billId,
                        String billNumber,
@@ -28,6 +29,7 @@ public record BillView(String billId,
                        int lineCount,
                        Instant issuedAt,
                        List<BillLineView> lines,
+                       List<BillSectionView> sections,
                        List<CreditNoteView> creditNotes) {
 
     static BillView of(BillDetails details) {
@@ -36,6 +38,7 @@ public record BillView(String billId,
                 bill.kind(), bill.issuedOn(), bill.periodFrom(), bill.periodTo(), bill.currency(), bill.total(),
                 bill.taxTotal(), bill.dueDate(), bill.lineCount(), bill.issuedAt(),
                 details.lines().stream().map(BillLineView::of).toList(),
+                details.sections().stream().map(BillSectionView::of).toList(),
                 details.creditNotes().stream().map(CreditNoteView::of).toList());
     }
 }

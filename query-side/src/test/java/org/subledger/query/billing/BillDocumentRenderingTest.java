@@ -10,6 +10,7 @@ import org.subledger.kernel.account.CustomerType;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.BillSection;
 import org.subledger.kernel.billing.query.BillDetails;
 import org.subledger.kernel.billing.query.BillSummary;
 import org.subledger.kernel.money.Money;
@@ -50,6 +51,29 @@ class BillDocumentRenderingTest {
     }
 
     @Test
+    void aBillPerAccountShowsAHeadingBeforeEachSubscriptionsLines() {
+        var templates = new BillTemplates(new BillDocumentProperties(null, OPERATOR));
+        BillDocument plain = bill();
+        var sections = List.of(
+                new BillSection("SUB-TV", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), 1, 2, eur("15.00"),
+                        eur("2.39")),
+                new BillSection("SUB-NET", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), 3, 3, eur("5.00"),
+                        eur("0.80")));
+        BillDocument perAccount = BillDocument.of(new BillDetails(summary(), lines(), sections), null, List.of(),
+                OPERATOR, eur("0.00"));
+
+        String html = templates.html(perAccount);
+
+        assertThat(perAccount.lines()).extracting(BillDocument.Line::section).containsExactly(
+                "Subscription SUB-TV (2026-01-01 to 2026-01-31), subtotal 15.00", null,
+                "Subscription SUB-NET (2026-01-01 to 2026-01-31), subtotal 5.00");
+        assertThat(html).contains("Subscription SUB-TV (2026-01-01 to 2026-01-31), subtotal 15.00")
+                .contains("Subscription SUB-NET");
+        assertThat(plain.lines()).as("one subscription: no headings").allSatisfy(line ->
+                assertThat(line.section()).isNull());
+    }
+
+    @Test
     void aTemplateInTheConfiguredDirectoryReplacesTheShippedOne(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bill.html"), """
                 <html xmlns:th="http://www.thymeleaf.org"><body>
@@ -72,20 +96,26 @@ class BillDocumentRenderingTest {
     }
 
     private static BillDocument bill() {
-        var summary = new BillSummary("bill-1", "2026-000042", "ACC-1", "SUB-1", "RUN-1", BillKind.RUN,
+        var account = new AccountSummary("ACC-1", CustomerType.PERSON, "Maria Georgiou", "EUR", eur("500.00"),
+                eur("27.50"), AccountStatus.UNSETTLED, false, null, null, "agent", Instant.EPOCH, Instant.EPOCH, 3,
+                null);
+        return BillDocument.of(new BillDetails(summary(), lines()), account,
+                BillAddresses.lines("Odos Makariou 12, 1065 Nicosia"), OPERATOR, eur("7.50"));
+    }
+
+    private static BillSummary summary() {
+        return new BillSummary("bill-1", "2026-000042", "ACC-1", "SUB-1", "RUN-1", BillKind.RUN,
                 LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), eur("20.00"),
                 eur("3.19"), LocalDate.of(2026, 2, 15), 3, Instant.parse("2026-02-01T03:00:00Z"));
-        var lines = List.of(
+    }
+
+    private static List<BillLine> lines() {
+        return List.of(
                 line(1, BillLineKind.RECURRING, "GOLD", "Gold package", "2026-01-01", "2026-02-01", "20.00", "3.19"),
                 line(2, BillLineKind.RECURRING, "D1", "Loyalty discount <script>", "2026-01-01", "2026-02-01",
                         "-5.00", "-0.80"),
                 line(3, BillLineKind.ONE_OFF, "START-UP-FEE", "Start-up fee", "2026-01-03", "2026-01-03", "5.00",
                         "0.80"));
-        var account = new AccountSummary("ACC-1", CustomerType.PERSON, "Maria Georgiou", "EUR", eur("500.00"),
-                eur("27.50"), AccountStatus.UNSETTLED, false, null, null, "agent", Instant.EPOCH, Instant.EPOCH, 3,
-                null);
-        return BillDocument.of(new BillDetails(summary, lines), account,
-                BillAddresses.lines("Odos Makariou 12, 1065 Nicosia"), OPERATOR, eur("7.50"));
     }
 
     private static BillLine line(int no, BillLineKind kind, String product, String description, String from,

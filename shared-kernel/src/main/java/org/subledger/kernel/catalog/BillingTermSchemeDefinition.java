@@ -13,7 +13,9 @@ import java.util.List;
  * of usage records; null: only in the bill run). A {@code prepaid} scheme bills usage as soon as it is recorded, and
  * its {@code prepaidSettlement} says whether its bills are settled from the account's wallet (null: {@code ACCOUNT}).
  * {@code paymentDueDays}: the payment term, how many days after its billing date a bill of the scheme is due (null:
- * the ledger's default, {@code ledger.billing.payment-term-days}, 14).
+ * the ledger's default, {@code ledger.billing.payment-term-days}, 14). {@code billPer}: whether a bill run puts
+ * the subscriptions of an account due on the same date on one bill ({@code ACCOUNT}, also when the field is left
+ * out) or bills each on its own ({@code SUBSCRIPTION}).
  */
 public record BillingTermSchemeDefinition(String code,
                                           @Name String name,
@@ -28,12 +30,26 @@ public record BillingTermSchemeDefinition(String code,
                                           Integer maxUnbilledUsageRecords,
                                           boolean prepaid,
                                           Integer paymentDueDays,
-                                          PrepaidSettlement prepaidSettlement) {
+                                          PrepaidSettlement prepaidSettlement,
+                                          BillPer billPer) {
 
     public BillingTermSchemeDefinition {
+        billPer = billPer == null ? BillPer.ACCOUNT : billPer;
         billingFrequencies = List.copyOf(billingFrequencies == null ? List.of() : billingFrequencies);
         allowedPricePlans = List.copyOf(allowedPricePlans == null ? List.of() : allowedPricePlans);
         prepaidSettlement = prepaidSettlement == null ? PrepaidSettlement.ACCOUNT : prepaidSettlement;
+    }
+
+    /** A scheme billing per account (the default). */
+    public BillingTermSchemeDefinition(String code, String name, List<BillingFrequency> billingFrequencies,
+                                       int bindingPeriodMonths, List<String> allowedPricePlans,
+                                       String defaultPricePlan, boolean flexiblePricing,
+                                       boolean overrideCreditLimitRules, BillingTiming termedServiceTiming,
+                                       Money maxUnbilledUsageAmount, Integer maxUnbilledUsageRecords,
+                                       boolean prepaid, Integer paymentDueDays, PrepaidSettlement prepaidSettlement) {
+        this(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans, defaultPricePlan,
+                flexiblePricing, overrideCreditLimitRules, termedServiceTiming, maxUnbilledUsageAmount,
+                maxUnbilledUsageRecords, prepaid, paymentDueDays, prepaidSettlement, BillPer.ACCOUNT);
     }
 
     /** A scheme with the ledger's default payment term whose bills are posted to the account (no wallet). */
@@ -45,7 +61,7 @@ public record BillingTermSchemeDefinition(String code,
                                        boolean prepaid) {
         this(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans, defaultPricePlan,
                 flexiblePricing, overrideCreditLimitRules, termedServiceTiming, maxUnbilledUsageAmount,
-                maxUnbilledUsageRecords, prepaid, (Integer) null, PrepaidSettlement.ACCOUNT);
+                maxUnbilledUsageRecords, prepaid, (Integer) null, PrepaidSettlement.ACCOUNT, BillPer.ACCOUNT);
     }
 
     /** A scheme with its own payment term whose bills are posted to the account (no wallet). */
@@ -57,7 +73,7 @@ public record BillingTermSchemeDefinition(String code,
                                        boolean prepaid, Integer paymentDueDays) {
         this(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans, defaultPricePlan,
                 flexiblePricing, overrideCreditLimitRules, termedServiceTiming, maxUnbilledUsageAmount,
-                maxUnbilledUsageRecords, prepaid, paymentDueDays, PrepaidSettlement.ACCOUNT);
+                maxUnbilledUsageRecords, prepaid, paymentDueDays, PrepaidSettlement.ACCOUNT, BillPer.ACCOUNT);
     }
 
     /** A scheme with the ledger's default payment term, settled as {@code prepaidSettlement} says. */
@@ -69,7 +85,14 @@ public record BillingTermSchemeDefinition(String code,
                                        boolean prepaid, PrepaidSettlement prepaidSettlement) {
         this(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans, defaultPricePlan,
                 flexiblePricing, overrideCreditLimitRules, termedServiceTiming, maxUnbilledUsageAmount,
-                maxUnbilledUsageRecords, prepaid, null, prepaidSettlement);
+                maxUnbilledUsageRecords, prepaid, null, prepaidSettlement, BillPer.ACCOUNT);
+    }
+
+    /** The same scheme billing as {@code per} says. */
+    public BillingTermSchemeDefinition billingPer(BillPer per) {
+        return new BillingTermSchemeDefinition(code, name, billingFrequencies, bindingPeriodMonths, allowedPricePlans,
+                defaultPricePlan, flexiblePricing, overrideCreditLimitRules, termedServiceTiming,
+                maxUnbilledUsageAmount, maxUnbilledUsageRecords, prepaid, paymentDueDays, prepaidSettlement, per);
     }
 
     /** A prepaid scheme whose bills are paid from the account's wallet. */
