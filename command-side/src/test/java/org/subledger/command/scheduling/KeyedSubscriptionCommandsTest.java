@@ -112,7 +112,7 @@ class KeyedSubscriptionCommandsTest {
         gatewayAnswers(null);
         record(0, ScheduledActionCommands.idempotencyKey("sa-0")); // an earlier action on the same subscription
 
-        assertThat(new GatewayScheduledActionRunner(commands).run("sa-1", SUB, DEACTIVATE)).isNull();
+        assertThat(new GatewayScheduledActionRunner(commands, true).run("sa-1", SUB, DEACTIVATE)).isNull();
 
         assertThat(sent.get(0).getMetaData()).containsEntry(LedgerMetadata.IDEMPOTENCY_KEY,
                 ScheduledActionCommands.idempotencyKey("sa-1"));

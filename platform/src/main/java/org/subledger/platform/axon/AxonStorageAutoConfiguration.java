@@ -148,6 +148,11 @@ public class AxonStorageAutoConfiguration {
         return new DiscountJobCriteriaUpcaster();
     }
 
+    @Bean
+    public RunSettingsBehaviourCodesUpcaster runSettingsBehaviourCodesUpcaster() {
+        return new RunSettingsBehaviourCodesUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean
