@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # A deactivation run over N accounts of which M match (DeactivationRunBenchmark; see docs/benchmarks.md, "Deactivation
-# run"; issue 14's goal: 100,000 accounts, 20,000 matching, under 60 s): on a fresh embedded PostgreSQL, opens the
-# accounts, their effective subscriptions and the matching accounts' arrears through the ledger's own commands (from
-# several sender threads, the saga processors shut down), waits for the projections, then times a run of "owes more
-# than 10.00 due 10 days ago" from run-now until its completion, and checks matched / acted / deactivations.
+# run"; issue 14's goal: 100,000 accounts, 20,000 matching, under 60 s): on a fresh embedded PostgreSQL, makes one
+# customer of each kind (owing 25.00, owing 9.00, owing nothing; an effective subscription each) through the ledger's
+# own commands and the others as copies of their event streams (--bench.seed=commands: all through the commands, from
+# several sender threads; hours at 100,000 on a busy machine), the saga processors shut down; waits for the
+# projections, then times a run of "owes more than 10.00 due 10 days ago" from run-now until its completion, and checks
+# matched / acted / deactivations.
 #
 #   benchmarks/deactivation-run.sh                                        # 100,000 accounts, 20,000 matching
 #   benchmarks/deactivation-run.sh --bench.accounts=10000 --bench.matching=2000 --bench.senders=8

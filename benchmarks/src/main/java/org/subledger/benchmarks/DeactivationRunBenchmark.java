@@ -6,6 +6,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.subledger.kernel.money.Money;
@@ -43,24 +44,28 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import static org.subledger.benchmarks.LedgerBenchmark.log;
 
 /**
  * A deactivation run over N accounts of which M match (issue 14's figure: 100,000 accounts, 20,000 matching, goal
- * under 60 s), on a fresh embedded PostgreSQL. Every account, subscription and charge is made by the ledger's own
- * commands through the command gateway (OpenAccount, BecomeSubscriber effective, PostCharge), from several sender
- * threads: the events are the aggregates' own. One account in N/M owes 25.00 (matches "more than 10.00 due 10 days
- * ago"), as many again owe 9.00 (do not match), the rest owe nothing. The saga processors (provisioning, event
- * charges) are shut down before seeding, as in the bill-run benchmark: they would charge 100,000 start-up fees and
- * provision 100,000 set-top boxes; the projections stay on, and the run starts once they have caught up.
+ * under 60 s), on a fresh embedded PostgreSQL. One account in N/M owes 25.00 (matches "more than 10.00 due 10 days
+ * ago"), as many again owe 9.00 (do not match), the rest owe nothing; each has one effective GOLD subscription. The
+ * customers are made by the ledger's own commands (OpenAccount, BecomeSubscriber effective, PostCharge): with
+ * {@code --bench.seed=commands} every one of them, from several sender threads; by default
+ * ({@code --bench.seed=copies}) one of each kind, the others copies of their streams with their own ids
+ * ({@link CustomerCopies}). The saga processors (provisioning, event charges) are shut down before seeding, as in the
+ * bill-run benchmark: they would charge 100,000 start-up fees and provision 100,000 set-top boxes; the projections
+ * stay on, and the run starts once they have caught up.
  *
  * <p>The run is timed from the run-now command until its {@code CollectionRunCompleted} event; the selection (one
  * query on the read models) and the acting are told apart by the run's own event timestamps. The check: matched and
  * acted are M, one SubscriptionDeactivated per matching subscription, none for the others.
  *
  * <p>Run by {@code benchmarks/deactivation-run.sh}: {@code --bench.accounts=N}, {@code --bench.matching=M},
- * {@code --bench.senders=8}, {@code --bench.batch-size=1000}, {@code --bench.timeout=PT30M}; any other
+ * {@code --bench.seed=copies|commands}, {@code --bench.senders=8}, {@code --bench.batch-size=1000},
+ * {@code --bench.timeout=PT30M}; any other
  * {@code --key=value} goes to the ledger.
  */
 final class DeactivationRunBenchmark {
@@ -82,12 +87,13 @@ final class DeactivationRunBenchmark {
         int senders = Integer.parseInt(settings.getOrDefault("senders", "8"));
         int batchSize = Integer.parseInt(settings.getOrDefault("batch-size", "1000"));
         Duration timeout = Duration.parse(settings.getOrDefault("timeout", "PT30M"));
+        boolean copies = "copies".equals(settings.getOrDefault("seed", "copies"));
         InProcessLedger.runAndExit("deactivation-run", properties, (context, postgresDir, heap) ->
-                run(context, postgresDir, accounts, matching, senders, batchSize, timeout) ? 0 : 2);
+                run(context, postgresDir, accounts, matching, senders, batchSize, timeout, copies) ? 0 : 2);
     }
 
     private static boolean run(ConfigurableApplicationContext context, Path postgresDir, int n, int m, int senders,
-                               int batchSize, Duration timeout) throws Exception {
+                               int batchSize, Duration timeout, boolean copies) throws Exception {
         DataSource dataSource = context.getBean(DataSource.class);
         var jdbc = new JdbcTemplate(dataSource);
         var axon = context.getBean(Configuration.class);
@@ -101,8 +107,10 @@ final class DeactivationRunBenchmark {
         System.out.println();
         MachineInfo.describe(dataSource, context.getEnvironment(), postgresDir)
                 .forEach((key, value) -> System.out.printf("%-26s %s%n", key + ":", value));
-        System.out.printf("%-26s %,d accounts, %,d matching, %d senders, batches of %,d%n", "run settings:", n, m,
-                senders, batchSize);
+        System.out.printf("%-26s %,d accounts, %,d matching, seeded by %s, batches of %,d, %s subscriptions acted on"
+                        + " at a time%n", "run settings:", n, m, copies ? "copies of three customers made by commands"
+                        : senders + " command senders", batchSize,
+                context.getEnvironment().getProperty("ledger.collections.parallelism", "4 (default)"));
         System.out.println();
 
         for (String saga : SAGA_PROCESSORS) {
@@ -119,30 +127,15 @@ final class DeactivationRunBenchmark {
         // ---- seeding, through the ledger's commands ---------------------------------------------------------------
         int every = Math.max(1, n / Math.max(1, m));
         long seedStart = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        List<Future<?>> work = new ArrayList<>();
-        for (int s = 0; s < senders; s++) {
-            work.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    seed(commands, i, owes(i, every, m));
-                    int seeded = done.incrementAndGet();
-                    if (seeded % 10_000 == 0) {
-                        log(String.format("  … %,d accounts seeded, %.0f/s (%s)", seeded,
-                                seeded / ((System.nanoTime() - seedStart) / 1e9), MachineLoad.now()));
-                    }
-                }
-                return null;
-            }));
+        if (copies) {
+            new CustomerCopies(commands, context.getBean(EventStorageEngine.class),
+                    context.getBean("eventSerializer", Serializer.class)).seed(n, i -> owes(i, every, m));
+        } else {
+            seedByCommands(commands, n, i -> owes(i, every, m), senders);
         }
-        for (Future<?> future : work) {
-            future.get();
-        }
-        pool.shutdown();
-        long commandsSent = 2L * n + 2L * Math.min(m, (n + every - 1) / every);
-        log(String.format("seeded %,d accounts and subscriptions (%,d commands) in %.1f s", n, commandsSent,
-                (System.nanoTime() - seedStart) / 1e9));
+        log(String.format("seeded %,d accounts and subscriptions (%s) in %.1f s | %s", n,
+                copies ? "copies of three made by commands" : "through commands",
+                (System.nanoTime() - seedStart) / 1e9, MachineLoad.now()));
         long head = store.head();
         long catchUpStart = System.nanoTime();
         projections.awaitCaughtUp(projections.names(), head, timeout);
@@ -202,6 +195,32 @@ final class DeactivationRunBenchmark {
         return ok;
     }
 
+    private static void seedByCommands(CommandGateway commands, int n, IntFunction<BigDecimal> owes, int senders)
+            throws Exception {
+        long seedStart = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<?>> work = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            work.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    seed(commands, i, owes.apply(i));
+                    int seeded = done.incrementAndGet();
+                    if (seeded % 10_000 == 0) {
+                        log(String.format("  … %,d accounts seeded, %.0f/s (%s)", seeded,
+                                seeded / ((System.nanoTime() - seedStart) / 1e9), MachineLoad.now()));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : work) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
     /** Owes 25.00 (one in {@code every}, up to {@code m} of them), 9.00 (the next one), or nothing. */
     private static BigDecimal owes(int i, int every, int m) {
         if (i % every == 0 && i / every < m) {
@@ -213,13 +232,22 @@ final class DeactivationRunBenchmark {
         return null;
     }
 
-    private static void seed(CommandGateway commands, int i, BigDecimal owes) {
-        String accountId = "DEACT-" + String.format("%07d", i);
+    static String accountId(int i) {
+        return "DEACT-" + String.format("%07d", i);
+    }
+
+    /** Derived from the account's number: the copies name theirs anew, the templates' are found again. */
+    static String subscriptionId(int i) {
+        return UUID.nameUUIDFromBytes(("deactivation-run-" + i).getBytes()).toString();
+    }
+
+    static void seed(CommandGateway commands, int i, BigDecimal owes) {
+        String accountId = accountId(i);
         commands.sendAndWait(new OpenAccount(accountId, CustomerType.PERSON,
                 new PersonDetails("Andreas", "Constantinou", "ID-" + i), null,
                 new ContactDetails("andreas@example.com", "+357 22 000000", "1 Ledra St, Nicosia"), EUR,
                 new BigDecimal("500"), "AAA", "RESIDENTIAL", "benchmark"));
-        commands.sendAndWait(new BecomeSubscriber(UUID.randomUUID().toString(), accountId, "GOLD",
+        commands.sendAndWait(new BecomeSubscriber(subscriptionId(i), accountId, "GOLD",
                 new BillingTerms("RESIDENTIAL", "STANDARD", BillingFrequency.MONTHLY, null, null, null, null, null),
                 null, null, SubscriptionState.EFFECTIVE, List.of(new Distributor("STB-" + i, "NAGRA")),
                 List.of(new SubscriptionService("PLATINUM", List.of(), null, null, null, Set.of("STB-" + i))),
