@@ -147,7 +147,7 @@ class ScheduledActionRunsIT extends LedgerIT {
     }
 
     private String schedule(String subscriptionId, String action, String body) {
-        var scheduled = api.post("billing", "/api/subscriptions/" + subscriptionId + action, body);
+        var scheduled = api.post("supervisor", "/api/subscriptions/" + subscriptionId + action, body);
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(202);
         return scheduled.json().get("scheduledActionId").asText();
     }
