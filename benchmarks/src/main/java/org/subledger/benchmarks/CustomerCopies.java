@@ -53,9 +53,8 @@ final class CustomerCopies {
                 DeactivationRunBenchmark.seed(commands, i, owes.apply(i));
                 String accountId = DeactivationRunBenchmark.accountId(i);
                 String subscriptionId = DeactivationRunBenchmark.subscriptionId(i);
-                templates.put(kind, new Template(i, accountId, subscriptionId,
-                        storageEngine.readEvents(accountId).asStream().toList(),
-                        storageEngine.readEvents(subscriptionId).asStream().toList()));
+                templates.put(kind, new Template(i, accountId, subscriptionId, events(accountId),
+                        events(subscriptionId)));
             }
         }
         log("templates made by commands: " + templates.values().stream().map(t -> t.accountId() + " ("
@@ -91,6 +90,10 @@ final class CustomerCopies {
         storageEngine.appendEvents(batch);
     }
 
+    private List<DomainEventMessage<?>> events(String aggregateId) {
+        return storageEngine.readEvents(aggregateId).asStream().<DomainEventMessage<?>>map(e -> e).toList();
+    }
+
     private DomainEventMessage<?> copy(DomainEventMessage<?> template, Map<String, String> ids) {
         var serialized = serializer.serialize(template.getPayload(), String.class);
         String json = serialized.getData();
@@ -109,7 +112,7 @@ final class CustomerCopies {
     }
 
     private static String quoted(String value) {
-        return "\\"" + value + "\\"";
+        return '"' + value + '"';
     }
 
     private static String unquoted(String value) {
