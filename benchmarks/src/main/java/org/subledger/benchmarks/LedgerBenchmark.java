@@ -45,6 +45,10 @@ public final class LedgerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("deactivation-run")) { // benchmarks/deactivation-run.sh
+            DeactivationRunBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("bill-run")) { // benchmarks/bill-run.sh
             BillRunBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -90,9 +90,8 @@ class CollectionRunRecoveryIT {
         try (var first = start()) {
             var collections = new CollectionRuns(BillRunRecoveryIT.api(first));
             String type = collections.newSubscriptionType("RESUME");
-            for (int i = 0; i < SUBSCRIPTIONS; i++) {
-                subscriptions.add(collections.customer(type, "40.00").subscriptionId());
-            }
+            collections.customers(type, "40.00", SUBSCRIPTIONS)
+                    .forEach(customer -> subscriptions.add(customer.subscriptionId()));
             // batches of two with a pause between them long enough to stop the ledger in
             String definitionId = collections.define("""
                     {"name":"Resumed deactivation","kind":"DEACTIVATION",

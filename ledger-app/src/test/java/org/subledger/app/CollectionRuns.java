@@ -3,6 +3,8 @@ package org.subledger.app;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,30 +45,48 @@ record CollectionRuns(Api api) {
 
     /** A customer with one effective subscription of {@code type} whose account owes {@code owes} (EUR). */
     Customer customer(String type, String owes) {
-        String accountId = api.openAccount("Collections", "Customer", "5000.00");
-        var created = api.post("agent", "/api/subscriptions", """
-                {"accountId":"%s","subscriptionTypeCode":"%s",
-                 "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
-                 "initialState":"EFFECTIVE",
-                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
-                 "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}""".formatted(accountId, type));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String subscriptionId = created.json().get("subscriptionId").asText();
-        // the start-up fee is charged by a saga; then the balance is brought to what the customer owes
-        BigDecimal fee = Await.until("the start-up fee charged", () -> balance(accountId),
-                balance -> balance != null && balance.signum() > 0);
-        BigDecimal difference = new BigDecimal(owes).subtract(fee);
-        if (difference.signum() > 0) {
-            assertThat(api.post("agent", "/api/accounts/" + accountId + "/charges",
-                    "{\"amount\": " + difference + ", \"description\": \"Arrears\"}").status()).isEqualTo(201);
-        } else if (difference.signum() < 0) {
-            assertThat(api.post("agent", "/api/accounts/" + accountId + "/payments",
-                    "{\"amount\": " + difference.negate() + ", \"reference\": \"part\"}").status()).isEqualTo(201);
+        return customers(type, owes, 1).get(0);
+    }
+
+    /**
+     * {@code count} such customers, set up step by step for all of them at once (every subscription created, then
+     * every start-up fee awaited, then every balance brought to what is owed), so the waits for the saga and the read
+     * models overlap instead of adding up customer after customer.
+     */
+    List<Customer> customers(String type, String owes, int count) {
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String accountId = api.openAccount("Collections", "Customer", "5000.00");
+            var created = api.post("agent", "/api/subscriptions", """
+                    {"accountId":"%s","subscriptionTypeCode":"%s",
+                     "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
+                     "initialState":"EFFECTIVE",
+                     "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                     "services":[{"productCode":"PLATINUM","distributorIds":["STB-1"]}]}"""
+                    .formatted(accountId, type));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            customers.add(new Customer(accountId, created.json().get("subscriptionId").asText()));
         }
-        Await.until("the balance of " + accountId, () -> balance(accountId),
-                balance -> balance != null && balance.compareTo(new BigDecimal(owes)) == 0);
-        Await.until("the subscription effective", () -> state(subscriptionId), "EFFECTIVE"::equals);
-        return new Customer(accountId, subscriptionId);
+        for (var customer : customers) {
+            // the start-up fee is charged by a saga; then the balance is brought to what the customer owes
+            BigDecimal fee = Await.until("the start-up fee charged", () -> balance(customer.accountId()),
+                    balance -> balance != null && balance.signum() > 0);
+            BigDecimal difference = new BigDecimal(owes).subtract(fee);
+            if (difference.signum() > 0) {
+                assertThat(api.post("agent", "/api/accounts/" + customer.accountId() + "/charges",
+                        "{\"amount\": " + difference + ", \"description\": \"Arrears\"}").status()).isEqualTo(201);
+            } else if (difference.signum() < 0) {
+                assertThat(api.post("agent", "/api/accounts/" + customer.accountId() + "/payments",
+                        "{\"amount\": " + difference.negate() + ", \"reference\": \"part\"}").status())
+                        .isEqualTo(201);
+            }
+        }
+        for (var customer : customers) {
+            Await.until("the balance of " + customer.accountId(), () -> balance(customer.accountId()),
+                    balance -> balance != null && balance.compareTo(new BigDecimal(owes)) == 0);
+            Await.until("the subscription effective", () -> state(customer.subscriptionId()), "EFFECTIVE"::equals);
+        }
+        return customers;
     }
 
     record Customer(String accountId, String subscriptionId) {

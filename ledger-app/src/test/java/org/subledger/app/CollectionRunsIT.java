@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +39,8 @@ class CollectionRunsIT extends LedgerIT {
     @Test
     void c1SubscriptionsOwingOverTenForTenDaysAreDeactivatedInBatchesAndThoseOwingNineStayEffective() {
         String type = collections.newSubscriptionType("C1");
-        List<CollectionRuns.Customer> overdue = new ArrayList<>();
-        for (int i = 0; i < 25; i++) {
-            overdue.add(collections.customer(type, "25.00"));
-        }
-        List<CollectionRuns.Customer> owingNine = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            owingNine.add(collections.customer(type, "9.00"));
-        }
+        List<CollectionRuns.Customer> overdue = collections.customers(type, "25.00", 25);
+        List<CollectionRuns.Customer> owingNine = collections.customers(type, "9.00", 10);
         String definitionId = collections.define("""
                 {"name":"Normal deactivation","kind":"DEACTIVATION",
                  "amountAbove":{"amount":10.00,"currency":"EUR"},"dueDaysAgo":10,

@@ -1,10 +1,7 @@
 package org.subledger.command.collections;
 
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.subledger.kernel.metadata.LedgerMetadata;
-
-import java.util.Map;
+import org.subledger.command.scheduling.KeyedSubscriptionCommands;
 
 /**
  * A run's subscription commands carry an idempotency key naming the run, and so does every event they record (the
@@ -24,7 +21,6 @@ public final class CollectionRunCommands {
 
     /** The message a run sends to a subscription: its command, keyed by the run. */
     public static CommandMessage<?> message(String runId, Object command) {
-        return GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey(runId)));
+        return KeyedSubscriptionCommands.message(idempotencyKey(runId), command);
     }
 }

@@ -17,6 +17,7 @@ import org.subledger.kernel.collections.CollectionRunState;
 import org.subledger.kernel.collections.CompleteCollectionRun;
 import org.subledger.kernel.collections.RecordCollectionRunBatch;
 import org.subledger.kernel.collections.RecordCollectionRunCandidates;
+import org.subledger.kernel.collections.RunKind;
 import org.subledger.kernel.collections.RunOutcome;
 import org.subledger.kernel.collections.StartCollectionRun;
 import org.subledger.kernel.collections.query.CollectionCandidateList;
@@ -29,7 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +55,7 @@ class CollectionRunExecutor {
     private final CollectionRunStore store;
     private final CollectionRunReader reader;
     private final SubscriptionActions actions;
+    private final ScheduledActionSteps scheduledActions;
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
@@ -63,18 +67,25 @@ class CollectionRunExecutor {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService acting;
 
     CollectionRunExecutor(CollectionRunStore store, CollectionRunReader reader, SubscriptionActions actions,
-                          @Lazy CommandGateway commands, @Lazy QueryGateway queries, Clock clock,
+                          ScheduledActionSteps scheduledActions, @Lazy CommandGateway commands, @Lazy QueryGateway queries, Clock clock,
                           CollectionsProperties properties) {
         this.store = store;
         this.reader = reader;
         this.actions = actions;
+        this.scheduledActions = scheduledActions;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
         this.properties = properties;
         this.node = properties.nodeName() + "/" + UUID.randomUUID();
+        this.acting = Executors.newFixedThreadPool(properties.parallelism(), runnable -> {
+            Thread thread = new Thread(runnable, "collection-run-act");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The definition's settings of the moment go with the run; a trigger delivered twice starts it once. */
@@ -100,6 +111,7 @@ class CollectionRunExecutor {
     @PreDestroy
     void stop() throws InterruptedException {
         worker.shutdownNow();
+        acting.shutdownNow();
         // a batch in flight is abandoned unrecorded; the lease is given up so another node may resume it at once
         if (worker.awaitTermination(30, TimeUnit.SECONDS)) {
             store.releaseAll(node);
@@ -183,23 +195,66 @@ class CollectionRunExecutor {
 
     private List<RunOutcome> carryOut(CollectionRunState run, int batchNo, boolean mayHaveActed) {
         LocalDate today = LocalDate.now(clock);
-        List<RunOutcome> outcomes = new ArrayList<>();
-        for (String subscriptionId : run.batch(batchNo)) {
-            if (Thread.currentThread().isInterrupted()) {
+        // a subscription's id, or a scheduled action's for a scheduled-actions run
+        List<String> ids = run.batch(batchNo);
+        List<RunOutcome> outcomes = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += RENEW_EVERY) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + RENEW_EVERY));
+            List<RunOutcome> done = actOn(run, part, today, mayHaveActed);
+            if (done == null) {
                 return null;
             }
-            RunOutcome outcome = actions.act(run.runId(), run.settings().kind(), subscriptionId, today, mayHaveActed);
-            if (Thread.currentThread().isInterrupted()) {
-                return null; // the outcome may be the interruption itself, not the subscription's answer
-            }
-            outcomes.add(outcome);
+            outcomes.addAll(done);
             // a batch may take longer than the lease: renewed as it goes, so no other node takes the run over
-            if (outcomes.size() % RENEW_EVERY == 0
-                    && !store.renew(run.runId(), node, properties.leaseDuration())) {
+            if (outcomes.size() < ids.size() && !store.renew(run.runId(), node, properties.leaseDuration())) {
                 LOG.warn("Collection run {}: lease lost mid-batch; its new owner does the batch", run.runId());
                 return null;
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The outcomes of acting on {@code ids}, in their order; null when stopping. The subscriptions of a deactivation
+     * or reactivation are distinct aggregates, acted on {@code parallelism} at a time: each command mostly waits
+     * for its commit, and one at a time a run of 20,000 took minutes. A scheduled-actions run carries its actions
+     * out one after another: two of them may be for one subscription, in the order they were due.
+     */
+    private List<RunOutcome> actOn(CollectionRunState run, List<String> ids, LocalDate today, boolean mayHaveActed) {
+        boolean oneAtATime = run.settings().kind() == RunKind.SCHEDULED_ACTIONS || properties.parallelism() == 1;
+        List<RunOutcome> outcomes = new ArrayList<>(ids.size());
+        if (oneAtATime) {
+            for (String id : ids) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return null;
+                }
+                RunOutcome outcome = act(run, id, today, mayHaveActed);
+                if (Thread.currentThread().isInterrupted()) {
+                    return null; // the outcome may be the interruption itself, not the subscription's answer
+                }
+                outcomes.add(outcome);
+            }
+            return outcomes;
+        }
+        List<Future<RunOutcome>> acting = ids.stream()
+                .map(id -> this.acting.submit(() -> act(run, id, today, mayHaveActed))).toList();
+        try {
+            for (Future<RunOutcome> outcome : acting) {
+                outcomes.add(outcome.get());
+            }
+            return outcomes;
+        } catch (InterruptedException stopping) {
+            acting.forEach(outcome -> outcome.cancel(true));
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("acting for run " + run.runId() + " failed", failed.getCause());
+        }
+    }
+
+    private RunOutcome act(CollectionRunState run, String id, LocalDate today, boolean mayHaveActed) {
+        return run.settings().kind() == RunKind.SCHEDULED_ACTIONS
+                ? scheduledActions.execute(run.runId(), id, mayHaveActed)
+                : actions.act(run.runId(), run.settings().kind(), id, today, mayHaveActed);
     }
 }

@@ -21,6 +21,8 @@ import org.subledger.kernel.collections.CollectionRunState;
 import org.subledger.kernel.collections.CreateRunDefinition;
 import org.subledger.kernel.collections.DeactivateRunDefinition;
 import org.subledger.kernel.collections.RequestCollectionRun;
+import org.subledger.kernel.collections.RunKind;
+import org.subledger.kernel.collections.RunOutcome;
 import org.subledger.kernel.collections.RunSettings;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -33,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deactivation and reactivation runs (collections): run definitions are created, changed, activated (their
+ * Deactivation, reactivation and scheduled-actions runs (collections): run definitions are created, changed, activated (their
  * recurrence then starts runs by itself) and run now; a run's progress is read from its own events. Honours
  * {@code Idempotency-Key}: a repeated create or run-now answers with the same id.
  */
@@ -57,7 +59,7 @@ class CollectionsController {
 
     @PostMapping("/run-definitions")
     @PreAuthorize(WRITERS)
-    @Operation(summary = "Define a deactivation or reactivation run (inactive until activated)")
+    @Operation(summary = "Define a deactivation, reactivation or scheduled-actions run (inactive until activated)")
     ResponseEntity<Map<String, String>> create(@RequestBody RunSettings settings, Principal principal,
                                                HttpServletRequest request) {
         String id = IdempotentIds.newId(request, principal, "run-definition");
@@ -130,8 +132,8 @@ class CollectionsController {
                 + " was created after " + asOf + ".", Map.of("asOf", "is before the definition was created")));
     }
 
-    /** A subscription a run could not act on, and why. */
-    record Failure(String subscriptionId, String code, String message) {
+    /** A subscription (or, for a scheduled-actions run, a scheduled action) a run could not act on, and why. */
+    record Failure(String subscriptionId, String scheduledActionId, String code, String message) {
     }
 
     /** A run's progress: matched (its frozen candidates), acted on, failed, batches done of all. */
@@ -157,8 +159,13 @@ class CollectionsController {
         String status = run.completed() ? "COMPLETED" : run.selected() ? "RUNNING" : "SELECTING";
         return new RunView(run.runId(), run.definitionId(), run.settings().kind().name(), status, run.asOf(),
                 run.selected() ? run.candidates().size() : null, run.acted(), run.failed(), run.batchesDone(),
-                run.batches(), run.failures().stream()
-                .map(o -> new Failure(o.subscriptionId(), o.code(), o.message())).toList());
+                run.batches(), run.failures().stream().map(o -> failure(run, o)).toList());
+    }
+
+    private static Failure failure(CollectionRunState run, RunOutcome outcome) {
+        return run.settings().kind() == RunKind.SCHEDULED_ACTIONS
+                ? new Failure(null, outcome.subscriptionId(), outcome.code(), outcome.message())
+                : new Failure(outcome.subscriptionId(), null, outcome.code(), outcome.message());
     }
 
     private CollectionRunReader.Definition definition(String definitionId) {

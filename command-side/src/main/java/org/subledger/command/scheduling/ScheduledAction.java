@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.kernel.error.RefusalDetails;
+import org.subledger.kernel.scheduling.ExecuteScheduledAction;
 import org.subledger.kernel.scheduling.CancelScheduledAction;
 import org.subledger.kernel.scheduling.ScheduleSubscriptionAction;
 import org.subledger.command.access.CommandScopes;
@@ -31,7 +33,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A subscription action submitted for a future date. Scheduling it sets an Axon deadline at the start of
  * {@code executeOn} (UTC, the ledger's clock); the deadline manager keeps it in PostgreSQL (db-scheduler), so it
  * survives a restart. When due, the subscription command is sent and the outcome recorded (executed, or failed with
- * the refusal's code); a cancelled action's deadline is cancelled and, should it fire anyway, it does nothing.
+ * the refusal's code); a cancelled action's deadline is cancelled and, should it fire anyway, it does nothing. A
+ * scheduled-actions run may carry a pending action out too ({@link ExecuteScheduledAction}), once its date has come:
+ * whichever comes first runs it, the other finds it no longer pending. With
+ * {@code ledger.scheduled-actions.run-when-due=false} only the runs do (the seed's nightly batches by behaviour code).
  */
 @Aggregate
 public class ScheduledAction {
@@ -91,8 +96,28 @@ public class ScheduledAction {
         if (status != ScheduledActionStatus.PENDING) {
             return; // cancelled, or already run and its outcome recorded: never runs again
         }
-        // a repeat delivery while still pending (the command ran, the outcome was not recorded) is told apart by
-        // the runner, from the command's key on the subscription's stream
+        if (!runner.runsWhenDue()) {
+            return; // the ledger leaves its actions to the scheduled-actions runs, by behaviour code
+        }
+        carryOut(runner);
+    }
+
+    /**
+     * A scheduled-actions run carries the action out (whatever the ledger does when it is due). Answers the refusal
+     * of the subscription command (the action failed), null when it was carried out.
+     */
+    @CommandHandler
+    public RefusalDetails handle(ExecuteScheduledAction command, ScheduledActionRunner runner) {
+        if (status != ScheduledActionStatus.PENDING) {
+            throw new LedgerRefusal(ErrorCode.SCHEDULED_ACTION_NOT_PENDING,
+                    "The scheduled action is " + status + " and does not run again");
+        }
+        return carryOut(runner);
+    }
+
+    private RefusalDetails carryOut(ScheduledActionRunner runner) {
+        // a repeat while still pending (the command ran, the outcome was not recorded) is told apart by the runner,
+        // from the command's key on the subscription's stream
         var refusal = runner.run(scheduledActionId, subscriptionId, command);
         if (refusal == null) {
             apply(new ScheduledActionExecuted(scheduledActionId, subscriptionId, executeOn));
@@ -100,6 +125,7 @@ public class ScheduledAction {
             apply(new ScheduledActionFailed(scheduledActionId, subscriptionId, executeOn, refusal.code(),
                     refusal.message()));
         }
+        return refusal;
     }
 
     @EventSourcingHandler

@@ -1,10 +1,6 @@
 package org.subledger.command.scheduling;
 
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.subledger.kernel.metadata.LedgerMetadata;
-
-import java.util.Map;
 
 /**
  * The command a scheduled action sends carries an idempotency key derived from the action's id, and so does every
@@ -25,7 +21,6 @@ public final class ScheduledActionCommands {
 
     /** The message the action sends: its command, keyed by the action. */
     public static CommandMessage<?> message(String scheduledActionId, Object command) {
-        return GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey(scheduledActionId)));
+        return KeyedSubscriptionCommands.message(idempotencyKey(scheduledActionId), command);
     }
 }

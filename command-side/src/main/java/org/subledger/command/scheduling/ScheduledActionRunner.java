@@ -9,4 +9,12 @@ import org.subledger.kernel.error.RefusalDetails;
 public interface ScheduledActionRunner {
 
     RefusalDetails run(String scheduledActionId, String subscriptionId, Object command);
+
+    /**
+     * Whether an action runs by itself when its day comes (its deadline); if not, it waits for a scheduled-actions
+     * run of its behaviour code (the seed's nightly batches), which runs it whenever the ledger does.
+     */
+    default boolean runsWhenDue() {
+        return true;
+    }
 }

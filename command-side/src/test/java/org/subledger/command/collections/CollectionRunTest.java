@@ -24,7 +24,7 @@ class CollectionRunTest {
     private static final String RUN = "run-1";
     private static final LocalDate AS_OF = LocalDate.of(2026, 4, 6);
     private static final RunSettings BATCHES_OF_TWO = new RunSettings("Bad creditors", RunKind.DEACTIVATION, null,
-            null, "CAA", null, null, List.of(), 2, null, null, null);
+            null, "CAA", null, null, List.of(), 2, null, null, null, null);
     private static final CollectionRunStarted STARTED =
             new CollectionRunStarted(RUN, "def-1", BATCHES_OF_TWO, AS_OF);
     private static final CollectionRunCandidatesSelected THREE =

@@ -44,7 +44,7 @@ class RunDefinitionTest {
     static RunSettings normalDeactivation() {
         return new RunSettings("Normal deactivation", RunKind.DEACTIVATION, Money.of("10.00", "EUR"), 10, null,
                 AmountBasis.ACCOUNT, null, List.of(), 1000, Duration.ofDays(1), null,
-                new Recurrence(RecurrenceFrequency.MONTHLY_FIRST_WEEKDAY, LocalTime.of(4, 0), DayOfWeek.MONDAY, null));
+                new Recurrence(RecurrenceFrequency.MONTHLY_FIRST_WEEKDAY, LocalTime.of(4, 0), DayOfWeek.MONDAY, null), null);
     }
 
     @BeforeEach
@@ -64,7 +64,7 @@ class RunDefinitionTest {
     @Test
     void refusesADeactivationWithNeitherAnAmountNorACreditRating() {
         RunSettings neither = new RunSettings("Nothing", RunKind.DEACTIVATION, null, 10, " ", null, null, null, 10,
-                null, null, null);
+                null, null, null, null);
         fixture.givenNoPriorActivity()
                 .when(new CreateRunDefinition(DEFINITION, neither))
                 .expectNoEvents()
@@ -74,7 +74,7 @@ class RunDefinitionTest {
     @Test
     void refusesABatchSizeOfNothing() {
         RunSettings empty = new RunSettings("Bad creditors", RunKind.DEACTIVATION, null, null, "CAA", null, null,
-                null, 0, null, null, null);
+                null, 0, null, null, null, null);
         fixture.givenNoPriorActivity()
                 .when(new CreateRunDefinition(DEFINITION, empty))
                 .expectNoEvents()
@@ -108,7 +108,7 @@ class RunDefinitionTest {
     void anOccurrenceSoonerThanStartAgainAfterIsSkippedAndTheNextOneSet() {
         RunSettings nightly = new RunSettings("Nightly", RunKind.DEACTIVATION, null, null, "CAA", null, null, null,
                 100, null, Duration.ofDays(2), new Recurrence(RecurrenceFrequency.DAILY, LocalTime.of(4, 0), null,
-                null));
+                null), null);
         Instant first = Instant.parse("2026-03-12T04:00:00Z");
         Instant second = Instant.parse("2026-03-13T04:00:00Z");
         // a run started by the recurrence at the first occurrence; the definition activated again just after it
@@ -138,7 +138,7 @@ class RunDefinitionTest {
     @Test
     void aRunNowCarriesTheSettingsOfTheMomentAndItsAsOfDate() {
         RunSettings changed = new RunSettings("Normal deactivation", RunKind.DEACTIVATION, Money.of("20.00", "EUR"),
-                10, null, AmountBasis.SUBSCRIPTION, null, List.of("GOLD"), 500, null, null, null);
+                10, null, AmountBasis.SUBSCRIPTION, null, List.of("GOLD"), 500, null, null, null, null);
         fixture.given(new RunDefinitionCreated(DEFINITION, normalDeactivation()),
                         new RunDefinitionChanged(DEFINITION, changed))
                 .when(new RequestCollectionRun(DEFINITION, "run-1", LocalDate.of(2026, 3, 20)))

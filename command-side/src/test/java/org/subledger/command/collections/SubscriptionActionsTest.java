@@ -2,12 +2,11 @@ package org.subledger.command.collections;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.subledger.command.scheduling.KeyedSubscriptionCommands;
 import org.subledger.kernel.collections.RunKind;
 import org.subledger.kernel.collections.RunOutcome;
 import org.subledger.kernel.error.ErrorCode;
@@ -26,7 +25,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
-/** A run's subscription command on an in-memory event store: keyed by the run, refused recorded, never sent twice. */
+/**
+ * A run's subscription command: the kind's own command, keyed by the run, a refusal recorded with its code (sending
+ * it once is {@code KeyedSubscriptionCommandsTest}'s).
+ */
 class SubscriptionActionsTest {
 
     static final String RUN = "run-1";
@@ -37,18 +39,13 @@ class SubscriptionActionsTest {
             .storageEngine(new InMemoryEventStorageEngine()).build();
     final CommandGateway gateway = mock(CommandGateway.class);
     final List<CommandMessage<?>> sent = new ArrayList<>();
-    final SubscriptionActions actions = new SubscriptionActions(gateway, eventStore);
+    final KeyedSubscriptionCommands keyed = new KeyedSubscriptionCommands(gateway, eventStore);
+    final SubscriptionActions actions = new SubscriptionActions(keyed);
 
     @AfterEach
     void stop() {
+        keyed.destroy();
         eventStore.shutDown();
-    }
-
-    void record(long sequence, String idempotencyKey) {
-        MetaData metaData = idempotencyKey == null ? MetaData.emptyInstance()
-                : MetaData.with(LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey);
-        eventStore.publish(new GenericDomainEventMessage<>("Subscription", SUB, sequence, "event " + sequence,
-                metaData));
     }
 
     void gatewayAnswers(RuntimeException failure) {
@@ -90,24 +87,5 @@ class SubscriptionActionsTest {
 
         assertThat(actions.act(RUN, RunKind.DEACTIVATION, SUB, TODAY, false))
                 .isEqualTo(RunOutcome.refused(SUB, "SUBSCRIPTION_STATE_INVALID", "terminated"));
-    }
-
-    @Test
-    void aSubscriptionThisRunActedOnBeforeItsNodeStoppedIsNotSentAgain() {
-        gatewayAnswers(new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "already deactivated"));
-        record(0, null);
-        record(1, CollectionRunCommands.idempotencyKey(RUN));
-
-        assertThat(actions.act(RUN, RunKind.DEACTIVATION, SUB, TODAY, true)).isEqualTo(RunOutcome.acted(SUB));
-        assertThat(sent).isEmpty();
-    }
-
-    @Test
-    void anotherRunsKeyDoesNotCount() {
-        gatewayAnswers(new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "already deactivated"));
-        record(0, CollectionRunCommands.idempotencyKey("run-0"));
-
-        assertThat(actions.act(RUN, RunKind.DEACTIVATION, SUB, TODAY, true).acted()).isFalse();
-        assertThat(sent).hasSize(1);
     }
 }

@@ -17,6 +17,7 @@ import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.scheduling.CancelScheduledAction;
+import org.subledger.kernel.scheduling.ExecuteScheduledAction;
 import org.subledger.kernel.scheduling.ScheduleSubscriptionAction;
 import org.subledger.kernel.scheduling.ScheduledActionCancelled;
 import org.subledger.kernel.scheduling.ScheduledActionExecuted;
@@ -55,22 +56,31 @@ class ScheduledActionTest {
     /** The keys of the commands the subscription accepted, as the runner finds them on the subscription's stream. */
     final Set<String> accepted = new HashSet<>();
     RefusalDetails nextRefusal;
+    boolean runsWhenDue = true;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ScheduledAction.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource((SubscriptionOwners) subscriptionId -> "SALES");
-        fixture.registerInjectableResource((ScheduledActionRunner) (scheduledActionId, subscriptionId, command) -> {
-            String key = ScheduledActionCommands.idempotencyKey(scheduledActionId);
-            if (accepted.contains(key)) {
-                return null;
+        fixture.registerInjectableResource(new ScheduledActionRunner() {
+            @Override
+            public RefusalDetails run(String scheduledActionId, String subscriptionId, Object command) {
+                String key = ScheduledActionCommands.idempotencyKey(scheduledActionId);
+                if (accepted.contains(key)) {
+                    return null;
+                }
+                sent.add(command);
+                if (nextRefusal == null) {
+                    accepted.add(key);
+                }
+                return nextRefusal;
             }
-            sent.add(command);
-            if (nextRefusal == null) {
-                accepted.add(key);
+
+            @Override
+            public boolean runsWhenDue() {
+                return runsWhenDue;
             }
-            return nextRefusal;
         });
     }
 
@@ -191,6 +201,53 @@ class ScheduledActionTest {
                 .expectException(predicate(e -> e instanceof org.subledger.kernel.error.LedgerRefusal refusal
                         && refusal.code() == ErrorCode.SCHEDULED_ACTION_NOT_PENDING))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aScheduledActionsRunCarriesAPendingActionOutAndItsDeadlineThenDoesNothing() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(schedule())
+                .when(new ExecuteScheduledAction(ID))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(null)
+                .expectEvents(new ScheduledActionExecuted(ID, SUB, TOMORROW));
+        assertThat(sent).containsExactly(DEACTIVATE);
+    }
+
+    @Test
+    void aRunsRefusedActionIsRecordedAsFailedAndTheRefusalAnswered() {
+        nextRefusal = new RefusalDetails(ErrorCode.SUBSCRIPTION_STATE_INVALID, "not effective", Map.of());
+        fixture.given(scheduled())
+                .when(new ExecuteScheduledAction(ID))
+                .expectResultMessagePayload(nextRefusal)
+                .expectEvents(new ScheduledActionFailed(ID, SUB, TOMORROW, ErrorCode.SUBSCRIPTION_STATE_INVALID,
+                        "not effective"));
+    }
+
+    @Test
+    void aRunFindingTheActionRunOrCancelledAlreadyIsRefusedAndRecordsNothing() {
+        fixture.given(scheduled(), new ScheduledActionExecuted(ID, SUB, TOMORROW))
+                .when(new ExecuteScheduledAction(ID))
+                .expectException(predicate(e -> e instanceof org.subledger.kernel.error.LedgerRefusal refusal
+                        && refusal.code() == ErrorCode.SCHEDULED_ACTION_NOT_PENDING))
+                .expectNoEvents();
+        fixture.given(scheduled(), new ScheduledActionCancelled(ID, SUB))
+                .when(new ExecuteScheduledAction(ID))
+                .expectException(predicate(e -> e instanceof org.subledger.kernel.error.LedgerRefusal refusal
+                        && refusal.code() == ErrorCode.SCHEDULED_ACTION_NOT_PENDING))
+                .expectNoEvents();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void leftToTheRunsAnActionDoesNotRunWhenItsDayComes() {
+        runsWhenDue = false;
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(schedule())
+                .whenTimeElapses(Duration.ofDays(1))
+                .expectTriggeredDeadlinesWithName(ScheduledAction.DEADLINE)
+                .expectNoEvents();
+        assertThat(sent).isEmpty();
     }
 
     /** The command is stored in the event as JSON with a type name, and read back as the same command. */

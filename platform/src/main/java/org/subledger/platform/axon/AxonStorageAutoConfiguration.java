@@ -163,6 +163,11 @@ public class AxonStorageAutoConfiguration {
         return new JobTypeBillingMomentUpcaster();
     }
 
+    @Bean
+    public RunSettingsBehaviourCodesUpcaster runSettingsBehaviourCodesUpcaster() {
+        return new RunSettingsBehaviourCodesUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.collections.AmountBasis;
-import org.subledger.kernel.collections.RunKind;
 import org.subledger.kernel.collections.RunSettings;
 import org.subledger.kernel.collections.query.CollectionCandidateList;
 import org.subledger.kernel.collections.query.ListCollectionCandidates;
@@ -16,7 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Selects the subscriptions a deactivation or reactivation run acts on, from the read models: the one place that reads
+ * Selects what a collections run acts on (subscriptions; scheduled actions), from the read models: the one place that reads
  * a run's conditions. What "owes more than X due N days ago" means is {@link OverdueAccounts}' (the open items the
  * ledger allocated payments and credits to), the same question the account list's overdue filter asks.
  */
@@ -36,9 +35,11 @@ class CollectionCandidates {
         var params = new MapSqlParameterSource()
                 .addValue("types", types.isEmpty() ? List.of("") : types)
                 .addValue("anyType", types.isEmpty());
-        String sql = settings.kind() == RunKind.DEACTIVATION
-                ? deactivation(settings, query.asOf(), params)
-                : reactivation(settings, query, params);
+        String sql = switch (settings.kind()) {
+            case DEACTIVATION -> deactivation(settings, query.asOf(), params);
+            case REACTIVATION -> reactivation(settings, query, params);
+            case SCHEDULED_ACTIONS -> scheduledActions(settings, query.asOf(), params);
+        };
         return new CollectionCandidateList(jdbc.queryForList(sql, params, String.class));
     }
 
@@ -87,5 +88,23 @@ class CollectionCandidates {
                   and (a.last_movement_at is null or a.last_movement_at <= :quietSince)
                   and (:anyType or s.subscription_type_code in (:types))
                 order by s.account_id, s.subscription_id""";
+    }
+
+    /**
+     * The pending scheduled actions due on or before the as-of date whose behaviour code is one of the definition's
+     * (of subscriptions of its types), in the order they are due, then scheduled: their ids, not subscriptions'.
+     */
+    private static String scheduledActions(RunSettings settings, LocalDate asOf, MapSqlParameterSource params) {
+        params.addValue("asOf", asOf)
+                .addValue("codes", settings.behaviourCodes().stream().map(Enum::name).toList());
+        return """
+                select a.scheduled_action_id
+                from scheduled_action a
+                left join subscription_summary s on s.subscription_id = a.subscription_id
+                where a.status = 'PENDING'
+                  and a.execute_on <= :asOf
+                  and a.behaviour_code in (:codes)
+                  and (:anyType or s.subscription_type_code in (:types))
+                order by a.execute_on, a.scheduled_at, a.scheduled_action_id""";
     }
 }

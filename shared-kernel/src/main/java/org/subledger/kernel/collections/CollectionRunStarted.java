@@ -5,8 +5,11 @@ import org.subledger.kernel.event.DomainEvent;
 
 import java.time.LocalDate;
 
-/** A deactivation or reactivation run started, with its definition's settings and its as-of date. */
-@Revision("1")
+/**
+ * A collections run started, with its definition's settings and its as-of date. Revision 2: settings with behaviour
+ * codes.
+ */
+@Revision("2")
 public record CollectionRunStarted(String runId,
                                    String definitionId,
                                    RunSettings settings,

@@ -2,6 +2,7 @@ package org.subledger.kernel.collections;
 
 import org.subledger.kernel.input.InputBounds;
 import org.subledger.kernel.money.Money;
+import org.subledger.kernel.subscription.BehaviourCode;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import java.util.Map;
  * account is settled and whose balance has not changed for {@code hoursSinceBalanceChanged} hours. A run acts in
  * batches of {@code batchSize} with {@code pauseBetweenBatches} between them (the seed's "start again after" of a
  * deactivation split over a week); {@code startAgainAfter} is the least time between two runs of the definition that
- * its recurrence starts (a trigger sooner than that is skipped).
+ * its recurrence starts (a trigger sooner than that is skipped). A scheduled-actions run selects the pending
+ * scheduled actions due on or before its as-of date whose behaviour code is one of {@code behaviourCodes} (of
+ * subscriptions of the given types), and carries each out through the subscription's own command.
  */
 public record RunSettings(String name,
                           RunKind kind,
@@ -29,7 +32,8 @@ public record RunSettings(String name,
                           int batchSize,
                           Duration pauseBetweenBatches,
                           Duration startAgainAfter,
-                          Recurrence recurrence) {
+                          Recurrence recurrence,
+                          List<BehaviourCode> behaviourCodes) {
 
     public static final int MAX_BATCH_SIZE = 10_000;
     public static final int NAME_MAX_LENGTH = 200;
@@ -46,7 +50,7 @@ public record RunSettings(String name,
             InputBounds.textProblem(name, NAME_MAX_LENGTH, false).ifPresent(problem -> problems.put("name", problem));
         }
         if (kind == null) {
-            problems.put("kind", "is required: DEACTIVATION or REACTIVATION");
+            problems.put("kind", "is required: DEACTIVATION, REACTIVATION or SCHEDULED_ACTIONS");
         } else if (kind == RunKind.DEACTIVATION) {
             deactivationProblems(problems);
             if (hoursSinceBalanceChanged != null) {
@@ -56,9 +60,21 @@ public record RunSettings(String name,
             // a condition the run would not read is refused rather than silently ignored
             problems.put(amountAbove != null ? "amountAbove" : dueDaysAgo != null ? "dueDaysAgo"
                     : creditRating != null ? "creditRating" : "amountBasis", "is for a deactivation");
+        } else if (kind == RunKind.SCHEDULED_ACTIONS) {
+            if (hoursSinceBalanceChanged != null) {
+                problems.put("hoursSinceBalanceChanged", "is for a reactivation");
+            }
         } else if (hoursSinceBalanceChanged != null
                 && (hoursSinceBalanceChanged < 0 || hoursSinceBalanceChanged > MAX_DAYS * 24)) {
             problems.put("hoursSinceBalanceChanged", "must be from 0 to " + MAX_DAYS * 24);
+        }
+        if (kind == RunKind.SCHEDULED_ACTIONS) {
+            if (behaviourCodes == null || behaviourCodes.isEmpty()
+                    || behaviourCodes.stream().anyMatch(java.util.Objects::isNull)) {
+                problems.put("behaviourCodes", "one or more behaviour codes are required for SCHEDULED_ACTIONS");
+            }
+        } else if (kind != null && behaviourCodes != null) {
+            problems.put("behaviourCodes", "is for a SCHEDULED_ACTIONS run");
         }
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             problems.put("batchSize", "must be from 1 to " + MAX_BATCH_SIZE);

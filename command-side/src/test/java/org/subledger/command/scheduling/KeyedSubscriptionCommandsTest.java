@@ -23,10 +23,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
-/** The real runner on an in-memory event store: a command whose effect is on the stream is not sent again. */
-class GatewayScheduledActionRunnerTest {
+/**
+ * The one way the ledger's own work sends a subscription command, on an in-memory event store: keyed, a command
+ * whose effect is on the stream under the same key is not sent again, a refusal is reported with its code. Used by
+ * the scheduled actions' runner and by the collections runs.
+ */
+class KeyedSubscriptionCommandsTest {
 
-    static final String ACTION = "sa-1";
+    static final String KEY = "scheduled-action:sa-1";
     static final String SUB = "sub-1";
     static final DeactivateSubscription DEACTIVATE = new DeactivateSubscription(SUB, LocalDate.parse("2026-03-11"),
             null);
@@ -35,11 +39,11 @@ class GatewayScheduledActionRunnerTest {
             .storageEngine(new InMemoryEventStorageEngine()).build();
     final CommandGateway gateway = mock(CommandGateway.class);
     final List<CommandMessage<?>> sent = new ArrayList<>();
-    final GatewayScheduledActionRunner runner = new GatewayScheduledActionRunner(gateway, eventStore);
+    final KeyedSubscriptionCommands commands = new KeyedSubscriptionCommands(gateway, eventStore);
 
     @AfterEach
     void stop() {
-        runner.destroy();
+        commands.destroy();
         eventStore.shutDown();
     }
 
@@ -61,38 +65,56 @@ class GatewayScheduledActionRunnerTest {
     }
 
     @Test
-    void theCommandIsSentKeyedByTheScheduledAction() {
+    void theCommandIsSentKeyed() {
         gatewayAnswers(null);
         record(0, null);
 
-        assertThat(runner.run(ACTION, SUB, DEACTIVATE)).isNull();
+        assertThat(commands.send(KEY, SUB, DEACTIVATE, true)).isNull();
 
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).getPayload()).isEqualTo(DEACTIVATE);
-        assertThat(sent.get(0).getMetaData()).containsEntry(LedgerMetadata.IDEMPOTENCY_KEY,
-                ScheduledActionCommands.idempotencyKey(ACTION));
+        assertThat(sent.get(0).getMetaData()).containsEntry(LedgerMetadata.IDEMPOTENCY_KEY, KEY);
     }
 
     @Test
     void aCommandWhoseEventsAreAlreadyOnTheSubscriptionsStreamIsNotSentAgain() {
         gatewayAnswers(new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "already deactivated"));
         record(0, null);
-        record(1, ScheduledActionCommands.idempotencyKey(ACTION)); // the first delivery's deactivation
+        record(1, KEY); // the first attempt's deactivation
 
-        assertThat(runner.run(ACTION, SUB, DEACTIVATE)).as("done, not refused").isNull();
+        assertThat(commands.send(KEY, SUB, DEACTIVATE, true)).as("done, not refused").isNull();
         assertThat(sent).isEmpty();
     }
 
     @Test
-    void anotherActionsEventsDoNotCountAndARefusalIsReported() {
+    void anotherKeysEventsDoNotCountAndARefusalIsReported() {
         gatewayAnswers(new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "not effective"));
-        record(0, ScheduledActionCommands.idempotencyKey("another-action"));
+        record(0, "scheduled-action:another-action");
 
-        var refusal = runner.run(ACTION, SUB, DEACTIVATE);
+        var refusal = commands.send(KEY, SUB, DEACTIVATE, true);
 
         assertThat(refusal.code()).isEqualTo(ErrorCode.SUBSCRIPTION_STATE_INVALID);
         assertThat(sent).hasSize(1);
-        assertThat(Map.copyOf(sent.get(0).getMetaData())).containsEntry(LedgerMetadata.IDEMPOTENCY_KEY,
-                ScheduledActionCommands.idempotencyKey(ACTION));
+        assertThat(Map.copyOf(sent.get(0).getMetaData())).containsEntry(LedgerMetadata.IDEMPOTENCY_KEY, KEY);
+    }
+
+    @Test
+    void workThatCannotHaveSentItDoesNotLookAtTheStream() {
+        gatewayAnswers(new LedgerRefusal(ErrorCode.SUBSCRIPTION_STATE_INVALID, "already deactivated"));
+        record(0, KEY);
+
+        assertThat(commands.send(KEY, SUB, DEACTIVATE, false).code()).isEqualTo(ErrorCode.SUBSCRIPTION_STATE_INVALID);
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aScheduledActionsRunnerKeysByTheAction() {
+        gatewayAnswers(null);
+        record(0, ScheduledActionCommands.idempotencyKey("sa-0")); // an earlier action on the same subscription
+
+        assertThat(new GatewayScheduledActionRunner(commands, true).run("sa-1", SUB, DEACTIVATE)).isNull();
+
+        assertThat(sent.get(0).getMetaData()).containsEntry(LedgerMetadata.IDEMPOTENCY_KEY,
+                ScheduledActionCommands.idempotencyKey("sa-1"));
     }
 }
