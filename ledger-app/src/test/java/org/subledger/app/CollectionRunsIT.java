@@ -41,6 +41,9 @@ class CollectionRunsIT extends LedgerIT {
         String type = collections.newSubscriptionType("C1");
         List<CollectionRuns.Customer> overdue = collections.customers(type, "25.00", 25);
         List<CollectionRuns.Customer> owingNine = collections.customers(type, "9.00", 10);
+        // the run selects from the open items, a projection of its own behind the balances customers() waited for
+        awaitOpenItems(overdue, "25.00");
+        awaitOpenItems(owingNine, "9.00");
         String definitionId = collections.define("""
                 {"name":"Normal deactivation","kind":"DEACTIVATION",
                  "amountAbove":{"amount":10.00,"currency":"EUR"},"dueDaysAgo":10,
@@ -236,5 +239,14 @@ class CollectionRunsIT extends LedgerIT {
                 select count(*) from domain_event_entry
                 where aggregate_identifier = ? and payload_type like '%SubscriptionDeactivated'""", Long.class,
                 subscriptionId);
+    }
+
+    /** Until each customer's open items leave {@code owes} unpaid, as the runs' selection reads them. */
+    private void awaitOpenItems(List<CollectionRuns.Customer> customers, String owes) {
+        for (var customer : customers) {
+            Await.until("the open items of " + customer.accountId(), () -> jdbc.queryForObject("""
+                    select coalesce(sum(open_amount), 0) from receivable_open_item where account_id = ?""",
+                    BigDecimal.class, customer.accountId()), open -> open.compareTo(new BigDecimal(owes)) == 0);
+        }
     }
 }

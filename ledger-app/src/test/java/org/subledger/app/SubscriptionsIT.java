@@ -227,7 +227,7 @@ class SubscriptionsIT extends LedgerIT {
                 found -> found.size() == 1 && found.get(0).get("productCode").asText().equals("PLATINUM"));
         assertThat(services.get(0).get("distributorIds").get(0).asText()).isEqualTo("STB-1");
         JsonNode swappedOut = Await.until("the first decoder taken off", () -> api.get("reporter",
-                "/api/installed-items/" + first).json(), item -> !item.get("removedOn").isNull());
+                "/api/installed-items/" + first).json(), item -> item.hasNonNull("removedOn"));
         assertThat(swappedOut.get("removedOn").asText()).isEqualTo("2026-01-07");
         assertThat(api.get("reporter", "/api/installed-items/" + second).json().get("installedOn").asText())
                 .isEqualTo("2026-01-07");

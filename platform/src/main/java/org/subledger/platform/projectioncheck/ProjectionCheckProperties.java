@@ -36,7 +36,8 @@ public record ProjectionCheckProperties(Map<String, List<String>> projections,
         projections = projections == null ? Map.of() : new LinkedHashMap<>(projections);
         schema = schema == null ? "projection_check" : schema;
         excludedMigrations = excludedMigrations == null
-                ? List.of("V2_680__reporting_schema.sql", "V2_721__reporting_receivables.sql")
+                ? List.of("V2_680__reporting_schema.sql", "V2_721__reporting_receivables.sql",
+                        "V2_901__reporting_bill_sections.sql")
                 : List.copyOf(excludedMigrations);
         catchUpTimeout = catchUpTimeout == null ? Duration.ofSeconds(60) : catchUpTimeout;
         maxRowsShown = maxRowsShown == null ? 20 : maxRowsShown;
