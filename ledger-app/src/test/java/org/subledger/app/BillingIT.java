@@ -386,15 +386,8 @@ class BillingIT extends LedgerIT {
     }
 
     JsonNode runBills(LocalDate billingDate) {
-        var started = api.post("billing", "/api/bill-runs", """
+        return BillRuns.runToCompletion(api, """
                 {"billingDate":"%s","subscriptionTypeCode":"%s"}""".formatted(billingDate, type));
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String runId = started.json().get("runId").asText();
-        return Await.until("bill run of " + billingDate, () -> api.get("reporter", "/api/bill-runs/" + runId),
-                response -> response.status() == 200 && response.json().get("status").asText().equals("COMPLETED")
-                        && response.json().get("billed").asLong() + response.json().get("failed").asLong()
-                        + response.json().get("skipped").asLong()
-                        == response.json().get("subscriptionsTotal").asLong()).json();
     }
 
     /** The account's bills, oldest first, once {@code count} are projected, each with its lines. */

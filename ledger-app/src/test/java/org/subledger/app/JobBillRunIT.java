@@ -105,15 +105,8 @@ class JobBillRunIT extends LedgerIT {
 
     /** A bill run of the test's account on {@code billingDate}, once completed with every candidate counted. */
     private JsonNode run(String billingDate) {
-        var started = api.post("billing", "/api/bill-runs", """
+        return BillRuns.runToCompletion(api, """
                 {"billingDate":"%s","accountIds":["%s"]}""".formatted(billingDate, accountId));
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String runId = started.json().get("runId").asText();
-        return Await.until("bill run of " + billingDate, () -> api.get("reporter", "/api/bill-runs/" + runId),
-                response -> response.status() == 200 && response.json().get("status").asText().equals("COMPLETED")
-                        && response.json().get("billed").asLong() + response.json().get("failed").asLong()
-                        + response.json().get("skipped").asLong()
-                        == response.json().get("subscriptionsTotal").asLong()).json();
     }
 
     private JsonNode trail(String jobId) {
