@@ -90,8 +90,16 @@ class CollectionRunRecoveryIT {
         try (var first = start()) {
             var collections = new CollectionRuns(BillRunRecoveryIT.api(first));
             String type = collections.newSubscriptionType("RESUME");
-            collections.customers(type, "40.00", SUBSCRIPTIONS)
-                    .forEach(customer -> subscriptions.add(customer.subscriptionId()));
+            var customers = collections.customers(type, "40.00", SUBSCRIPTIONS);
+            customers.forEach(customer -> subscriptions.add(customer.subscriptionId()));
+            // the run selects from the open items, a projection of its own behind the balances customers() waited for
+            var firstJdbc = first.getBean(JdbcTemplate.class);
+            for (var customer : customers) {
+                Await.until("the open items of " + customer.accountId(), () -> firstJdbc.queryForObject("""
+                        select coalesce(sum(open_amount), 0) from receivable_open_item where account_id = ?""",
+                        java.math.BigDecimal.class, customer.accountId()),
+                        open -> open.compareTo(new java.math.BigDecimal("40.00")) == 0);
+            }
             // batches of two with a pause between them long enough to stop the ledger in
             String definitionId = collections.define("""
                     {"name":"Resumed deactivation","kind":"DEACTIVATION",
