@@ -2,6 +2,8 @@ package org.subledger.platform.db;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 
+import org.springframework.transaction.TransactionSystemException;
+
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -23,6 +25,13 @@ public final class DatabaseFailures {
                 return true;
             }
             if (cause instanceof SQLException sql && unavailable(sql.getSQLState())) {
+                return true;
+            }
+            // a commit that failed on a lost connection, whose rollback then failed too: Spring reports the rollback
+            // ("Connection is closed") and keeps the commit's own failure apart, outside the cause chain
+            if (cause instanceof TransactionSystemException transaction && transaction.getApplicationException() != null
+                    && transaction.getApplicationException() != failure
+                    && isUnavailable(transaction.getApplicationException())) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package org.subledger.platform.db;
 
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -34,6 +35,16 @@ class DatabaseFailuresTest {
     void aServerShuttingDownIsUnavailability() {
         var shutdown = new SQLException("terminating connection due to administrator command", "57P01");
         assertThat(DatabaseFailures.isUnavailable(new RuntimeException(shutdown))).isTrue();
+    }
+
+    @Test
+    void aCommitLostWithItsConnectionWhoseRollbackFailedTooIsUnavailability() {
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new SQLException("An I/O error occurred while sending to the backend.",
+                "08006"));
+        assertThat(DatabaseFailures.isUnavailable(new RuntimeException(rollback))).isTrue();
+        assertThat(DatabaseFailures.isUnavailable(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isFalse();
     }
 
     @Test
