@@ -237,14 +237,21 @@ public class AxonStorageAutoConfiguration {
         return LedgerSchemas.tokens();
     }
 
+    /** Which processor runs which processing group: {@code ledger.axon.shared-processors}. */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema) {
-        return JdbcTokenStore.builder()
+    public ProcessorTopology processorTopology(LedgerAxonProperties properties) {
+        return new ProcessorTopology(properties.sharedProcessors());
+    }
+
+    /** A shared processor's first tokens start where its groups' own processors were (SharedProcessorTokenStore). */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 ProcessorTopology topology) {
+        return new SharedProcessorTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(schema)
-                .contentType(byte[].class)
-                .build();
+                .contentType(byte[].class), topology, connectionProvider, serializer, schema);
     }
 
     @Bean
@@ -265,7 +272,9 @@ public class AxonStorageAutoConfiguration {
      * Every processing group streams (pooled), handles events in batches, and parks an event its handler fails on in
      * the group's dead-letter queue in PostgreSQL (later events of the same aggregate queue behind it). Groups without
      * a queue propagate the failure so the batch is retried: nothing is logged and dropped. Sagas, which Axon gives
-     * no dead-lettering invoker, get their group's queue from here too (see deadletter's SagaDeadLettering).
+     * no dead-lettering invoker, get their group's queue from here too (see deadletter's SagaDeadLettering). Groups
+     * listed in {@code ledger.axon.shared-processors} share one processor ({@link ProcessorTopology}); every other
+     * group has its own.
      */
     @Bean
     public ConfigurerModule ledgerEventProcessing(ConnectionProvider connectionProvider,
@@ -274,11 +283,13 @@ public class AxonStorageAutoConfiguration {
                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
                                                   DeadLetterSchema deadLetterSchema,
                                                   LedgerAxonProperties properties,
+                                                  ProcessorTopology topology,
                                                   MeterRegistry meterRegistry) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
                 configurer.eventProcessing()
+                        .assignProcessingGroup(topology::processorOf)
                         .usingPooledStreamingEventProcessors((config, builder) -> builder
                                 .batchSize(properties.processorBatchSize())
                                 .initialSegmentCount(properties.processorSegments()))

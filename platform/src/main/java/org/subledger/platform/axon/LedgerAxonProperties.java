@@ -3,6 +3,8 @@ package org.subledger.platform.axon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Tuning of the Axon infrastructure.
@@ -13,13 +15,18 @@ import java.time.Duration;
  * @param processorSegments   segments per processor, split across threads and nodes
  * @param commandRetries      retries of a command that hit a concurrency conflict
  * @param commandRetryInterval pause before such a retry
+ * @param sharedProcessors    streaming processors that several processing groups share, by name, each with its
+ *                            groups: one token, one fetch of each event, one thread pool for all of them, while each
+ *                            group keeps its own handlers and its own dead-letter queue (see {@link ProcessorTopology});
+ *                            every group not listed has a processor of its own, named after it
  */
 @ConfigurationProperties("ledger.axon")
 public record LedgerAxonProperties(Duration gapTimeout,
                                    Integer processorBatchSize,
                                    Integer processorSegments,
                                    Integer commandRetries,
-                                   Duration commandRetryInterval) {
+                                   Duration commandRetryInterval,
+                                   Map<String, List<String>> sharedProcessors) {
 
     public LedgerAxonProperties {
         gapTimeout = gapTimeout != null ? gapTimeout : Duration.ofMinutes(10);
@@ -27,5 +34,6 @@ public record LedgerAxonProperties(Duration gapTimeout,
         processorSegments = processorSegments != null ? processorSegments : 2;
         commandRetries = commandRetries != null ? commandRetries : 8;
         commandRetryInterval = commandRetryInterval != null ? commandRetryInterval : Duration.ofMillis(20);
+        sharedProcessors = sharedProcessors != null ? Map.copyOf(sharedProcessors) : Map.of();
     }
 }

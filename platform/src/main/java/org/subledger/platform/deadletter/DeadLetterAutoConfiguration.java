@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingModule;
+import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.subledger.platform.axon.AxonStorageAutoConfiguration;
+import org.subledger.platform.axon.ProcessorTopology;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -27,7 +30,7 @@ import java.time.Duration;
  * health, a gauge per group, the administrators' API, and a scheduled retry. Sagas, whose failures Axon does not
  * dead-letter, get the same queue, API and retry through {@link SagaDeadLettering}.
  */
-@AutoConfiguration(after = AxonStorageAutoConfiguration.class)
+@AutoConfiguration(after = AxonStorageAutoConfiguration.class, before = EventProcessingAutoConfiguration.class)
 @EnableConfigurationProperties({DeadLetterProperties.class, SagaRetryProperties.class})
 public class DeadLetterAutoConfiguration {
 
@@ -36,14 +39,23 @@ public class DeadLetterAutoConfiguration {
         return new ProcessingFailures(clock);
     }
 
+    /** Axon's module, with a savepoint per group in the processors that groups share ({@link GroupSavepoints}). */
     @Bean
-    public ConfigurerModule eventIsolation(DataSource dataSource, ProcessingFailures failures) {
+    public EventProcessingModule eventProcessingModule(DataSource dataSource) {
+        return new IsolatingEventProcessingModule(dataSource);
+    }
+
+    @Bean
+    public ConfigurerModule eventIsolation(DataSource dataSource, ProcessingFailures failures,
+                                           ProcessorTopology topology) {
         var savepoints = new EventSavepoints(dataSource);
+        // a processor's events are isolated when any of its groups dead-letters (a shared processor runs only such)
         return configurer -> configurer.eventProcessing()
                 .registerDefaultHandlerInterceptor((config, processorName) -> new EventIsolationInterceptor(
                         processorName,
-                        () -> config.eventProcessingConfiguration().sequencedDeadLetterProcessor(processorName)
-                                .isPresent(),
+                        () -> topology.groupsOf(processorName).stream().anyMatch(group ->
+                                config.eventProcessingConfiguration().sequencedDeadLetterProcessor(group)
+                                        .isPresent()),
                         failures, savepoints))
                 .registerDefaultDeadLetterPolicy(config -> new IsolatingEnqueuePolicy());
     }
@@ -55,8 +67,9 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     public DeadLetters deadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, Configuration axon,
-                                   TransactionManager transactionManager, Clock clock) {
-        return new DeadLetters(jdbc, transaction, axon, new SagaDeadLetters(axon, transactionManager), clock);
+                                   TransactionManager transactionManager, ProcessorTopology topology, Clock clock) {
+        return new DeadLetters(jdbc, transaction, axon, new SagaDeadLetters(axon, transactionManager), topology,
+                clock);
     }
 
     @Bean

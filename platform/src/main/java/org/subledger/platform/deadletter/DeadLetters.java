@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.platform.axon.ProcessorTopology;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,21 +41,23 @@ public class DeadLetters {
     private final TransactionTemplate transaction;
     private final Configuration axon;
     private final SagaDeadLetters sagas;
+    private final ProcessorTopology topology;
     private final Clock clock;
 
     DeadLetters(JdbcTemplate jdbc, TransactionTemplate transaction, Configuration axon, SagaDeadLetters sagas,
-                Clock clock) {
+                ProcessorTopology topology, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.axon = axon;
         this.sagas = sagas;
+        this.topology = topology;
         this.clock = clock;
     }
 
     /** The processing groups that have a dead-letter queue, by name: event handlers' and sagas'. */
     public List<String> groups() {
         var processing = axon.eventProcessingConfiguration();
-        return processing.eventProcessors().keySet().stream()
+        return topology.groupsOf(processing.eventProcessors().keySet()).stream()
                 .filter(group -> processing.sequencedDeadLetterProcessor(group).isPresent()
                         || sagas.isSagaGroup(group) && processing.deadLetterQueue(group).isPresent())
                 .sorted().toList();

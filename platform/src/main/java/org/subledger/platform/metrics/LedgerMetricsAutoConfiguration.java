@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.subledger.platform.axon.AxonStorageAutoConfiguration;
+import org.subledger.platform.axon.ProcessorTopology;
 
 import java.time.Clock;
 
@@ -45,9 +46,10 @@ public class LedgerMetricsAutoConfiguration {
     @Bean
     public ApplicationListener<ApplicationReadyEvent> ledgerGauges(EventStore eventStore, Configuration axon,
                                                                    JdbcTemplate jdbc, Clock clock,
+                                                                   ProcessorTopology topology,
                                                                    MeterRegistry registry) {
         return event -> {
-            new ProjectionLagMetrics(eventStore, axon.eventProcessingConfiguration()).register(registry);
+            new ProjectionLagMetrics(eventStore, axon.eventProcessingConfiguration(), topology).register(registry);
             new TableGauges(jdbc, clock).register(registry);
         };
     }

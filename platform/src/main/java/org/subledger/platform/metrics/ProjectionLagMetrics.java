@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.subledger.platform.axon.ProcessorTopology;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
@@ -22,18 +23,22 @@ final class ProjectionLagMetrics {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final ProcessorTopology topology;
 
-    ProjectionLagMetrics(EventStore eventStore, EventProcessingConfiguration processing) {
+    ProjectionLagMetrics(EventStore eventStore, EventProcessingConfiguration processing, ProcessorTopology topology) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.topology = topology;
     }
 
+    /** One gauge per group; the groups of a shared processor are as far behind as it is. */
     void register(MeterRegistry registry) {
-        processing.eventProcessors().forEach((group, processor) -> {
+        processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder(METRIC, streaming, this::lag).tag("group", group).strongReference(true)
+                topology.groupsOf(name).forEach(group -> Gauge.builder(METRIC, streaming, this::lag)
+                        .tag("group", group).strongReference(true)
                         .description("events this processing group is behind the head of the event store")
-                        .register(registry);
+                        .register(registry));
             }
         });
     }

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.subledger.platform.axon.AxonStorageAutoConfiguration;
+import org.subledger.platform.axon.ProcessorTopology;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -25,8 +26,8 @@ public class ProjectionCheckAutoConfiguration {
     public ProjectionChecker projectionChecker(DataSource dataSource, EventStorageEngine storage,
                                                @Qualifier("serializer") Serializer tokenSerializer,
                                                ListableBeanFactory beans, ProjectionCheckProperties properties,
-                                               ObjectProvider<Clock> clock) {
-        return new ProjectionChecker(dataSource, storage, tokenSerializer, beans, properties,
+                                               ProcessorTopology topology, ObjectProvider<Clock> clock) {
+        return new ProjectionChecker(dataSource, storage, tokenSerializer, beans, properties, topology,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -14,6 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
+import org.subledger.platform.axon.ProcessorTopology;
 import org.subledger.platform.projectioncheck.ProjectionCheckReport.Outcome;
 import org.subledger.platform.projectioncheck.ProjectionCheckReport.ProjectionResult;
 
@@ -48,16 +49,19 @@ public class ProjectionChecker {
     private final Serializer tokenSerializer;
     private final ListableBeanFactory beans;
     private final ProjectionCheckProperties properties;
+    private final ProcessorTopology topology;
     private final Clock clock;
 
     public ProjectionChecker(DataSource dataSource, EventStorageEngine storage, Serializer tokenSerializer,
-                             ListableBeanFactory beans, ProjectionCheckProperties properties, Clock clock) {
+                             ListableBeanFactory beans, ProjectionCheckProperties properties,
+                            ProcessorTopology topology, Clock clock) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.storage = storage;
         this.tokenSerializer = tokenSerializer;
         this.beans = beans;
         this.properties = properties;
+        this.topology = topology;
         this.clock = clock;
         properties.projections().forEach((group, tables) -> tables.forEach(table -> {
             if (!ScratchSchema.IDENTIFIER.matcher(table).matches()) {
@@ -189,7 +193,9 @@ public class ProjectionChecker {
     /** Waits until every segment of each group's live processor has handled the events up to {@code head}. */
     private boolean awaitLive(Set<String> groups, long head) {
         long deadline = System.nanoTime() + properties.catchUpTimeout().toNanos();
-        while (!groups.stream().allMatch(group -> reached(group, head))) {
+        Set<String> processors = new LinkedHashSet<>();
+        groups.forEach(group -> processors.add(topology.processorOf(group)));
+        while (!processors.stream().allMatch(processor -> reached(processor, head))) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -2,7 +2,9 @@ package org.subledger.platform.deadletter;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -74,6 +76,7 @@ class EventIsolationTest {
         jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V1_001__axon.sql"),
                 StandardCharsets.UTF_8));
         jdbc.execute("create table amounts (account varchar(40) not null, value numeric(5, 2) not null)");
+        jdbc.execute("create table ledger_lines (account varchar(40) not null, value numeric(12, 2) not null)");
         transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
     }
 
@@ -86,18 +89,9 @@ class EventIsolationTest {
     void processor() {
         jdbc.execute("truncate amounts, dead_letter_entry");
         failures = new ProcessingFailures(Clock.systemUTC());
-        var serializer = JacksonSerializer.defaultSerializer();
-        var queue = JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                .processingGroup(PROCESSOR)
-                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-                .transactionManager(transactions)
-                .schema(LedgerSchemas.deadLetters())
-                .genericSerializer(serializer)
-                .eventSerializer(serializer)
-                .build();
         invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new AmountProjection())
-                .queue(queue)
+                .queue(queue(PROCESSOR))
                 .enqueuePolicy(new IsolatingEnqueuePolicy())
                 .transactionManager(transactions)
                 .build();
@@ -121,6 +115,42 @@ class EventIsolationTest {
         assertThat(letters).hasSize(2).allMatch(letter -> letter.get("sequence_identifier").equals("b"));
         assertThat((String) letters.get(0).get("cause_message")).contains("numeric field overflow");
         assertThat(letters.get(1).get("cause_message")).as("queued behind the first").isNull();
+    }
+
+    /** A second group, writing every amount to a table that takes any, beside the failing one in one processor. */
+    static class LedgerLineProjection {
+        @EventHandler
+        void on(Amount amount) {
+            jdbc.update("insert into ledger_lines (account, value) values (?, ?)", amount.account(), amount.value());
+        }
+    }
+
+    @Test
+    void aGroupThatSharesTheProcessorKeepsWhatItWroteForTheEventAnotherGroupDeadLetters() {
+        jdbc.execute("truncate ledger_lines");
+        var lines = DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(new LedgerLineProjection())
+                .queue(queue("ledger-lines"))
+                .enqueuePolicy(new IsolatingEnqueuePolicy())
+                .transactionManager(transactions)
+                .build();
+        // the lines first: the failing group comes after a group that already wrote the event
+        var shared = GroupSavepoints.perGroup(new MultiEventHandlerInvoker(lines, invoker),
+                new EventSavepoints(dataSource));
+        var batch = List.of(event(1, "a", "10.00"), event(2, "b", "100000.00"), event(3, "c", "20.00"));
+
+        assertThat(runBatch(batch, interceptor(true), shared)).as("first attempt committed").isFalse();
+        assertThat(lines()).isEmpty();
+        assertThat(runBatch(batch, interceptor(true), shared)).as("isolated attempt committed").isTrue();
+
+        assertThat(rows()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "10.00", "c", "20.00"));
+        assertThat(lines()).as("the other group handled every event, the failing one included")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("a", "10.00", "b", "100000.00", "c", "20.00"));
+        assertThat(jdbc.queryForList("select processing_group, sequence_identifier from dead_letter_entry"))
+                .singleElement().satisfies(letter -> {
+                    assertThat(letter.get("processing_group")).isEqualTo(PROCESSOR);
+                    assertThat(letter.get("sequence_identifier")).isEqualTo("b");
+                });
     }
 
     @Test
@@ -183,19 +213,36 @@ class EventIsolationTest {
         assertThat(failures.current()).isEmpty();
     }
 
+    private static JdbcSequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
+        var serializer = JacksonSerializer.defaultSerializer();
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(transactions)
+                .schema(LedgerSchemas.deadLetters())
+                .genericSerializer(serializer)
+                .eventSerializer(serializer)
+                .build();
+    }
+
     private EventIsolationInterceptor interceptor(boolean deadLettered) {
         return new EventIsolationInterceptor(PROCESSOR, () -> deadLettered, failures, new EventSavepoints(dataSource));
     }
 
     /** As Axon's pooled streaming processor runs a batch; true when it committed. */
     private boolean runBatch(List<TrackedEventMessage<?>> events, EventIsolationInterceptor interceptor) {
+        return runBatch(events, interceptor, invoker);
+    }
+
+    private boolean runBatch(List<TrackedEventMessage<?>> events, EventIsolationInterceptor interceptor,
+                             EventHandlerInvoker handlers) {
         var unitOfWork = new BatchingUnitOfWork<>(events);
         unitOfWork.attachTransaction(transactions);
         unitOfWork.resources().put("Processor[" + PROCESSOR + "]/SegmentId", 0);
         try {
             var result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
                     List.of(interceptor), message -> {
-                        invoker.handle(message, Segment.ROOT_SEGMENT);
+                        handlers.handle(message, Segment.ROOT_SEGMENT);
                         return null;
                     }).proceed());
             return !result.isExceptional() && !unitOfWork.isRolledBack();
@@ -209,7 +256,15 @@ class EventIsolationTest {
     }
 
     private Map<String, String> rows() {
-        return jdbc.query("select account, value from amounts", resultSet -> {
+        return table("amounts");
+    }
+
+    private Map<String, String> lines() {
+        return table("ledger_lines");
+    }
+
+    private Map<String, String> table(String name) {
+        return jdbc.query("select account, value from " + name, resultSet -> {
             var rows = new java.util.HashMap<String, String>();
             while (resultSet.next()) {
                 rows.put(resultSet.getString(1), resultSet.getBigDecimal(2).toPlainString());
