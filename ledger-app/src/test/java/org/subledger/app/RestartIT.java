@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.subledger.platform.axon.ProcessorTopology;
 import org.subledger.platform.axon.ProjectionMetricsInterceptor;
 
 import java.math.BigDecimal;
@@ -55,7 +56,8 @@ class RestartIT {
             api.post("agent", "/api/accounts/" + id + "/charges", "{\"amount\": 30.00}");
             api.post("agent", "/api/accounts/" + id + "/payments", "{\"amount\": 10.00}");
             Await.until("balance 20.00 before the restart", () -> balance(api, id), "20.00"::equals);
-            Await.until("statement projected", () -> handled(first, "account-statement"), count -> count >= 2);
+            Await.until("statement projected", () -> api.get("reporter", "/api/accounts/" + id + "/statement")
+                    .json().get("content").size(), size -> size == 2);
         }
 
         try (var second = start()) {
@@ -67,9 +69,11 @@ class RestartIT {
             Await.until("balance 25.00 after the restart", () -> balance(api, id), "25.00"::equals);
             Await.until("statement of 3 lines", () -> api.get("reporter", "/api/accounts/" + id + "/statement")
                     .json().get("content").size(), size -> size == 3);
-            // only the one new event was handled: the history before the restart was not replayed
-            assertThat(handled(second, "account-summary")).isEqualTo(1.0);
-            assertThat(handled(second, "account-statement")).isEqualTo(1.0);
+            // the history before the restart (three events of this account alone) was not replayed: the read models'
+            // processor, which both groups share, handled the new charge (and no more than one other event)
+            var topology = second.getBean(ProcessorTopology.class);
+            assertThat(topology.processorOf("account-summary")).isEqualTo(topology.processorOf("account-statement"));
+            assertThat(handled(second, topology.processorOf("account-summary"))).isBetween(1.0, 2.0);
         }
     }
 }

@@ -8,8 +8,9 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Counts the events each event processor has handled since this node started ({@code ledger.events.handled}).
- * Operators see processing rates per read model; a node that restarts and finds its tokens starts from zero here
+ * Counts the events each event processor has handled since this node started ({@code ledger.events.handled}, tagged
+ * with the processor: a processor that several groups share, such as the read models', counts each event once).
+ * Operators see processing rates per processor; a node that restarts and finds its tokens starts from zero here
  * instead of re-handling the whole history.
  */
 public class ProjectionMetricsInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
