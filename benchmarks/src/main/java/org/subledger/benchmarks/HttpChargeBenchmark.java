@@ -30,11 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Settings ({@code --bench.NAME=VALUE}): {@code url} (required), {@code ledger-pid}, {@code postgres-data-dir},
  * {@code clients} (16), {@code accounts} (200), {@code jit-warmup} (20s, once, not counted), {@code warmup} (5s, before
  * each run), {@code duration} (15s), {@code flood-threads} (8), {@code runs} (key,basic,flood: which runs, in order;
- * {@code key} alone gives the API key's CPU per charge without the other runs).
+ * {@code key} alone gives the API key's CPU per charge without the other runs), {@code idle} (10s: the ledger's CPU
+ * with no request, measured once after the JIT warm-up; 0 skips it).
  *
  * <p>The ledger's CPU per charge (its JVM's CPU time over the run, warm-up included, divided by the charges answered
  * in that time) depends far less on what else runs on the machine than the rate does: compare it across builds when
- * the machine is busy.
+ * the machine is busy. On a loaded machine few charges get through and the ledger's fixed cost (its event
+ * processors polling the store, measured apart as the idle CPU) dominates that figure: the last column takes the idle
+ * CPU off, which leaves the cost that grows with the charges.
  */
 final class HttpChargeBenchmark {
 
@@ -45,6 +48,9 @@ final class HttpChargeBenchmark {
     private final int clients;
     private final Duration warmup;
     private final Duration duration;
+    private final Duration idle;
+    /** The ledger's CPU while nobody sends anything (its event processors polling), ms per second; NaN unknown. */
+    private double idleMsPerSecond = Double.NaN;
     private final int floodThreads;
     private final Duration jitWarmup;
     private final LoadRunner runner;
@@ -60,6 +66,7 @@ final class HttpChargeBenchmark {
         this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "15s"));
         this.floodThreads = Integer.parseInt(settings.getOrDefault("flood-threads", "8"));
         this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "20s"));
+        this.idle = Duration.parse("PT" + settings.getOrDefault("idle", "10s"));
         this.runner = HttpBenchmarkOptions.runner(settings);
         this.runs = List.of(settings.getOrDefault("runs", "key,basic,flood").split(","));
     }
@@ -75,6 +82,7 @@ final class HttpChargeBenchmark {
         // a fresh ledger JVM compiles its hot paths in the first tens of seconds: not counted in any run
         benchmark.runner.run("JIT warm-up", benchmark.clients, Duration.ZERO, benchmark.jitWarmup,
                 benchmark.charges("Bearer " + benchmark.apiKey, new AtomicLong()));
+        benchmark.measureIdle();
         List<String> rows = new ArrayList<>();
         for (String run : benchmark.runs) {
             rows.add(switch (run.trim()) {
@@ -86,9 +94,11 @@ final class HttpChargeBenchmark {
             });
         }
         System.out.println();
+        System.out.printf("ledger CPU while idle (no request; its event processors polling the store): %.1f ms per"
+                + " second%n", benchmark.idleMsPerSecond);
         System.out.println("| run | clients | charges/s | p50 | p99 | errors | CPU (cores): machine / ledger JVM / "
-                + "PostgreSQL / client JVM | ledger CPU per charge |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+                + "PostgreSQL / client JVM | ledger CPU per charge | same, less the idle CPU |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
         rows.forEach(System.out::println);
         System.exit(0);
     }
@@ -134,15 +144,32 @@ final class HttpChargeBenchmark {
         double ledgerCores = ledgerTicks < 0 ? Double.NaN : ledgerTicks / 100.0 / wallSeconds;
         // over the same span as the ticks: every charge answered in warm-up and window (a flood's refusals not counted)
         double ledgerMsPerCharge = ledgerTicks < 0 ? Double.NaN : ledgerTicks * 10.0 / Math.max(1, answered.get());
+        // on a loaded machine few charges get through, and the ledger's fixed idle cost dominates the figure above
+        double netMsPerCharge = (ledgerTicks * 10.0 - idleMsPerSecond * wallSeconds) / Math.max(1, answered.get());
         System.out.printf("%s: %,.0f charges/s, %s, %d errors%s, ledger CPU %.2f ms per charge%n", name,
                 result.perSecond(), result.latencies(), result.errors(),
                 result.firstError() == null ? "" : " (first: " + result.firstError() + ")", ledgerMsPerCharge);
         if (flood) {
             System.out.println("  wrong-password answers during the run: " + floodAnswers);
         }
-        return String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %d | %.2f / %.2f / %.2f / %.2f | %.2f ms |",
+        return String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %d | %.2f / %.2f / %.2f / %.2f | %.2f ms | %.2f ms |",
                 name, clients, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6, result.errors(),
-                cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores(), ledgerMsPerCharge);
+                cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores(), ledgerMsPerCharge,
+                netMsPerCharge);
+    }
+
+    /** The ledger's CPU over {@code idle} seconds without requests, after the warm-up (its processors polling). */
+    private void measureIdle() throws InterruptedException {
+        if (idle.isZero() || ledgerPid <= 0) {
+            return;
+        }
+        long before = cpuTicks(ledgerPid);
+        long start = System.nanoTime();
+        Thread.sleep(idle.toMillis()); // a measurement window with no load, not a wait for a state
+        long ticks = cpuTicks(ledgerPid) - before;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        idleMsPerSecond = before < 0 || ticks < 0 ? Double.NaN : ticks * 10.0 / seconds;
+        System.out.printf("ledger CPU while idle for %s: %.1f ms per second%n", idle, idleMsPerSecond);
     }
 
     private LoadRunner.ClientFactory charges(String authorization, AtomicLong answered) {

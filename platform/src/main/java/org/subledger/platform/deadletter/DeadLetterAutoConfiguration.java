@@ -39,10 +39,10 @@ public class DeadLetterAutoConfiguration {
         return new ProcessingFailures(clock);
     }
 
-    /** Axon's module, with a savepoint per group in the processors that groups share ({@link GroupSavepoints}). */
+    /** Axon's module: savepoints per group in shared processors, cached dead-letter lookups. */
     @Bean
     public EventProcessingModule eventProcessingModule(DataSource dataSource) {
-        return new IsolatingEventProcessingModule(dataSource);
+        return new LedgerEventProcessingModule(dataSource);
     }
 
     @Bean
