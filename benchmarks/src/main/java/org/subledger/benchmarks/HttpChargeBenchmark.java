@@ -152,10 +152,10 @@ final class HttpChargeBenchmark {
         if (flood) {
             System.out.println("  wrong-password answers during the run: " + floodAnswers);
         }
-        return String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %d | %.2f / %.2f / %.2f / %.2f | %.2f ms | %.2f ms |",
-                name, clients, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6, result.errors(),
-                cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores(), ledgerMsPerCharge,
-                netMsPerCharge);
+        return String.format("| %s | %d | %,.0f | %.1f ms | %.1f ms | %d | %.2f / %.2f / %.2f / %.2f | %.2f ms"
+                        + " | %.2f ms |", name, clients, result.perSecond(), result.p50Nanos() / 1e6,
+                result.p99Nanos() / 1e6, result.errors(), cpu.machineCores(), ledgerCores, cpu.postgresCores(),
+                cpu.jvmCores(), ledgerMsPerCharge, netMsPerCharge);
     }
 
     /** The ledger's CPU over {@code idle} seconds without requests, after the warm-up (its processors polling). */

@@ -16,8 +16,9 @@ import java.util.Map;
  * @param commandRetries      retries of a command that hit a concurrency conflict
  * @param commandRetryInterval pause before such a retry
  * @param sharedProcessors    streaming processors that several processing groups share, by name, each with its
- *                            groups: one token, one fetch of each event, one thread pool for all of them, while each
- *                            group keeps its own handlers and its own dead-letter queue (see {@link ProcessorTopology});
+ *                            groups: one token, one fetch of each event, one thread pool for all of them, while
+ *                            each group keeps its own handlers and its own dead-letter queue
+ *                            (see {@link ProcessorTopology});
  *                            every group not listed has a processor of its own, named after it
  */
 @ConfigurationProperties("ledger.axon")

@@ -21,9 +21,10 @@ import java.util.Set;
  * ({@link ProcessorTopology}) creates its tokens, in data that its groups' own processors already moved through, it
  * starts at the lowest of their positions instead of the beginning of the store. The groups that were further on
  * handle those events again; the read models are written to take a redelivered event without effect (upserts
- * guarded by the aggregate's version or sequence number, inserts that find the row do nothing). A group that never
- * ran makes the processor start from the beginning, as its own processor would have. The groups' own token rows stay,
- * so the version before this one starts where they left off.
+ * guarded by the aggregate's version or sequence number, inserts that find the row do nothing; the one exception is
+ * a bill run still running, whose billed and failed counts add up bills until its completion sets them). A group
+ * that never ran makes the processor start from the beginning, as its own processor would have. The groups' own
+ * token rows stay, so the version before this one starts where they left off.
  */
 final class SharedProcessorTokenStore extends JdbcTokenStore {
 
