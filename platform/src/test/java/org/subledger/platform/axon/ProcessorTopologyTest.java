@@ -1,0 +1,38 @@
+package org.subledger.platform.axon;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which processor runs which group, and the configurations it refuses at start-up. */
+class ProcessorTopologyTest {
+
+    private final ProcessorTopology topology = new ProcessorTopology(
+            Map.of("read-models", List.of("account-summary", "account-statement")));
+
+    @Test
+    void aListedGroupRunsInItsSharedProcessorAndEveryOtherInOneNamedAfterIt() {
+        assertThat(topology.processorOf("account-summary")).isEqualTo("read-models");
+        assertThat(topology.processorOf("webhooks")).isEqualTo("webhooks");
+        assertThat(topology.groupsOf("read-models")).containsExactly("account-summary", "account-statement");
+        assertThat(topology.groupsOf("webhooks")).containsExactly("webhooks");
+        assertThat(topology.groupsOf(List.of("read-models", "webhooks")))
+                .containsExactly("account-summary", "account-statement", "webhooks");
+        assertThat(topology.isShared("read-models")).isTrue();
+        assertThat(topology.isShared("webhooks")).isFalse();
+    }
+
+    @Test
+    void refusesAGroupInTwoProcessorsAndAProcessorNamedAfterAnotherProcessorsGroup() {
+        assertThatThrownBy(() -> new ProcessorTopology(Map.of("a", List.of("x"), "b", List.of("x"))))
+                .hasMessageContaining("x is assigned to two shared processors");
+        assertThatThrownBy(() -> new ProcessorTopology(Map.of("a", List.of("b"), "b", List.of("c"))))
+                .hasMessageContaining("has the name of a processing group of a");
+        assertThatThrownBy(() -> new ProcessorTopology(Map.of("a", List.of())))
+                .hasMessageContaining("names no processing group");
+    }
+}
