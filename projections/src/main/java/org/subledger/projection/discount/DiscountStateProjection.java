@@ -20,7 +20,9 @@ import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the discount state ({@code subscription_discount}, {@code discount_application}) from the subscription
@@ -123,13 +125,15 @@ class DiscountStateProjection {
         if (applications.isEmpty()) {
             return;
         }
-        List<Object[]> discounts = new ArrayList<>(applications.size());
+        // an auto-apply discount's row comes from its first application (the insert does nothing when it exists)
+        Map<String, Object[]> discounts = new LinkedHashMap<>();
         List<Object[]> rows = new ArrayList<>(applications.size());
         for (int i = 0; i < applications.size(); i++) {
-            discounts.add(autoApplied(applications.get(i), sequenceNumber, at, principal));
-            rows.add(application(applications.get(i), sequenceNumber, i, at));
+            DiscountApplied applied = applications.get(i);
+            discounts.putIfAbsent(applied.discountId(), autoApplied(applied, sequenceNumber, at, principal));
+            rows.add(application(applied, sequenceNumber, i, at));
         }
-        jdbc.batchUpdate(AUTO_APPLIED, discounts);
+        jdbc.batchUpdate(AUTO_APPLIED, List.copyOf(discounts.values()));
         jdbc.batchUpdate(APPLY, rows);
     }
 
