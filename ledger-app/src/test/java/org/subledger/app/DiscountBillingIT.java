@@ -23,7 +23,7 @@ import static org.subledger.app.BillingIT.service;
  * D3 (a free month of a Platinum year bought in advance), D6 (loyalty levels), B1 (a Gold year bought in advance, three
  * months free: one bill of 180.00, the next regular bill after it), B2 and B3 (refused requests), an expired
  * definition, three applications a year across the year boundary, the preview equal to the bill, and a re-run that
- * records no second DiscountApplied.
+ * records no second application.
  *
  * <p>D1 and B1 need the sample's subscription types (PLATINUM, GOLD: their criteria and the buy-in-advance definition
  * name them), so their bill runs are filtered by those types on dates no other test bills (2019, 2021-2022); the other
@@ -371,10 +371,15 @@ class DiscountBillingIT extends LedgerIT {
                 subscriptionId);
     }
 
+    /** The applications recorded on the subscription's stream: inside its bills' SubscriptionBilled (revision 2). */
     private long discountsApplied(String subscriptionId) {
-        return jdbc.queryForObject("""
+        assertThat(jdbc.queryForObject("""
                 select count(*) from domain_event_entry
                 where aggregate_identifier = ? and payload_type like '%DiscountApplied'""", Long.class,
+                subscriptionId)).as("no DiscountApplied event of its own").isZero();
+        return jdbc.queryForObject("""
+                select coalesce(sum(jsonb_array_length(payload::jsonb -> 'discounts')), 0) from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%SubscriptionBilled'""", Long.class,
                 subscriptionId);
     }
 }

@@ -22,6 +22,7 @@ import org.subledger.kernel.billing.BillPosted;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.billing.SubscriptionBillingFailed;
 import org.subledger.kernel.catalog.BillPer;
+import org.subledger.kernel.discount.DiscountApplication;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
@@ -43,8 +44,8 @@ import java.util.function.Consumer;
  * Issues bills for a group of subscriptions in one transaction: reads their streams and their accounts' streams in
  * one query, lets the {@link BillCalculator} decide, puts an account's RUN drafts on one bill where its schemes bill
  * per account ({@link AccountBills}), takes gapless bill numbers, and appends every event of the group in one batch:
- * per subscription billed a {@code SubscriptionBilled} (its billing position, naming the bill it is on) and a
- * {@code DiscountApplied} per discount application on it (both on the subscription's stream); per bill a
+ * per subscription billed a {@code SubscriptionBilled} on its stream (its billing position, naming the bill it is on,
+ * with the discount applications of its part of the bill inside it); per bill a
  * {@code BillIssued} (the bill's own stream) and a {@code BillPosted} (the account's balance, with a
  * {@code ReceivableAllocated} per open item its money settles: unallocated money settles the bill, a negative bill
  * older bills). Exactly once: the events are appended at the sequence numbers that follow what was read, so a
@@ -228,8 +229,7 @@ class BillWriter {
                 BillingState state = bySubscription.get(draft.subscriptionId()).state();
                 // the position after this bill, folded as the SubscriptionBilled below records it (its bill number
                 // aside, which the fold does not look at)
-                state.apply(subscriptionBilled(draft, billId, null, runId));
-                discountsApplied(bill, i, billId).forEach(state::apply);
+                state.apply(subscriptionBilled(draft, billId, null, runId, bill.discounts(i)));
                 nextDates.add(new BillingIndex.NextDate(draft.subscriptionId(),
                         BillCalculator.nextBillingDate(state, catalog)));
             }
@@ -252,10 +252,7 @@ class BillWriter {
                 BillDraft draft = bill.drafts().get(i);
                 long sequence = bySubscription.get(draft.subscriptionId()).sequence() + 1;
                 events.add(event(SUBSCRIPTION, draft.subscriptionId(), sequence,
-                        subscriptionBilled(draft, issued.billId(), billNumber, runId), metaData));
-                for (DiscountApplied applied : discountsApplied(bill, i, issued.billId())) {
-                    events.add(event(SUBSCRIPTION, draft.subscriptionId(), ++sequence, applied, metaData));
-                }
+                        subscriptionBilled(draft, issued.billId(), billNumber, runId, bill.discounts(i)), metaData));
             }
             BillDraft first = bill.first();
             events.add(event(BILL, issued.billId(), 0, new BillIssued(issued.billId(), billNumber,
@@ -300,11 +297,16 @@ class BillWriter {
         }
     }
 
+    /**
+     * The subscription's record of the bill, with its section's discount applications ({@code discounts}, naming the
+     * lines by their number on this bill) inside it: no event of their own (issue 12, the bill run's cost).
+     */
     private static SubscriptionBilled subscriptionBilled(BillDraft draft, String billId, String billNumber,
-                                                         String runId) {
+                                                         String runId, List<DiscountApplied> discounts) {
         return new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
                 draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
-                draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
+                draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING,
+                discounts.stream().map(DiscountApplication::of).toList());
     }
 
     /**
@@ -315,17 +317,6 @@ class BillWriter {
         return kind == BillKind.RUN && state.billingTerms() != null
                 && catalog.billingTermScheme(state.billingTerms().billingTermSchemeCode())
                 .map(scheme -> scheme.billPer() == BillPer.ACCOUNT && !scheme.settledFromWallet()).orElse(false);
-    }
-
-    /**
-     * Section {@code i}'s discount applications as recorded with the bill: on its subscription's stream, after its
-     * SubscriptionBilled.
-     */
-    private static List<DiscountApplied> discountsApplied(AccountBills.Bill bill, int i, String billId) {
-        return bill.discounts(i).stream().map(applied -> new DiscountApplied(applied.subscriptionId(),
-                applied.discountId(), applied.definitionCode(), billId, applied.periodStart(),
-                applied.periodEnd(), applied.amount(), applied.applicationNumber(), applied.lines(),
-                applied.criteria(), BILLING)).toList();
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.subledger.command.billing;
 
-import org.subledger.kernel.discount.DiscountApplied;
+import org.subledger.kernel.discount.DiscountApplication;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.SubscriptionBilled;
 
@@ -56,14 +56,11 @@ final class BillingScenario {
     private Optional<BillDraft> record(Optional<BillDraft> bill) {
         bill.ifPresent(draft -> {
             int n = ++billNo;
+            // as the writer records them: inside the bill's SubscriptionBilled
             state.apply(new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), "bill-" + n, "2026-" + n,
                     null, draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
-                    draft.usageRecordIds(), draft.oneOffChargeIds(), null));
-            // as the writer records them: on the stream, with the bill's id
-            draft.discounts().forEach(applied -> state.apply(new DiscountApplied(applied.subscriptionId(),
-                    applied.discountId(), applied.definitionCode(), "bill-" + n,
-                    applied.periodStart(), applied.periodEnd(), applied.amount(), applied.applicationNumber(),
-                    applied.lines(), applied.criteria(), null)));
+                    draft.usageRecordIds(), draft.oneOffChargeIds(), null,
+                    draft.discounts().stream().map(DiscountApplication::of).toList()));
         });
         return bill;
     }

@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.subledger.kernel.discount.DiscountApplication;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.subscription.BuyInAdvanceRequested;
 import org.subledger.kernel.billing.BillingDirective;
@@ -313,12 +314,18 @@ public final class RandomSubscriptionHistories {
             usage.forEach(unbilledUsage::remove);
             charges.forEach(unbilledCharges::remove);
             String billId = "bill-" + events.size();
+            List<DiscountApplied> applied = new ArrayList<>();
+            if (random.nextInt(3) == 0) {
+                applied.add(new DiscountApplied(id, "auto:D-" + random.nextInt(2), "D-" + random.nextInt(2), billId,
+                        today, today.plusMonths(1), money(), 1 + random.nextInt(3), List.of("1 GOLD"), List.of("subscription type GOLD-TV"), null));
+            }
+            // a bill of revision 2 carries its applications inside; one of revision 1 has them as events after it
+            boolean inside = random.nextBoolean();
             events.add(new SubscriptionBilled(id, "acc-" + id, billId, billId, null, today,
                     random.nextInt(4) == 0 ? null : today.plusMonths(1), today.plusMonths(1), charged, usage, charges,
-                    null));
-            if (random.nextInt(3) == 0) {
-                events.add(new DiscountApplied(id, "auto:D-" + random.nextInt(2), "D-" + random.nextInt(2), billId,
-                        today, today.plusMonths(1), money(), 1 + random.nextInt(3), List.of("1 GOLD"), List.of("subscription type GOLD-TV"), null));
+                    null, inside ? applied.stream().map(DiscountApplication::of).toList() : List.of()));
+            if (!inside) {
+                events.addAll(applied);
             }
         }
 

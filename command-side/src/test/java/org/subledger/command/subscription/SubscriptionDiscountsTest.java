@@ -26,6 +26,8 @@ import org.subledger.kernel.catalog.Validity;
 import org.subledger.kernel.discount.AddDiscount;
 import org.subledger.kernel.discount.ApproveDiscount;
 import org.subledger.kernel.discount.DiscountAdded;
+import org.subledger.kernel.billing.SubscriptionBilled;
+import org.subledger.kernel.discount.DiscountApplication;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.discount.DiscountApproved;
 import org.subledger.kernel.discount.DiscountRejected;
@@ -52,6 +54,7 @@ import java.util.Set;
 import static org.subledger.command.subscription.DiscountDefinitions.CARE_MANAGERS;
 import static org.subledger.command.subscription.DiscountDefinitions.GOODWILL;
 import static org.subledger.command.subscription.DiscountDefinitions.goodwill;
+import static org.subledger.command.subscription.SubscriptionFixtures.ACCOUNT;
 import static org.subledger.command.subscription.SubscriptionFixtures.BOX;
 import static org.subledger.command.subscription.SubscriptionFixtures.DAY_ONE;
 import static org.subledger.command.subscription.SubscriptionFixtures.ID;
@@ -117,6 +120,13 @@ class SubscriptionDiscountsTest {
     static DiscountApplied applied(String discountId, LocalDate periodStart, int number) {
         return new DiscountApplied(ID, discountId, GOODWILL, "bill-" + periodStart, periodStart,
                 periodStart.plusMonths(1), eur("10.00"), number, List.of("GOLD"), List.of(), action(BehaviourCode.BILL));
+    }
+
+    /** The subscription's bill of {@code on} with {@code applications} inside, as billing records it. */
+    static SubscriptionBilled billedWith(LocalDate on, DiscountApplied... applications) {
+        return new SubscriptionBilled(ID, ACCOUNT, "bill-" + on, "2026-" + on, null, on, on.plusMonths(1),
+                on.plusMonths(1), List.of(), List.of(), List.of(), action(BehaviourCode.BILL),
+                java.util.Arrays.stream(applications).map(DiscountApplication::of).toList());
     }
 
     @Nested
@@ -426,6 +436,20 @@ class SubscriptionDiscountsTest {
         void applicationsRecordedInTheLastYearCount() {
             fixture.given(effective(), added("d-1", "10.00", LocalDate.of(2026, 3, 2), DiscountStatus.APPROVED),
                             applied("d-1", LocalDate.of(2026, 3, 2), 1), applied("d-1", LocalDate.of(2026, 4, 2), 2),
+                            new DiscountRemoved(ID, "d-1", LocalDate.of(2026, 5, 1), null,
+                                    action(BehaviourCode.REMOVE_DISCOUNT)),
+                            added("d-2", "10.00", LocalDate.of(2026, 5, 2), DiscountStatus.PENDING_APPROVAL))
+                    .when(add("d-3", GOODWILL, DiscountValue.amount(eur("10.00")), LocalDate.of(2026, 5, 3)))
+                    .expectNoEvents()
+                    .expectException(refusal(ErrorCode.DISCOUNT_APPLICATIONS_EXHAUSTED));
+        }
+
+        @Test
+        void applicationsRecordedInsideABillsSubscriptionBilledCountAsTheEventsOfOlderBillsDo() {
+            // March's as an event of its own (a bill of revision 1), April's inside its bill (revision 2)
+            fixture.given(effective(), added("d-1", "10.00", LocalDate.of(2026, 3, 2), DiscountStatus.APPROVED),
+                            applied("d-1", LocalDate.of(2026, 3, 2), 1),
+                            billedWith(LocalDate.of(2026, 4, 2), applied("d-1", LocalDate.of(2026, 4, 2), 2)),
                             new DiscountRemoved(ID, "d-1", LocalDate.of(2026, 5, 1), null,
                                     action(BehaviourCode.REMOVE_DISCOUNT)),
                             added("d-2", "10.00", LocalDate.of(2026, 5, 2), DiscountStatus.PENDING_APPROVAL))

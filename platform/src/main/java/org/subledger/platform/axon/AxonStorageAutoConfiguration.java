@@ -168,6 +168,11 @@ public class AxonStorageAutoConfiguration {
         return new RunSettingsBehaviourCodesUpcaster();
     }
 
+    @Bean
+    public SubscriptionBilledDiscountsUpcaster subscriptionBilledDiscountsUpcaster() {
+        return new SubscriptionBilledDiscountsUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

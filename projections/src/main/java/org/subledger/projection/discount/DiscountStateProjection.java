@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.catalog.DiscountValue;
 import org.subledger.kernel.discount.DiscountAdded;
 import org.subledger.kernel.discount.DiscountApplied;
@@ -18,6 +19,10 @@ import org.subledger.kernel.discount.DiscountStatus;
 import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the discount state ({@code subscription_discount}, {@code discount_application}) from the subscription
@@ -52,9 +57,9 @@ class DiscountStateProjection {
             on conflict (subscription_id, discount_id) do nothing""";
     private static final String APPLY = """
             insert into discount_application (subscription_id, discount_id, definition_code, bill_id, period_start,
-                period_end, amount, currency, application_number, applied_at, event_sequence)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (subscription_id, event_sequence) do nothing""";
+                period_end, amount, currency, application_number, applied_at, event_sequence, application_index)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (subscription_id, event_sequence, application_index) do nothing""";
 
     private final JdbcTemplate jdbc;
 
@@ -101,14 +106,47 @@ class DiscountStateProjection {
                 event.discountId(), sequenceNumber);
     }
 
+    /** A bill of revision 1 recorded each application as an event of its own. */
     @EventHandler
     void on(DiscountApplied event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
             @MetaDataValue(LedgerMetadata.PRINCIPAL) String principal) {
-        jdbc.update(AUTO_APPLIED, event.subscriptionId(), event.discountId(), event.definitionCode(),
-                event.periodStart(), event.periodStart(), principal, sqlTime(at), sequenceNumber);
-        jdbc.update(APPLY, event.subscriptionId(), event.discountId(), event.definitionCode(), event.billId(),
+        jdbc.update(AUTO_APPLIED, autoApplied(event, sequenceNumber, at, principal));
+        jdbc.update(APPLY, application(event, sequenceNumber, 0, at));
+    }
+
+    /**
+     * The applications recorded inside the bill's {@code SubscriptionBilled} (revision 2): one row each, told apart by
+     * their place in the event. Two batched statements whatever their number (most bills have none: no statement).
+     */
+    @EventHandler
+    void on(SubscriptionBilled event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
+            @MetaDataValue(LedgerMetadata.PRINCIPAL) String principal) {
+        List<DiscountApplied> applications = event.discountsApplied();
+        if (applications.isEmpty()) {
+            return;
+        }
+        // an auto-apply discount's row comes from its first application (the insert does nothing when it exists)
+        Map<String, Object[]> discounts = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>(applications.size());
+        for (int i = 0; i < applications.size(); i++) {
+            DiscountApplied applied = applications.get(i);
+            discounts.putIfAbsent(applied.discountId(), autoApplied(applied, sequenceNumber, at, principal));
+            rows.add(application(applied, sequenceNumber, i, at));
+        }
+        jdbc.batchUpdate(AUTO_APPLIED, List.copyOf(discounts.values()));
+        jdbc.batchUpdate(APPLY, rows);
+    }
+
+    private static Object[] autoApplied(DiscountApplied event, long sequenceNumber, Instant at, String principal) {
+        return new Object[]{event.subscriptionId(), event.discountId(), event.definitionCode(), event.periodStart(),
+                event.periodStart(), principal, sqlTime(at), sequenceNumber};
+    }
+
+    private static Object[] application(DiscountApplied event, long sequenceNumber, int index, Instant at) {
+        return new Object[]{event.subscriptionId(), event.discountId(), event.definitionCode(), event.billId(),
                 event.periodStart(), event.periodEnd(), event.amount().amount(),
-                event.amount().currency().getCurrencyCode(), event.applicationNumber(), sqlTime(at), sequenceNumber);
+                event.amount().currency().getCurrencyCode(), event.applicationNumber(), sqlTime(at), sequenceNumber,
+                index};
     }
 
     private static java.sql.Timestamp sqlTime(Instant at) {

@@ -10,11 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.catalog.ApplicationLimit;
 import org.subledger.kernel.catalog.DiscountType;
 import org.subledger.kernel.catalog.DiscountValue;
 import org.subledger.kernel.catalog.PeriodUnit;
 import org.subledger.kernel.discount.DiscountAdded;
+import org.subledger.kernel.discount.DiscountApplication;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.discount.DiscountApproved;
 import org.subledger.kernel.discount.DiscountRemoved;
@@ -37,8 +39,9 @@ import static org.subledger.projection.ProcessorReplays.await;
 
 /**
  * The discount state on the real wiring: an ad hoc discount as added, approved and removed, with who did it from the
- * metadata; an auto-apply discount made from its first application; billing's applications kept once, also when the
- * whole stream is delivered again.
+ * metadata; an auto-apply discount made from its first application; billing's applications, as events of their own
+ * (bills of revision 1) and inside the bill's SubscriptionBilled (revision 2), kept once, also when the whole stream
+ * is delivered again.
  */
 @SpringBootTest(classes = ProjectionsTestApplication.class)
 class DiscountStateProjectionTest {
@@ -72,7 +75,14 @@ class DiscountStateProjectionTest {
                         action(BehaviourCode.APPROVE_DISCOUNT))),
                 event(id, 3, "system", null, applied(id, "d-1", "GOODWILL", APRIL_2, "15.00")),
                 event(id, 4, "system", null, applied(id, "auto:LOYALTY", "LOYALTY", APRIL_2, "4.00")),
-                event(id, 5, "system", null, applied(id, "d-1", "GOODWILL", APRIL_2.plusMonths(1), "15.00")),
+                // a bill of revision 2: its applications inside its SubscriptionBilled, one of them the first of
+                // an auto-apply discount
+                event(id, 5, "system", null, new SubscriptionBilled(id, "acc-1", "bill-may", "2026-000002", null,
+                        APRIL_2.plusMonths(1), null, APRIL_2.plusMonths(2), List.of(), List.of(), List.of(),
+                        action(BehaviourCode.BILL), List.of(
+                        DiscountApplication.of(applied(id, "d-1", "GOODWILL", APRIL_2.plusMonths(1), "15.00")),
+                        DiscountApplication.of(applied(id, "auto:WELCOME", "WELCOME", APRIL_2.plusMonths(1),
+                                "2.00"))))),
                 event(id, 6, "agnes", "CUSTOMER-SERVICE", new DiscountRemoved(id, "d-1", APRIL_2.plusMonths(2),
                         "left the promotion", action(BehaviourCode.REMOVE_DISCOUNT)))));
 
@@ -95,8 +105,18 @@ class DiscountStateProjectionTest {
                 + " and discount_id = 'auto:LOYALTY'", id);
         assertThat(auto).containsEntry("discount_type", "AUTO_APPLY").containsEntry("status", "APPROVED")
                 .containsEntry("definition_code", "LOYALTY");
+        Map<String, Object> welcome = jdbc.queryForMap("select * from subscription_discount where subscription_id = ?"
+                + " and discount_id = 'auto:WELCOME'", id);
+        assertThat(welcome).containsEntry("discount_type", "AUTO_APPLY").containsEntry("status", "APPROVED")
+                .containsEntry("definition_code", "WELCOME");
         assertThat(jdbc.queryForObject("select count(*) from discount_application where subscription_id = ?",
-                Long.class, id)).isEqualTo(3);
+                Long.class, id)).isEqualTo(4);
+        // the bill's two applications: one row each, in the order the bill lists them
+        assertThat(jdbc.queryForList("select discount_id from discount_application where subscription_id = ? and"
+                + " event_sequence = 5 order by application_index", String.class, id))
+                .containsExactly("d-1", "auto:WELCOME");
+        assertThat(jdbc.queryForObject("select bill_id from discount_application where subscription_id = ? and"
+                + " discount_id = 'auto:WELCOME'", String.class, id)).isEqualTo("bill-may");
         assertThat(jdbc.queryForObject("select sum(amount) from discount_application where subscription_id = ?"
                 + " and discount_id = 'd-1'", java.math.BigDecimal.class, id)).isEqualByComparingTo("30.00");
     }

@@ -102,7 +102,8 @@ public record BillExplanationView(String billId,
      * A discount given on the line (or, on a DISCOUNT line, the discount it is): its definition as it stood when the
      * bill was issued, what it took, the lines it discounted, the criteria that held and the application counted,
      * with the events of its definition, of its adding to the subscription (none for an auto-apply discount) and of
-     * this application.
+     * this application ({@code appliedEventId}: the bill's {@code SubscriptionBilled}, which carries its applications
+     * since its revision 2; the application's own {@code DiscountApplied} on older bills).
      */
     public record DiscountUsed(String discountId,
                                String definitionCode,

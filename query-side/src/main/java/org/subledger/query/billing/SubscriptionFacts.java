@@ -52,7 +52,8 @@ final class SubscriptionFacts {
         while (events.hasNext() && facts.billed == null) {
             facts.apply(events.next(), billId);
         }
-        // billing appends the bill's discount applications right after its SubscriptionBilled (BillWriter)
+        // a bill's discount applications are inside its SubscriptionBilled (revision 2, BillWriter); a bill of
+        // revision 1 has them as DiscountApplied events right after it
         while (facts.billed != null && events.hasNext()) {
             var event = events.next();
             if (!(event.getPayload() instanceof DiscountApplied applied && billId.equals(applied.billId()))) {
@@ -68,6 +69,7 @@ final class SubscriptionFacts {
         String id = event.getIdentifier();
         if (payload instanceof SubscriptionBilled billedEvent && billedEvent.billId().equals(billId)) {
             billed = new Sourced<>(billedEvent, id);
+            billedEvent.discountsApplied().forEach(applied -> discountsApplied.add(new Sourced<>(applied, id)));
             return; // the state the bill was worked out on is the one before its own event
         }
         if (payload instanceof UsageRecorded recorded && references.contains(recorded.recordId())) {

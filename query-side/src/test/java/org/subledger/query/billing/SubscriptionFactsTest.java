@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.discount.DiscountApplication;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.subscription.BehaviourCode;
@@ -72,6 +73,31 @@ class SubscriptionFactsTest {
         assertThat(facts.usage("rec-other")).as("not on this bill: " + ignoredUsage).isNull();
         assertThat(facts.discountsApplied()).extracting(Sourced::eventId).containsExactly(applied);
         assertThat(facts.service("GOLD")).as("added after the bill").isNull();
+    }
+
+    @Test
+    void aBillOfRevisionTwoSourcesItsDiscountsFromItsOwnSubscriptionBilled() {
+        append(new SubscriptionCreated(ID, "ACC-1", "GOLD", SubscriptionState.EFFECTIVE, TERMS, "Nicosia", "Nicosia",
+                List.of(new Distributor("STB-1", "NAGRA")),
+                List.of(new SubscriptionService("PLATINUM", List.of(), JAN_1, JAN_1, JAN_1, Set.of("STB-1"))),
+                List.of(), JAN_1, action(BehaviourCode.BECOME_SUBSCRIBER)));
+        var january = new DiscountApplied(ID, "auto:TENTH", "TENTH", "bill-1", JAN_1, JAN_1.plusMonths(1),
+                Money.of("3.00", "EUR"), 1, List.of("1 PLATINUM"), List.of("subscription type GOLD"), null);
+        var february = new DiscountApplied(ID, "auto:TENTH", "TENTH", "bill-1", JAN_1.plusMonths(1),
+                JAN_1.plusMonths(2), Money.of("3.00", "EUR"), 2, List.of("2 PLATINUM"),
+                List.of("subscription type GOLD"), null);
+        String billed = append(new SubscriptionBilled(ID, "ACC-1", "bill-1", "2026-000001", "run-1",
+                JAN_1.plusMonths(1), JAN_1.plusMonths(2), JAN_1.plusMonths(2), List.of(), List.of(), List.of(),
+                null, List.of(DiscountApplication.of(january), DiscountApplication.of(february))));
+        // a later bill's applications are not this bill's
+        append(new SubscriptionBilled(ID, "ACC-1", "bill-2", "2026-000002", "run-2", JAN_1.plusMonths(2),
+                JAN_1.plusMonths(3), JAN_1.plusMonths(3), List.of(), List.of(), List.of(), null,
+                List.of(DiscountApplication.of(february))));
+
+        var facts = SubscriptionFacts.of(stream.iterator(), "bill-1", Set.of());
+
+        assertThat(facts.discountsApplied()).extracting(Sourced::fact).containsExactly(january, february);
+        assertThat(facts.discountsApplied()).extracting(Sourced::eventId).containsExactly(billed, billed);
     }
 
     private String append(Object payload) {

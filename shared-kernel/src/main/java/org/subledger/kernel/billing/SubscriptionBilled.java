@@ -1,6 +1,8 @@
 package org.subledger.kernel.billing;
 
 import org.axonframework.serialization.Revision;
+import org.subledger.kernel.discount.DiscountApplication;
+import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.subscription.SubscriptionEvent;
@@ -13,8 +15,13 @@ import java.util.List;
  * services' billing state after it, the usage records and one-off charges it billed, and the subscription's billing
  * position: termed services are billed through {@code billedThrough} (exclusive) and the subscription is next due on
  * {@code nextBillingDate}. A bill run never bills what a {@code SubscriptionBilled} already billed.
+ *
+ * <p>Revision 2 added {@code discounts}: the discount applications on this subscription's part of the bill, in the
+ * order billing computed them (before, each was a {@link DiscountApplied} event appended after this one; those stay
+ * on the streams that have them and every reader still folds them). Revision 1 events read back with none
+ * ({@code SubscriptionBilledDiscountsUpcaster}). Readers take them through {@link #discountsApplied()}.
  */
-@Revision("1")
+@Revision("2")
 public record SubscriptionBilled(String subscriptionId,
                                  String accountId,
                                  String billId,
@@ -26,10 +33,33 @@ public record SubscriptionBilled(String subscriptionId,
                                  List<ServiceCharged> services,
                                  List<String> usageRecordIds,
                                  List<String> oneOffChargeIds,
-                                 SubscriptionAction action) implements SubscriptionEvent {
+                                 SubscriptionAction action,
+                                 List<DiscountApplication> discounts) implements SubscriptionEvent {
     public SubscriptionBilled {
         services = List.copyOf(services == null ? List.of() : services);
         usageRecordIds = List.copyOf(usageRecordIds == null ? List.of() : usageRecordIds);
         oneOffChargeIds = List.copyOf(oneOffChargeIds == null ? List.of() : oneOffChargeIds);
+        discounts = List.copyOf(discounts == null ? List.of() : discounts);
+    }
+
+    /** A bill with no discount applied. */
+    public SubscriptionBilled(String subscriptionId, String accountId, String billId, String billNumber, String runId,
+                              LocalDate billedOn, LocalDate billedThrough, LocalDate nextBillingDate,
+                              List<ServiceCharged> services, List<String> usageRecordIds,
+                              List<String> oneOffChargeIds, SubscriptionAction action) {
+        this(subscriptionId, accountId, billId, billNumber, runId, billedOn, billedThrough, nextBillingDate, services,
+                usageRecordIds, oneOffChargeIds, action, List.of());
+    }
+
+    /**
+     * The discount applications recorded with this bill, each in the shape of a {@link DiscountApplied} (this
+     * subscription, this bill, this action), so that a reader folds them exactly as the stand-alone events older
+     * bills have.
+     */
+    public List<DiscountApplied> discountsApplied() {
+        if (discounts.isEmpty()) {
+            return List.of();
+        }
+        return discounts.stream().map(applied -> applied.on(subscriptionId, billId, action)).toList();
     }
 }

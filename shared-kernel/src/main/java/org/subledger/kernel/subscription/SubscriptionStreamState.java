@@ -196,8 +196,7 @@ public final class SubscriptionStreamState {
             discounts.computeIfPresent(event.discountId(),
                     (id, discount) -> discount.withStatus(DiscountStatus.REMOVED, event.removedOn()));
         } else if (payload instanceof DiscountApplied event) {
-            discounts.computeIfAbsent(event.discountId(), id -> SubscriptionDiscount.autoApplied(event));
-            discounts.computeIfPresent(event.discountId(), (id, discount) -> discount.withApplication(event));
+            on(event); // a bill of revision 1 recorded its applications as events of their own
         } else if (payload instanceof BuyInAdvanceRequested event) {
             boughtPeriods.putIfAbsent(event.requestId(), new BoughtPeriod(event.requestId(), event.months(),
                     event.requestedOn(), event.boughtFrom(), event.boughtThrough()));
@@ -285,7 +284,13 @@ public final class SubscriptionStreamState {
             unbilledUsageTotal = null;
         }
         event.oneOffChargeIds().forEach(unbilledOneOffCharges::remove);
+        event.discountsApplied().forEach(this::on);
         prune();
+    }
+
+    private void on(DiscountApplied event) {
+        discounts.computeIfAbsent(event.discountId(), id -> SubscriptionDiscount.autoApplied(event));
+        discounts.computeIfPresent(event.discountId(), (id, discount) -> discount.withApplication(event));
     }
 
     private void tally(UsageRecorded billed) {
