@@ -90,6 +90,7 @@ final class BillRunBenchmark {
     static final LocalDate NEXT_BILLING_DATE = LocalDate.of(2026, 3, 1);
     private static final List<String> SAGA_PROCESSORS = List.of("provisioning", "event-charges");
     private static final int BATCH = 1_000;
+    private static final String OPEN_ITEMS = "receivable-open-items";
     /** One auto-apply discount every benchmark subscription meets (type GOLD, PLATINUM on it). */
     static final AdditiveDiscountDefinition BENCH_DISCOUNT = new AdditiveDiscountDefinition("BENCH-TEN-PERCENT",
             "Ten percent of Platinum", DiscountType.AUTO_APPLY, DiscountClassification.SUBSCRIPTIONS,
@@ -166,6 +167,7 @@ final class BillRunBenchmark {
         System.gc();
         heap.reset();
         var cpuBefore = cpu.snapshot();
+        var openItemFailures = ProcessorFailures.of(OPEN_ITEMS);
         long start = System.nanoTime();
         commands.sendAndWait(new StartBillRun(runId, BILLING_DATE, null, null));
         long deadline = start + timeout.toNanos();
@@ -198,6 +200,7 @@ final class BillRunBenchmark {
                 mb(Runtime.getRuntime().maxMemory()), loadBefore, loadAfter));
         log("CPU during the run: " + usage.describe(Runtime.getRuntime().availableProcessors()));
         billReadModel(jdbc, m, start);
+        openItems(jdbc, m, start, timeout, openItemFailures);
         // the whole cost of the run: until every projection has read what it appended (their lag, and so what the
         // run's window alone counts of their work, depends on the load), in CPU seconds, which depend on it less
         long runHead = store.head();
@@ -316,6 +319,33 @@ final class BillRunBenchmark {
         }
         log(String.format("seeded %,d subscriptions on %,d accounts (%,d events) in %.1f s", n, m, (long) n + m,
                 (System.nanoTime() - seedStart) / 1e9));
+    }
+
+    /**
+     * The open items of the run's bills ({@value #OPEN_ITEMS}): when the projection shows every bill as an item, and
+     * how many of the group's batches failed (and were retried) from the run's start until then, deadlocks among
+     * them. The issue and the posting of a bill are written by one segment since the group is sequenced per account.
+     */
+    private static void openItems(JdbcTemplate jdbc, int bills, long start, Duration timeout,
+                                  ProcessorFailures failures) throws InterruptedException {
+        long deadline = start + timeout.toNanos();
+        try {
+            while (jdbc.queryForObject("select count(*) from receivable_open_item where entry_type = 'BILL'",
+                    Long.class) < bills) {
+                if (System.nanoTime() > deadline) {
+                    log("open items: the run's bills not all shown within " + timeout);
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            log(String.format("open items show %,d bills %.1f s after the run started; failed batches of %s: %d"
+                            + " (deadlocks: %d), each retried by the processor", bills,
+                    (System.nanoTime() - start) / 1e9, OPEN_ITEMS, failures.failedBatches(), failures.deadlocks()));
+            System.out.printf("OPEN-ITEMS bills=%d failedBatches=%d deadlocks=%d%n", bills, failures.failedBatches(),
+                    failures.deadlocks());
+        } finally {
+            failures.detach();
+        }
     }
 
     /** The read model of bills is another branch's: measured when its table exists. */

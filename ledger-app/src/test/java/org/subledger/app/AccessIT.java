@@ -146,6 +146,10 @@ class AccessIT extends LedgerIT {
         assertThat(eventCount(id)).isEqualTo(before);
         assertProblem(api.post(SERVICE_AGENT, "/api/subscriptions/" + id + "/bill-preview", "{}"), 404,
                 "SUBSCRIPTION_NOT_FOUND", null);
+        assertProblem(api.get(SERVICE_AGENT, "/api/accounts/" + accountId + "/bill-preview"), 404,
+                "ACCOUNT_NOT_FOUND", null);
+        assertProblem(api.get(SERVICE_AGENT, "/api/accounts/" + accountId + "/receivables/subscriptions"), 404,
+                "ACCOUNT_NOT_FOUND", null);
         // an action Sales scheduled on it: unknown to Customer Service, read and cancelled by Sales
         var salesSchedule = api.post(SALES_AGENT, "/api/subscriptions/" + id + "/services",
                 "{\"productCode\":\"EUROSPORT-1\",\"executeOn\":\"2099-01-01\"}");
@@ -163,6 +167,7 @@ class AccessIT extends LedgerIT {
                 .get("status").asText()).isEqualTo("CANCELLED");
         assertThat(api.post(SALES_AGENT, "/api/subscriptions/" + id + "/bill-preview", "{}").status())
                 .isEqualTo(200);
+        assertThat(api.get(SALES_AGENT, "/api/accounts/" + accountId + "/bill-preview").status()).isEqualTo(200);
 
         JsonNode overview = Await.until("the overview with the subscription", () -> api.get(COLLABORATING_AGENT,
                 "/api/customers/" + accountId + "/overview"), response -> response.status() == 200

@@ -33,8 +33,8 @@ class AccountBillsIT extends LedgerIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         perAccount = "ACB-ACC-" + suffix;
         perSubscription = "ACB-SUB-" + suffix;
-        // no billPer: a scheme defined now bills per account
-        createScheme(perAccount, "");
+        // no billPer: a scheme defined now bills per account; flexible pricing, so an agent may give a discount
+        createScheme(perAccount, ", \"flexiblePricing\": true");
         createScheme(perSubscription, ", \"billPer\": \"SUBSCRIPTION\"");
         type = "ACB-" + suffix;
         var created = api.post("admin", "/api/catalog/subscription-types", """
@@ -124,6 +124,86 @@ class AccountBillsIT extends LedgerIT {
         assertThat(runBillPostings(account)).isEqualTo(2);
     }
 
+    /**
+     * The account's bill preview is the bill the run then issues: on a scheme billing per account, June's preview
+     * (after May's run) is one bill with a section per subscription, a goodwill discount approved in May on one of
+     * them, and VAT; the run on that date issues exactly those lines, sections, totals and due date. A preview
+     * records nothing.
+     */
+    @Test
+    void theAccountsBillPreviewIsTheBillTheRunIssues() {
+        String account = api.openAccount("Preview", "Account", "5000.00");
+        subscribe(account, perAccount, "GOLD");
+        String second = subscribe(account, perAccount, "PLATINUM");
+        runBills();
+        String discounts = "/api/subscriptions/" + second + "/discounts";
+        var added = api.post("agent", discounts, """
+                {"definitionCode":"GOODWILL-CREDIT","amount":{"amount":7.50,"currency":"EUR"},
+                 "actionDate":"2018-05-10","note":"missed visit"}""");
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        var approved = api.post("caremanager", discounts + "/" + added.json().get("discountId").asText()
+                + "/approve", "{\"actionDate\":\"2018-05-15\"}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        LocalDate june = ON.plusMonths(1);
+
+        var response = api.get("agent", "/api/accounts/" + account + "/bill-preview?date=" + june);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode preview = response.json();
+        assertThat(preview.get("billingDate").asText()).isEqualTo(june.toString());
+        assertThat(preview.get("refusals")).isEmpty();
+        assertThat(preview.get("bills")).as(preview.toString()).hasSize(1);
+        JsonNode previewed = preview.get("bills").get(0);
+        assertThat(previewed.get("sections")).hasSize(2);
+        assertThat(previewed.get("lines")).anySatisfy(line -> {
+            assertThat(line.get("kind").asText()).isEqualTo("DISCOUNT");
+            assertThat(Amounts.of(line.get("amount"))).isEqualByComparingTo("-7.50");
+        });
+        assertThat(Amounts.of(previewed.get("taxTotal"))).isPositive();
+        assertThat(recordedBy(response)).isZero();
+
+        JsonNode run = BillRuns.runToCompletion(api, """
+                {"billingDate":"%s","subscriptionTypeCode":"%s"}""".formatted(june, type));
+        assertThat(run.get("failed").asLong()).as(run.toString()).isZero();
+        JsonNode issued = bills(account, 2).get(1);
+
+        assertThat(issued.get("periodFrom").asText()).isEqualTo(previewed.get("periodFrom").asText());
+        assertThat(issued.get("periodTo").asText()).isEqualTo(previewed.get("periodTo").asText());
+        assertThat(issued.get("dueDate").asText()).isEqualTo(previewed.get("dueDate").asText());
+        assertThat(Amounts.of(issued.get("total"))).isEqualByComparingTo(Amounts.of(previewed.get("total")));
+        assertThat(Amounts.of(issued.get("taxTotal"))).isEqualByComparingTo(Amounts.of(previewed.get("taxTotal")));
+        assertThat(lineTexts(issued.get("lines"))).isEqualTo(lineTexts(previewed.get("lines")));
+        List<String> issuedSections = new ArrayList<>();
+        issued.get("sections").forEach(section -> issuedSections.add(section.get("subscriptionId").asText() + " "
+                + section.get("periodFrom").asText() + " " + money(section.get("subtotal"))
+                + " " + money(section.get("taxSubtotal")) + " lines " + section.get("lineNos")));
+        List<String> previewedSections = new ArrayList<>();
+        previewed.get("sections").forEach(section -> {
+            List<Integer> lineNos = new ArrayList<>();
+            for (int n = section.get("firstLineNo").asInt(); n <= section.get("lastLineNo").asInt(); n++) {
+                lineNos.add(n);
+            }
+            previewedSections.add(section.get("subscriptionId").asText() + " "
+                    + section.get("periodFrom").asText() + " " + money(section.get("total"))
+                    + " " + money(section.get("taxTotal")) + " lines "
+                    + lineNos.toString().replace(" ", ""));
+        });
+        assertThat(issuedSections).isEqualTo(previewedSections);
+    }
+
+    /** A bill's lines as text: number, kind, product, period, quantity, amount and VAT. */
+    private static List<String> lineTexts(JsonNode lines) {
+        List<String> texts = new ArrayList<>();
+        lines.forEach(line -> texts.add(line.get("lineNo").asInt() + " " + line.get("kind").asText() + " "
+                + line.path("productCode").asText() + " " + line.path("from").asText() + ".."
+                + line.path("to").asText() + " x" + line.get("quantity").asLong() + " " + money(line.get("amount"))
+                + " " + money(line.get("taxAmount")) + " " + line.path("description").asText()));
+        return texts;
+    }
+
+    private static String money(JsonNode money) {
+        return Amounts.of(money).stripTrailingZeros().toPlainString();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     /** The account's postings of bills other than its start-up fees' EVENT_CHARGE bills. */
@@ -138,12 +218,13 @@ class AccountBillsIT extends LedgerIT {
                 Long.class, accountId, accountId);
     }
 
-    private void createScheme(String code, String billPer) {
+    private void createScheme(String code, String extra) {
         var created = api.post("admin", "/api/catalog/billing-term-schemes", """
                 {"code": "%s", "name": "Monthly %s", "billingFrequencies": ["MONTHLY"], "bindingPeriodMonths": 0,
-                 "allowedPricePlans": ["STANDARD"], "defaultPricePlan": "STANDARD", "flexiblePricing": false,
+                 "allowedPricePlans": ["STANDARD"], "defaultPricePlan": "STANDARD",
                  "overrideCreditLimitRules": false, "termedServiceTiming": "IN_ADVANCE", "prepaid": false%s}"""
-                .formatted(code, code, billPer));
+                .formatted(code, code, extra.contains("flexiblePricing") ? extra
+                        : extra + ", \"flexiblePricing\": false"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 

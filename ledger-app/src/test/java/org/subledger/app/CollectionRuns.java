@@ -33,12 +33,28 @@ record CollectionRuns(Api api) {
 
     /** A monthly scheme of its own whose subscriptions get a bill each (not one per account). */
     String schemeBillingPerSubscription(String prefix) {
+        // its price plan is the sample catalog's
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/billing-term-schemes", """
                 {"code": "%s", "name": "Monthly, a bill per subscription", "billingFrequencies": ["MONTHLY"],
                  "bindingPeriodMonths": 0, "allowedPricePlans": ["STANDARD"], "defaultPricePlan": "STANDARD",
                  "flexiblePricing": false, "overrideCreditLimitRules": false, "termedServiceTiming": "IN_ADVANCE",
                  "prepaid": false, "billPer": "SUBSCRIPTION"}""".formatted(code));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return code;
+    }
+
+    /** A monthly scheme of its own whose subscriptions of one account share a bill, a section each. */
+    String schemeBillingPerAccount(String prefix) {
+        // its price plan is the sample catalog's
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var created = api.post("admin", "/api/catalog/billing-term-schemes", """
+                {"code": "%s", "name": "Monthly, a bill per account", "billingFrequencies": ["MONTHLY"],
+                 "bindingPeriodMonths": 0, "allowedPricePlans": ["STANDARD"], "defaultPricePlan": "STANDARD",
+                 "flexiblePricing": false, "overrideCreditLimitRules": false, "termedServiceTiming": "IN_ADVANCE",
+                 "prepaid": false, "billPer": "ACCOUNT"}""".formatted(code));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return code;
     }

@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.app.AccountsIT.assertProblem;
@@ -195,6 +196,78 @@ class CollectionRunsIT extends LedgerIT {
         // the run is complete and never selected the paid-up one: nothing of its can still be under way
         assertThat(deactivations(paidUp)).isZero();
         assertThat(collections.state(paidUp)).isEqualTo("EFFECTIVE");
+    }
+
+    /**
+     * The same on one bill per account: the bill's two sections bill the two subscriptions, and a payment of the
+     * first section's subtotal, naming the bill, settles the first section (sections are settled in section order,
+     * {@code SectionsOpen}); read per subscription, only the subscription of the section left unpaid is deactivated
+     * (read per account, the account's overdue bill would have taken both).
+     */
+    @Test
+    void perSubscriptionOnABillPerAccountOnlyTheSubscriptionOfTheUnpaidSectionIsDeactivated() {
+        String scheme = collections.schemeBillingPerAccount("C1A");
+        String type = collections.newSubscriptionType("C1A", scheme);
+        String accountId = api.openAccount("Triple", "Payer", "5000.00");
+        subscribe(accountId, type, scheme);
+        subscribe(accountId, type, scheme);
+        var started = api.post("billing", "/api/bill-runs", """
+                {"billingDate":"2026-01-01","subscriptionTypeCode":"%s"}""".formatted(type));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        // the run's one bill; each subscription's start-up fee is a bill of its own too, left out here
+        JsonNode bills = Await.until("the January bill", () -> BillLists.withoutEventChargeBills(api.get("reporter",
+                "/api/accounts/" + accountId + "/bills?size=10").json()), json -> json.path("content").size() == 1);
+        String billId = bills.get("content").get(0).get("billId").asText();
+        JsonNode sections = api.get("reporter", "/api/bills/" + billId).json().get("sections");
+        assertThat(sections).hasSize(2);
+        String paidUp = sections.get(0).get("subscriptionId").asText();
+        String unpaid = sections.get(1).get("subscriptionId").asText();
+        BigDecimal firstSubtotal = Amounts.of(sections.get(0).get("subtotal"));
+        BigDecimal secondSubtotal = Amounts.of(sections.get(1).get("subtotal"));
+        assertThat(firstSubtotal.signum()).isPositive();
+        assertThat(secondSubtotal).isGreaterThan(BigDecimal.ONE);
+        Instant beforePayment = ledgerClock.instant();
+        assertThat(api.post("agent", "/api/accounts/" + accountId + "/payments", """
+                {"amount": "%s", "billId": "%s"}""".formatted(firstSubtotal.toPlainString(), billId)).status())
+                .isEqualTo(201);
+        // what the run reads: each section's open part, once the payment is allocated
+        Await.until("the first section paid, the second open", () -> jdbc.queryForList("""
+                select subscription_id || ' ' || open_amount from receivable_open_item_section
+                where account_id = ? and item_id = ? order by section_no""", String.class, accountId, billId),
+                rows -> rows.equals(List.of(paidUp + " " + new BigDecimal("0").setScale(4),
+                        unpaid + " " + secondSubtotal.setScale(4))));
+        // what each subscription has overdue (its start-up fee, a bill of its own, is not due yet), now (the
+        // sections above) and as it stood before the payment (the account's events then, the bill's own sections)
+        Map<String, BigDecimal> now = overdueBySubscription(accountId, null);
+        assertThat(now.getOrDefault(paidUp, BigDecimal.ZERO)).as(now.toString()).isZero();
+        assertThat(now.get(unpaid)).as(now.toString()).isEqualByComparingTo(secondSubtotal);
+        Map<String, BigDecimal> then = overdueBySubscription(accountId, beforePayment);
+        assertThat(then.get(paidUp)).as(then.toString()).isEqualByComparingTo(firstSubtotal);
+        assertThat(then.get(unpaid)).as(then.toString()).isEqualByComparingTo(secondSubtotal);
+        String definitionId = collections.define("""
+                {"name":"Per subscription","kind":"DEACTIVATION","amountAbove":{"amount":"1.00","currency":"EUR"},
+                 "dueDaysAgo":10,"amountBasis":"SUBSCRIPTION","subscriptionTypes":["%s"],"batchSize":10}"""
+                .formatted(type));
+
+        JsonNode run = collections.completed(collections.runNow(definitionId, null));
+
+        assertThat(run.get("matched").asInt()).as(run.toString()).isEqualTo(1);
+        assertThat(run.get("acted").asInt()).isEqualTo(1);
+        Await.until("deactivated", () -> collections.state(unpaid), "DEACTIVATED"::equals);
+        // the run is complete and never selected the paid-up one: nothing of its can still be under way
+        assertThat(deactivations(paidUp)).isZero();
+        assertThat(collections.state(paidUp)).isEqualTo("EFFECTIVE");
+    }
+
+    /** Each subscription's overdue amount on its own bill sections, now or at {@code asOf}. */
+    private Map<String, BigDecimal> overdueBySubscription(String accountId, Instant asOf) {
+        var response = api.get("reporter", "/api/accounts/" + accountId + "/receivables/subscriptions"
+                + (asOf == null ? "" : "?asOf=" + asOf));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        Map<String, BigDecimal> overdue = new java.util.HashMap<>();
+        response.json().forEach(subscription -> overdue.put(subscription.get("subscriptionId").asText(),
+                Amounts.of(subscription.get("overdue"))));
+        return overdue;
     }
 
     private String subscribe(String accountId, String type, String scheme) {

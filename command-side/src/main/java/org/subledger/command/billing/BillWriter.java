@@ -313,7 +313,7 @@ class BillWriter {
      * Whether the subscription's RUN bill goes on its account's bill: its scheme bills per account, and its bills are
      * not paid one by one from the wallet.
      */
-    private static boolean perAccount(BillingState state, BillingCatalog catalog, BillKind kind) {
+    static boolean perAccount(BillingState state, BillingCatalog catalog, BillKind kind) {
         return kind == BillKind.RUN && state.billingTerms() != null
                 && catalog.billingTermScheme(state.billingTerms().billingTermSchemeCode())
                 .map(scheme -> scheme.billPer() == BillPer.ACCOUNT && !scheme.settledFromWallet()).orElse(false);

@@ -111,6 +111,23 @@ class BillingIndex {
         });
     }
 
+    /**
+     * The account's subscriptions a bill run on {@code billingDate} would select (due on or before it, of any
+     * frequency and type), in subscription id order: the order a run puts them on the account's bill.
+     */
+    List<String> dueOf(String accountId, LocalDate billingDate) {
+        return jdbc.queryForList("""
+                select subscription_id from billing_index where account_id = ? and next_billing_date <= ?
+                order by subscription_id""", String.class, accountId, date(billingDate));
+    }
+
+    /** The earliest date a bill run would next look at one of the account's subscriptions; null when none is due. */
+    LocalDate nextBillingDateOf(String accountId) {
+        Date next = jdbc.queryForObject("select min(next_billing_date) from billing_index where account_id = ?",
+                Date.class, accountId);
+        return next == null ? null : next.toLocalDate();
+    }
+
     record NextDate(String subscriptionId, LocalDate nextBillingDate) {
     }
 

@@ -91,6 +91,36 @@ class ReceivablesAllocationTest {
                         allocated("p1", "B2", "20.00", "0.00"), allocated("p1", "B1", "5.00", "25.00"));
     }
 
+    /**
+     * A bill per account (TV 30.00 and broadband 12.34 on one bill of 42.34): the payment is allocated to the bill,
+     * and what it leaves open is spread over the sections in section order ({@code SectionsOpen}): the TV section
+     * paid, broadband owing 12.34 (and a second payment of 5.00, below, leaves broadband owing 7.34). Cents exact.
+     */
+    @Test
+    void aPaymentOfABillPerAccountIsAllocatedToTheBillAndSpreadOverItsSectionsInOrder() {
+        List<org.subledger.kernel.money.Money> sections = List.of(eur("30.00"), eur("12.34"));
+        fixture.given(opened(), bill("B1", "42.34", "42.34", MARCH_15))
+                .when(new RecordPayment(ID, "p1", amount("30.00"), EUR, "Bank transfer", null, "B1"))
+                .expectEvents(new PaymentRecorded(ID, "p1", eur("30.00"), "Bank transfer", null, eur("12.34"), "B1"),
+                        allocated("p1", "B1", "30.00", "12.34"));
+        // what the recorded allocation leaves open of the bill, spread over its sections
+        assertThat(org.subledger.kernel.account.SectionsOpen.of(sections, eur("12.34")))
+                .containsExactly(eur("0.00"), eur("12.34"));
+    }
+
+    @Test
+    void aSecondPaymentOfABillPerAccountSettlesItsNextSection() {
+        List<org.subledger.kernel.money.Money> sections = List.of(eur("30.00"), eur("12.34"));
+        fixture.given(opened(), bill("B1", "42.34", "42.34", MARCH_15),
+                        new PaymentRecorded(ID, "p1", eur("30.00"), "Bank transfer", null, eur("12.34"), "B1"),
+                        allocated("p1", "B1", "30.00", "12.34"))
+                .when(new RecordPayment(ID, "p2", amount("5.00"), EUR, "Cash", null))
+                .expectEvents(new PaymentRecorded(ID, "p2", eur("5.00"), "Cash", null, eur("7.34"), null),
+                        allocated("p2", "B1", "5.00", "7.34"));
+        assertThat(org.subledger.kernel.account.SectionsOpen.of(sections, eur("7.34")))
+                .containsExactly(eur("0.00"), eur("7.34"));
+    }
+
     @Test
     void refusesAPaymentNamingABillSettledAlreadyAndRecordsNothing() {
         fixture.given(opened(), bill("B1", "30.00", "30.00", MARCH_15),

@@ -1,8 +1,12 @@
 package org.subledger.projection.account;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.subledger.kernel.billing.BillIssued;
 
 import java.util.List;
 
@@ -24,5 +28,25 @@ class AccountProjectionsConfiguration {
                 ReceivablesProjection.PROCESSING_GROUP).forEach(
                 group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (config, builder) -> builder.enableSequenceIdentifierCache())));
+    }
+
+    /**
+     * The open items are sequenced per account: a bill's {@code BillIssued} (on the bill's own stream) goes with its
+     * account's events. Per aggregate, as by default, the issue and the posting of one bill were handled by two
+     * segments, each writing the bill's row in its own transaction; under bill runs their batches locked the rows of
+     * several bills in opposite orders and PostgreSQL aborted one as a deadlock (the processor retried, so the table
+     * was right, but every abort threw a batch away). Now one segment writes every row of an account, in the order
+     * the events were stored: two segments never lock the same row. Every other event keeps its aggregate's sequence
+     * (an account's own stream is keyed by its account id either way).
+     */
+    @Bean
+    ConfigurerModule receivablesSequencedPerAccount() {
+        return configurer -> configurer.eventProcessing().registerSequencingPolicy(
+                ReceivablesProjection.PROCESSING_GROUP, config -> perAccount());
+    }
+
+    static SequencingPolicy<EventMessage<?>> perAccount() {
+        return event -> event.getPayload() instanceof BillIssued bill ? bill.accountId()
+                : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }
 }

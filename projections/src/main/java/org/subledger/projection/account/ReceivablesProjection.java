@@ -10,7 +10,10 @@ import org.subledger.kernel.account.AccountPosting;
 import org.subledger.kernel.account.OpenItem;
 import org.subledger.kernel.account.ReceivableAllocated;
 import org.subledger.kernel.account.Receivables;
+import org.subledger.kernel.account.SectionsOpen;
 import org.subledger.kernel.billing.BillIssued;
+import org.subledger.kernel.billing.BillSection;
+import org.subledger.kernel.money.Money;
 import org.subledger.projection.support.UnitOfWorkBuffer;
 
 import java.math.BigDecimal;
@@ -18,7 +21,12 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds {@code receivable_open_item}: a row per debit when it is posted (named and dated as the account's fold does
@@ -34,6 +42,15 @@ import java.util.List;
  * opened carries the issue's instant until the posting comes and sets its own: the two events are stamped apart, and
  * the processor's segments deliver them in either order, so the item's date is the posting's whatever came first
  * (else a rebuild, whose batches fall otherwise, would differ from the live table).
+ *
+ * <p>{@code receivable_open_item_section}: a row per section of a bill that opens an item (a bill per account has a
+ * section per subscription), inserted from {@code BillIssued}; its open amount is the bill's open amount spread over
+ * the sections by {@link SectionsOpen}, worked out again at the end of every batch for each bill whose issue or
+ * allocation the batch wrote, from what the item's row then holds. So it is right whichever event came first.
+ *
+ * <p>The group is sequenced per account ({@link AccountProjectionsConfiguration}): a bill's issue (its own stream)
+ * and its posting (the account's) are handled by one segment, in the order they were stored, so two segments never
+ * write the same row (they did, and PostgreSQL aborted one of them as a deadlock under bill runs).
  */
 @Component
 @ProcessingGroup(ReceivablesProjection.PROCESSING_GROUP)
@@ -54,6 +71,21 @@ class ReceivablesProjection {
             on conflict (account_id, item_id) do update set subscription_id = excluded.subscription_id""";
     private static final String SETTLE = """
             update receivable_open_item set open_amount = ? where account_id = ? and item_id = ?""";
+    private static final String SECTION = """
+            insert into receivable_open_item_section (account_id, item_id, section_no, subscription_id, due_date,
+                                                      subtotal, open_amount, currency)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (account_id, item_id, section_no) do nothing""";
+    private static final String SECTIONS_OF = """
+            select s.account_id, s.item_id, s.section_no, s.subtotal, s.open_amount as section_open, s.currency,
+                   o.open_amount
+            from unnest(?::varchar[], ?::varchar[]) as k (account_id, item_id)
+            join receivable_open_item_section s on s.account_id = k.account_id and s.item_id = k.item_id
+            join receivable_open_item o on o.account_id = s.account_id and o.item_id = s.item_id
+            order by s.account_id, s.item_id, s.section_no""";
+    private static final String SECTION_OPEN = """
+            update receivable_open_item_section set open_amount = ?
+            where account_id = ? and item_id = ? and section_no = ?""";
 
     private final JdbcTemplate jdbc;
     private final UnitOfWorkBuffer<Writes> pending;
@@ -87,10 +119,13 @@ class ReceivablesProjection {
         }
     }
 
-    /** A bill of one subscription: the item its posting opens (the same one, see {@link Receivables#itemOpenedBy}). */
+    /**
+     * A bill of one or more subscriptions: the item its posting opens (the same one, see
+     * {@link Receivables#itemOpenedBy}), with its subscription when it has one, and its sections.
+     */
     @EventHandler
     void on(BillIssued bill, @Timestamp Instant issuedAt) {
-        if (bill.subscriptionId() != null && bill.total().isPositive()) {
+        if (!bill.sections().isEmpty() && bill.total().isPositive()) {
             var issued = new Issued(bill, issuedAt);
             pending.add(writes -> writes.issued().add(issued));
         }
@@ -104,7 +139,7 @@ class ReceivablesProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("truncate table receivable_open_item");
+        jdbc.execute("truncate table receivable_open_item, receivable_open_item_section");
     }
 
     private void write(Writes writes) {
@@ -120,6 +155,25 @@ class ReceivablesProjection {
                 statement.setBigDecimal(7, bill.total().amount());
                 statement.setString(8, bill.total().currency().getCurrencyCode());
                 statement.setString(9, bill.subscriptionId());
+            });
+            List<Section> sections = new ArrayList<>();
+            for (Issued issued : writes.issued()) {
+                List<BillSection> billSections = issued.bill().sections();
+                for (int i = 0; i < billSections.size(); i++) {
+                    sections.add(new Section(issued.bill(), i + 1, billSections.get(i)));
+                }
+            }
+            jdbc.batchUpdate(SECTION, sections, sections.size(), (statement, section) -> {
+                BillIssued bill = section.bill();
+                statement.setString(1, bill.accountId());
+                statement.setString(2, bill.billId());
+                statement.setInt(3, section.sectionNo());
+                statement.setString(4, section.section().subscriptionId());
+                statement.setDate(5, Date.valueOf(bill.dueDate()));
+                statement.setBigDecimal(6, section.section().total().amount());
+                // worked out below, with the item's open amount
+                statement.setBigDecimal(7, BigDecimal.ZERO);
+                statement.setString(8, section.section().total().currency().getCurrencyCode());
             });
         }
         if (!writes.opened().isEmpty()) {
@@ -142,5 +196,61 @@ class ReceivablesProjection {
                 statement.setString(3, settled.itemId());
             });
         }
+        spreadOverSections(writes);
+    }
+
+    private record Section(BillIssued bill, int sectionNo, BillSection section) {
+    }
+
+    private record SectionRow(String accountId, String itemId, int sectionNo, Money subtotal, Money open) {
+    }
+
+    /**
+     * The sections of every bill this batch issued or allocated to, each set to its part of what the item's row now
+     * leaves open ({@link SectionsOpen}); only the sections whose part changed are written.
+     */
+    private void spreadOverSections(Writes writes) {
+        Set<List<String>> items = new LinkedHashSet<>();
+        writes.issued().forEach(issued -> items.add(List.of(issued.bill().accountId(), issued.bill().billId())));
+        writes.settled().forEach(settled -> items.add(List.of(settled.accountId(), settled.itemId())));
+        if (items.isEmpty()) {
+            return;
+        }
+        Object[] accountIds = items.stream().map(item -> item.get(0)).toArray();
+        Object[] itemIds = items.stream().map(item -> item.get(1)).toArray();
+        Map<List<String>, List<SectionRow>> sections = new LinkedHashMap<>();
+        Map<List<String>, BigDecimal> itemOpen = new LinkedHashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(SECTIONS_OF);
+            statement.setArray(1, connection.createArrayOf("varchar", accountIds));
+            statement.setArray(2, connection.createArrayOf("varchar", itemIds));
+            return statement;
+        }, rs -> {
+            Currency currency = Currency.getInstance(rs.getString("currency").trim());
+            List<String> key = List.of(rs.getString("account_id"), rs.getString("item_id"));
+            sections.computeIfAbsent(key, k -> new ArrayList<>()).add(new SectionRow(key.get(0), key.get(1),
+                    rs.getInt("section_no"), Money.of(rs.getBigDecimal("subtotal"), currency),
+                    Money.of(rs.getBigDecimal("section_open"), currency)));
+            itemOpen.put(key, rs.getBigDecimal("open_amount"));
+        });
+        List<SectionRow> changed = new ArrayList<>();
+        sections.forEach((key, rows) -> {
+            Currency currency = rows.get(0).subtotal().currency();
+            List<Money> opens = SectionsOpen.of(rows.stream().map(SectionRow::subtotal).toList(),
+                    Money.of(itemOpen.get(key), currency));
+            for (int i = 0; i < rows.size(); i++) {
+                SectionRow row = rows.get(i);
+                if (!row.open().equals(opens.get(i))) {
+                    changed.add(new SectionRow(row.accountId(), row.itemId(), row.sectionNo(), row.subtotal(),
+                            opens.get(i)));
+                }
+            }
+        });
+        jdbc.batchUpdate(SECTION_OPEN, changed, changed.size(), (statement, row) -> {
+            statement.setBigDecimal(1, row.open().amount());
+            statement.setString(2, row.accountId());
+            statement.setString(3, row.itemId());
+            statement.setInt(4, row.sectionNo());
+        });
     }
 }

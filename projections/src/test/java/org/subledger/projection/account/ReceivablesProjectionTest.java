@@ -90,6 +90,49 @@ class ReceivablesProjectionTest {
         assertThat((BigDecimal) item(account.accountId, billId).get("open_amount")).isEqualByComparingTo("0.00");
     }
 
+    /**
+     * A bill per account: its sections owe what the bill leaves open, settled in section order ({@code SectionsOpen});
+     * a part payment of the bill leaves the first section paid and the second owing what is left.
+     */
+    @Test
+    void aPartPaymentOfABillPerAccountSettlesItsFirstSectionFirst() {
+        var account = newAccount().opened();
+        String billId = "BILL-" + UUID.randomUUID();
+        var bill = new BillIssued(billId, "2026-" + billId, account.accountId, null, "RUN-1", BillKind.RUN,
+                LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), List.of(),
+                eur("42.34"), eur("0.00"), DUE, List.of(
+                section("SUB-A", 1, "30.00"), section("SUB-B", 2, "12.34")));
+        eventStore.publish(List.of(new GenericDomainEventMessage<>("Bill", billId, 0, bill, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), START)));
+        account.then(posted(account, billId, "42.34", "42.34"));
+        eventStore.publish(account.unpublished());
+        await("both sections owing", () -> sectionsOpen(account.accountId, billId).equals(List.of(
+                new BigDecimal("30.0000"), new BigDecimal("12.3400"))));
+
+        account.paid("35.00", "7.34")
+                .then(new ReceivableAllocated(account.accountId, "P-2", billId, eur("35.00"), eur("7.34")));
+        eventStore.publish(account.unpublished());
+
+        awaitItem(account.accountId, billId, "7.34");
+        await("the first section paid, the second owing the rest", () -> sectionsOpen(account.accountId, billId)
+                .equals(List.of(new BigDecimal("0.0000"), new BigDecimal("7.3400"))));
+        assertThat(jdbc.queryForList("""
+                select subscription_id from receivable_open_item_section where account_id = ? and item_id = ?
+                order by section_no""", String.class, account.accountId, billId)).containsExactly("SUB-A", "SUB-B");
+    }
+
+    private static org.subledger.kernel.billing.BillSection section(String subscriptionId, int lineNo, String total) {
+        return new org.subledger.kernel.billing.BillSection(subscriptionId, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 4, 1), lineNo, lineNo, eur(total), eur("0.00"));
+    }
+
+    private List<BigDecimal> sectionsOpen(String accountId, String itemId) {
+        return jdbc.queryForList("""
+                select open_amount from receivable_open_item_section where account_id = ? and item_id = ?
+                order by section_no""", BigDecimal.class, accountId, itemId).stream()
+                .map(amount -> amount.setScale(4)).toList();
+    }
+
     private static BillPosted posted(AccountHistoryFixture account, String billId,
                                      String total, String balanceAfter) {
         return new BillPosted(account.accountId, "bill:" + billId, billId,

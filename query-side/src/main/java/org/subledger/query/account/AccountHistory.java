@@ -45,6 +45,12 @@ class AccountHistory {
         });
     }
 
+    /** The account's open items and unallocated money at {@code instant}; empty if not yet opened then. */
+    Optional<Receivables> receivablesAsOf(String accountId, Instant instant) {
+        AccountAsOfFolder folder = folded(accountId, instant);
+        return folder.summary().map(summary -> folder.receivables());
+    }
+
     /** An account at a past instant; {@code overdue} null when nothing was overdue. */
     record Then(AccountSummary summary, OverdueAccounts.Overdue overdue) {
     }

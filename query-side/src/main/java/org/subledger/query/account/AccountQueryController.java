@@ -45,13 +45,37 @@ class AccountQueryController {
     private final QueryGateway queryGateway;
     private final AccountHistory history;
     private final OverdueAccounts overdue;
+    private final SubscriptionReceivables subscriptionReceivables;
     private final Clock clock;
 
-    AccountQueryController(QueryGateway queryGateway, AccountHistory history, OverdueAccounts overdue, Clock clock) {
+    AccountQueryController(QueryGateway queryGateway, AccountHistory history, OverdueAccounts overdue,
+                           SubscriptionReceivables subscriptionReceivables, Clock clock) {
         this.queryGateway = queryGateway;
         this.history = history;
         this.overdue = overdue;
+        this.subscriptionReceivables = subscriptionReceivables;
         this.clock = clock;
+    }
+
+    /**
+     * What each subscription of the account owes on its own sections of bills (what a deactivation run read per
+     * subscription counts), with what of it is overdue on the ledger's today, or, with {@code asOf} (an ISO-8601
+     * instant), as the allocations then stood, overdue on that instant's date (UTC). Only subscriptions owing
+     * something are listed, in subscription id order.
+     */
+    @GetMapping("/{accountId}/receivables/subscriptions")
+    @Operation(summary = "What each subscription of an account owes on its own bill sections, now or at asOf")
+    public java.util.List<SubscriptionReceivables.SubscriptionOwing> subscriptionReceivables(
+            @PathVariable String accountId, @RequestParam(required = false) Instant asOf, AccessScope scope) {
+        AccountSummary account = readable(find(accountId), accountId, scope);
+        if (asOf == null) {
+            return subscriptionReceivables.now(accountId, LocalDate.now(clock));
+        }
+        var receivables = history.receivablesAsOf(accountId, asOf).orElseThrow(() -> new LedgerRefusal(
+                ErrorCode.ACCOUNT_NOT_YET_OPENED, "Account " + accountId + " was opened at " + account.openedAt()
+                + ", after " + asOf + ".", Map.of("asOf", "is before the account was opened ("
+                + account.openedAt() + ")")));
+        return subscriptionReceivables.of(receivables, LocalDate.ofInstant(asOf, java.time.ZoneOffset.UTC));
     }
 
     /**

@@ -40,15 +40,18 @@ public class OverdueAccounts {
     /**
      * The SQL condition on {@code column}, an account id ({@code ACCOUNT}) or a subscription id ({@code SUBSCRIPTION}):
      * it owes more than {@code :overdueMoreThan} on items due before {@code :dueBefore} (the parameters
-     * {@link #parameters} adds). Per subscription only its own bills count; a charge or adjustment posted to the
-     * account belongs to no subscription.
+     * {@link #parameters} adds). Per subscription only its own sections of bills count (a bill of one subscription is
+     * one section; a bill per account has a section per subscription, each owing its part of what the bill leaves
+     * open, {@link org.subledger.kernel.account.SectionsOpen}); a charge or adjustment posted to the account belongs
+     * to no subscription.
      */
     public static String owingMoreThan(AmountBasis basis, String column) {
         String owner = basis == AmountBasis.SUBSCRIPTION ? "subscription_id" : "account_id";
+        String table = basis == AmountBasis.SUBSCRIPTION ? "receivable_open_item_section" : "receivable_open_item";
         return """
-                %1$s in (select %2$s from receivable_open_item
+                %1$s in (select %2$s from %3$s
                          where open_amount > 0 and due_date < :dueBefore and %2$s is not null
-                         group by %2$s having sum(open_amount) > :overdueMoreThan)""".formatted(column, owner);
+                         group by %2$s having sum(open_amount) > :overdueMoreThan)""".formatted(column, owner, table);
     }
 
     private final NamedParameterJdbcTemplate jdbc;
