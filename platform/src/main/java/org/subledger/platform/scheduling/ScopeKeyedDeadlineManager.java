@@ -1,0 +1,190 @@
+package org.subledger.platform.scheduling;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import org.axonframework.common.IdentifierFactory;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcOperations;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.axonframework.deadline.GenericDeadlineMessage.asDeadlineMessage;
+
+/**
+ * Axon's {@link DbSchedulerDeadlineManager}, with deadlines found by their scope instead of by reading them all.
+ * Axon's own {@code cancelAllWithinScope} reads and deserialises <em>every</em> scheduled deadline of every scope
+ * ({@code fetchScheduledExecutionsForTask}) to find the few of one aggregate: with thousands of provisioning requests
+ * pending (each with its time-out deadline), each acknowledgement paid for all the others, and opening thousands of
+ * subscriptions was quadratic.
+ *
+ * <p>Here a deadline of an aggregate or a saga is stored under a task instance id that starts with a fixed-length key
+ * of its name and scope — {@code k1.<32 hex digits of SHA-256(name, scope)>.<random id>} — so cancelling the deadlines
+ * of one name within one scope is one indexed look-up ({@code left(task_instance, 36)}, migration
+ * {@code V1_230__scheduled_tasks_scope_key}) and one db-scheduler {@code cancel} per deadline found: O(1) in the
+ * number of deadlines pending. Everything else is Axon's: the task ({@code AxonDeadline}) and its data
+ * ({@link DbSchedulerBinaryDeadlineDetails}), so Axon's task runs these deadlines as its own; the schedule id returned
+ * is the task instance id, so {@link #cancelSchedule} works as before; scheduling and cancelling happen in the unit of
+ * work's prepare-commit phase, in its transaction. Deadlines of other scopes keep Axon's behaviour.
+ *
+ * <p>Deadlines scheduled by an earlier version (a random id without the key) are still cancelled: while any remains
+ * (checked at most once a minute, and never again once none does) a cancellation also takes Axon's full read.
+ */
+public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
+
+    /** The task instance prefix of a keyed deadline: version, key, separator. */
+    static final String KEY_PREFIX = "k1.";
+    /** The length of {@code k1.<key>.}, the indexed prefix. */
+    static final int KEYED_PREFIX_LENGTH = KEY_PREFIX.length() + 32 + 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeKeyedDeadlineManager.class);
+    private static final String TASK_NAME = new DbSchedulerDeadlineToken("-").getTaskName();
+    private static final TaskDescriptor<DbSchedulerBinaryDeadlineDetails> TASK =
+            TaskDescriptor.of(TASK_NAME, DbSchedulerBinaryDeadlineDetails.class);
+    private static final Duration LEGACY_RECHECK = Duration.ofMinutes(1);
+
+    private final SchedulerClient scheduler;
+    private final Serializer serializer;
+    private final DeadlineManagerSpanFactory spans;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+    private volatile boolean legacyGone;
+    private volatile Instant legacyCheckedAt;
+
+    /**
+     * @param builder   Axon's builder, with the scheduler, scope provider, transaction manager, the serializer and
+     *                  span factory below (binary task data, Axon's default, is the only form written here)
+     * @param scheduler the client deadlines are scheduled and cancelled through (the builder's scheduler, or a wrapper
+     *                  of it)
+     * @param jdbc      on the scheduler's database, in the caller's transaction
+     */
+    public ScopeKeyedDeadlineManager(Builder builder, SchedulerClient scheduler, Serializer serializer,
+                                     DeadlineManagerSpanFactory spans, JdbcOperations jdbc, Clock clock) {
+        super(builder.serializer(serializer).spanFactory(spans));
+        this.scheduler = scheduler;
+        this.serializer = serializer;
+        this.spans = spans;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
+                           ScopeDescriptor deadlineScope) {
+        String key = key(deadlineName, deadlineScope);
+        if (key == null) {
+            return super.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
+        }
+        DeadlineMessage<Object> deadlineMessage = asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime);
+        String identifier = KEY_PREFIX + key + "." + IdentifierFactory.getInstance().generateIdentifier();
+        var span = spans.createScheduleSpan(deadlineName, identifier, deadlineMessage);
+        runOnPrepareCommitOrNow(span.wrapRunnable(() -> {
+            DeadlineMessage<Object> message = processDispatchInterceptors(deadlineMessage);
+            scheduler.schedule(TASK.instance(identifier).data(details(deadlineName, deadlineScope, message)).build(),
+                    triggerDateTime);
+        }));
+        return identifier;
+    }
+
+    @Override
+    public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
+        String key = key(deadlineName, scope);
+        if (key == null) {
+            super.cancelAllWithinScope(deadlineName, scope);
+            return;
+        }
+        var span = spans.createCancelAllWithinScopeSpan(deadlineName, scope);
+        runOnPrepareCommitOrNow(span.wrapRunnable(() -> {
+            List<String> instances = jdbc.queryForList("""
+                    select task_instance from scheduled_tasks
+                     where task_name = ? and left(task_instance, ?) = ? and not picked""", String.class,
+                    TASK_NAME, KEYED_PREFIX_LENGTH, KEY_PREFIX + key + ".");
+            for (String instance : instances) {
+                cancel(instance);
+            }
+        }));
+        if (legacyMayRemain()) {
+            super.cancelAllWithinScope(deadlineName, scope);
+        }
+    }
+
+    private void cancel(String instance) {
+        try {
+            scheduler.cancel(TaskInstanceId.of(TASK_NAME, instance));
+        } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException e) {
+            // run or cancelled meanwhile, or running now: its handler finds the state that made it pointless
+            LOG.debug("Deadline {} not cancelled: {}", instance, e.getMessage());
+        }
+    }
+
+    /** Whether deadlines without a key (scheduled by an earlier version) may still be pending. */
+    private boolean legacyMayRemain() {
+        if (legacyGone) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Instant checked = legacyCheckedAt;
+        if (checked != null && now.isBefore(checked.plus(LEGACY_RECHECK))) {
+            return true;
+        }
+        Boolean remain = jdbc.queryForObject("""
+                select exists (select 1 from scheduled_tasks where task_name = ? and task_instance not like ?)""",
+                Boolean.class, TASK_NAME, KEY_PREFIX + "%");
+        legacyCheckedAt = now;
+        legacyGone = !Boolean.TRUE.equals(remain);
+        return !legacyGone;
+    }
+
+    private DbSchedulerBinaryDeadlineDetails details(String deadlineName, ScopeDescriptor scope,
+                                                     DeadlineMessage<?> message) {
+        // as Axon's DbSchedulerBinaryDeadlineDetails.serialized (package-private there)
+        SerializedObject<byte[]> descriptor = serializer.serialize(scope, byte[].class);
+        SerializedObject<byte[]> payload = serializer.serialize(message.getPayload(), byte[].class);
+        SerializedObject<byte[]> metaData = serializer.serialize(message.getMetaData(), byte[].class);
+        return new DbSchedulerBinaryDeadlineDetails(deadlineName, descriptor.getData(),
+                descriptor.getType().getName(), payload.getData(), payload.getType().getName(),
+                payload.getType().getRevision(), metaData.getData());
+    }
+
+    /**
+     * 32 hex digits of SHA-256 over the deadline's name and its scope's kind, type and identifier; null for a scope
+     * that is neither an aggregate's nor a saga's.
+     */
+    static String key(String deadlineName, ScopeDescriptor scope) {
+        String described;
+        if (scope instanceof AggregateScopeDescriptor aggregate) {
+            described = "aggregate\n" + aggregate.getType() + "\n" + aggregate.getIdentifier();
+        } else if (scope instanceof SagaScopeDescriptor saga) {
+            described = "saga\n" + saga.getType() + "\n" + saga.getIdentifier();
+        } else {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((deadlineName + "\n" + described).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
