@@ -2,10 +2,12 @@ package org.subledger.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.Serializer;
@@ -35,7 +37,8 @@ import static org.mockito.Mockito.verify;
  * provisioning acknowledgement cost as much as all the requests still pending): with many scopes' deadlines pending,
  * cancelling one scope's removes exactly its deadlines of that name, and db-scheduler is asked for one cancel per
  * deadline and never for the list of all scheduled executions. A deadline scheduled by the earlier, unkeyed manager is
- * still cancelled (then by Axon's full read). The ledger's provisioning requests use the keyed deadlines.
+ * still cancelled (then by Axon's full read), and is given its key once (then cancelled by it). The ledger's
+ * provisioning requests use the keyed deadlines.
  */
 class ScopeKeyedDeadlinesIT extends LedgerIT {
 
@@ -52,6 +55,8 @@ class ScopeKeyedDeadlinesIT extends LedgerIT {
     Serializer serializer;
     @Autowired
     DeadlineManagerSpanFactory spanFactory;
+    @Autowired
+    TransactionManager transactionManager;
     @Autowired
     DeadlineManager ledgerDeadlines;
     @Autowired
@@ -103,10 +108,7 @@ class ScopeKeyedDeadlinesIT extends LedgerIT {
     @Test
     void aDeadlineScheduledBeforeTheKeysIsStillCancelled() {
         var scope = new AggregateScopeDescriptor(type, "legacy");
-        var unkeyed = DbSchedulerDeadlineManager.builder().scheduler(scheduler)
-                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration)).serializer(serializer)
-                .startScheduler(false).stopScheduler(false).build();
-        String legacy = unkeyed.schedule(FAR, "timeout", null, scope);
+        String legacy = unkeyed().schedule(FAR, "timeout", null, scope);
         scheduled.add(legacy);
         assertThat(legacy).doesNotStartWith("k1.");
         Scheduler counted = spy(scheduler);
@@ -120,6 +122,32 @@ class ScopeKeyedDeadlinesIT extends LedgerIT {
 
         assertThat(pending(List.of(legacy, keyed, otherScope))).containsExactly(otherScope);
         verify(counted, atLeastOnce()).fetchScheduledExecutionsForTask(any(), any(), any());
+    }
+
+    @Test
+    void aDeadlineScheduledBeforeTheKeysIsGivenItsKeyOnceAndThenCancelledByIt() {
+        var scope = new AggregateScopeDescriptor(type, "rekeyed");
+        String legacy = unkeyed().schedule(FAR, "timeout", "payload", scope);
+        scheduled.add(legacy);
+        var deadlines = keyed(scheduler);
+
+        assertThat(deadlines.rekeyLegacyDeadlines()).isGreaterThanOrEqualTo(1);
+
+        assertThat(pending(List.of(legacy))).as("the unkeyed row").isEmpty();
+        List<String> keyed = jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ?"
+                + " and task_instance like ?", String.class, TASK, "k1.%." + legacy);
+        scheduled.addAll(keyed);
+        assertThat(keyed).as("its copy, under its key").hasSize(1);
+        var copy = scheduler.getScheduledExecution(TaskInstanceId.of(TASK, keyed.get(0))).orElseThrow();
+        assertThat(copy.getExecutionTime()).isEqualTo(FAR);
+        assertThat(((DbSchedulerBinaryDeadlineDetails) copy.getData()).getD()).isEqualTo("timeout");
+        assertThat(deadlines.rekeyLegacyDeadlines()).as("a second pass, as another node's").isZero();
+
+        Scheduler counted = spy(scheduler);
+        keyed(counted).cancelAllWithinScope("timeout", scope);
+        assertThat(pending(keyed)).isEmpty();
+        verify(counted, times(1)).cancel(any());
+        verify(counted, never()).fetchScheduledExecutionsForTask(any(), any(), any());
     }
 
     @Test
@@ -155,7 +183,15 @@ class ScopeKeyedDeadlinesIT extends LedgerIT {
         var builder = DbSchedulerDeadlineManager.builder().scheduler(client)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .startScheduler(false).stopScheduler(false);
-        return new ScopeKeyedDeadlineManager(builder, client, serializer, spanFactory, jdbc, ledgerClock);
+        return new ScopeKeyedDeadlineManager(builder, client, serializer, spanFactory, transactionManager, jdbc,
+                ledgerClock);
+    }
+
+    /** Axon's own manager, as the ledger used before the keys. */
+    private DbSchedulerDeadlineManager unkeyed() {
+        return DbSchedulerDeadlineManager.builder().scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration)).serializer(serializer)
+                .startScheduler(false).stopScheduler(false).build();
     }
 
     private List<String> pending(List<String> ids) {

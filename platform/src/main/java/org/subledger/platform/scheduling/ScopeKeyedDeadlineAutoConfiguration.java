@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,11 +41,20 @@ public class ScopeKeyedDeadlineAutoConfiguration {
         var builder = DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
-                .transactionManager(transactionManager)
                 // db-scheduler's own auto-configuration starts and stops the scheduler
                 .startScheduler(false)
                 .stopScheduler(false);
-        return new ScopeKeyedDeadlineManager(builder, scheduler, serializer, spanFactory, new JdbcTemplate(dataSource),
-                clock);
+        return new ScopeKeyedDeadlineManager(builder, scheduler, serializer, spanFactory, transactionManager,
+                new JdbcTemplate(dataSource), clock);
+    }
+
+    /** Deadlines scheduled by an earlier version get their key once the ledger has started (one read of them all). */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> legacyDeadlinesRekeyed(DeadlineManager deadlineManager) {
+        return event -> {
+            if (deadlineManager instanceof ScopeKeyedDeadlineManager keyed) {
+                keyed.rekeyLegacyDeadlines();
+            }
+        };
     }
 }

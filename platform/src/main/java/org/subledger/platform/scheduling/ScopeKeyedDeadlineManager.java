@@ -1,11 +1,13 @@
 package org.subledger.platform.scheduling;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.axonframework.common.IdentifierFactory;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
@@ -26,6 +28,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -47,8 +50,11 @@ import static org.axonframework.deadline.GenericDeadlineMessage.asDeadlineMessag
  * is the task instance id, so {@link #cancelSchedule} works as before; scheduling and cancelling happen in the unit of
  * work's prepare-commit phase, in its transaction. Deadlines of other scopes keep Axon's behaviour.
  *
- * <p>Deadlines scheduled by an earlier version (a random id without the key) are still cancelled: while any remains
- * (checked at most once a minute, and never again once none does) a cancellation also takes Axon's full read.
+ * <p>Deadlines scheduled by an earlier version (a random id without the key) are given their key once, when the
+ * ledger has started ({@link #rekeyLegacyDeadlines()}: each moved to {@code k1.<key>.<its old id>} in one transaction
+ * with its old row's cancellation, so it runs once whatever node moves it). Until then, and should one be left, they
+ * are still cancelled: while any remains (checked at most once a minute, never again once none does) a cancellation
+ * also takes Axon's full read.
  */
 public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
 
@@ -66,24 +72,28 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
     private final SchedulerClient scheduler;
     private final Serializer serializer;
     private final DeadlineManagerSpanFactory spans;
+    private final TransactionManager transactions;
     private final JdbcOperations jdbc;
     private final Clock clock;
     private volatile boolean legacyGone;
     private volatile Instant legacyCheckedAt;
 
     /**
-     * @param builder   Axon's builder, with the scheduler, scope provider, transaction manager, the serializer and
-     *                  span factory below (binary task data, Axon's default, is the only form written here)
+     * @param builder   Axon's builder, with the scheduler and scope provider; the serializer, span factory and
+     *                  transaction manager below are set on it (binary task data, Axon's default, is the only form
+     *                  written here)
      * @param scheduler the client deadlines are scheduled and cancelled through (the builder's scheduler, or a wrapper
      *                  of it)
      * @param jdbc      on the scheduler's database, in the caller's transaction
      */
     public ScopeKeyedDeadlineManager(Builder builder, SchedulerClient scheduler, Serializer serializer,
-                                     DeadlineManagerSpanFactory spans, JdbcOperations jdbc, Clock clock) {
-        super(builder.serializer(serializer).spanFactory(spans));
+                                     DeadlineManagerSpanFactory spans, TransactionManager transactions,
+                                     JdbcOperations jdbc, Clock clock) {
+        super(builder.serializer(serializer).spanFactory(spans).transactionManager(transactions));
         this.scheduler = scheduler;
         this.serializer = serializer;
         this.spans = spans;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -135,6 +145,49 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
             // run or cancelled meanwhile, or running now: its handler finds the state that made it pointless
             LOG.debug("Deadline {} not cancelled: {}", instance, e.getMessage());
         }
+    }
+
+    /**
+     * Gives every pending deadline of an aggregate or a saga scheduled without a key (by an earlier version) its key:
+     * one read of all pending deadlines, once. Each is scheduled again under {@code k1.<key>.<its old id>}, at its
+     * time and with its data, and its old row cancelled, in one transaction: should the old one be picked to run
+     * meanwhile, the cancellation fails and the copy is rolled back with it; a second node doing the same finds the
+     * copy there or the old row gone, and changes nothing.
+     *
+     * @return how many deadlines were given their key
+     */
+    public int rekeyLegacyDeadlines() {
+        List<ScheduledExecution<DbSchedulerBinaryDeadlineDetails>> legacy = new ArrayList<>();
+        scheduler.fetchScheduledExecutionsForTask(TASK_NAME, DbSchedulerBinaryDeadlineDetails.class, execution -> {
+            if (!execution.getTaskInstance().getId().startsWith(KEY_PREFIX)) {
+                legacy.add(execution);
+            }
+        });
+        int moved = 0;
+        for (var execution : legacy) {
+            DbSchedulerBinaryDeadlineDetails details = execution.getData();
+            String key = key(details.getD(), details.getDeserializedScopeDescriptor(serializer));
+            if (key == null) {
+                continue; // a scope without a key: Axon's own cancellation finds it
+            }
+            String oldId = execution.getTaskInstance().getId();
+            try {
+                transactions.executeInTransaction(() -> {
+                    scheduler.scheduleIfNotExists(TASK.instance(KEY_PREFIX + key + "." + oldId).data(details).build(),
+                            execution.getExecutionTime());
+                    scheduler.cancel(execution.getTaskInstance());
+                });
+                moved++;
+            } catch (RuntimeException e) {
+                // picked to run, or moved by another node, meanwhile: nothing changed here
+                LOG.debug("Deadline {} not given its key: {}", oldId, e.getMessage());
+            }
+        }
+        if (moved > 0 || !legacy.isEmpty()) {
+            LOG.info("{} of {} deadlines scheduled without a scope key were given theirs", moved, legacy.size());
+        }
+        legacyCheckedAt = null; // checked again at the next cancellation
+        return moved;
     }
 
     /** Whether deadlines without a key (scheduled by an earlier version) may still be pending. */
