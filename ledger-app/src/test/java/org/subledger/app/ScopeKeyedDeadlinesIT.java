@@ -151,6 +151,31 @@ class ScopeKeyedDeadlinesIT extends LedgerIT {
     }
 
     @Test
+    void aDeadlineScheduledBeforeItsAggregateExistsGetsItsKeyWhenWrittenAndIsCancelledByItsScheduleId() {
+        var created = new java.util.concurrent.atomic.AtomicBoolean();
+        var scope = new AggregateScopeDescriptor(type, () -> {
+            if (!created.get()) {
+                throw new NullPointerException("the aggregate is still being constructed");
+            }
+            return "constructed";
+        });
+        var deadlines = keyed(scheduler);
+        var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        String scheduleId = deadlines.schedule(FAR, "due", null, scope);
+        created.set(true);
+        unitOfWork.commit();
+
+        List<String> written = jdbc.queryForList("select task_instance from scheduled_tasks where task_name = ?"
+                + " and task_instance like ?", String.class, TASK, "k1.%." + scheduleId);
+        scheduled.addAll(written);
+        assertThat(written).as("written under its key, ending with the schedule id").hasSize(1);
+        assertThat(written.get(0)).startsWith("k1.").hasSize(36 + scheduleId.length());
+
+        deadlines.cancelSchedule("due", scheduleId);
+        assertThat(pending(written)).isEmpty();
+    }
+
+    @Test
     void theLedgersProvisioningDeadlinesAreKeyedAndCancelledWithTheRequest() {
         assertThat(ledgerDeadlines).isInstanceOf(ScopeKeyedDeadlineManager.class);
         assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);

@@ -62,6 +62,8 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
     static final String KEY_PREFIX = "k1.";
     /** The length of {@code k1.<key>.}, the indexed prefix. */
     static final int KEYED_PREFIX_LENGTH = KEY_PREFIX.length() + 32 + 1;
+    /** The length of a random id (a UUID, Axon's default identifier), the indexed tail. */
+    static final int RANDOM_LENGTH = 36;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScopeKeyedDeadlineManager.class);
     private static final String TASK_NAME = new DbSchedulerDeadlineToken("-").getTaskName();
@@ -98,28 +100,48 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
         this.clock = clock;
     }
 
+    /**
+     * The scope's identifier may not be known yet (a deadline scheduled in an aggregate's constructor: the aggregate
+     * is not there before the handler returns), so the key is taken when the deadline is written, at prepare-commit.
+     * The schedule id returned is then the task instance id if the key is known now, else its random part alone,
+     * which {@link #cancelSchedule} finds too (by the instance id's last 36 characters, indexed).
+     */
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
                            ScopeDescriptor deadlineScope) {
-        String key = key(deadlineName, deadlineScope);
-        if (key == null) {
+        if (!keyed(deadlineScope)) {
             return super.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
         }
         DeadlineMessage<Object> deadlineMessage = asDeadlineMessage(deadlineName, messageOrPayload, triggerDateTime);
-        String identifier = KEY_PREFIX + key + "." + IdentifierFactory.getInstance().generateIdentifier();
-        var span = spans.createScheduleSpan(deadlineName, identifier, deadlineMessage);
+        String random = IdentifierFactory.getInstance().generateIdentifier();
+        String known = keyIfKnown(deadlineName, deadlineScope);
+        String scheduleId = known == null ? random : KEY_PREFIX + known + "." + random;
+        var span = spans.createScheduleSpan(deadlineName, scheduleId, deadlineMessage);
         runOnPrepareCommitOrNow(span.wrapRunnable(() -> {
             DeadlineMessage<Object> message = processDispatchInterceptors(deadlineMessage);
-            scheduler.schedule(TASK.instance(identifier).data(details(deadlineName, deadlineScope, message)).build(),
+            String instance = KEY_PREFIX + key(deadlineName, deadlineScope) + "." + random;
+            scheduler.schedule(TASK.instance(instance).data(details(deadlineName, deadlineScope, message)).build(),
                     triggerDateTime);
         }));
-        return identifier;
+        return scheduleId;
+    }
+
+    @Override
+    public void cancelSchedule(String deadlineName, String scheduleId) {
+        super.cancelSchedule(deadlineName, scheduleId);
+        if (!scheduleId.startsWith(KEY_PREFIX) && scheduleId.length() == RANDOM_LENGTH) {
+            // a schedule id without its key (see schedule), or one from before the keys, since given its key
+            runOnPrepareCommitOrNow(() -> jdbc.queryForList("""
+                    select task_instance from scheduled_tasks
+                     where task_name = ? and right(task_instance, 36) = ? and task_instance like ? and not picked""",
+                    String.class, TASK_NAME, scheduleId, KEY_PREFIX + "%")
+                    .stream().filter(instance -> instance.endsWith("." + scheduleId)).forEach(this::cancel));
+        }
     }
 
     @Override
     public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
-        String key = key(deadlineName, scope);
-        if (key == null) {
+        if (!keyed(scope)) {
             super.cancelAllWithinScope(deadlineName, scope);
             return;
         }
@@ -128,7 +150,7 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
             List<String> instances = jdbc.queryForList("""
                     select task_instance from scheduled_tasks
                      where task_name = ? and left(task_instance, ?) = ? and not picked""", String.class,
-                    TASK_NAME, KEYED_PREFIX_LENGTH, KEY_PREFIX + key + ".");
+                    TASK_NAME, KEYED_PREFIX_LENGTH, KEY_PREFIX + key(deadlineName, scope) + ".");
             for (String instance : instances) {
                 cancel(instance);
             }
@@ -136,6 +158,18 @@ public class ScopeKeyedDeadlineManager extends DbSchedulerDeadlineManager {
         if (legacyMayRemain()) {
             super.cancelAllWithinScope(deadlineName, scope);
         }
+    }
+
+    private static String keyIfKnown(String deadlineName, ScopeDescriptor scope) {
+        try {
+            return key(deadlineName, scope);
+        } catch (RuntimeException e) {
+            return null; // the scope's identifier is not there yet (an aggregate being created)
+        }
+    }
+
+    static boolean keyed(ScopeDescriptor scope) {
+        return scope instanceof AggregateScopeDescriptor || scope instanceof SagaScopeDescriptor;
     }
 
     private void cancel(String instance) {
