@@ -73,6 +73,10 @@ public final class LedgerBenchmark {
             HttpUsageBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("http-open")) { // benchmarks/http-open.sh
+            HttpOpenBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("account-history")) { // benchmarks/account-history.sh
             AccountHistoryBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
