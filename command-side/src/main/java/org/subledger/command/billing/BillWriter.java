@@ -304,7 +304,7 @@ class BillWriter {
                                                          String runId) {
         return new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
                 draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
-                draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING);
+                draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING, draft.usageBilledByDay());
     }
 
     /**

@@ -32,6 +32,7 @@ import org.subledger.kernel.usage.OneOffChargeAdded;
 import org.subledger.kernel.usage.UsageBillingDue;
 import org.subledger.kernel.usage.UsageBillingReason;
 import org.subledger.kernel.usage.UsageRecorded;
+import org.subledger.kernel.subscription.UsageTally;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ public final class RandomSubscriptionHistories {
         private final Map<String, InstalledItem> items = new LinkedHashMap<>();
         /** Every stay billing may charge: product, billable from, and its end once the service left. */
         private final List<Stay> stays = new ArrayList<>();
-        private final Set<String> unbilledUsage = new LinkedHashSet<>();
+        private final Map<String, UsageRecorded> unbilledUsage = new LinkedHashMap<>();
         private final Set<String> unbilledCharges = new LinkedHashSet<>();
         private int serial;
 
@@ -274,10 +275,11 @@ public final class RandomSubscriptionHistories {
             if (state == EFFECTIVE && related != null) {
                 String recordId = "r-" + events.size();
                 Money amount = money();
-                events.add(new UsageRecorded(id, "acc-" + id, recordId, "CALLS", "CALLS-2026", related,
+                var recorded = new UsageRecorded(id, "acc-" + id, recordId, "CALLS", "CALLS-2026", related,
                         today.atTime(random.nextInt(24), random.nextInt(60)), amount,
-                        new RatingLine("base", 1, amount, amount), today, null));
-                unbilledUsage.add(recordId);
+                        new RatingLine("base", 1, amount, amount), today, null);
+                events.add(recorded);
+                unbilledUsage.put(recordId, recorded);
                 if (random.nextInt(5) == 0) {
                     events.add(new UsageBillingDue(id, "acc-" + id, UsageBillingReason.RECORD_THRESHOLD, amount,
                             unbilledUsage.size(), null));
@@ -308,14 +310,16 @@ public final class RandomSubscriptionHistories {
                             random.nextInt(4) == 0 ? null : money()));
                 }
             }
-            List<String> usage = some(unbilledUsage);
+            List<String> usage = some(unbilledUsage.keySet());
             List<String> charges = some(unbilledCharges);
+            // what the bill writer records with them: the billed records' tallies per day of use
+            var usageByDay = UsageTally.byDay(usage.stream().map(unbilledUsage::get).toList());
             usage.forEach(unbilledUsage::remove);
             charges.forEach(unbilledCharges::remove);
             String billId = "bill-" + events.size();
             events.add(new SubscriptionBilled(id, "acc-" + id, billId, billId, null, today,
                     random.nextInt(4) == 0 ? null : today.plusMonths(1), today.plusMonths(1), charged, usage, charges,
-                    null));
+                    null, usageByDay));
             if (random.nextInt(3) == 0) {
                 events.add(new DiscountApplied(id, "auto:D-" + random.nextInt(2), "D-" + random.nextInt(2), billId,
                         today, today.plusMonths(1), money(), 1 + random.nextInt(3), List.of("1 GOLD"), List.of("subscription type GOLD-TV"), null));

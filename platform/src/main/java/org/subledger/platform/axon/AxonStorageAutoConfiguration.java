@@ -119,6 +119,11 @@ public class AxonStorageAutoConfiguration {
     }
 
     @Bean
+    public SubscriptionBilledUsageTallyUpcaster subscriptionBilledUsageTallyUpcaster() {
+        return new SubscriptionBilledUsageTallyUpcaster();
+    }
+
+    @Bean
     public BillingTermSchemeBillPerUpcaster billingTermSchemeBillPerUpcaster() {
         return new BillingTermSchemeBillPerUpcaster();
     }
