@@ -4,7 +4,14 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +44,21 @@ class SubscriptionSnapshots {
         return size > 0 ? new BoundedLruCache(size) : NoCache.INSTANCE;
     }
 
+    /**
+     * Snapshots are taken by a {@link SubscriptionSnapshotter} of its own (not a bean, so the accounts' and wallets'
+     * triggers keep Axon's snapshotter): from the cached subscription when it is the stream's latest state.
+     */
     @Bean(TRIGGER)
     SnapshotTriggerDefinition subscriptionSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${ledger.snapshots.subscription-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+            EventStore eventStore, TransactionManager transactionManager,
+            ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition,
+            @Qualifier(CACHE) Cache cache, @Value("${ledger.snapshots.subscription-threshold:100}") int threshold) {
+        var builder = AggregateSnapshotter.builder().transactionManager(transactionManager)
+                .parameterResolverFactory(parameterResolverFactory).handlerDefinition(handlerDefinition)
+                .aggregateFactories(new GenericAggregateFactory<>(Subscription.class));
+        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Subscription.class, parameterResolverFactory,
+                handlerDefinition);
+        return new EventCountSnapshotTriggerDefinition(
+                new SubscriptionSnapshotter(builder, eventStore, cache, model), threshold);
     }
 }
