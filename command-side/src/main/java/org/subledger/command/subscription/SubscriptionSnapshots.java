@@ -10,7 +10,6 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -56,9 +55,7 @@ class SubscriptionSnapshots {
         var builder = AggregateSnapshotter.builder().transactionManager(transactionManager)
                 .parameterResolverFactory(parameterResolverFactory).handlerDefinition(handlerDefinition)
                 .aggregateFactories(new GenericAggregateFactory<>(Subscription.class));
-        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Subscription.class, parameterResolverFactory,
-                handlerDefinition);
-        return new EventCountSnapshotTriggerDefinition(
-                new SubscriptionSnapshotter(builder, eventStore, cache, model), threshold);
+        return new EventCountSnapshotTriggerDefinition(new SubscriptionSnapshotter(builder, eventStore, cache),
+                threshold);
     }
 }

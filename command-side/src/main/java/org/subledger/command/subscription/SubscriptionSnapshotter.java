@@ -9,7 +9,6 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.inspection.AggregateModel;
 
 /**
  * Snapshots a subscription from its cached copy when that copy is the stream's latest state, instead of folding the
@@ -24,30 +23,36 @@ class SubscriptionSnapshotter extends AggregateSnapshotter {
 
     private final Cache cache;
     private final EventStore eventStore;
-    private final AggregateModel<Subscription> model;
 
-    SubscriptionSnapshotter(Builder builder, EventStore eventStore, Cache cache, AggregateModel<Subscription> model) {
+    SubscriptionSnapshotter(Builder builder, EventStore eventStore, Cache cache) {
         super(builder.eventStore(eventStore));
         this.cache = cache;
         this.eventStore = eventStore;
-        this.model = model;
     }
 
     @Override
     protected DomainEventMessage createSnapshot(Class<?> aggregateType, String aggregateIdentifier,
                                                 DomainEventStream eventStream) {
         Object cached = aggregateType == Subscription.class ? cache.get(aggregateIdentifier) : null;
+        // an entry of the in-memory cache holds the live aggregate, which it hands back as is (no model needed: the
+        // aggregate's model is inspected by Axon, with the Spring beans its command handlers take, not here)
         if (cached instanceof AggregateCacheEntry<?> entry) {
-            @SuppressWarnings("unchecked")
-            EventSourcedAggregate<Subscription> aggregate = ((AggregateCacheEntry<Subscription>) entry)
-                    .recreateAggregate(model, eventStore, NoSnapshotTriggerDefinition.INSTANCE);
-            Long version = aggregate.version();
-            if (version != null && !aggregate.isDeleted()
+            EventSourcedAggregate<?> aggregate = live(entry);
+            Long version = aggregate == null ? null : aggregate.version();
+            if (version != null && !aggregate.isDeleted() && aggregate.getAggregateRoot() instanceof Subscription root
                     && eventStore.lastSequenceNumberFor(aggregateIdentifier).orElse(-1L).equals(version)) {
-                return new GenericDomainEventMessage<>(model.type(), aggregateIdentifier, version,
-                        aggregate.getAggregateRoot());
+                return new GenericDomainEventMessage<>(aggregate.type(), aggregateIdentifier, version, root);
             }
         }
         return super.createSnapshot(aggregateType, aggregateIdentifier, eventStream);
+    }
+
+    /** The live aggregate an in-memory cache entry holds; null for an entry read back from elsewhere (no model). */
+    private EventSourcedAggregate<?> live(AggregateCacheEntry<?> entry) {
+        try {
+            return entry.recreateAggregate(null, eventStore, NoSnapshotTriggerDefinition.INSTANCE);
+        } catch (RuntimeException noLiveAggregate) {
+            return null;
+        }
     }
 }

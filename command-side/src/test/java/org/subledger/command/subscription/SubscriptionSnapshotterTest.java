@@ -50,7 +50,7 @@ class SubscriptionSnapshotterTest {
                 .parameterResolverFactory(ClasspathParameterResolverFactory.forClass(Subscription.class))
                 .handlerDefinition(ClasspathHandlerDefinition.forClass(Subscription.class))
                 .aggregateFactories(new GenericAggregateFactory<>(Subscription.class));
-        snapshotter = new SubscriptionSnapshotter(builder, eventStore, cache, model);
+        snapshotter = new SubscriptionSnapshotter(builder, eventStore, cache);
         for (int i = 0; i < history.size(); i++) {
             eventStore.publish(new GenericDomainEventMessage<>("Subscription", ID, i, history.get(i)));
         }
