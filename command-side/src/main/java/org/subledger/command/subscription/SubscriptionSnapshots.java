@@ -4,12 +4,9 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.annotation.HandlerDefinition;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -45,17 +42,14 @@ class SubscriptionSnapshots {
 
     /**
      * Snapshots are taken by a {@link SubscriptionSnapshotter} of its own (not a bean, so the accounts' and wallets'
-     * triggers keep Axon's snapshotter): from the cached subscription when it is the stream's latest state.
+     * triggers keep Axon's snapshotter, which it hands what it does not take): from the cached subscription when it
+     * is the stream's latest state.
      */
     @Bean(TRIGGER)
     SnapshotTriggerDefinition subscriptionSnapshotTrigger(
-            EventStore eventStore, TransactionManager transactionManager,
-            ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition,
+            Snapshotter snapshotter, EventStore eventStore, TransactionManager transactionManager,
             @Qualifier(CACHE) Cache cache, @Value("${ledger.snapshots.subscription-threshold:100}") int threshold) {
-        var builder = AggregateSnapshotter.builder().transactionManager(transactionManager)
-                .parameterResolverFactory(parameterResolverFactory).handlerDefinition(handlerDefinition)
-                .aggregateFactories(new GenericAggregateFactory<>(Subscription.class));
-        return new EventCountSnapshotTriggerDefinition(new SubscriptionSnapshotter(builder, eventStore, cache),
-                threshold);
+        return new EventCountSnapshotTriggerDefinition(
+                new SubscriptionSnapshotter(snapshotter, eventStore, transactionManager, cache), threshold);
     }
 }
