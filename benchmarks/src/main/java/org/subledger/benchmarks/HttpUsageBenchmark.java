@@ -27,7 +27,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code clients} (1,4,8), {@code subscriptions} (100), {@code batch} (1000 records), {@code scheme} (CORPORATE: usage
  * waits for the bill run; RESIDENTIAL bills usage early every 20 records), {@code jit-warmup} (15s, once, not
  * counted), {@code warmup} (3s, before each run), {@code duration} (10s), {@code request-timeout} (60s: a batch
- * answered later counts as an error).
+ * answered later counts as an error), {@code preload} (0: records stored before the runs, in batches of
+ * {@code batch}, record {@code k} on subscription {@code k mod subscriptions}, so every subscription holds
+ * {@code preload / subscriptions} unbilled records when the runs start; how long it took is printed),
+ * {@code preload-clients} (2: batches take turns in the ledger, so two keep it busy; more only queue, and on a loaded
+ * machine a queued batch may pass the request timeout).
+ *
+ * <p>Issue 17's history modes: after 1 million stored records, {@code --bench.subscriptions=10000
+ * --bench.preload=1000000}; on subscriptions that already hold 10,000 records each, {@code --bench.subscriptions=100
+ * --bench.preload=1000000}.
  */
 final class HttpUsageBenchmark {
 
@@ -65,6 +73,8 @@ final class HttpUsageBenchmark {
         List<Integer> clientCounts = java.util.Arrays.stream(settings.getOrDefault("clients", "1,4,8").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         benchmark.prepare(subscriptionCount);
+        benchmark.preload(Long.parseLong(settings.getOrDefault("preload", "0")),
+                Integer.parseInt(settings.getOrDefault("preload-clients", "2")));
         System.out.printf("ledger %s, batches of %d records over %d subscriptions (%s), %s warm-up + %s measured per"
                 + " run%n", benchmark.url, benchmark.batch, subscriptionCount, benchmark.scheme, benchmark.warmup,
                 benchmark.duration);
@@ -76,8 +86,8 @@ final class HttpUsageBenchmark {
         }
         System.out.println();
         System.out.println("| clients | records/s | batches/s | p50 per batch | p99 per batch | errors | CPU (cores): "
-                + "machine / ledger JVM / PostgreSQL / client JVM |");
-        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+                + "machine / ledger JVM / PostgreSQL / client JVM | CPU ms per record: ledger JVM / PostgreSQL |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         rows.forEach(System.out::println);
         System.exit(0);
     }
@@ -109,6 +119,73 @@ final class HttpUsageBenchmark {
         subscriptions.addAll(List.of(opened));
     }
 
+    /**
+     * Stores {@code records} records before the runs, as fast as {@code clients} clients post them, spread evenly:
+     * record {@code k} on subscription {@code k mod subscriptions}. Prints how long it took and what it cost.
+     */
+    private void preload(long records, int clients) throws Exception {
+        if (records <= 0) {
+            return;
+        }
+        long batches = (records + batch - 1) / batch;
+        var next = new java.util.concurrent.atomic.AtomicLong();
+        var done = new java.util.concurrent.atomic.AtomicLong();
+        long ledgerBefore = HttpChargeBenchmark.cpuTicks(ledgerPid);
+        long started = System.nanoTime();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> posters = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            posters.add(pool.submit(() -> {
+                var http = HttpChargeBenchmark.client();
+                String authorization = "Bearer " + apiKey;
+                for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    long first = b * batch;
+                    int size = (int) Math.min(batch, records - first);
+                    StringBuilder body = new StringBuilder(size * 140).append("{\"records\":[");
+                    for (int i = 0; i < size; i++) {
+                        long k = first + i;
+                        record(body.append(i == 0 ? "" : ","), subscriptions.get((int) (k % subscriptions.size())),
+                                runTag + "-preload-" + k, k % 2 == 0);
+                    }
+                    requireAllAccepted(JSON.readTree(send(http, "/api/usage/batches", authorization,
+                            body.append("]}").toString())), size);
+                    long stored = done.addAndGet(size);
+                    if (stored / 100_000 != (stored - size) / 100_000) {
+                        System.out.printf("preload: %,d records stored, %.0f s%n", stored,
+                                (System.nanoTime() - started) / 1e9);
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (var poster : posters) {
+                poster.get();
+            }
+        } finally {
+            pool.shutdownNow(); // a failed batch ends the preload: the other posters stop too
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long ledgerTicks = HttpChargeBenchmark.cpuTicks(ledgerPid) - ledgerBefore;
+        System.out.printf("preloaded %,d records over %d subscriptions (%,d each) in %.0f s by %d clients: %,.0f"
+                        + " records/s, ledger JVM CPU %.2f ms per record%n", records, subscriptions.size(),
+                records / subscriptions.size(), seconds, clients, records / seconds,
+                ledgerTicks < 0 ? Double.NaN : ledgerTicks * 10.0 / records);
+    }
+
+    private static void record(StringBuilder body, String subscription, String recordId, boolean evening) {
+        body.append("{\"subscriptionId\":\"").append(subscription).append("\",\"recordId\":\"").append(recordId)
+                .append("\",\"productCode\":\"BRAVEHEART\",\"usedAt\":\"2026-03-20T")
+                .append(evening ? "21:30:00" : "02:15:00").append("\"}");
+    }
+
+    private static void requireAllAccepted(JsonNode outcome, int records) {
+        if (outcome.get("accepted").asInt() != records) {
+            throw new IllegalStateException("batch not wholly accepted: " + outcome.get("accepted")
+                    + " accepted, " + outcome.get("refused") + " refused");
+        }
+    }
+
     private String open(HttpClient http, String agent, int i) throws Exception {
         String account = JSON.readTree(send(http, "/api/accounts", agent, """
                 {"type":"PERSON","firstName":"Usage","lastName":"Subscriber %d","currency":"EUR",\
@@ -135,9 +212,12 @@ final class HttpUsageBenchmark {
         System.out.printf("%s: %,.0f records/s, %s, %d errors%s%n", name, result.perSecond() * batch,
                 result.latencies(), result.errors(),
                 result.firstError() == null ? "" : " (first: " + result.firstError() + ")");
-        return String.format("| %d | %,.0f | %.1f | %.0f ms | %.0f ms | %d | %.2f / %.2f / %.2f / %.2f |", clients,
-                result.perSecond() * batch, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6,
-                result.errors(), cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores());
+        // per record: the cores used over the run divided by the records a second (load-independent, unlike the rate)
+        double records = result.perSecond() * batch;
+        return String.format("| %d | %,.0f | %.1f | %.0f ms | %.0f ms | %d | %.2f / %.2f / %.2f / %.2f | %.3f / %.3f |",
+                clients, records, result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6,
+                result.errors(), cpu.machineCores(), ledgerCores, cpu.postgresCores(), cpu.jvmCores(),
+                ledgerCores * 1000 / records, cpu.postgresCores() * 1000 / records);
     }
 
     private LoadRunner.ClientFactory batches(String phase) {
@@ -149,18 +229,11 @@ final class HttpUsageBenchmark {
                 var random = ThreadLocalRandom.current();
                 for (int i = 0; i < batch; i++) {
                     String subscription = subscriptions.get(random.nextInt(subscriptions.size()));
-                    body.append(i == 0 ? "" : ",").append("{\"subscriptionId\":\"").append(subscription)
-                            .append("\",\"recordId\":\"").append(runTag).append('-').append(phase).append('-')
-                            .append(index).append('-').append(iteration).append('-').append(i)
-                            .append("\",\"productCode\":\"BRAVEHEART\",\"usedAt\":\"2026-03-20T")
-                            .append(i % 2 == 0 ? "21:30:00" : "02:15:00").append("\"}");
+                    record(body.append(i == 0 ? "" : ","), subscription, runTag + "-" + phase + "-" + index + "-"
+                            + iteration + "-" + i, i % 2 == 0);
                 }
-                JsonNode outcome = JSON.readTree(send(http, "/api/usage/batches", authorization,
-                        body.append("]}").toString()));
-                if (outcome.get("accepted").asInt() != batch) {
-                    throw new IllegalStateException("batch not wholly accepted: " + outcome.get("accepted")
-                            + " accepted, " + outcome.get("refused") + " refused");
-                }
+                requireAllAccepted(JSON.readTree(send(http, "/api/usage/batches", authorization,
+                        body.append("]}").toString())), batch);
             };
         };
     }

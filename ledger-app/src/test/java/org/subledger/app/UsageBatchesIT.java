@@ -100,7 +100,7 @@ class UsageBatchesIT extends LedgerIT {
         assertThat(jdbc.queryForMap("select payload_type, payload_revision from snapshot_event_entry"
                 + " where aggregate_identifier = ? and sequence_number = ?", subscription, snapshotAt))
                 .containsEntry("payload_type", "org.subledger.command.subscription.Subscription")
-                .containsEntry("payload_revision", "6");
+                .containsEntry("payload_revision", "7");
 
         // the same records again and one more, decided after the snapshot (on the cached copy; a cold load reads
         // the snapshot, whose round trip SubscriptionSnapshotRoundTripTest checks)

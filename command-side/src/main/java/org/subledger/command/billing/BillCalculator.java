@@ -207,13 +207,15 @@ public final class BillCalculator {
                 periodTo = periodTo == null || line.to().isAfter(periodTo) ? line.to() : periodTo;
             }
             // the next billing date is the one the state will have once this bill is recorded
+            var usageByDay = state.stream().unbilledUsageByDay(usageRecordIds);
             var after = state.copy();
             after.apply(new SubscriptionBilled(state.subscriptionId(), account.accountId(), null, null, null,
-                    billingDate, newBilledThrough, null, services, usageRecordIds, oneOffChargeIds, null));
+                    billingDate, newBilledThrough, null, services, usageRecordIds, oneOffChargeIds, null,
+                    usageByDay));
             return new BillDraft(state.subscriptionId(), account.accountId(), kind, billingDate, periodFrom,
                     periodTo, discounted.lines(), total, taxTotal, dueDate(state, catalog, billingDate, rules),
                     newBilledThrough, nextBillingDate(after, catalog), services, usageRecordIds, oneOffChargeIds,
-                    discounted.applications());
+                    discounted.applications(), usageByDay);
         }
     }
 }

@@ -306,7 +306,7 @@ class BillWriter {
         return new SubscriptionBilled(draft.subscriptionId(), draft.accountId(), billId, billNumber, runId,
                 draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
                 draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING,
-                discounts.stream().map(DiscountApplication::of).toList());
+                discounts.stream().map(DiscountApplication::of).toList(), draft.usageBilledByDay());
     }
 
     /**

@@ -99,8 +99,9 @@ import static org.subledger.kernel.subscription.SubscriptionState.EFFECTIVE;
 // snapshots are ignored (the stream is folded from its start) rather than read with a field missing. 2: the state is
 // the stream's one fold, SubscriptionStreamState, which billing reads too; it holds the owning unit. 3: it holds the
 // discounts. 4: it holds the periods bought in advance. 5: its interruptions (maturity criteria of discounts). 6: the
-// usage billed per day (usage totals of discounts)
-@Revision("6")
+// usage billed per day (usage totals of discounts). 7: the unbilled usage records' count and total, not the records
+// (a snapshot's size no longer grows with the usage, issue 17); a revision 6 snapshot is ignored
+@Revision("7")
 @Aggregate(snapshotTriggerDefinition = SubscriptionSnapshots.TRIGGER, cache = SubscriptionSnapshots.CACHE)
 class Subscription {
 

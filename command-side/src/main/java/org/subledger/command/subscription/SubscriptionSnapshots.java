@@ -5,6 +5,9 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +40,16 @@ class SubscriptionSnapshots {
         return size > 0 ? new BoundedLruCache(size) : NoCache.INSTANCE;
     }
 
+    /**
+     * Snapshots are taken by a {@link SubscriptionSnapshotter} of its own (not a bean, so the accounts' and wallets'
+     * triggers keep Axon's snapshotter, which it hands what it does not take): from the cached subscription when it
+     * is the stream's latest state.
+     */
     @Bean(TRIGGER)
     SnapshotTriggerDefinition subscriptionSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${ledger.snapshots.subscription-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+            Snapshotter snapshotter, EventStore eventStore, TransactionManager transactionManager,
+            @Qualifier(CACHE) Cache cache, @Value("${ledger.snapshots.subscription-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(
+                new SubscriptionSnapshotter(snapshotter, eventStore, transactionManager, cache), threshold);
     }
 }

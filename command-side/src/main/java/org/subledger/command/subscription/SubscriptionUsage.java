@@ -150,7 +150,8 @@ final class SubscriptionUsage {
         if (!accepted.isEmpty()) {
             billingDue(subscription, lookup).ifPresent(reason -> apply(new UsageBillingDue(
                     subscription.subscriptionId(), subscription.accountId(), reason, unbilledAmount(),
-                    state.unbilledUsage().size(), action(BehaviourCode.RECORD_USAGE))));
+                    (int) Math.min(Integer.MAX_VALUE, state.unbilledUsageRecords()),
+                    action(BehaviourCode.RECORD_USAGE))));
         }
         return new Outcome(subscription.subscriptionId(), accepted.stream().map(UsageRecorded::recordId).toList(),
                 List.copyOf(duplicates), List.copyOf(refused));
@@ -287,7 +288,7 @@ final class SubscriptionUsage {
             return Optional.of(UsageBillingReason.AMOUNT_THRESHOLD);
         }
         if (terms.maxUnbilledUsageRecords() != null
-                && state.unbilledUsage().size() >= terms.maxUnbilledUsageRecords()) {
+                && state.unbilledUsageRecords() >= terms.maxUnbilledUsageRecords()) {
             return Optional.of(UsageBillingReason.RECORD_THRESHOLD);
         }
         return Optional.empty();

@@ -50,7 +50,7 @@ class AccountBillsTest {
         BillDraft d = net.preview(ON).orElseThrow();
         return new BillDraft(d.subscriptionId(), accountId, d.kind(), d.billedOn(), d.periodFrom(), d.periodTo(),
                 d.lines(), d.total(), d.taxTotal(), d.dueDate(), d.billedThrough(), d.nextBillingDate(), d.services(),
-                d.usageRecordIds(), d.oneOffChargeIds(), d.discounts());
+                d.usageRecordIds(), d.oneOffChargeIds(), d.discounts(), d.usageBilledByDay());
     }
 
     @Test
@@ -113,7 +113,7 @@ class AccountBillsTest {
     void onlyRunBillsArePutTogether() {
         BillDraft tv = tv(ADVANCE);
         BillDraft usage = new BillDraft("sub-2", ACC, BillKind.USAGE, ON, ON, ON, List.of(), eur("0.00"),
-                eur("0.00"), ON, ON, ON, List.of(), List.of(), List.of(), List.of());
+                eur("0.00"), ON, ON, ON, List.of(), List.of(), List.of(), List.of(), null);
 
         assertThat(AccountBills.of(List.of(tv, usage), draft -> true)).hasSize(2);
     }

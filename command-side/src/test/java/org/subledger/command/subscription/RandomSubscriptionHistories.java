@@ -33,6 +33,7 @@ import org.subledger.kernel.usage.OneOffChargeAdded;
 import org.subledger.kernel.usage.UsageBillingDue;
 import org.subledger.kernel.usage.UsageBillingReason;
 import org.subledger.kernel.usage.UsageRecorded;
+import org.subledger.kernel.subscription.UsageTally;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -84,7 +85,7 @@ public final class RandomSubscriptionHistories {
         private final Map<String, InstalledItem> items = new LinkedHashMap<>();
         /** Every stay billing may charge: product, billable from, and its end once the service left. */
         private final List<Stay> stays = new ArrayList<>();
-        private final Set<String> unbilledUsage = new LinkedHashSet<>();
+        private final Map<String, UsageRecorded> unbilledUsage = new LinkedHashMap<>();
         private final Set<String> unbilledCharges = new LinkedHashSet<>();
         private int serial;
 
@@ -275,10 +276,11 @@ public final class RandomSubscriptionHistories {
             if (state == EFFECTIVE && related != null) {
                 String recordId = "r-" + events.size();
                 Money amount = money();
-                events.add(new UsageRecorded(id, "acc-" + id, recordId, "CALLS", "CALLS-2026", related,
+                var recorded = new UsageRecorded(id, "acc-" + id, recordId, "CALLS", "CALLS-2026", related,
                         today.atTime(random.nextInt(24), random.nextInt(60)), amount,
-                        new RatingLine("base", 1, amount, amount), today, null));
-                unbilledUsage.add(recordId);
+                        new RatingLine("base", 1, amount, amount), today, null);
+                events.add(recorded);
+                unbilledUsage.put(recordId, recorded);
                 if (random.nextInt(5) == 0) {
                     events.add(new UsageBillingDue(id, "acc-" + id, UsageBillingReason.RECORD_THRESHOLD, amount,
                             unbilledUsage.size(), null));
@@ -309,8 +311,10 @@ public final class RandomSubscriptionHistories {
                             random.nextInt(4) == 0 ? null : money()));
                 }
             }
-            List<String> usage = some(unbilledUsage);
+            List<String> usage = some(unbilledUsage.keySet());
             List<String> charges = some(unbilledCharges);
+            // what the bill writer records with them: the billed records' tallies per day of use
+            var usageByDay = UsageTally.byDay(usage.stream().map(unbilledUsage::get).toList());
             usage.forEach(unbilledUsage::remove);
             charges.forEach(unbilledCharges::remove);
             String billId = "bill-" + events.size();
@@ -323,7 +327,7 @@ public final class RandomSubscriptionHistories {
             boolean inside = random.nextBoolean();
             events.add(new SubscriptionBilled(id, "acc-" + id, billId, billId, null, today,
                     random.nextInt(4) == 0 ? null : today.plusMonths(1), today.plusMonths(1), charged, usage, charges,
-                    null, inside ? applied.stream().map(DiscountApplication::of).toList() : List.of()));
+                    null, inside ? applied.stream().map(DiscountApplication::of).toList() : List.of(), usageByDay));
             if (!inside) {
                 events.addAll(applied);
             }

@@ -18,6 +18,7 @@ import static org.subledger.command.subscription.SubscriptionFixtures.DAY_ONE;
 import static org.subledger.command.subscription.SubscriptionFixtures.ID;
 import static org.subledger.command.subscription.SubscriptionFixtures.action;
 import static org.subledger.command.subscription.SubscriptionFixtures.effective;
+import static org.subledger.command.subscription.SubscriptionFixtures.eur;
 import static org.subledger.command.subscription.SubscriptionUsageTest.billed;
 import static org.subledger.command.subscription.SubscriptionUsageTest.cinemaFrom;
 import static org.subledger.command.subscription.SubscriptionUsageTest.evening;
@@ -45,9 +46,37 @@ class SubscriptionSnapshotRoundTripTest {
         SerializedObject<String> stored = serializer.serialize(subscription, String.class);
         Subscription back = serializer.deserialize(stored);
 
-        assertThat(stored.getType().getRevision()).as("snapshot revision").isEqualTo("6");
+        assertThat(stored.getType().getRevision()).as("snapshot revision").isEqualTo("7");
         assertThat(serializer.serialize(back, String.class).getData()).isEqualTo(stored.getData());
-        assertThat(stored.getData()).contains(ID, "CINEMA", "R2", "R3", "C1", "CREDIT", "SALES").doesNotContain("\"R1\"");
+        assertThat(stored.getData()).contains(ID, "CINEMA", "C1", "CREDIT", "SALES")
+                .doesNotContain("\"R1\"", "\"R2\"", "\"R3\"");
+        assertThat(back.state().unbilledUsageRecords()).isEqualTo(2);
+        assertThat(back.state().unbilledUsageTotal()).isEqualTo(subscription.state().unbilledUsageTotal());
+    }
+
+    /**
+     * Issue 17: a snapshot's size does not grow with the usage recorded, so a subscription that holds 10,000
+     * unbilled records is snapshotted at the cost of one that holds ten (it used to carry every record).
+     */
+    @Test
+    void aSnapshotIsAsLargeWithTenThousandUnbilledRecordsAsWithTen() {
+        Serializer serializer = StorageJson.serializer();
+        int ten = serializer.serialize(withUsage(10), String.class).getData().length();
+        Subscription busy = withUsage(10_000);
+        String stored = serializer.serialize(busy, String.class).getData();
+        Subscription back = serializer.deserialize(serializer.serialize(busy, String.class));
+
+        assertThat(stored.length()).isLessThan(ten + 100);
+        assertThat(back.state().unbilledUsageRecords()).isEqualTo(10_000);
+        assertThat(back.state().unbilledUsageTotal()).isEqualTo(eur("30000.00"));
+    }
+
+    private static Subscription withUsage(int records) {
+        List<Object> events = new java.util.ArrayList<>(List.of(effective(), cinemaFrom(DAY_ONE)));
+        for (int i = 0; i < records; i++) {
+            events.add(evening("R" + i));
+        }
+        return folded(events.toArray());
     }
 
     private static Subscription folded(Object... events) {

@@ -173,6 +173,12 @@ public class AxonStorageAutoConfiguration {
         return new SubscriptionBilledDiscountsUpcaster();
     }
 
+    /** After {@link #subscriptionBilledDiscountsUpcaster()}: revision 2 to 3. */
+    @Bean
+    public SubscriptionBilledUsageTallyUpcaster subscriptionBilledUsageTallyUpcaster() {
+        return new SubscriptionBilledUsageTallyUpcaster();
+    }
+
     // ---- PostgreSQL ------------------------------------------------------------------------------------------------
 
     @Bean

@@ -64,8 +64,8 @@ class SubscriptionBilledDiscountsUpcasterTest {
         SubscriptionBilled billed = newForm();
         SerializedObject<String> stored = StorageJson.serializer().serialize(billed, String.class);
 
-        assertThat(stored.getType().getRevision()).isEqualTo("2");
-        Object back = read(SubscriptionBilled.class, "2", stored.getData());
+        assertThat(stored.getType().getRevision()).isEqualTo("3");
+        Object back = read(SubscriptionBilled.class, "3", stored.getData());
         assertThat(back).isEqualTo(billed);
         assertThat(((SubscriptionBilled) back).discountsApplied()).containsExactlyElementsOf(applied());
     }
@@ -115,7 +115,8 @@ class SubscriptionBilledDiscountsUpcasterTest {
                 Instant.parse("2026-02-01T00:00:00Z"), type.getName(), revision, payload, "{}");
         List<? extends DomainEventMessage<?>> events = EventStreamUtils.upcastAndDeserializeDomainEvents(
                 Stream.of(stored), StorageJson.serializer(),
-                new EventUpcasterChain(new SubscriptionBilledDiscountsUpcaster())).asStream().toList();
+                new EventUpcasterChain(new SubscriptionBilledDiscountsUpcaster(),
+                        new SubscriptionBilledUsageTallyUpcaster())).asStream().toList();
         assertThat(events).hasSize(1);
         return events.get(0).getPayload();
     }

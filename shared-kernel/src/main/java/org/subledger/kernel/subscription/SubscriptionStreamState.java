@@ -44,6 +44,13 @@ import java.util.TreeMap;
  * <p>Events are applied oldest first; nothing applies before the creation, and an event not newer than the last one
  * applied is ignored. Pure: no clock, no I/O. Mutable, as an aggregate's state is; the accessors hand out read-only
  * views. Its fields are its snapshot's JSON: a change of them is a new revision of the Subscription aggregate.
+ *
+ * <p>Flat in the history: its snapshot holds what the aggregate decides with, never the usage records themselves (a
+ * telephony subscription holds tens of thousands of them unbilled, and a snapshot every hundred events that carried
+ * them all cost as much as the records were many). The unbilled records are held while folding (transient) for the
+ * readers that fold the stream from its start, billing and the bill preview; the aggregate decides with their count
+ * and total ({@link #unbilledUsageRecords()}, {@link #unbilledUsageTotal()}), which a {@link SubscriptionBilled}
+ * lowers by the usage tallies it records, whether the records it billed are held here or not.
  */
 public final class SubscriptionStreamState {
 
@@ -68,9 +75,13 @@ public final class SubscriptionStreamState {
     private final ArrayList<ServiceStay> stays = new ArrayList<>();
     /** Directives of the services on the subscription; a service taken off is billed again if it is added back. */
     private final LinkedHashMap<String, BillingDirective> directives = new LinkedHashMap<>();
-    /** Bounded by a billing period: cleared by {@link SubscriptionBilled}. Record ids ever seen are not kept here. */
-    private final LinkedHashMap<String, UsageRecorded> unbilledUsage = new LinkedHashMap<>();
-    /** Their total, kept as they come and go: summing them on every command cost as much as they were many. */
+    /**
+     * Bounded by a billing period: cleared by {@link SubscriptionBilled}. Record ids ever seen are not kept here.
+     * Transient: never in a snapshot, so a state read back from one holds only the records folded since.
+     */
+    private final transient LinkedHashMap<String, UsageRecorded> unbilledUsage = new LinkedHashMap<>();
+    /** How many records are unbilled and their total, kept as they come and go (in the snapshot, unlike them). */
+    private long unbilledUsageRecords;
     private Money unbilledUsageTotal;
     /**
      * The usage billed, per day it was used, for the last {@value #USAGE_DAYS_KEPT} days of it (a year back is the
@@ -110,6 +121,7 @@ public final class SubscriptionStreamState {
         stays.forEach(stay -> copy.stays.add(stay.copy()));
         copy.directives.putAll(directives);
         copy.unbilledUsage.putAll(unbilledUsage);
+        copy.unbilledUsageRecords = unbilledUsageRecords;
         copy.unbilledUsageTotal = unbilledUsageTotal;
         copy.billedUsageByDay.putAll(billedUsageByDay);
         copy.billedUsageInAll = billedUsageInAll;
@@ -260,6 +272,7 @@ public final class SubscriptionStreamState {
 
     private void on(UsageRecorded event) {
         if (unbilledUsage.putIfAbsent(event.recordId(), event) == null) {
+            unbilledUsageRecords++;
             unbilledUsageTotal = unbilledUsageTotal == null ? event.amount() : unbilledUsageTotal.plus(event.amount());
         }
     }
@@ -273,14 +286,19 @@ public final class SubscriptionStreamState {
             billedThrough = event.billedThrough();
         }
         nextBillingDate = event.nextBillingDate();
+        List<UsageRecorded> held = new ArrayList<>();
         for (String recordId : event.usageRecordIds()) {
             UsageRecorded billed = unbilledUsage.remove(recordId);
             if (billed != null) {
-                unbilledUsageTotal = unbilledUsageTotal.minus(billed.amount());
-                tally(billed);
+                held.add(billed);
             }
         }
-        if (unbilledUsage.isEmpty()) {
+        // the bill's own tallies; a revision 1 bill has none, and then the records it billed are all held here (it
+        // was written before snapshots stopped carrying records, so whoever reads it folds from before them)
+        var billedByDay = event.usageBilledByDay() != null ? event.usageBilledByDay() : UsageTally.byDay(held);
+        billedByDay.forEach(this::billed);
+        if (unbilledUsageRecords <= 0) {
+            unbilledUsageRecords = 0;
             unbilledUsageTotal = null;
         }
         event.oneOffChargeIds().forEach(unbilledOneOffCharges::remove);
@@ -293,10 +311,11 @@ public final class SubscriptionStreamState {
         discounts.computeIfPresent(event.discountId(), (id, discount) -> discount.withApplication(event));
     }
 
-    private void tally(UsageRecorded billed) {
-        var one = new UsageTally(1, billed.amount());
-        billedUsageByDay.merge(billed.usedAt().toLocalDate(), one, UsageTally::plus);
-        billedUsageInAll = one.plus(billedUsageInAll);
+    private void billed(LocalDate usedOn, UsageTally tally) {
+        unbilledUsageRecords -= tally.records();
+        unbilledUsageTotal = unbilledUsageTotal == null ? null : unbilledUsageTotal.minus(tally.amount());
+        billedUsageByDay.merge(usedOn, tally, UsageTally::plus);
+        billedUsageInAll = tally.plus(billedUsageInAll);
         LocalDate oldestKept = billedUsageByDay.lastKey().minusDays(USAGE_DAYS_KEPT);
         billedUsageByDay.headMap(oldestKept).clear();
     }
@@ -444,9 +463,33 @@ public final class SubscriptionStreamState {
         return directives.getOrDefault(productCode, BillingDirective.BILL);
     }
 
-    /** The usage recorded and not billed yet, oldest first. */
+    /**
+     * The usage recorded and not billed yet, oldest first: all of it for a reader that folded the stream from its
+     * start (billing), only what was folded since for a state read back from a snapshot (the aggregate decides with
+     * {@link #unbilledUsageRecords()} and {@link #unbilledUsageTotal()}).
+     */
     public Collection<UsageRecorded> unbilledUsage() {
         return Collections.unmodifiableCollection(unbilledUsage.values());
+    }
+
+    /** The usage records not billed yet, held or not (those before a snapshot too). */
+    public long unbilledUsageRecords() {
+        return unbilledUsageRecords;
+    }
+
+    /**
+     * The unbilled usage records with these ids that are held, counted and summed per day of use: what a
+     * {@link SubscriptionBilled} billing them records.
+     */
+    public java.util.SortedMap<LocalDate, UsageTally> unbilledUsageByDay(Collection<String> recordIds) {
+        List<UsageRecorded> records = new ArrayList<>();
+        for (String recordId : recordIds) {
+            UsageRecorded record = unbilledUsage.get(recordId);
+            if (record != null) {
+                records.add(record);
+            }
+        }
+        return UsageTally.byDay(records);
     }
 
     /**
