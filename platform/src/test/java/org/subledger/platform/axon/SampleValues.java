@@ -33,6 +33,9 @@ final class SampleValues {
             if (Set.class.isAssignableFrom(raw)) {
                 return Set.of(sample(args[0], name + "0"));
             }
+            if (java.util.SortedMap.class.isAssignableFrom(raw)) {
+                return new java.util.TreeMap<>(Map.of(sample(args[0], name + "Key"), sample(args[1], name + "Value")));
+            }
             if (Map.class.isAssignableFrom(raw)) {
                 return Map.of(sample(args[0], name + "Key"), sample(args[1], name + "Value"));
             }
