@@ -47,6 +47,30 @@ class UsageSnapshotsIT extends LedgerIT {
                 .containsExactly("130", "20");
     }
 
+    /**
+     * A usage bill is written straight to the subscription's stream, so the next batch's first attempt finds its
+     * cached copy behind, and its retry loads the subscription from the store: 250 records in that unit of work
+     * passed the snapshot threshold twice, and the second snapshot, stored in the batch's own transaction, collided
+     * with the first. The duplicate key was ignored, PostgreSQL had aborted the transaction, and the commit rolled
+     * back every record the response had just reported accepted. Every record is stored, and one snapshot.
+     */
+    @Test
+    void aBatchOnASubscriptionReloadedAfterItsUsageBillIsStoredWhole() {
+        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        UsageBatchesIT subscriptions = new UsageBatchesIT();
+        subscriptions.api = api;
+        String id = subscriptions.subscribe();
+        String tag = UUID.randomUUID().toString();
+        post(id, tag + "-a", 20);
+        Await.until("the usage bill of " + id, Duration.ofSeconds(120), () -> events(id, "SubscriptionBilled"),
+                bills -> bills.stream().anyMatch(bill -> bill.contains(tag + "-a-19")));
+
+        post(id, tag + "-b", 250);
+
+        assertThat(events(id, "UsageRecorded")).as("every accepted record is stored").hasSize(270);
+        assertThat(events(id, "UsageRecorded")).filteredOn(event -> event.contains(tag + "-b-")).hasSize(250);
+    }
+
     private void post(String subscriptionId, String prefix, int records) {
         StringBuilder body = new StringBuilder("{\"records\":[");
         for (int i = 0; i < records; i++) {

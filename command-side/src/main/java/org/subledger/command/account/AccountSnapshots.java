@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
+import org.subledger.command.eventstore.AfterCommitSnapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,6 @@ class AccountSnapshots {
     @Bean(TRIGGER)
     SnapshotTriggerDefinition accountSnapshotTrigger(
             Snapshotter snapshotter, @Value("${ledger.snapshots.account-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        return new EventCountSnapshotTriggerDefinition(new AfterCommitSnapshotter(snapshotter), threshold);
     }
 }

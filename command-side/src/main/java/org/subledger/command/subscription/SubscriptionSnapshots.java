@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.subledger.command.eventstore.AfterCommitSnapshotter;
 import org.subledger.command.web.BoundedLruCache;
 
 /**
@@ -43,13 +44,13 @@ class SubscriptionSnapshots {
     /**
      * Snapshots are taken by a {@link SubscriptionSnapshotter} of its own (not a bean, so the accounts' and wallets'
      * triggers keep Axon's snapshotter, which it hands what it does not take): from the cached subscription when it
-     * is the stream's latest state.
+     * is the stream's latest state; after the command commits ({@link AfterCommitSnapshotter}).
      */
     @Bean(TRIGGER)
     SnapshotTriggerDefinition subscriptionSnapshotTrigger(
             Snapshotter snapshotter, EventStore eventStore, TransactionManager transactionManager,
             @Qualifier(CACHE) Cache cache, @Value("${ledger.snapshots.subscription-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(
-                new SubscriptionSnapshotter(snapshotter, eventStore, transactionManager, cache), threshold);
+        return new EventCountSnapshotTriggerDefinition(new AfterCommitSnapshotter(
+                new SubscriptionSnapshotter(snapshotter, eventStore, transactionManager, cache)), threshold);
     }
 }

@@ -13,9 +13,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * Snapshots a subscription from its cached copy when that copy is the stream's latest state, instead of folding the
  * events since the last snapshot again (Axon's snapshotter, which it hands every other case to): a JFR profile of
  * usage batches on subscriptions past the snapshot threshold had a third of the request threads' samples re-reading
- * and re-folding those events, one deserialisation more of every usage event (issue 17). The snapshot is scheduled
- * after the command commits, in its thread, while it still holds the subscription's lock: the cached copy is the
- * one that command decided on. Whether it is the latest is checked against the event store (its last sequence
+ * and re-folding those events, one deserialisation more of every usage event (issue 17). It runs after the
+ * command commits ({@link org.subledger.command.eventstore.AfterCommitSnapshotter} defers it there), in its thread,
+ * while it still holds the subscription's lock: the cached copy is the one that command decided on. Whether it is the latest is checked against the event store (its last sequence
  * number, one index probe); otherwise — not cached, evicted, another node appended meanwhile — Axon's snapshotter
  * folds the stream as before.
  */

@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
+import org.subledger.command.eventstore.AfterCommitSnapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +21,6 @@ class WalletSnapshots {
     @Bean(TRIGGER)
     SnapshotTriggerDefinition walletSnapshotTrigger(
             Snapshotter snapshotter, @Value("${ledger.snapshots.wallet-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        return new EventCountSnapshotTriggerDefinition(new AfterCommitSnapshotter(snapshotter), threshold);
     }
 }
