@@ -9,8 +9,13 @@ final class Await {
     private Await() {
     }
 
+    /**
+     * Within two minutes: a wait ends as soon as the condition holds, so the deadline costs nothing when things work,
+     * and a 2-core CI machine running another build beside the suite can leave a processor that far behind (30 s
+     * timed out once at load 38 with nothing wrong).
+     */
     static <T> T until(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
-        return until(what, Duration.ofSeconds(30), probe, done);
+        return until(what, Duration.ofSeconds(120), probe, done);
     }
 
     /** For what takes longer than a read model: a ledger process starting, a database coming back. */
