@@ -28,7 +28,7 @@ class AccessIT extends LedgerIT {
 
     @BeforeEach
     void sampleCatalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
     }
 
     @Test

@@ -29,7 +29,7 @@ class AccountBillsIT extends LedgerIT {
 
     @BeforeEach
     void catalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         perAccount = "ACB-ACC-" + suffix;
         perSubscription = "ACB-SUB-" + suffix;

@@ -23,7 +23,7 @@ class AsOfIT extends LedgerIT {
     @Test
     void aJobAsItStoodBetweenItsOrderAndItsCancellation() {
         String account = api.openAccount("Asof", "Job", "5000.00");
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         var job = api.post("agent", "/api/jobs", """
                 {"accountId":"%s","jobTypeCode":"REPAIR","billingTermScheme":"RESIDENTIAL",
                  "expectedCompletion":"2026-03-01"}""".formatted(account));
@@ -75,7 +75,7 @@ class AsOfIT extends LedgerIT {
 
     @Test
     void aPricePlanAsItStoodBeforeAndAfterItsSecondPriceVersion() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         String plan = "ASOF-" + tag;
         assertThat(api.post("admin", "/api/catalog/price-plans", """
                 {"code":"%s","name":"As of plan","kind":"BASE","currency":"EUR"}""".formatted(plan)).status())
@@ -228,7 +228,7 @@ class AsOfIT extends LedgerIT {
 
     @Test
     void aBillsTrailComesPagedWithTheBillAfterItsIssue() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         String type = "ASOF-" + tag;
         assertThat(api.post("admin", "/api/catalog/subscription-types", """
                 {"code": "%s", "name": "As of bills", "allowedBillingTermSchemes": ["RESIDENTIAL"],
@@ -306,7 +306,7 @@ class AsOfIT extends LedgerIT {
 
     @Test
     void aCollectionRunAsItStoodBeforeItCompleted() {
-        var runs = new CollectionRuns(api);
+        var runs = new CollectionRuns(api, this::loadSampleCatalog);
         String type = runs.newSubscriptionType("ASOF");
         String definitionId = runs.define("""
                 {"name":"As of run","kind":"DEACTIVATION",
@@ -335,7 +335,7 @@ class AsOfIT extends LedgerIT {
 
     @Test
     void aRunDefinitionAsItStoodBeforeItWasActivated() {
-        String definitionId = new CollectionRuns(api).define("""
+        String definitionId = new CollectionRuns(api, this::loadSampleCatalog).define("""
                 {"name":"As of deactivation","kind":"DEACTIVATION",
                  "amountAbove":{"amount":10.00,"currency":"EUR"},"dueDaysAgo":10,
                  "subscriptionTypes":["ASOF-%s"],"batchSize":10,"pauseBetweenBatches":"PT0S","startAgainAfter":"P1D",

@@ -24,7 +24,7 @@ class AttentionIT extends LedgerIT {
 
     @BeforeEach
     void sampleCatalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
     }
 
     String subscribeWithAPenalty(String accountId) {

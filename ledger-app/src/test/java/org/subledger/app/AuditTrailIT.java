@@ -23,7 +23,7 @@ class AuditTrailIT extends LedgerIT {
 
     @BeforeEach
     void account() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         account = api.openAccount("Audit", "Trail", "5000.00");
     }
 

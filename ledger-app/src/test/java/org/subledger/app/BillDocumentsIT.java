@@ -35,7 +35,7 @@ class BillDocumentsIT extends LedgerIT {
 
     @BeforeEach
     void catalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         type = "BD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/subscription-types", """
                 {"code": "%s", "name": "Bill documents test", "allowedBillingTermSchemes": ["RESIDENTIAL"],

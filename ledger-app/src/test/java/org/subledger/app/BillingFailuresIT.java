@@ -29,7 +29,7 @@ class BillingFailuresIT extends LedgerIT {
 
     @BeforeEach
     void catalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         // a termed service with no rate in any price plan: billing it is refused
         product = "NO-RATE-" + suffix;

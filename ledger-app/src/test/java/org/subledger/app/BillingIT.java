@@ -31,7 +31,7 @@ class BillingIT extends LedgerIT {
 
     @BeforeEach
     void catalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         // S1's product: a termed service at 40.00 a month (409 when an earlier test created it)
         api.post("admin", "/api/catalog/products", """
                 {"code": "PUBLIC-TV", "description": "TV for public places", "productTypeCode": "TV-PACKAGE",

@@ -37,8 +37,7 @@ class CatalogIT extends LedgerIT {
 
     @BeforeEach
     void sampleCatalog() {
-        var loaded = api.post("admin", "/api/catalog/sample", "{}");
-        assertThat(loaded.status()).as(loaded.toString()).isEqualTo(200);
+        loadSampleCatalog();
         awaitSample();
     }
 

@@ -11,9 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Customers for the collections tests: each of a subscription type of its own test, so a run selects only that
- * test's subscriptions however many other tests share the ledger.
+ * test's subscriptions however many other tests share the ledger. {@code sampleCatalog} loads the sample catalog the
+ * set-ups build on: once per ledger on the shared one ({@link LedgerIT#loadSampleCatalog()}).
  */
-record CollectionRuns(Api api) {
+record CollectionRuns(Api api, Runnable sampleCatalog) {
+
+    /** On a ledger of a test's own: the sample catalog loaded again by every set-up (a reload records nothing). */
+    CollectionRuns(Api api) {
+        this(api, () -> assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200));
+    }
 
     String newSubscriptionType(String prefix) {
         return newSubscriptionType(prefix, "RESIDENTIAL");
@@ -21,7 +27,7 @@ record CollectionRuns(Api api) {
 
     /** A subscription type of its own whose subscriptions are billed on {@code scheme}. */
     String newSubscriptionType(String prefix, String scheme) {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        sampleCatalog.run();
         String type = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/subscription-types", """
                 {"code": "%s", "name": "Collections test", "allowedBillingTermSchemes": ["%s"],
@@ -34,7 +40,7 @@ record CollectionRuns(Api api) {
     /** A monthly scheme of its own whose subscriptions get a bill each (not one per account). */
     String schemeBillingPerSubscription(String prefix) {
         // its price plan is the sample catalog's
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        sampleCatalog.run();
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/billing-term-schemes", """
                 {"code": "%s", "name": "Monthly, a bill per subscription", "billingFrequencies": ["MONTHLY"],
@@ -48,7 +54,7 @@ record CollectionRuns(Api api) {
     /** A monthly scheme of its own whose subscriptions of one account share a bill, a section each. */
     String schemeBillingPerAccount(String prefix) {
         // its price plan is the sample catalog's
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        sampleCatalog.run();
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/billing-term-schemes", """
                 {"code": "%s", "name": "Monthly, a bill per account", "billingFrequencies": ["MONTHLY"],

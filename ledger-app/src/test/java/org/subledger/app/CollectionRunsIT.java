@@ -33,7 +33,7 @@ class CollectionRunsIT extends LedgerIT {
 
     @BeforeEach
     void collections() {
-        collections = new CollectionRuns(api);
+        collections = new CollectionRuns(api, this::loadSampleCatalog);
     }
 
     /** C1, scaled from 2,500 in batches of 1,000 to 25 in batches of 10: three batches either way. */

@@ -28,7 +28,7 @@ class ConcurrentUsageBatchesIT extends LedgerIT {
 
     @Test
     void concurrentBatchesOverTheSameSubscriptionsNeverFailAndRecordEachRecordOnce() throws Exception {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         UsageBatchesIT subscriptions = new UsageBatchesIT();
         subscriptions.api = api;
         List<String> ids = List.of(subscriptions.subscribe(), subscriptions.subscribe(), subscriptions.subscribe());

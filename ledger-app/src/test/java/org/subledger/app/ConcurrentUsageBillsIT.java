@@ -26,7 +26,7 @@ class ConcurrentUsageBillsIT extends LedgerIT {
 
     @Test
     void concurrentUsageOnTwoSubscriptionsOfOnePrepaidAccountIsBilledOnceEach() throws Exception {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         String account = api.openAccount("Two", "Prepaid", "5000.00");
         List<String> subscriptions = List.of(prepaid(account), prepaid(account));
         var pool = Executors.newFixedThreadPool(6);

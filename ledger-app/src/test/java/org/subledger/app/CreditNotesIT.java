@@ -22,7 +22,7 @@ class CreditNotesIT extends LedgerIT {
 
     @BeforeEach
     void aStartUpFeeBill() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         accountId = api.openAccount("Credit", "Noted", "500.00");
         var created = api.post("agent", "/api/subscriptions", """
                 {"accountId":"%s","subscriptionTypeCode":"GOLD",

@@ -27,7 +27,7 @@ class CustomerLoginsIT extends LedgerIT {
 
     @BeforeEach
     void catalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         type = "CL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/subscription-types", """
                 {"code": "%s", "name": "Customer login test", "allowedBillingTermSchemes": ["RESIDENTIAL"],

@@ -23,8 +23,7 @@ class DiscountDefinitionsIT extends LedgerIT {
 
     @BeforeEach
     void sampleCatalog() {
-        var loaded = api.post("admin", "/api/catalog/sample", "{}");
-        assertThat(loaded.status()).as(loaded.toString()).isEqualTo(200);
+        loadSampleCatalog();
         Await.until("the sample's discounts", () -> codes("additive-discounts"),
                 codes -> codes.containsAll(SAMPLE_DISCOUNTS));
         Await.until("the sample's buy-in-advance definition", () -> codes("buy-in-advance-definitions"),

@@ -20,7 +20,7 @@ class DiscountMaturityIT extends LedgerIT {
 
     @BeforeEach
     void aGoldSubscriptionOfFebruary2015AndAMaturityDiscount() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         code = "MATURE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var defined = api.post("admin", "/api/catalog/additive-discounts", """
                 {"code": "%s", "name": "Loyal for two months", "type": "AD_HOC", "classification": "SUBSCRIPTIONS",

@@ -21,7 +21,7 @@ class DiscountUsageCriteriaIT extends LedgerIT {
 
     @Test
     void aWeekendEveningsDiscountHalvesOnlyTheUsageItSelects() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         String code = "WEEKEND-PPV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var defined = api.post("admin", "/api/catalog/additive-discounts", """
                 {"code": "%s", "name": "Weekend evenings at half price", "type": "AUTO_APPLY",
@@ -68,7 +68,7 @@ class DiscountUsageCriteriaIT extends LedgerIT {
      */
     @Test
     void aTotalQuantityPerMonthGivesTheDiscountOnlyOnceTheMonthsUsageReachesIt() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         LocalDate today = LocalDate.now(ledgerClock);
         String code = "SECOND-FILM-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var defined = api.post("admin", "/api/catalog/additive-discounts", """

@@ -38,8 +38,7 @@ class DiscountsOnSubscriptionsIT extends LedgerIT {
 
     @BeforeEach
     void aMonthlyGoldSubscriptionOf2015() {
-        var loaded = api.post("admin", "/api/catalog/sample", "{}");
-        assertThat(loaded.status()).as(loaded.toString()).isEqualTo(200);
+        loadSampleCatalog();
         Await.until("the sample's D2", () -> api.get("reporter", "/api/catalog/additive-discounts/" + D2),
                 response -> response.status() == 200);
         String accountId = api.openAccount("Eleni", "Christou", "500.00");

@@ -17,7 +17,7 @@ class EventChargeRulesIT extends LedgerIT {
 
     @Test
     void anOperatorDefinesAHookUpFeeAndTheNextSubscriptionInItsPlanIsCharged() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         JsonNode startUp = Await.until("the sample's start-up fee rule", () -> api.get("reporter",
                 "/api/catalog/event-charge-rules/START-UP-FEE"), r -> r.status() == 200).json();
         assertThat(startUp.get("definition").get("trigger").asText()).isEqualTo("BECOME_SUBSCRIBER");

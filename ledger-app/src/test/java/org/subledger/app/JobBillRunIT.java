@@ -24,7 +24,7 @@ class JobBillRunIT extends LedgerIT {
 
     @BeforeEach
     void aJobTypeBilledByTheBillRun() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         accountId = api.openAccount("Eleni", "Markou", "500.00");
         jobType = "MAINTENANCE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var defined = api.post("admin", "/api/catalog/job-types", """

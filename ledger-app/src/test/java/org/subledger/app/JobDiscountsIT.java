@@ -22,7 +22,7 @@ class JobDiscountsIT extends LedgerIT {
 
     @BeforeEach
     void catalogAndAccount() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         accountId = api.openAccount("Nikos", "Georgiou", "500.00");
         Await.until("the account on the read side", () -> api.get("reporter", "/api/accounts/" + accountId),
                 response -> response.status() == 200);

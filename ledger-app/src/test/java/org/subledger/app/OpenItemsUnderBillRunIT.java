@@ -47,7 +47,7 @@ class OpenItemsUnderBillRunIT extends LedgerIT {
 
     @Test
     void aBillRunOverSeveralAccountsIsProjectedIntoTheOpenItemsWithoutADeadlockOrARetry() {
-        var collections = new CollectionRuns(api);
+        var collections = new CollectionRuns(api, this::loadSampleCatalog);
         String scheme = collections.schemeBillingPerAccount("OIB");
         String type = collections.newSubscriptionType("OIB", scheme);
         List<String> accounts = new ArrayList<>();

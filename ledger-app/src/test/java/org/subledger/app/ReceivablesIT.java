@@ -39,7 +39,7 @@ class ReceivablesIT extends LedgerIT {
 
     @BeforeEach
     void catalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         type = "AR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/subscription-types", """
                 {"code": "%s", "name": "Receivables test", "allowedBillingTermSchemes": ["RESIDENTIAL"],

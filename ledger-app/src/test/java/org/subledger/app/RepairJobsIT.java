@@ -29,7 +29,7 @@ class RepairJobsIT extends LedgerIT {
 
     @BeforeEach
     void aSubscriptionWithTwoDecoders() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         accountId = api.openAccount("Nikos", "Ioannou", "500.00");
         var subscription = api.post("agent", "/api/subscriptions", """
                 {"accountId":"%s","subscriptionTypeCode":"GOLD",

@@ -37,7 +37,7 @@ class ScheduledActionRunsIT extends LedgerIT {
 
     @Test
     void theNightlyBatchesRunEverythingButActivationsFirstThenTheActivationsOnceEachAndRecordARefusal() {
-        var collections = new CollectionRuns(api);
+        var collections = new CollectionRuns(api, this::loadSampleCatalog);
         String type = collections.newSubscriptionType("SA");
         String first = subscribe(type);
         String second = subscribe(type);

@@ -178,7 +178,7 @@ class ScopeKeyedDeadlinesIT extends LedgerIT {
     @Test
     void theLedgersProvisioningDeadlinesAreKeyedAndCancelledWithTheRequest() {
         assertThat(ledgerDeadlines).isInstanceOf(ScopeKeyedDeadlineManager.class);
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         String accountId = api.openAccount("Kay", "Keyed", "500.00");
         String distributor = "STB-" + UUID.randomUUID().toString().substring(0, 8);
         simulator.reject(request -> request.distributorId().equals(distributor));

@@ -20,7 +20,7 @@ class SubscriptionChargesIT extends LedgerIT {
 
     @BeforeEach
     void sampleCatalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
     }
 
     Api.Response subscribe(String accountId, String scheme, String serial) {

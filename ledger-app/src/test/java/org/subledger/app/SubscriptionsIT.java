@@ -21,7 +21,7 @@ class SubscriptionsIT extends LedgerIT {
 
     @BeforeEach
     void catalogAndAccount() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         accountId = api.openAccount("Christina", "Demetriou", "500.00");
         Await.until("the account on the read side", () -> api.get("reporter", "/api/accounts/" + accountId),
                 response -> response.status() == 200);

@@ -25,7 +25,7 @@ class UsageBatchesIT extends LedgerIT {
 
     @BeforeEach
     void sampleCatalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
     }
 
     @Test

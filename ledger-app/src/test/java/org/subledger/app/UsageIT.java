@@ -22,7 +22,7 @@ class UsageIT extends LedgerIT {
 
     @BeforeEach
     void sampleCatalog() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
     }
 
     String subscribe(String... services) {

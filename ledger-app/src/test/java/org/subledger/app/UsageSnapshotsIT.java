@@ -20,7 +20,7 @@ class UsageSnapshotsIT extends LedgerIT {
 
     @Test
     void aSnapshotHoldsNoUsageRecordAndTheSubscriptionStillKnowsWhatIsUnbilled() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         UsageBatchesIT subscriptions = new UsageBatchesIT();
         subscriptions.api = api;
         String id = subscriptions.subscribe();
@@ -56,7 +56,7 @@ class UsageSnapshotsIT extends LedgerIT {
      */
     @Test
     void aBatchOnASubscriptionReloadedAfterItsUsageBillIsStoredWhole() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         UsageBatchesIT subscriptions = new UsageBatchesIT();
         subscriptions.api = api;
         String id = subscriptions.subscribe();

@@ -29,7 +29,7 @@ class WalletsIT extends LedgerIT {
 
     @BeforeEach
     void walletType() {
-        assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+        loadSampleCatalog();
         type = "WT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         var created = api.post("admin", "/api/catalog/subscription-types", """
                 {"code": "%s", "name": "Wallet test", "allowedBillingTermSchemes": ["PREPAID-WALLET"],

@@ -8,18 +8,14 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.subledger.projection.ProjectionsTestApplication;
+import org.subledger.projection.ProjectionWiringTest;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.kernel.account.AdjustmentDirection.CREDIT;
@@ -31,17 +27,9 @@ import static org.subledger.projection.account.AccountHistoryFixture.timeOf;
  * The account projections on the real wiring: events appended to the JDBC event store on an embedded PostgreSQL,
  * delivered by the pooled streaming processors, written by the handlers' batches.
  */
-@SpringBootTest(classes = ProjectionsTestApplication.class)
-class AccountProjectionsTest {
+class AccountProjectionsTest extends ProjectionWiringTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final List<String> PROCESSORS = List.of("account-summary", "account-statement");
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     ProcessorReplays replays;

@@ -5,15 +5,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.subledger.kernel.account.ReceivableAllocated;
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillPosted;
-import org.subledger.projection.ProjectionsTestApplication;
+import org.subledger.projection.ProjectionWiringTest;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -32,17 +29,9 @@ import static org.subledger.projection.account.AccountHistoryFixture.newAccount;
  * The open items on the real wiring: a bill's subscription, which only its {@code BillIssued} names, reaches the item
  * its {@code BillPosted} opens, whichever of the two the projection meets first.
  */
-@SpringBootTest(classes = ProjectionsTestApplication.class)
-class ReceivablesProjectionTest {
+class ReceivablesProjectionTest extends ProjectionWiringTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final LocalDate DUE = LocalDate.of(2026, 3, 15);
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     EventStore eventStore;

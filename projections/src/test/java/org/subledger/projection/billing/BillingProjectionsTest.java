@@ -4,10 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.subledger.kernel.billing.BillRunCandidatesSelected;
 import org.subledger.kernel.billing.BillRunCompleted;
 import org.subledger.kernel.billing.BillRunStarted;
@@ -16,7 +13,7 @@ import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.money.Money;
 import org.subledger.projection.ProcessorReplays;
-import org.subledger.projection.ProjectionsTestApplication;
+import org.subledger.projection.ProjectionWiringTest;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -42,17 +39,9 @@ import static org.subledger.projection.billing.BillingEvents.usage;
  * The billing projections on the real wiring: events appended to the JDBC event store on an embedded PostgreSQL,
  * delivered by the {@code billing-projections} pooled streaming processor.
  */
-@SpringBootTest(classes = ProjectionsTestApplication.class)
-class BillingProjectionsTest {
+class BillingProjectionsTest extends ProjectionWiringTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final String PROCESSOR = BillingProjectionsConfiguration.PROCESSING_GROUP;
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     ProcessorReplays replays;

@@ -7,10 +7,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.subledger.kernel.catalog.CatalogIds;
 import org.subledger.kernel.catalog.PricePlanCreated;
@@ -23,7 +20,7 @@ import org.subledger.kernel.catalog.RateClassification;
 import org.subledger.kernel.catalog.UsageCatalogCreated;
 import org.subledger.kernel.catalog.Validity;
 import org.subledger.kernel.rating.Rate;
-import org.subledger.projection.ProjectionsTestApplication;
+import org.subledger.projection.ProjectionWiringTest;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -31,7 +28,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.projection.catalog.CatalogSamples.CREATED;
@@ -43,19 +39,11 @@ import static org.subledger.projection.catalog.CatalogSamples.event;
  * The catalog projections on the real wiring: events appended to the JDBC event store on an embedded PostgreSQL,
  * delivered by the pooled streaming processors.
  */
-@SpringBootTest(classes = ProjectionsTestApplication.class)
-class CatalogProjectionsTest {
+class CatalogProjectionsTest extends ProjectionWiringTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final List<String> PROCESSORS = List.of("catalog-entries", "price-versions");
     private static final LocalDate JANUARY = LocalDate.of(2026, 1, 1);
     private static final LocalDate APRIL = LocalDate.of(2026, 4, 1);
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     ProcessorReplays replays;

@@ -6,10 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.catalog.ApplicationLimit;
 import org.subledger.kernel.catalog.DiscountType;
@@ -26,7 +23,7 @@ import org.subledger.kernel.money.Money;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.projection.ProcessorReplays;
-import org.subledger.projection.ProjectionsTestApplication;
+import org.subledger.projection.ProjectionWiringTest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,18 +40,10 @@ import static org.subledger.projection.ProcessorReplays.await;
  * (bills of revision 1) and inside the bill's SubscriptionBilled (revision 2), kept once, also when the whole stream
  * is delivered again.
  */
-@SpringBootTest(classes = ProjectionsTestApplication.class)
-class DiscountStateProjectionTest {
+class DiscountStateProjectionTest extends ProjectionWiringTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final LocalDate APRIL_2 = LocalDate.of(2026, 4, 2);
     private static final Instant T0 = Instant.parse("2026-04-02T09:00:00Z");
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     EventStore eventStore;

@@ -6,10 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.provisioning.ProvisioningAcknowledged;
 import org.subledger.kernel.provisioning.ProvisioningFailed;
@@ -25,7 +22,7 @@ import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.kernel.subscription.SubscriptionState;
-import org.subledger.projection.ProjectionsTestApplication;
+import org.subledger.projection.ProjectionWiringTest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,18 +41,10 @@ import static org.assertj.core.api.Assertions.fail;
  * latest event was acknowledged, FAILED when one failed; and a service row written after its answer (the projections
  * run independently) takes the state already known.
  */
-@SpringBootTest(classes = ProjectionsTestApplication.class)
-class ProvisioningStateProjectionTest {
+class ProvisioningStateProjectionTest extends ProjectionWiringTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     EventStore eventStore;

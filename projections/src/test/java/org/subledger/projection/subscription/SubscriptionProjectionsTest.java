@@ -10,10 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.money.Money;
@@ -33,7 +30,7 @@ import org.subledger.kernel.subscription.SubscriptionActivated;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.kernel.subscription.SubscriptionState;
-import org.subledger.projection.ProjectionsTestApplication;
+import org.subledger.projection.ProjectionWiringTest;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -51,21 +48,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The subscription projections on the real wiring: events appended to the JDBC event store on an embedded
  * PostgreSQL, delivered by the pooled streaming processors.
  */
-@SpringBootTest(classes = ProjectionsTestApplication.class)
-class SubscriptionProjectionsTest {
+class SubscriptionProjectionsTest extends ProjectionWiringTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final List<String> PROCESSORS = List.of("subscription-summary", "subscription-services",
             "installed-items");
     private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
     private static final LocalDate MARCH_10 = LocalDate.of(2026, 3, 10);
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     ProcessorReplays replays;

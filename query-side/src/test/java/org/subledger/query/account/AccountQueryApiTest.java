@@ -8,18 +8,14 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.subledger.kernel.account.AccountSummary;
 import org.subledger.kernel.account.FindAccount;
 import org.subledger.kernel.metadata.LedgerMetadata;
-import org.subledger.query.QuerySideApplication;
+import org.subledger.query.QueryNodeTest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,20 +47,11 @@ import static org.subledger.query.account.AccountEvents.paid;
  * The query node on its own (projections, query handlers, query and audit APIs) on an embedded PostgreSQL, fed with
  * events appended straight to the event store. The ledger-app's end-to-end tests cover the way from commands.
  */
-@SpringBootTest(classes = QuerySideApplication.class)
-@AutoConfigureMockMvc
-class AccountQueryApiTest {
+class AccountQueryApiTest extends QueryNodeTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final Instant OPENED = Instant.parse("2025-02-01T08:00:00Z");
     private static final Instant CHARGED = Instant.parse("2025-02-02T08:00:00Z");
     private static final Instant PAID = Instant.parse("2025-02-03T08:00:00Z");
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     MockMvc http;

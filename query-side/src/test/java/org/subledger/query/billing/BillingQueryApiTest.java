@@ -8,12 +8,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.subledger.kernel.account.AccountOpened;
@@ -54,7 +50,7 @@ import org.subledger.kernel.subscription.SubscriptionState;
 import org.subledger.kernel.subscription.query.FindSubscription;
 import org.subledger.kernel.subscription.query.SubscriptionSummary;
 import org.subledger.kernel.usage.UsageRecorded;
-import org.subledger.query.QuerySideApplication;
+import org.subledger.query.QueryNodeTest;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -83,20 +79,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The billing query API on the query node alone (projections, query handlers, controllers) on an embedded
  * PostgreSQL, fed with billing events appended straight to the event store.
  */
-@SpringBootTest(classes = QuerySideApplication.class)
-@AutoConfigureMockMvc
-class BillingQueryApiTest {
+class BillingQueryApiTest extends QueryNodeTest {
 
-    private static final String DATA_DIR = "target/pg-" + UUID.randomUUID();
     private static final LocalDate APRIL_1 = LocalDate.of(2026, 4, 1);
     private static final LocalDate MAY_1 = LocalDate.of(2026, 5, 1);
     private static final Instant T0 = Instant.parse("2026-04-01T02:00:00Z");
-
-    @DynamicPropertySource
-    static void embeddedPostgres(DynamicPropertyRegistry registry) {
-        registry.add("ledger.embedded-postgres.data-dir", () -> DATA_DIR);
-        registry.add("ledger.embedded-postgres.port", () -> "0");
-    }
 
     @Autowired
     MockMvc http;

@@ -19,8 +19,11 @@ import static org.subledger.app.AccountsIT.assertProblem;
  * move its business date forward, so a subscription created today is billed for next month without a restart or a
  * wait; the clock never goes back, only administrators move it, and a node without the setting refuses (that case:
  * {@code OperationsIT}).
+ * <p>
+ * Not {@code TestClockIT}: surefire takes every {@code Test*} class for a unit test, so under that name this test
+ * started a ledger of its own twice per build, once in {@code test} and again in {@code integration-test}.
  */
-class TestClockIT {
+class SandboxClockIT {
 
     private ConfigurableApplicationContext ledger;
 
