@@ -1,0 +1,92 @@
+package org.subledger.platform.deadletter;
+
+import org.axonframework.eventhandling.AllowReplay;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+class HandlerLookupCacheTest {
+
+    @AllowReplay
+    static final class Texts {
+        final List<String> handled = new ArrayList<>();
+
+        @EventHandler
+        void on(String text) {
+            handled.add(text);
+        }
+    }
+
+    @DisallowReplay
+    static final class Numbers {
+        final List<Integer> handled = new ArrayList<>();
+
+        @EventHandler
+        void on(Integer number) {
+            handled.add(number);
+        }
+    }
+
+    private final Texts texts = new Texts();
+    private final Numbers numbers = new Numbers();
+    private final SimpleEventHandlerInvoker textGroup = spy(SimpleEventHandlerInvoker.builder()
+            .eventHandlers(texts).build());
+    private final SimpleEventHandlerInvoker numberGroup = spy(SimpleEventHandlerInvoker.builder()
+            .eventHandlers(numbers).build());
+    private final EventHandlerInvoker processor = HandlerLookupCache.of(
+            new MultiEventHandlerInvoker(textGroup, numberGroup));
+
+    @Test
+    void eachGroupHandlesTheEventsItHandledBeforeAndNoOthers() throws Exception {
+        processor.handle(GenericEventMessage.asEventMessage("call"), Segment.ROOT_SEGMENT);
+        processor.handle(GenericEventMessage.asEventMessage(7), Segment.ROOT_SEGMENT);
+        processor.handle(GenericEventMessage.asEventMessage(2.5), Segment.ROOT_SEGMENT);
+
+        assertThat(texts.handled).containsExactly("call");
+        assertThat(numbers.handled).containsExactly(7);
+        assertThat(processor.canHandle(GenericEventMessage.asEventMessage("sms"), Segment.ROOT_SEGMENT)).isTrue();
+        assertThat(processor.canHandle(GenericEventMessage.asEventMessage(2.5), Segment.ROOT_SEGMENT)).isFalse();
+        assertThat(processor.canHandleType(Long.class)).isFalse();
+    }
+
+    @Test
+    void asksAGroupOnlyOnceWhetherItSupportsAReset() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(processor.supportsReset()).isTrue();
+        }
+        var numbersGroupAlone = spy(SimpleEventHandlerInvoker.builder().eventHandlers(new Numbers()).build());
+        var numbersAlone = HandlerLookupCache.of(numbersGroupAlone);
+        for (int i = 0; i < 5; i++) {
+            assertThat(numbersAlone.supportsReset()).isFalse();
+        }
+
+        verify(textGroup, times(1)).supportsReset();
+        verify(numbersGroupAlone, times(1)).supportsReset();
+    }
+
+    @Test
+    void asksAGroupOnceAboutAnEventTypeItHasNoHandlerFor() {
+        for (int i = 0; i < 5; i++) {
+            processor.canHandle(GenericEventMessage.asEventMessage(i), Segment.ROOT_SEGMENT);
+        }
+
+        verify(textGroup, times(1)).canHandleType(Integer.class);
+        verify(textGroup, never()).canHandle(any(), any());
+        verify(numberGroup, times(5)).canHandle(any(), any());
+    }
+}
