@@ -171,6 +171,9 @@ final class DiscountStep {
                     discount.applications()));
         }
         for (AdditiveDiscountDefinition definition : catalog.autoApplyDiscounts()) {
+            if (cannotHold(definition)) {
+                continue; // it would be in force for no period of this bill: inForce(...) is empty for each
+            }
             String id = "auto:" + definition.code();
             SubscriptionDiscount earlier = discounts.get(id);
             LocalDate start = start(definition.duration());
@@ -183,6 +186,23 @@ final class DiscountStep {
         }
         candidates.sort(Comparator.comparingInt(Candidate::order));
         return candidates;
+    }
+
+    /**
+     * Whether an auto-apply definition's criteria fail for every period of this subscription's bill, told without
+     * working out a period or describing a section: a section that does not depend on the day fails
+     * ({@link DiscountCriteriaCheck#mayHold}), or it asks for a buy-in-advance duration and nothing was bought.
+     * Such a definition gives nothing, new or continued, since {@link #inForce} checks the criteria for both; leaving
+     * it out changes no amount (issue 12: the sample catalog's four auto-apply definitions were worked out for every
+     * subscription of a bill run, each period described, to give nothing).
+     */
+    private boolean cannotHold(AdditiveDiscountDefinition definition) {
+        DiscountCriteria criteria = definition.criteria();
+        if (criteria != null && !criteria.buyInAdvanceDurations().isEmpty()
+                && state.stream().boughtPeriods().isEmpty()) {
+            return true;
+        }
+        return !DiscountCriteriaCheck.mayHold(criteria, facts());
     }
 
     /** No period starting on or after the removal date gets it (removed without a date: none at all). */

@@ -64,18 +64,25 @@ class DiscountStateProjectionTest extends ProjectionWiringTest {
                         action(BehaviourCode.APPROVE_DISCOUNT))),
                 event(id, 3, "system", null, applied(id, "d-1", "GOODWILL", APRIL_2, "15.00")),
                 event(id, 4, "system", null, applied(id, "auto:LOYALTY", "LOYALTY", APRIL_2, "4.00")),
-                // a bill of revision 2: its applications inside its SubscriptionBilled, one of them the first of
-                // an auto-apply discount
+                // a bill of revision 2: its applications inside its SubscriptionBilled (written in one statement),
+                // two of them the first two periods of an auto-apply discount, whose row comes from the first
                 event(id, 5, "system", null, new SubscriptionBilled(id, "acc-1", "bill-may", "2026-000002", null,
                         APRIL_2.plusMonths(1), null, APRIL_2.plusMonths(2), List.of(), List.of(), List.of(),
                         action(BehaviourCode.BILL), List.of(
                         DiscountApplication.of(applied(id, "d-1", "GOODWILL", APRIL_2.plusMonths(1), "15.00")),
                         DiscountApplication.of(applied(id, "auto:WELCOME", "WELCOME", APRIL_2.plusMonths(1),
+                                "2.00")),
+                        DiscountApplication.of(applied(id, "auto:WELCOME", "WELCOME", APRIL_2.plusMonths(2),
                                 "2.00"))))),
                 event(id, 6, "agnes", "CUSTOMER-SERVICE", new DiscountRemoved(id, "d-1", APRIL_2.plusMonths(2),
-                        "left the promotion", action(BehaviourCode.REMOVE_DISCOUNT)))));
+                        "left the promotion", action(BehaviourCode.REMOVE_DISCOUNT))),
+                // an auto-apply discount taken off right after the bill that made its row (in the same batch: the
+                // row's insert must come before the removal's update)
+                event(id, 7, "agnes", "CUSTOMER-SERVICE", new DiscountRemoved(id, "auto:WELCOME",
+                        APRIL_2.plusMonths(2), "not a new customer", action(BehaviourCode.REMOVE_DISCOUNT)))));
 
-        await("the removal in the discount state", () -> "REMOVED".equals(status(id, "d-1")));
+        await("the removals in the discount state", () -> "REMOVED".equals(status(id, "d-1"))
+                && "REMOVED".equals(status(id, "auto:WELCOME")));
         assertState(id);
 
         replays.redeliverEverything(DiscountStateProjection.PROCESSING_GROUP);
@@ -96,16 +103,20 @@ class DiscountStateProjectionTest extends ProjectionWiringTest {
                 .containsEntry("definition_code", "LOYALTY");
         Map<String, Object> welcome = jdbc.queryForMap("select * from subscription_discount where subscription_id = ?"
                 + " and discount_id = 'auto:WELCOME'", id);
-        assertThat(welcome).containsEntry("discount_type", "AUTO_APPLY").containsEntry("status", "APPROVED")
-                .containsEntry("definition_code", "WELCOME");
+        assertThat(welcome).containsEntry("discount_type", "AUTO_APPLY").containsEntry("status", "REMOVED")
+                .containsEntry("definition_code", "WELCOME").containsEntry("added_by", "system")
+                .containsEntry("removed_by", "agnes").containsEntry("version", 7L);
+        assertThat(welcome.get("added_on").toString()).isEqualTo("2026-05-02");
         assertThat(jdbc.queryForObject("select count(*) from discount_application where subscription_id = ?",
-                Long.class, id)).isEqualTo(4);
-        // the bill's two applications: one row each, in the order the bill lists them
-        assertThat(jdbc.queryForList("select discount_id from discount_application where subscription_id = ? and"
-                + " event_sequence = 5 order by application_index", String.class, id))
-                .containsExactly("d-1", "auto:WELCOME");
-        assertThat(jdbc.queryForObject("select bill_id from discount_application where subscription_id = ? and"
-                + " discount_id = 'auto:WELCOME'", String.class, id)).isEqualTo("bill-may");
+                Long.class, id)).isEqualTo(5);
+        // the bill's three applications: one row each, in the order the bill lists them
+        assertThat(jdbc.queryForList("select discount_id || ' ' || period_start || ' ' || amount || ' ' || currency"
+                + " from discount_application where subscription_id = ? and event_sequence = 5"
+                + " order by application_index", String.class, id))
+                .containsExactly("d-1 2026-05-02 15.0000 EUR", "auto:WELCOME 2026-05-02 2.0000 EUR",
+                        "auto:WELCOME 2026-06-02 2.0000 EUR");
+        assertThat(jdbc.queryForList("select distinct bill_id from discount_application where subscription_id = ?"
+                + " and discount_id = 'auto:WELCOME'", String.class, id)).containsExactly("bill-may");
         assertThat(jdbc.queryForObject("select sum(amount) from discount_application where subscription_id = ?"
                 + " and discount_id = 'd-1'", java.math.BigDecimal.class, id)).isEqualByComparingTo("30.00");
     }

@@ -99,20 +99,18 @@ public final class DiscountCriteriaCheck {
         }
         var term = given.billingTerm();
         if (!term.schemes().isEmpty()) {
-            section(has(term.schemes(), facts.schemeCode()), "billing term scheme is one of " + term.schemes(),
-                    held, failed);
+            section(schemeHolds(term, facts), "billing term scheme is one of " + term.schemes(), held, failed);
         }
         if (!term.frequencies().isEmpty()) {
-            section(has(term.frequencies(), facts.billingFrequency()), "billing frequency is one of "
-                    + term.frequencies(), held, failed);
+            section(frequencyHolds(term, facts), "billing frequency is one of " + term.frequencies(), held, failed);
         }
         if (!term.bindingPeriods().isEmpty()) {
-            section(facts.bindingPeriodMonths() != null && has(term.bindingPeriods(), facts.bindingPeriodMonths()),
-                    "binding period (months) is one of " + term.bindingPeriods(), held, failed);
+            section(bindingPeriodHolds(term, facts), "binding period (months) is one of " + term.bindingPeriods(),
+                    held, failed);
         }
         if (!given.subscriptionTypes().isEmpty()) {
-            section(has(given.subscriptionTypes(), facts.subscriptionTypeCode()), "subscription type is one of "
-                    + given.subscriptionTypes(), held, failed);
+            section(subscriptionTypeHolds(given, facts), "subscription type is one of " + given.subscriptionTypes(),
+                    held, failed);
         }
         if (given.maturity() != null) {
             var maturity = given.maturity();
@@ -123,18 +121,15 @@ public final class DiscountCriteriaCheck {
         }
         var account = given.accountsReceivable();
         if (!account.classifications().isEmpty() || !account.creditRatings().isEmpty()) {
-            section(has(account.classifications(), facts.accountClassification())
-                            || has(account.creditRatings(), facts.accountCreditRating()),
-                    "account classification is one of " + account.classifications() + " or credit rating one of "
-                            + account.creditRatings(), held, failed);
+            section(accountHolds(account, facts), "account classification is one of " + account.classifications()
+                    + " or credit rating one of " + account.creditRatings(), held, failed);
         }
         if (!given.pricePlans().isEmpty()) {
-            section(has(given.pricePlans(), facts.pricePlanCode()), "price plan is one of " + given.pricePlans(),
-                    held, failed);
+            section(pricePlanHolds(given, facts), "price plan is one of " + given.pricePlans(), held, failed);
         }
         if (!given.products().isEmpty()) {
-            section(facts.productCodes().containsAll(given.products()), "products " + given.products()
-                    + " are all on the subscription", held, failed);
+            section(productsHold(given, facts), "products " + given.products() + " are all on the subscription",
+                    held, failed);
         }
         return new Outcome(List.copyOf(held), List.copyOf(failed));
     }
@@ -161,6 +156,58 @@ public final class DiscountCriteriaCheck {
             section(facts.completedLate(), "job completed later than expected", held, failed);
         }
         return new Outcome(List.copyOf(held), List.copyOf(failed));
+    }
+
+    /**
+     * Whether an auto-apply discount's criteria may hold for the subscription on some day: every section that does not depend on the day
+     * holds (all but the maturity, which {@link #check} asks about the day of each period). False means that
+     * {@link #check} fails whatever day it is asked about; billing skips such an auto-apply discount before working
+     * out its periods (issue 12: the sample catalog's auto-apply definitions were checked, their sections described,
+     * for every subscription of a bill run). Builds no description, so it costs a few list lookups.
+     */
+    public static boolean mayHold(DiscountCriteria criteria, Facts facts) {
+        DiscountCriteria given = criteria == null ? DiscountCriteria.NONE : criteria;
+        var term = given.billingTerm();
+        var account = given.accountsReceivable();
+        return (term.schemes().isEmpty() || schemeHolds(term, facts))
+                && (term.frequencies().isEmpty() || frequencyHolds(term, facts))
+                && (term.bindingPeriods().isEmpty() || bindingPeriodHolds(term, facts))
+                && (given.subscriptionTypes().isEmpty() || subscriptionTypeHolds(given, facts))
+                && (account.classifications().isEmpty() && account.creditRatings().isEmpty()
+                        || accountHolds(account, facts))
+                && (given.pricePlans().isEmpty() || pricePlanHolds(given, facts))
+                && (given.products().isEmpty() || productsHold(given, facts));
+    }
+
+    // one predicate per section, shared by check and mayHold so that the two cannot disagree
+
+    private static boolean schemeHolds(DiscountCriteria.BillingTermCriteria term, Facts facts) {
+        return has(term.schemes(), facts.schemeCode());
+    }
+
+    private static boolean frequencyHolds(DiscountCriteria.BillingTermCriteria term, Facts facts) {
+        return has(term.frequencies(), facts.billingFrequency());
+    }
+
+    private static boolean bindingPeriodHolds(DiscountCriteria.BillingTermCriteria term, Facts facts) {
+        return facts.bindingPeriodMonths() != null && has(term.bindingPeriods(), facts.bindingPeriodMonths());
+    }
+
+    private static boolean subscriptionTypeHolds(DiscountCriteria criteria, Facts facts) {
+        return has(criteria.subscriptionTypes(), facts.subscriptionTypeCode());
+    }
+
+    private static boolean accountHolds(DiscountCriteria.AccountCriteria account, Facts facts) {
+        return has(account.classifications(), facts.accountClassification())
+                || has(account.creditRatings(), facts.accountCreditRating());
+    }
+
+    private static boolean pricePlanHolds(DiscountCriteria criteria, Facts facts) {
+        return has(criteria.pricePlans(), facts.pricePlanCode());
+    }
+
+    private static boolean productsHold(DiscountCriteria criteria, Facts facts) {
+        return facts.productCodes().containsAll(criteria.products());
     }
 
     /**

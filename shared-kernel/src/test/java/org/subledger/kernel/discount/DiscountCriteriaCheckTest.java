@@ -85,4 +85,59 @@ class DiscountCriteriaCheckTest {
         assertThat(sundays.admits(null, "PPV", LocalDateTime.parse("2026-01-12T12:00"))).isFalse();
         assertThat(sundays.admits(null, null, LocalDateTime.parse("2026-01-11T12:00"))).isFalse();
     }
+
+    /**
+     * Billing skips an auto-apply discount when {@code mayHold} says no: that must mean the full check fails on every
+     * day, and a check that holds on some day must have {@code mayHold} say yes. Random criteria and facts (a fixed
+     * seed), each section drawn empty, matching or not, and a maturity on some of them.
+     */
+    @Test
+    void mayHoldSaysNoOnlyWhenTheCheckFailsOnEveryDayAndYesWhenItHoldsWithoutAMaturity() {
+        var random = new java.util.Random(12);
+        List<String> schemes = List.of("RESIDENTIAL", "BUSINESS");
+        List<String> types = List.of("GOLD", "PLATINUM");
+        List<String> plans = List.of("STANDARD", "PROMO");
+        List<String> classes = List.of("LOYAL", "RESIDENTIAL");
+        List<String> ratings = List.of("AAA", "B");
+        List<String> products = List.of("PLATINUM", "EUROSPORT-1", "GOLD");
+        int skipped = 0;
+        for (int i = 0; i < 5_000; i++) {
+            var criteria = new DiscountCriteria(new DiscountCriteria.BillingTermCriteria(some(random, schemes),
+                    some(random, List.of(BillingFrequency.MONTHLY, BillingFrequency.ANNUAL)),
+                    some(random, List.of(12, 24))), some(random, types),
+                    new DiscountCriteria.AccountCriteria(some(random, classes), some(random, ratings)),
+                    some(random, plans), some(random, products), List.of(), null,
+                    random.nextBoolean() ? new DiscountCriteria.Maturity(random.nextInt(60), 7) : null, null);
+            var interruptions = random.nextBoolean() ? List.<Interruption>of()
+                    : List.of(new Interruption(ACTIVATED.plusDays(20), ACTIVATED.plusDays(20 + random.nextInt(15))));
+            var facts = new DiscountCriteriaCheck.Facts(one(random, schemes), random.nextBoolean(),
+                    random.nextBoolean() ? BillingFrequency.MONTHLY : BillingFrequency.ANNUAL,
+                    random.nextBoolean() ? null : 12, one(random, types), one(random, plans),
+                    Set.copyOf(some(random, products)), random.nextBoolean() ? null : one(random, classes),
+                    random.nextBoolean() ? null : one(random, ratings), ACTIVATED, interruptions, null);
+            boolean mayHold = DiscountCriteriaCheck.mayHold(criteria, facts);
+            for (int day = 0; day < 120; day += 7) {
+                boolean holds = DiscountCriteriaCheck.check(criteria, facts.on(ACTIVATED.plusDays(day)), false)
+                        .holds();
+                if (holds) {
+                    assertThat(mayHold).as("criteria %s facts %s day %d", criteria, facts, day).isTrue();
+                }
+                if (criteria.maturity() == null) {
+                    assertThat(holds).as("criteria %s facts %s", criteria, facts).isEqualTo(mayHold);
+                }
+            }
+            skipped += mayHold ? 0 : 1;
+        }
+        // both answers were drawn many times
+        assertThat(skipped).isBetween(500, 4_500);
+    }
+
+    private static <T> List<T> some(java.util.Random random, List<T> values) {
+        // half of the sections not given at all, so that all of a criteria's sections hold often enough
+        return random.nextBoolean() ? List.of() : values.stream().filter(value -> random.nextBoolean()).toList();
+    }
+
+    private static <T> T one(java.util.Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
 }
