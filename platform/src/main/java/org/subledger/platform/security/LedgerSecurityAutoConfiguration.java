@@ -22,9 +22,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -67,7 +64,7 @@ import java.util.Map;
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties({LedgerSecurityProperties.class, OidcProperties.class})
-@Import({ApiKeyController.class, MeController.class, AccessRefusalController.class})
+@Import({ApiKeyController.class, MeController.class, AccessRefusalController.class, MethodSecurityWithoutSpel.class})
 public class LedgerSecurityAutoConfiguration {
 
     public static final String[] COMMAND_ROLES = {"AGENT", "SUPERVISOR", "BILLING", "ADMIN"};
@@ -177,18 +174,6 @@ public class LedgerSecurityAutoConfiguration {
     @Bean
     public SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /** Method security decides role-only {@code @PreAuthorize} expressions without SpEL: see RoleExpressions. */
-    @Bean
-    static ObjectPostProcessor<AuthorizationManager<MethodInvocation>> ledgerRoleExpressions() {
-        return new ObjectPostProcessor<>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <O extends AuthorizationManager<MethodInvocation>> O postProcess(O manager) {
-                return (O) new RoleExpressions(manager);
-            }
-        };
     }
 
     @Bean

@@ -41,8 +41,10 @@ public class RequestInputFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Map<String, String> fields = new LinkedHashMap<>();
         String path = request.getRequestURI();
-        for (String segment : path.split("/")) {
-            problem(decoded(segment)).ifPresent(problem -> fields.putIfAbsent("path", problem));
+        if (!plainWithinBounds(path)) {
+            for (String segment : path.split("/")) {
+                problem(decoded(segment)).ifPresent(problem -> fields.putIfAbsent("path", problem));
+            }
         }
         String query = request.getQueryString();
         if (query != null) {
@@ -70,6 +72,25 @@ public class RequestInputFilter extends OncePerRequestFilter {
             return Optional.of("is not valid UTF-8 percent-encoding");
         }
         return InputBounds.textProblem(text, MAX_LENGTH, false);
+    }
+
+    /**
+     * A path of printable ASCII without percent-encoding, each segment within {@link #MAX_LENGTH}: decoded, it is
+     * itself ({@code +} becomes a space), so it has nothing to refuse. Most requests' paths are such (ids, names of
+     * resources), and decoding each segment through a byte buffer and a charset decoder cost about 1 % of the request
+     * threads' CPU per charge (JFR, 2026-12-02).
+     */
+    static boolean plainWithinBounds(String path) {
+        int segment = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/') {
+                segment = 0;
+            } else if (c < 0x20 || c > 0x7e || c == '%' || ++segment > MAX_LENGTH) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Percent-decoded as strict UTF-8 ({@code +} is a space in a query), or {@code null} when it is not. */
