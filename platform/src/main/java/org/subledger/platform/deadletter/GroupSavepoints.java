@@ -17,13 +17,12 @@ import java.util.List;
  * on and their read models would miss it. So inside a shared processor each group handles an isolated event in a
  * savepoint of its own, nested in the event's.
  */
-final class GroupSavepoints implements EventHandlerInvoker {
+final class GroupSavepoints extends DelegatingGroupInvoker {
 
-    private final EventHandlerInvoker group;
     private final EventSavepoints savepoints;
 
     private GroupSavepoints(EventHandlerInvoker group, EventSavepoints savepoints) {
-        this.group = group;
+        super(group);
         this.savepoints = savepoints;
     }
 
@@ -48,35 +47,5 @@ final class GroupSavepoints implements EventHandlerInvoker {
             group.handle(message, segment);
             return null;
         });
-    }
-
-    @Override
-    public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
-        return group.canHandle(eventMessage, segment);
-    }
-
-    @Override
-    public boolean canHandleType(Class<?> payloadType) {
-        return group.canHandleType(payloadType);
-    }
-
-    @Override
-    public boolean supportsReset() {
-        return group.supportsReset();
-    }
-
-    @Override
-    public void performReset() {
-        group.performReset();
-    }
-
-    @Override
-    public <R> void performReset(R resetContext) {
-        group.performReset(resetContext);
-    }
-
-    @Override
-    public void segmentReleased(Segment segment) {
-        group.segmentReleased(segment);
     }
 }

@@ -23,14 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * included, and the per-group savepoints around them): their handlers are fixed when they are built, and a method
  * whose payload type does not match an event never handles it. Saga managers are left as they are.
  */
-final class HandlerLookupCache implements EventHandlerInvoker {
+final class HandlerLookupCache extends DelegatingGroupInvoker {
 
-    private final EventHandlerInvoker group;
     private final Map<Class<?>, Boolean> handlesType = new ConcurrentHashMap<>();
     private volatile Boolean supportsReset;
 
     private HandlerLookupCache(EventHandlerInvoker group) {
-        this.group = group;
+        super(group);
     }
 
     /** The processor's invoker with each of its groups' lookups remembered. */
@@ -64,25 +63,5 @@ final class HandlerLookupCache implements EventHandlerInvoker {
             supportsReset = answer;
         }
         return answer;
-    }
-
-    @Override
-    public void handle(EventMessage<?> message, Segment segment) throws Exception {
-        group.handle(message, segment);
-    }
-
-    @Override
-    public void performReset() {
-        group.performReset();
-    }
-
-    @Override
-    public <R> void performReset(R resetContext) {
-        group.performReset(resetContext);
-    }
-
-    @Override
-    public void segmentReleased(Segment segment) {
-        group.segmentReleased(segment);
     }
 }
