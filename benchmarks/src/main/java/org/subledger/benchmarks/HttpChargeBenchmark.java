@@ -1,6 +1,16 @@
 package org.subledger.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +65,7 @@ final class HttpChargeBenchmark {
     private final Duration jitWarmup;
     private final LoadRunner runner;
     private final List<String> runs;
+    private final boolean jdkClient;
     private final List<String> accounts = new ArrayList<>();
     private String apiKey;
 
@@ -69,6 +80,11 @@ final class HttpChargeBenchmark {
         this.idle = Duration.parse("PT" + settings.getOrDefault("idle", "10s"));
         this.runner = HttpBenchmarkOptions.runner(settings);
         this.runs = List.of(settings.getOrDefault("runs", "key,basic,flood").split(","));
+        this.jdkClient = switch (settings.getOrDefault("client", "apache")) {
+            case "apache" -> false;
+            case "jdk" -> true;
+            default -> throw new IllegalArgumentException("--bench.client is apache or jdk");
+        };
     }
 
     static void main(String[] args) throws Exception {
@@ -76,8 +92,9 @@ final class HttpChargeBenchmark {
         var benchmark = new HttpChargeBenchmark(settings);
         int accounts = Integer.parseInt(settings.getOrDefault("accounts", "200"));
         benchmark.prepare(accounts);
-        System.out.printf("ledger %s, %d clients, %d accounts, %s warm-up + %s measured per run, %d flood threads%n",
-                benchmark.url, benchmark.clients, accounts, benchmark.warmup, benchmark.duration,
+        System.out.printf("ledger %s, %d clients (%s HTTP client), %d accounts, %s warm-up + %s measured per run,"
+                        + " %d flood threads%n", benchmark.url, benchmark.clients,
+                benchmark.jdkClient ? "JDK" : "Apache", accounts, benchmark.warmup, benchmark.duration,
                 benchmark.floodThreads);
         // a fresh ledger JVM compiles its hot paths in the first tens of seconds: not counted in any run
         benchmark.runner.run("JIT warm-up", benchmark.clients, Duration.ZERO, benchmark.jitWarmup,
@@ -173,6 +190,27 @@ final class HttpChargeBenchmark {
     }
 
     private LoadRunner.ClientFactory charges(String authorization, AtomicLong answered) {
+        if (!jdkClient) {
+            return index -> {
+                CloseableHttpClient http = blockingClient();
+                return iteration -> {
+                    String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
+                    var post = new HttpPost(url + "/api/accounts/" + account + "/charges");
+                    post.setHeader("Authorization", authorization);
+                    post.setEntity(new StringEntity("{\"amount\": 1.00, \"description\": \"benchmark\"}",
+                            ContentType.APPLICATION_JSON));
+                    http.execute(post, response -> {
+                        String body = EntityUtils.toString(response.getEntity());
+                        if (response.getCode() >= 300) {
+                            throw new IllegalStateException("POST charges answered " + response.getCode() + " "
+                                    + body);
+                        }
+                        return body;
+                    });
+                    answered.incrementAndGet();
+                };
+            };
+        }
         return index -> {
             var http = client();
             return iteration -> {
@@ -215,6 +253,17 @@ final class HttpChargeBenchmark {
                     + response.body());
         }
         return response.body();
+    }
+
+    /** A blocking client on one kept-alive connection, no retries, no cookies, no redirects (one per client thread). */
+    static CloseableHttpClient blockingClient() {
+        var connections = new BasicHttpClientConnectionManager();
+        connections.setConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                .setSocketTimeout(Timeout.ofSeconds(30)).build());
+        return HttpClients.custom().setConnectionManager(connections).disableAutomaticRetries()
+                .disableCookieManagement().disableRedirectHandling().disableContentCompression()
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
+                .build();
     }
 
     static HttpClient client() {
