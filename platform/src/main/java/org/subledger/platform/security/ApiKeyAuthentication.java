@@ -1,9 +1,9 @@
 package org.subledger.platform.security;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.GrantedAuthority;
 
-import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 
 /** A request authenticated by an API key: it acts as the key's user, with the key's roles only. */
@@ -12,8 +12,9 @@ public class ApiKeyAuthentication extends AbstractAuthenticationToken {
     private final UUID keyId;
     private final String principal;
 
-    ApiKeyAuthentication(UUID keyId, String principal, Set<String> roles) {
-        super(roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+    /** With the key's authorities: {@code ROLE_} and each of its effective roles, as {@link ApiKeys} derives them. */
+    ApiKeyAuthentication(UUID keyId, String principal, Collection<? extends GrantedAuthority> authorities) {
+        super(authorities);
         this.keyId = keyId;
         this.principal = principal;
         setAuthenticated(true);

@@ -3,6 +3,7 @@ package org.subledger.platform.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -11,6 +12,7 @@ import org.subledger.platform.security.ApiKeyStore.StoredKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,20 @@ public class ApiKeys {
     private record Verified(StoredKey key, Instant until) {
     }
 
+    /**
+     * A key's authorities, derived from its roles and the authorities its user had: used again while the user read
+     * for the request has the same authorities. Deriving them per request (two role sets and a list of authorities)
+     * was 3.6 % of a charge's request-thread CPU over HTTP.
+     */
+    private record Effective(Set<String> keyRoles, Set<GrantedAuthority> userAuthorities,
+                             List<GrantedAuthority> authorities) {
+
+        boolean derivedFrom(Set<String> roles, Collection<? extends GrantedAuthority> authoritiesOfUser) {
+            return keyRoles.equals(roles) && userAuthorities.size() == authoritiesOfUser.size()
+                    && userAuthorities.containsAll(authoritiesOfUser);
+        }
+    }
+
     private final ApiKeySecret secrets;
     private final ApiKeyStore store;
     private final UserDetailsService users;
@@ -48,6 +64,7 @@ public class ApiKeys {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUse = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+    private final Map<UUID, Effective> effective = new ConcurrentHashMap<>();
 
     ApiKeys(ApiKeySecret secrets, ApiKeyStore store, UserDetailsService users, Clock clock, Duration cacheTtl) {
         this.secrets = secrets;
@@ -125,16 +142,31 @@ public class ApiKeys {
         if (!user.isEnabled()) {
             return Optional.empty();
         }
-        Set<String> userRoles = roles(user);
-        Set<String> effective = key.roles().stream().filter(userRoles::contains)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
         recordUse(key.id(), now);
-        var authentication = new ApiKeyAuthentication(key.id(), key.principal(), effective);
+        var authentication = new ApiKeyAuthentication(key.id(), key.principal(), authorities(key, user));
         if (user instanceof ScopedPrincipal scoped) {
             // a key sees what its user sees, resolved with the user (and forgotten with it when the user changes)
             authentication.setDetails(scoped);
         }
         return Optional.of(authentication);
+    }
+
+    /** The key's roles its user has today, as authorities: the key's roles intersected with the user's. */
+    private List<GrantedAuthority> authorities(StoredKey key, UserDetails user) {
+        Collection<? extends GrantedAuthority> userAuthorities = user.getAuthorities();
+        Effective known = effective.get(key.id());
+        if (known != null && known.derivedFrom(key.roles(), userAuthorities)) {
+            return known.authorities();
+        }
+        Set<String> userRoles = roles(user);
+        List<GrantedAuthority> authorities = key.roles().stream().filter(userRoles::contains)
+                .collect(Collectors.toCollection(LinkedHashSet::new)).stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        if (effective.size() >= MAX_CACHED) {
+            effective.clear();
+        }
+        effective.put(key.id(), new Effective(Set.copyOf(key.roles()), Set.copyOf(userAuthorities), authorities));
+        return authorities;
     }
 
     private void recordUse(UUID id, Instant now) {
