@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.subledger.command.eventstore.AfterCommitSnapshotter;
+import org.subledger.command.eventstore.CachedAggregateSnapshotter;
 import org.subledger.command.web.BoundedLruCache;
 
 /**
@@ -42,7 +43,7 @@ class SubscriptionSnapshots {
     }
 
     /**
-     * Snapshots are taken by a {@link SubscriptionSnapshotter} of its own (not a bean, so the accounts' and wallets'
+     * Snapshots are taken by a {@link CachedAggregateSnapshotter} of its own (not a bean, so the accounts' and wallets'
      * triggers keep Axon's snapshotter, which it hands what it does not take): from the cached subscription when it
      * is the stream's latest state; after the command commits ({@link AfterCommitSnapshotter}).
      */
@@ -51,6 +52,7 @@ class SubscriptionSnapshots {
             Snapshotter snapshotter, EventStore eventStore, TransactionManager transactionManager,
             @Qualifier(CACHE) Cache cache, @Value("${ledger.snapshots.subscription-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(new AfterCommitSnapshotter(
-                new SubscriptionSnapshotter(snapshotter, eventStore, transactionManager, cache)), threshold);
+                new CachedAggregateSnapshotter(Subscription.class, snapshotter, eventStore, transactionManager,
+                        cache)), threshold);
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.subledger.command.eventstore.CachedAggregateSnapshotter;
 import org.subledger.command.web.BoundedLruCache;
 
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class SubscriptionSnapshotterTest {
     private final AggregateModel<Subscription> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(
             Subscription.class);
     private final List<String> handedToAxon = new ArrayList<>();
-    private final SubscriptionSnapshotter snapshotter = new SubscriptionSnapshotter(
+    private final CachedAggregateSnapshotter snapshotter = new CachedAggregateSnapshotter(Subscription.class,
             (type, id) -> handedToAxon.add(id), eventStore, NoTransactionManager.INSTANCE, cache);
     private final List<Object> history = List.of(effective(), cinemaFrom(DAY_ONE), evening("R1"), evening("R2"),
             billed("R1"), evening("R3"));
