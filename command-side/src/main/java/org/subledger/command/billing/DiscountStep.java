@@ -83,6 +83,11 @@ final class DiscountStep {
     private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
     private final List<Given> given = new ArrayList<>();
     private DiscountCriteriaCheck.Facts facts;
+    /** Criteria without a maturity, checked once for the bill: their outcome is the same on every day. */
+    private Map<DiscountCriteria, DiscountCriteriaCheck.Outcome> checkedOnce;
+    private Map<Candidate, Texts> texts;
+    private List<String> lastCriteria;
+    private String lastCriteriaFact;
     private Map<String, UsageRecorded> usageRecords;
     /** The usage this bill bills (its usage lines' records), which usage totals count with the usage billed before. */
     private final List<UsageRecorded> billUsage = new ArrayList<>();
@@ -131,9 +136,15 @@ final class DiscountStep {
         if (candidates.isEmpty() || numbered.isEmpty()) {
             return new Result(numbered, List.of());
         }
-        numbered.forEach(line -> left.put(line.lineNo(), line.amount()));
-        numbered.stream().filter(line -> line.kind() == BillLineKind.USAGE).map(line -> usageRecord(line.reference()))
-                .filter(java.util.Objects::nonNull).forEach(billUsage::add);
+        for (BillLine line : numbered) {
+            left.put(line.lineNo(), line.amount());
+            if (line.kind() == BillLineKind.USAGE) {
+                UsageRecorded record = usageRecord(line.reference());
+                if (record != null) {
+                    billUsage.add(record);
+                }
+            }
+        }
         int i = 0;
         while (i < candidates.size()) {
             // one level at a time: two percentages of one level take from the same base
@@ -141,7 +152,12 @@ final class DiscountStep {
             Map<Integer, Money> base = new LinkedHashMap<>(left);
             for (; i < candidates.size() && candidates.get(i).order() == order; i++) {
                 Candidate candidate = candidates.get(i);
-                List<BillLine> lines = numbered.stream().filter(line -> discounts(candidate, line)).toList();
+                List<BillLine> lines = new ArrayList<>();
+                for (BillLine line : numbered) {
+                    if (discounts(candidate, line)) {
+                        lines.add(line);
+                    }
+                }
                 if (!lines.isEmpty()) {
                     if (candidate.value().kind() == DiscountKind.FREE_PERIOD) {
                         freePeriod(candidate, lines);
@@ -335,13 +351,16 @@ final class DiscountStep {
         if (newApplication && !candidate.definition().validity().contains(day)) {
             return Optional.empty();
         }
-        // maturity is the subscription's on the period's first day
-        var checked = DiscountCriteriaCheck.check(candidate.definition().criteria(), facts().on(day), false);
+        var checked = checked(candidate.definition().criteria(), day);
         if (!checked.holds()) {
             return Optional.empty();
         }
         // usage criteria select lines (discounts(...)); the bill names them with the sections that held
         var usage = candidate.definition().criteria().usage();
+        List<MonthRange> durations = candidate.definition().criteria().buyInAdvanceDurations();
+        if (usage == null && durations.isEmpty()) {
+            return Optional.of(checked.held()); // immutable already
+        }
         List<String> held = new ArrayList<>(checked.held());
         if (usage != null) {
             held.add(usage.describe());
@@ -350,7 +369,6 @@ final class DiscountStep {
             }
         }
         // buy-in-advance durations are billing's to check: the months of the bought period the day lies in
-        List<MonthRange> durations = candidate.definition().criteria().buyInAdvanceDurations();
         if (durations.isEmpty()) {
             return Optional.of(List.copyOf(held));
         }
@@ -364,6 +382,26 @@ final class DiscountStep {
                             + " months");
                     return withDuration;
                 });
+    }
+
+    /**
+     * The criteria checked for the period starting on {@code day}: maturity is the subscription's on the period's
+     * first day; criteria without a maturity do not depend on the day, so they are checked (and their sections
+     * described) once per bill, not once per period.
+     */
+    private DiscountCriteriaCheck.Outcome checked(DiscountCriteria criteria, LocalDate day) {
+        if (criteria != null && criteria.maturity() != null) {
+            return DiscountCriteriaCheck.check(criteria, facts().on(day), false);
+        }
+        if (checkedOnce == null) {
+            checkedOnce = new java.util.IdentityHashMap<>();
+        }
+        var outcome = checkedOnce.get(criteria);
+        if (outcome == null) {
+            outcome = DiscountCriteriaCheck.check(criteria, facts().on(day), false);
+            checkedOnce.put(criteria, outcome);
+        }
+        return outcome;
     }
 
     /** Whether the subscription's usage totals fall in the criteria's ranges; adds those that held to {@code held}. */
@@ -451,9 +489,15 @@ final class DiscountStep {
                 }
             }
             // from the period's first line on this bill: a later bill of the period (usage) starts after the run's
-            LocalDate from = takes.keySet().stream().map(lineNo -> period.getValue().stream()
-                    .filter(line -> line.lineNo() == lineNo).findFirst().orElseThrow().from())
-                    .min(LocalDate::compareTo).orElse(start);
+            LocalDate from = null;
+            for (BillLine line : period.getValue()) {
+                if (takes.containsKey(line.lineNo()) && (from == null || line.from().isBefore(from))) {
+                    from = line.from();
+                }
+            }
+            if (from == null) {
+                from = start;
+            }
             record(candidate, number, from, periodEnd(start), criteria.get(), takes);
         }
     }
@@ -546,24 +590,42 @@ final class DiscountStep {
     /** The number of the application that already gave the discount to the billing period starting then, if any. */
     private Integer numberCovering(Candidate candidate, LocalDate periodStart) {
         LocalDate periodEnd = periodEnd(periodStart);
-        return applications(candidate).stream()
-                .filter(applied -> !applied.periodStart().isBefore(periodStart)
-                        && applied.periodStart().isBefore(periodEnd))
-                .map(DiscountApplied::applicationNumber).findFirst().orElse(null);
+        for (DiscountApplied applied : candidate.earlier()) {
+            if (!applied.periodStart().isBefore(periodStart) && applied.periodStart().isBefore(periodEnd)) {
+                return applied.applicationNumber();
+            }
+        }
+        for (Given g : given) {
+            if (g.discount().discountId().equals(candidate.discountId()) && !g.from().isBefore(periodStart)
+                    && g.from().isBefore(periodEnd)) {
+                return g.number();
+            }
+        }
+        return null;
     }
 
     /** The next application's number, or null when the limit allows no other in the window holding the day. */
     private Integer nextNumber(Candidate candidate, LocalDate day) {
-        List<DiscountApplied> applications = applications(candidate);
         ApplicationLimit limit = candidate.limit();
-        if (limit != null) {
-            long used = applications.stream().map(DiscountApplied::applicationNumber).distinct()
-                    .filter(number -> limit.per() == null
-                            || window(spanStart(candidate, number), limit).equals(window(day, limit)))
-                    .count();
-            if (used >= limit.times()) {
-                return null;
+        if (limit == null) {
+            int max = 0;
+            for (DiscountApplied applied : candidate.earlier()) {
+                max = Math.max(max, applied.applicationNumber());
             }
+            for (Given g : given) {
+                if (g.discount().discountId().equals(candidate.discountId())) {
+                    max = Math.max(max, g.number());
+                }
+            }
+            return max + 1;
+        }
+        List<DiscountApplied> applications = applications(candidate);
+        long used = applications.stream().map(DiscountApplied::applicationNumber).distinct()
+                .filter(number -> limit.per() == null
+                        || window(spanStart(candidate, number), limit).equals(window(day, limit)))
+                .count();
+        if (used >= limit.times()) {
+            return null;
         }
         return applications.stream().mapToInt(DiscountApplied::applicationNumber).max().orElse(0) + 1;
     }
@@ -586,13 +648,16 @@ final class DiscountStep {
 
     /** The stream's applications of the discount and this bill's so far. */
     private List<DiscountApplied> applications(Candidate candidate) {
-        List<DiscountApplied> all = new ArrayList<>(candidate.earlier());
+        List<DiscountApplied> all = null;
         for (Given g : given) {
             if (g.discount().discountId().equals(candidate.discountId())) {
+                if (all == null) {
+                    all = new ArrayList<>(candidate.earlier());
+                }
                 all.add(applied(g, null));
             }
         }
-        return all;
+        return all == null ? candidate.earlier() : all;
     }
 
     private LocalDate periodStart(LocalDate day) {
@@ -629,27 +694,60 @@ final class DiscountStep {
 
     /** The application as recorded (the bill's id is the writer's to fill in). */
     private DiscountApplied applied(Given g, List<BillLine> numbered) {
-        Money amount = g.takes().values().stream().reduce(Money::plus).orElseThrow();
-        List<String> lines = numbered == null ? List.of() : g.takes().keySet().stream()
-                .map(lineNo -> lineNo + " " + numbered.get(lineNo - 1).productCode()).toList();
+        Money amount = null;
+        for (Money taken : g.takes().values()) {
+            amount = amount == null ? taken : amount.plus(taken);
+        }
+        if (amount == null) {
+            throw new java.util.NoSuchElementException("an application takes from at least one line");
+        }
+        List<String> lines;
+        if (numbered == null) {
+            lines = List.of();
+        } else {
+            lines = new ArrayList<>(g.takes().size());
+            for (Integer lineNo : g.takes().keySet()) {
+                lines.add(lineNo + " " + numbered.get(lineNo - 1).productCode());
+            }
+        }
         return new DiscountApplied(state.subscriptionId(), g.discount().discountId(), g.discount().definitionCode(),
                 null, g.from(), g.to(), amount, g.number(), lines, g.criteria(), null);
     }
 
+    /** A candidate's texts that do not change between its applications on one bill. */
+    private record Texts(String definition, String value, String description, String limit) {
+    }
+
+    private Texts texts(Candidate candidate) {
+        if (texts == null) {
+            texts = new java.util.IdentityHashMap<>();
+        }
+        return texts.computeIfAbsent(candidate, c -> {
+            String value = describe(c.value());
+            ApplicationLimit limit = c.limit();
+            return new Texts("definition " + c.definitionCode(), "value " + value,
+                    "Discount " + c.definitionCode() + ": " + value + " (application ",
+                    limit == null ? "" : " of " + limit.times() + (limit.per() == null ? ""
+                            : " per " + limit.per().name().toLowerCase().replaceAll("s$", "")));
+        });
+    }
+
     private BillLine discountLine(int lineNo, Given g, DiscountApplied applied, List<BillLine> numbered) {
-        String value = describe(g.discount().value());
-        List<String> facts = new ArrayList<>();
-        facts.add("definition " + g.discount().definitionCode());
-        facts.add("value " + value);
+        Texts t = texts(g.discount());
+        List<String> facts = new ArrayList<>(5);
+        facts.add(t.definition());
+        facts.add(t.value());
         facts.add("lines " + String.join(", ", applied.lines()));
-        facts.add("criteria " + (g.criteria().isEmpty() ? "none" : String.join("; ", g.criteria())));
-        facts.add("application " + g.number() + (g.discount().limit() == null ? ""
-                : " of " + g.discount().limit().times() + (g.discount().limit().per() == null ? ""
-                : " per " + g.discount().limit().per().name().toLowerCase().replaceAll("s$", ""))));
+        // the periods of a bill share the criteria list when the criteria do not depend on the day (checked(...))
+        if (g.criteria() != lastCriteria) {
+            lastCriteria = g.criteria();
+            lastCriteriaFact = "criteria " + (g.criteria().isEmpty() ? "none" : String.join("; ", g.criteria()));
+        }
+        facts.add(lastCriteriaFact);
+        facts.add("application " + g.number() + t.limit());
         return DiscountLines.line(lineNo, g.discount().definitionCode(), g.discount().discountId(),
-                "Discount " + g.discount().definitionCode() + ": " + value + " (application " + g.number() + ")",
-                g.from(), g.to(), g.takes(), numbered, applied.amount(), account.currency(),
-                g.discount().value().kind().name(), facts);
+                t.description() + g.number() + ")", g.from(), g.to(), g.takes(), numbered, applied.amount(),
+                account.currency(), g.discount().value().kind().name(), facts);
     }
 
     static String describe(DiscountValue value) {

@@ -178,6 +178,47 @@ class DiscountBillingTest {
         assertThat(scenario.run(date("2026-02-01")).orElseThrow().total()).isEqualTo(eur("100.00"));
     }
 
+    /**
+     * One bill of two monthly periods (the bill run's first bill of a subscription created a month before): each
+     * period gets its own application and discount line, each line named with the same definition, value and criteria
+     * (checked and described once for the bill when they do not depend on the day) and its own application number.
+     */
+    @Test
+    void twoPeriodsOnOneBillGetTwoApplicationsEachExplainedInFull() {
+        var scenario = BillingScenario.given(created(JAN, terms(ADVANCE, BillingFrequency.MONTHLY),
+                service("PREMIUM", JAN), service("BASIC", JAN)));
+        var gold = new DiscountCriteria(null, List.of("GOLD-TV"), null, null, null, null);
+        scenario.catalog.product(termed("PREMIUM")).product(termed("BASIC"))
+                .rate(STANDARD, "PREMIUM", JAN, Rate.flat(eur("100.00")))
+                .rate(STANDARD, "BASIC", JAN, Rate.flat(eur("30.00")))
+                .discount(auto("TEN-GOLD", percent("10", 1), List.of("PREMIUM"), new ApplicationLimit(3,
+                        PeriodUnit.YEARS), Validity.ALWAYS, gold, AppliedServiceType.NON_USAGE));
+
+        BillDraft bill = scenario.run(date("2026-02-01")).orElseThrow();
+
+        List<BillLine> discountLines = bill.lines().stream().filter(line -> line.kind() == BillLineKind.DISCOUNT)
+                .toList();
+        assertThat(discountLines).hasSize(2);
+        assertThat(bill.total()).isEqualTo(eur("240.00")); // 2 x (100 + 30) less 2 x 10
+        for (int i = 0; i < 2; i++) {
+            BillLine line = discountLines.get(i);
+            DiscountApplied applied = bill.discounts().get(i);
+            BillLine discounted = bill.lines().get(Integer.parseInt(applied.lines().get(0).split(" ")[0]) - 1);
+            assertThat(line.description()).isEqualTo("Discount TEN-GOLD: 10 % at level 1 (application " + (i + 1)
+                    + ")");
+            assertThat(line.amount()).isEqualTo(eur("-10.00"));
+            assertThat(line.from()).isEqualTo(discounted.from());
+            assertThat(applied.applicationNumber()).isEqualTo(i + 1);
+            assertThat(applied.periodStart()).isEqualTo(JAN.plusMonths(i));
+            assertThat(applied.lines()).containsExactly(discounted.lineNo() + " PREMIUM");
+            assertThat(applied.criteria()).containsExactly("subscription type is one of [GOLD-TV]");
+            assertThat(line.explanation().discounts()).containsExactly("definition TEN-GOLD",
+                    "value 10 % at level 1", "lines " + discounted.lineNo() + " PREMIUM",
+                    "criteria subscription type is one of [GOLD-TV]", "application " + (i + 1) + " of 3 per year");
+            assertThat(discounted.explanation().discounts()).containsExactly("TEN-GOLD -10.00");
+        }
+    }
+
     @Test
     void twoPercentagesOfTheSameLevelTakeFromTheSameBase() {
         var scenario = BillingScenario.given(created(JAN, terms(ADVANCE, BillingFrequency.MONTHLY),

@@ -40,9 +40,14 @@ public class WebhookEnqueuer {
         this.endpoints = endpoints;
     }
 
-    @EventHandler
-    void on(DomainEvent payload, EventMessage<?> message, TrackingToken token) {
-        String type = payload.getClass().getSimpleName();
+    /**
+     * Takes the message, not the payload: its type is known without reading the stored JSON, so an event no endpoint
+     * subscribes to (most of them: a bill run's {@code BillIssued} and {@code SubscriptionBilled}, with their lines and
+     * discount applications) is never deserialised here. Only an event that is delivered is read, once.
+     */
+    @EventHandler(payloadType = DomainEvent.class)
+    void on(EventMessage<?> message, TrackingToken token) {
+        String type = message.getPayloadType().getSimpleName();
         List<WebhookEndpoints.Subscriber> subscribers = endpoints.subscribers(type);
         if (subscribers.isEmpty()) {
             return;
@@ -54,7 +59,7 @@ public class WebhookEnqueuer {
                 continue;
             }
             if (body == null) {
-                body = body(type, payload, message);
+                body = body(type, (DomainEvent) message.getPayload(), message);
             }
             jdbc.update(ENQUEUE, subscriber.id(), message.getIdentifier(), type, body);
         }
