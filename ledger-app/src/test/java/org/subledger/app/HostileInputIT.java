@@ -375,8 +375,9 @@ class HostileInputIT {
 
     /**
      * Every probe sent and checked, {@link #SENDERS} at a time: each is refused or only reads, so none depends on
-     * another, and nothing a probe could record escapes the count after all of them. One at a time, the few thousand
-     * round trips left a core idle (46 s of a CI run's 55 for this class). The failures come in the probes' order.
+     * another, and nothing a probe could record escapes the count after all of them. One at a time, the round trips
+     * took 46 s of the 55 s of this class in a quiet CI run, each waiting for the one before while a core of the two
+     * could take the next. The failures come in the probes' order.
      */
     private List<String> sendAll(List<Probe> probes) {
         var senders = Executors.newFixedThreadPool(SENDERS);
