@@ -61,7 +61,14 @@ class BillWriter {
     static final String SUBSCRIPTION = "Subscription";
     static final String ACCOUNT = "Account";
     static final String BILL = "Bill";
-    private static final int ATTEMPTS = 6;
+    /**
+     * Tries of one bill that keeps losing races, and the longest pause between two: 2.6-5.3 s of pauses in all. Six tries 10-50
+     * ms apart (150 ms) were not enough on a saturated machine, where a bill's own transaction takes longer than that
+     * and the usage commands on its subscriptions keep appending meanwhile: the bill was dead-lettered
+     * (ConcurrentUsageBillsIT at load 25-50).
+     */
+    static final int ATTEMPTS = 12;
+    static final long MAX_PAUSE_MILLIS = 1_000;
     private static final SubscriptionAction BILLING = new SubscriptionAction(BehaviourCode.BILL, null, null, null);
 
     private final EventStreams streams;
@@ -373,9 +380,15 @@ class BillWriter {
         return false;
     }
 
+    /** 10 ms after the first try, doubling up to {@link #MAX_PAUSE_MILLIS}, with jitter so two losers part ways. */
+    static long pauseMillis(int attempt, double jitter) {
+        long base = Math.min(MAX_PAUSE_MILLIS, 10L << Math.min(attempt - 1, 20));
+        return base / 2 + (long) (base / 2 * jitter);
+    }
+
     private static void pause(int attempt) {
         try {
-            Thread.sleep(10L * attempt);
+            Thread.sleep(pauseMillis(attempt, java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a bill", interrupted);

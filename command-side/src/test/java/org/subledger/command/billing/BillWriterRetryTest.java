@@ -32,4 +32,21 @@ class BillWriterRetryTest {
                 new SQLException("numeric field overflow", "22003")))).isFalse();
         assertThat(BillWriter.lostARace(new IllegalArgumentException("units are zero or more"))).isFalse();
     }
+
+    @Test
+    void aLoserPausesLongerEachTimeUpToASecondForSecondsInAll() {
+        assertThat(BillWriter.pauseMillis(1, 0.0)).isEqualTo(5);
+        assertThat(BillWriter.pauseMillis(1, 1.0)).isEqualTo(10);
+        assertThat(BillWriter.pauseMillis(4, 0.5)).isEqualTo(60);
+        assertThat(BillWriter.pauseMillis(30, 1.0)).isEqualTo(BillWriter.MAX_PAUSE_MILLIS);
+        long least = 0;
+        long most = 0;
+        for (int attempt = 1; attempt < BillWriter.ATTEMPTS; attempt++) {
+            least += BillWriter.pauseMillis(attempt, 0.0);
+            most += BillWriter.pauseMillis(attempt, 1.0);
+        }
+        // longer than a bill's transaction on a saturated machine, short enough for a processor's batch
+        assertThat(least).isBetween(2_000L, 3_000L);
+        assertThat(most).isBetween(5_000L, 6_000L);
+    }
 }
