@@ -40,9 +40,14 @@ public class WebhookEnqueuer {
         this.endpoints = endpoints;
     }
 
-    @EventHandler
-    void on(DomainEvent payload, EventMessage<?> message, TrackingToken token) {
-        String type = payload.getClass().getSimpleName();
+    /**
+     * Takes the message, not the payload: the event's type comes from its stored type name, so an event no endpoint
+     * subscribed to (nearly all of them) is never deserialised; the payload and metadata are read only to write a
+     * delivery's body.
+     */
+    @EventHandler(payloadType = DomainEvent.class)
+    void on(EventMessage<?> message, TrackingToken token) {
+        String type = message.getPayloadType().getSimpleName();
         List<WebhookEndpoints.Subscriber> subscribers = endpoints.subscribers(type);
         if (subscribers.isEmpty()) {
             return;
@@ -54,7 +59,7 @@ public class WebhookEnqueuer {
                 continue;
             }
             if (body == null) {
-                body = body(type, payload, message);
+                body = body(type, (DomainEvent) message.getPayload(), message);
             }
             jdbc.update(ENQUEUE, subscriber.id(), message.getIdentifier(), type, body);
         }
