@@ -19,11 +19,12 @@
  * The one change: a counter of the queued entries, so that hasRemainingCapacity() is constant-time. Axon's version
  * calls ConcurrentLinkedQueue.size(), a walk of the whole queue (up to BUFFER_SIZE entries), and the Coordinator
  * calls it for every event and every work package: 13-14 % of the ledger's CPU samples in usage and bill runs
- * (docs/benchmarks.md, session 9). Lines marked "LEDGER PATCH" are the only ones that differ from the tag.
+ * (docs/benchmarks.md, session 9). Apart from this comment and the AtomicInteger import, the lines marked
+ * "LEDGER PATCH" are the only ones that differ from the tag.
  * This class shadows Axon's because ledger-app's own classes come first on the class path (BOOT-INF/classes in the
- * fat jar, target/classes in tests); AxonWorkPackagePatchTest and FatJarAxonPatchIT prove it, and fail on an Axon
- * upgrade: then copy the new WorkPackage from the new tag and re-apply the marked lines, or drop this file if Axon
- * has fixed it.
+ * fat jar, target/classes in tests); WorkPackagePatchTest and FatJarAxonPatchIT prove it, and WorkPackagePatchTest
+ * fails on an Axon upgrade: then copy the new WorkPackage from the new tag and re-apply the marked lines, or drop
+ * this file if Axon has fixed it.
  */
 package org.axonframework.eventhandling.pooled;
 
