@@ -199,7 +199,8 @@ public class AxonStorageAutoConfiguration {
     /**
      * PostgreSQL is the event store in every profile, also with Axon Server (which would otherwise store the events
      * itself): billing and the audit trail read the event table, and a bill run appends its events in the transaction
-     * of its checkpoint. Checked at start-up by {@link EventsStayInPostgres}.
+     * of its checkpoint. Checked at start-up by {@link EventsStayInPostgres}. A batch's events serialise their
+     * shared metadata once ({@link EventAppendStatement}).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
@@ -219,6 +220,7 @@ public class AxonStorageAutoConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(String.class)
+                .appendEvents(new EventAppendStatement())
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .build();
     }

@@ -41,9 +41,9 @@ public class WebhookEnqueuer {
     }
 
     /**
-     * Takes the message, not the payload: its type is known without reading the stored JSON, so an event no endpoint
-     * subscribes to (most of them: a bill run's {@code BillIssued} and {@code SubscriptionBilled}, with their lines and
-     * discount applications) is never deserialised here. Only an event that is delivered is read, once.
+     * Takes the message, not the payload: the event's type comes from its stored type name, so an event no endpoint
+     * subscribed to (nearly all of them) is never deserialised; the payload and metadata are read only to write a
+     * delivery's body.
      */
     @EventHandler(payloadType = DomainEvent.class)
     void on(EventMessage<?> message, TrackingToken token) {

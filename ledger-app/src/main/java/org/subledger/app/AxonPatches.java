@@ -1,0 +1,52 @@
+package org.subledger.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says at start whether the ledger's patched Axon classes are the ones loaded (see the header of
+ * org.axonframework.eventhandling.pooled.WorkPackage in this module). Without the patch the ledger works the same,
+ * only with an event processor coordinator that walks every work package's queue for each event; a warning, not a
+ * refusal to start, is therefore enough. {@code main} prints the same answer for FatJarAxonPatchIT, which runs it
+ * inside the repackaged jar.
+ */
+@Component
+public final class AxonPatches {
+
+    static final String WORK_PACKAGE = "org.axonframework.eventhandling.pooled.WorkPackage";
+    static final String PATCH_FIELD = "queuedEntries";
+
+    private static final Logger log = LoggerFactory.getLogger(AxonPatches.class);
+
+    /** Whether the loaded WorkPackage counts its queue (constant-time capacity check), and where it came from. */
+    static String workPackageReport() {
+        try {
+            Class<?> workPackage = Class.forName(WORK_PACKAGE);
+            boolean patched = java.util.Arrays.stream(workPackage.getDeclaredFields())
+                    .anyMatch(field -> field.getName().equals(PATCH_FIELD));
+            var source = workPackage.getProtectionDomain().getCodeSource();
+            return (patched ? "patched" : "unpatched") + " WorkPackage from "
+                    + (source == null ? "?" : source.getLocation());
+        } catch (ClassNotFoundException e) {
+            return "no WorkPackage";
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void report() {
+        String report = workPackageReport();
+        if (report.startsWith("patched")) {
+            log.info("Axon event processors: {} (constant-time capacity check)", report);
+        } else {
+            log.warn("Axon event processors: {}; the coordinator walks each work package's queue for every event",
+                    report);
+        }
+    }
+
+    public static void main(String[] args) {
+        System.out.println(workPackageReport());
+    }
+}
