@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Issues bills for a group of subscriptions in one transaction: reads their streams and their accounts' streams in
@@ -62,10 +63,10 @@ class BillWriter {
     static final String ACCOUNT = "Account";
     static final String BILL = "Bill";
     /**
-     * Tries of one bill that keeps losing races, and the longest pause between two: 2.6-5.3 s of pauses in all. Six tries 10-50
-     * ms apart (150 ms) were not enough on a saturated machine, where a bill's own transaction takes longer than that
-     * and the usage commands on its subscriptions keep appending meanwhile: the bill was dead-lettered
-     * (ConcurrentUsageBillsIT at load 25-50).
+     * Tries of one bill that keeps losing races, and the longest pause between two: 2.6-5.3 s of pauses in all. Six
+     * tries 10-50 ms apart (150 ms) were not enough on a saturated machine, where a bill's own transaction takes
+     * longer than that and the usage commands on its subscriptions keep appending meanwhile: the bill was
+     * dead-lettered (ConcurrentUsageBillsIT at load 25-50).
      */
     static final int ATTEMPTS = 12;
     static final long MAX_PAUSE_MILLIS = 1_000;
@@ -388,7 +389,7 @@ class BillWriter {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(pauseMillis(attempt, java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+            Thread.sleep(pauseMillis(attempt, ThreadLocalRandom.current().nextDouble()));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a bill", interrupted);

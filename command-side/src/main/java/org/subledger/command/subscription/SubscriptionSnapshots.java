@@ -43,9 +43,9 @@ class SubscriptionSnapshots {
     }
 
     /**
-     * Snapshots are taken by a {@link CachedAggregateSnapshotter} of its own (not a bean, so the accounts' and wallets'
-     * triggers keep Axon's snapshotter, which it hands what it does not take): from the cached subscription when it
-     * is the stream's latest state; after the command commits ({@link AfterCommitSnapshotter}).
+     * Snapshots are taken by a {@link CachedAggregateSnapshotter} of its own (not a bean: each trigger has its own,
+     * accounts' too, and hands Axon's snapshotter what it does not take): from the cached subscription when it is the
+     * stream's latest state; after the command commits ({@link AfterCommitSnapshotter}).
      */
     @Bean(TRIGGER)
     SnapshotTriggerDefinition subscriptionSnapshotTrigger(
