@@ -80,6 +80,9 @@ import static org.subledger.benchmarks.LedgerBenchmark.log;
  * <p>With {@code --bench.accounts=M} (M &lt; N) the N subscriptions are spread over M accounts, and the run issues one
  * bill per account (M bills with N sections).
  *
+ * <p>With {@code --bench.data-dir=DIR} (a directory that does not exist yet) the PostgreSQL data stays there afterwards,
+ * stopped, to read the events and read models the run wrote.
+ *
  * <p>Run by {@code benchmarks/bill-run.sh}: {@code --bench.subscriptions=N}, {@code --bench.timeout=PT30M}; any other
  * {@code --key=value} goes to the ledger (e.g. {@code --ledger.billing.segment-size=1000}).
  */
@@ -111,7 +114,8 @@ final class BillRunBenchmark {
         boolean discount = Boolean.parseBoolean(settings.getOrDefault("discount", "false"));
         int accounts = Integer.parseInt(settings.getOrDefault("accounts", String.valueOf(subscriptions))
                 .replace("_", ""));
-        InProcessLedger.runAndExit("bill-run", properties, (context, postgresDir, heap) ->
+        Path keptDir = settings.containsKey("data-dir") ? Path.of(settings.get("data-dir")) : null;
+        InProcessLedger.runAndExit("bill-run", properties, keptDir, (context, postgresDir, heap) ->
                 run(context, postgresDir, heap, subscriptions, Math.min(accounts, subscriptions), timeout, discount)
                         ? 0 : 2);
     }
