@@ -24,6 +24,7 @@ public final class StorageJson {
     public static ObjectMapper objectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(IsoLocalDates.module()) // after the JavaTimeModule: its LocalDate reader and writer win
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 // a reader tolerates fields it does not know: additive changes need no upcaster
