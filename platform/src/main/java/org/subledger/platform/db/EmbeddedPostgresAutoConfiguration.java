@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Conditional;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs a real PostgreSQL 17 beside the ledger when no {@code spring.datasource.url} is set. Its data directory
@@ -25,17 +27,44 @@ import java.util.Map;
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 public class EmbeddedPostgresAutoConfiguration {
 
+    /**
+     * The server's settings, {@code ledger.embedded-postgres.settings.*} over them. Beyond durability: PostgreSQL's
+     * stock {@code shared_buffers} (128 MB) and {@code max_wal_size} (1 GB) are sized for a small machine, and an
+     * event store outgrows them in one bill run: 100,000 bills write about 2.5 GB of WAL, so with 1 GB a checkpoint
+     * came every few hundred megabytes, each followed by full-page images of every page touched again, and the
+     * read models' pages left the 128 MB of buffers and were read back. The cost grew faster than the data written,
+     * so a run writing 30 % more (bills with discounts) cost more than 30 % more (issue 12, docs/benchmarks.md).
+     * 512 MB of buffers is memory PostgreSQL takes only as it uses it; 4 GB of WAL is the disk it may keep between
+     * checkpoints (it recycles it afterwards, down to {@code min_wal_size}), and a crash replays at most that much.
+     */
     static final Map<String, String> SERVER_SETTINGS = Map.of(
             "fsync", "on",
             "synchronous_commit", "on",
             "full_page_writes", "on",
             "max_connections", "200",
             "timezone", "UTC",
-            "password_encryption", "scram-sha-256");
+            "password_encryption", "scram-sha-256",
+            "shared_buffers", "512MB",
+            "max_wal_size", "4GB");
+
+    private static final Set<String> DURABILITY = Set.of("fsync", "synchronous_commit", "full_page_writes");
 
     @Bean(destroyMethod = "close")
     public EmbeddedPostgresServer embeddedPostgres(EmbeddedPostgresProperties properties) {
-        return new EmbeddedPostgresServer(properties, SERVER_SETTINGS);
+        return new EmbeddedPostgresServer(properties, serverSettings(properties.settings()));
+    }
+
+    /** The ledger's settings with the configured ones over them; the durability settings stay on. */
+    static Map<String, String> serverSettings(Map<String, String> configured) {
+        var settings = new TreeMap<>(SERVER_SETTINGS);
+        configured.forEach((name, value) -> {
+            if (DURABILITY.contains(name) && !"on".equalsIgnoreCase(value.strip())) {
+                throw new IllegalStateException("ledger.embedded-postgres.settings." + name + "=" + value
+                        + ": the embedded PostgreSQL keeps " + name + " on, or a crash could lose committed events");
+            }
+            settings.put(name, value);
+        });
+        return settings;
     }
 
     /** Logs in as the ledger's own role, which owns its schema and is not a superuser. */

@@ -1,0 +1,61 @@
+package org.subledger.platform.db;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code ledger.embedded-postgres.settings.*}: the embedded server's settings, durability kept on. */
+class EmbeddedPostgresSettingsTest {
+
+    private PostgresCluster cluster;
+
+    @AfterEach
+    void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void configuredSettingsGoOverTheLedgersAndTheRestStay() {
+        var settings = EmbeddedPostgresAutoConfiguration.serverSettings(
+                Map.of("shared_buffers", "1GB", "max_connections", "300", "fsync", "on"));
+
+        assertThat(settings).containsEntry("shared_buffers", "1GB").containsEntry("max_connections", "300")
+                .containsEntry("fsync", "on").containsEntry("synchronous_commit", "on")
+                .containsEntry("full_page_writes", "on").containsEntry("timezone", "UTC");
+        assertThat(EmbeddedPostgresAutoConfiguration.serverSettings(Map.of()))
+                .containsAllEntriesOf(EmbeddedPostgresAutoConfiguration.SERVER_SETTINGS);
+    }
+
+    @Test
+    void durabilityCannotBeSwitchedOff() {
+        for (String name : new String[]{"fsync", "synchronous_commit", "full_page_writes"}) {
+            assertThatThrownBy(() -> EmbeddedPostgresAutoConfiguration.serverSettings(Map.of(name, "off")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ledger.embedded-postgres.settings." + name + "=off")
+                    .hasMessageContaining("a crash could lose committed events");
+        }
+    }
+
+    @Test
+    void theServerRunsWithThem() throws Exception {
+        cluster = PostgresCluster.open(PostgresClusterTest.newDataDir(), 0,
+                EmbeddedPostgresAutoConfiguration.serverSettings(Map.of("work_mem", "7MB")));
+        cluster.start();
+        try (var connection = cluster.connect(cluster.ledgerRole()); var statement = connection.createStatement()) {
+            for (var expected : Map.of("work_mem", "7MB", "fsync", "on", "synchronous_commit", "on",
+                    "shared_buffers", EmbeddedPostgresAutoConfiguration.SERVER_SETTINGS.getOrDefault("shared_buffers",
+                            "128MB")).entrySet()) {
+                try (var rows = statement.executeQuery("show " + expected.getKey())) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).as(expected.getKey()).isEqualTo(expected.getValue());
+                }
+            }
+        }
+    }
+}
