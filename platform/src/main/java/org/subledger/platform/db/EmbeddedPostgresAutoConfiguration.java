@@ -30,12 +30,12 @@ public class EmbeddedPostgresAutoConfiguration {
     /**
      * The server's settings, {@code ledger.embedded-postgres.settings.*} over them. Beyond durability: PostgreSQL's
      * stock {@code shared_buffers} (128 MB) and {@code max_wal_size} (1 GB) are sized for a small machine, and an
-     * event store outgrows them in one bill run: 100,000 bills write about 2.5 GB of WAL, so with 1 GB a checkpoint
-     * came every few hundred megabytes, each followed by full-page images of every page touched again, and the
-     * read models' pages left the 128 MB of buffers and were read back. The cost grew faster than the data written,
-     * so a run writing 30 % more (bills with discounts) cost more than 30 % more (issue 12, docs/benchmarks.md).
-     * 512 MB of buffers is memory PostgreSQL takes only as it uses it; 4 GB of WAL is the disk it may keep between
-     * checkpoints (it recycles it afterwards, down to {@code min_wal_size}), and a crash replays at most that much.
+     * event store outgrows them in one bill run: seeding and billing 100,000 subscriptions write about 2.7 GB of WAL,
+     * so with 1 GB a checkpoint came every half gigabyte or so, each followed by full-page images of every page
+     * written again. That cost grows faster than what is written, so a run writing a third more (bills with
+     * discounts) paid more than a third more (issue 12, docs/benchmarks.md). PostgreSQL takes the 512 MB of buffers
+     * only as it uses them; 4 GB is the WAL it may keep between checkpoints (recycled afterwards, down to
+     * {@code min_wal_size}), and the most a crash recovery replays.
      */
     static final Map<String, String> SERVER_SETTINGS = Map.of(
             "fsync", "on",
