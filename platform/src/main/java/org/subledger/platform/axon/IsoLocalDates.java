@@ -17,8 +17,7 @@ import java.time.LocalDate;
 /**
  * {@code LocalDate} in the stored JSON as {@code yyyy-MM-dd}, written and read without a {@code DateTimeFormatter}:
  * the same text the JavaTimeModule writes and reads, at a fraction of its cost (its formatter's parse was 3 % of a
- * bill run's CPU with discounts: every line, period, application and due date of a bill is a date; see
- * docs/benchmarks.md). {@link LocalDate#toString()} is ISO-8601 ({@code yyyy-MM-dd} for the years 0–9999, a sign and
+ * bill run's CPU with discounts in a JFR profile: every line, period, application and due date of a bill is a date). {@link LocalDate#toString()} is ISO-8601 ({@code yyyy-MM-dd} for the years 0–9999, a sign and
  * more digits beyond), which is what {@code DateTimeFormatter.ISO_LOCAL_DATE} writes. A text that is not exactly
  * {@code yyyy-MM-dd} in digits (another form the JavaTimeModule accepts: an array, a number, a date-time, a signed
  * year), and a date that does not exist, go to the JavaTimeModule's reader, so what it accepted and refused before,

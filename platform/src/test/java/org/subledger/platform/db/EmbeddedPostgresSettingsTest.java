@@ -49,8 +49,7 @@ class EmbeddedPostgresSettingsTest {
         cluster.start();
         try (var connection = cluster.connect(cluster.ledgerRole()); var statement = connection.createStatement()) {
             for (var expected : Map.of("work_mem", "7MB", "fsync", "on", "synchronous_commit", "on",
-                    "shared_buffers", EmbeddedPostgresAutoConfiguration.SERVER_SETTINGS.getOrDefault("shared_buffers",
-                            "128MB")).entrySet()) {
+                    "shared_buffers", "512MB").entrySet()) {
                 try (var rows = statement.executeQuery("show " + expected.getKey())) {
                     assertThat(rows.next()).isTrue();
                     assertThat(rows.getString(1)).as(expected.getKey()).isEqualTo(expected.getValue());
