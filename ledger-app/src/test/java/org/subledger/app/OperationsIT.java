@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CustomerType;
@@ -20,6 +21,9 @@ class OperationsIT extends LedgerIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void healthIncludesTheDatabaseAndIsOpenToProbes() {
@@ -52,6 +56,17 @@ class OperationsIT extends LedgerIT {
                 response -> response.body().contains("ledger_events_handled_total"));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(api.get("agent", "/actuator/prometheus").status()).isEqualTo(403);
+        // every request timed under its endpoint's pattern, with Spring Boot's tags (RequestTimerFilter); one refused
+        // before it reached an endpoint (the 403 above) under "UNKNOWN", as Boot's own observation does
+        var requests = Await.until("the requests timed", () -> api.get("admin", "/actuator/prometheus"),
+                response -> response.body().lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("method=\"POST\"") && line.contains("uri=\"/api/accounts\"")
+                        && line.contains("outcome=\"SUCCESS\"") && line.contains("exception=\"none\""))
+                        && response.body().lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("status=\"403\"") && line.contains("outcome=\"CLIENT_ERROR\"")));
+        assertThat(requests.body()).doesNotContain("uri=\"/api/accounts/Metrics");
+        assertThat(context.containsBean("webMvcObservationFilter")).as("Boot's own request observation, which would"
+                + " count every request a second time in the same timer").isFalse();
     }
 
     @Test

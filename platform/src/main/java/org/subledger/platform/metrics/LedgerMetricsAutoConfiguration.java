@@ -8,9 +8,12 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.subledger.platform.axon.AxonStorageAutoConfiguration;
 import org.subledger.platform.axon.ProcessorTopology;
@@ -40,6 +43,18 @@ public class LedgerMetricsAutoConfiguration {
     public ConfigurerModule ledgerEventMetricsFromTheHead() {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 EventMetrics.GROUP, (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
+    }
+
+    /**
+     * {@code http.server.requests} for every request, first of the filters so that it times them all (Boot's own
+     * observation of requests is excluded: {@link RequestTimerFilter}).
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public FilterRegistrationBean<RequestTimerFilter> requestTimerFilter(MeterRegistry registry) {
+        var registration = new FilterRegistrationBean<>(new RequestTimerFilter(registry));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /** Once ready: every processor is configured then, and Flyway has created the tables the gauges read. */
