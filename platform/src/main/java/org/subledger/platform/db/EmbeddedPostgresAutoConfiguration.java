@@ -58,13 +58,25 @@ public class EmbeddedPostgresAutoConfiguration {
     static Map<String, String> serverSettings(Map<String, String> configured) {
         var settings = new TreeMap<>(SERVER_SETTINGS);
         configured.forEach((name, value) -> {
-            if (DURABILITY.contains(name) && !"on".equalsIgnoreCase(value.strip())) {
+            if (DURABILITY.contains(name) && !durable(name, value)) {
                 throw new IllegalStateException("ledger.embedded-postgres.settings." + name + "=" + value
                         + ": the embedded PostgreSQL keeps " + name + " on, or a crash could lose committed events");
             }
             settings.put(name, value);
         });
         return settings;
+    }
+
+    /**
+     * Whether the value keeps the durability setting on, in any of PostgreSQL's spellings of a true boolean ({@code on},
+     * {@code true}, {@code yes}, {@code 1}, and the unambiguous prefixes of {@code true} and {@code yes}); for
+     * {@code synchronous_commit} also {@code local}, {@code remote_write} and {@code remote_apply}, which flush the
+     * WAL locally before a commit returns as {@code on} does (the embedded server has no standby).
+     */
+    static boolean durable(String name, String value) {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean on = v.equals("on") || v.equals("1") || (!v.isEmpty() && ("true".startsWith(v) || "yes".startsWith(v)));
+        return on || (name.equals("synchronous_commit") && Set.of("local", "remote_write", "remote_apply").contains(v));
     }
 
     /** Logs in as the ledger's own role, which owns its schema and is not a superuser. */

@@ -43,6 +43,26 @@ class EmbeddedPostgresSettingsTest {
     }
 
     @Test
+    void durabilityMayBeSpelledAsPostgresSpellsOn() {
+        for (String value : new String[]{"on", "ON", "true", "t", "yes", "y", "1", "True"}) {
+            for (String name : new String[]{"fsync", "synchronous_commit", "full_page_writes"}) {
+                assertThat(EmbeddedPostgresAutoConfiguration.serverSettings(Map.of(name, value)))
+                        .containsEntry(name, value);
+            }
+        }
+        for (String value : new String[]{"local", "remote_write", "remote_apply"}) {
+            assertThat(EmbeddedPostgresAutoConfiguration.serverSettings(Map.of("synchronous_commit", value)))
+                    .containsEntry("synchronous_commit", value);
+            assertThatThrownBy(() -> EmbeddedPostgresAutoConfiguration.serverSettings(Map.of("fsync", value)))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        for (String value : new String[]{"off", "false", "f", "no", "n", "0", "", "o", "of", "onn", "tr ue"}) {
+            assertThatThrownBy(() -> EmbeddedPostgresAutoConfiguration.serverSettings(Map.of("fsync", value)))
+                    .as(value).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void theServerRunsWithThem() throws Exception {
         cluster = PostgresCluster.open(PostgresClusterTest.newDataDir(), 0,
                 EmbeddedPostgresAutoConfiguration.serverSettings(Map.of("work_mem", "7MB")));
