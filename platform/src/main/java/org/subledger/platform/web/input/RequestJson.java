@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer;
 import org.subledger.kernel.money.Money;
+import org.subledger.platform.axon.IsoLocalDates;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,9 +55,9 @@ public final class RequestJson {
         module.addDeserializer(Long.TYPE, BoundedNumberDeserializers.Integers.longs(Long.TYPE));
         module.addDeserializer(Money.class, new RequestMoneyDeserializer());
         module.addDeserializer(LocalDate.class,
-                new BoundedDateDeserializer<>(LocalDate.class, LocalDateDeserializer.INSTANCE));
+                new BoundedDateDeserializer<>(LocalDate.class, IsoLocalDates.dateReader()));
         module.addDeserializer(LocalDateTime.class,
-                new BoundedDateDeserializer<>(LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE));
+                new BoundedDateDeserializer<>(LocalDateTime.class, IsoLocalDates.dateTimeReader()));
         module.addDeserializer(Instant.class,
                 new BoundedDateDeserializer<>(Instant.class, InstantDeserializer.INSTANT));
         module.addDeserializer(OffsetDateTime.class,
