@@ -279,6 +279,31 @@ class BillingIT extends LedgerIT {
     }
 
     @Test
+    void usageMakesTheSubscriptionDueByItsEarliestDateInTheCommandsTransaction() {
+        String account = api.openAccount("Early", "Viewer", "5000.00");
+        String subscription = subscribe(account, "RESIDENTIAL", "MONTHLY", "2026-01-01", null,
+                service("PPV-MOVIES", "STB-1"));
+        runBills(LocalDate.of(2026, 1, 1));
+        assertThat(due(subscription)).isEqualTo("2026-02-01");
+
+        // a mediation batch, then single records: the earliest date wins, a later one changes nothing
+        assertThat(api.post("billing", "/api/usage/batches", """
+                {"records":[{"subscriptionId":"%s","recordId":"%s","productCode":"BRAVEHEART",
+                "usedAt":"2026-01-25T21:30:00"}]}""".formatted(subscription, UUID.randomUUID())).status())
+                .isEqualTo(200);
+        assertThat(due(subscription)).isEqualTo("2026-01-25");
+        usage(subscription, "BRAVEHEART", "2026-01-10T21:30:00");
+        assertThat(due(subscription)).isEqualTo("2026-01-10");
+        usage(subscription, "SERENDIPITY", "2026-01-30T02:15:00");
+        assertThat(due(subscription)).isEqualTo("2026-01-10");
+    }
+
+    private String due(String subscription) {
+        return jdbc.queryForObject("select next_billing_date::text from billing_index where subscription_id = ?",
+                String.class, subscription);
+    }
+
+    @Test
     void subscriptionsRecordedBeforeTheBillingEngineAreIndexedByTheBackfillMigration() throws Exception {
         String account = api.openAccount("Before", "Billing", "5000.00");
         String subscription = subscribe(account, "RESIDENTIAL", "MONTHLY", "2026-03-05", null,

@@ -70,7 +70,9 @@ class BillingIndex {
         }
         var sorted = new TreeMap<>(dates);
         Object[] ids = sorted.keySet().toArray();
-        Object[] dueDates = sorted.values().stream().map(BillingIndex::date).toArray();
+        // as text, which the statement casts: PgJDBC writes an array of java.sql.Date through the deprecated calendar
+        // getters of each one
+        Object[] dueDates = sorted.values().stream().map(LocalDate::toString).toArray(String[]::new);
         Timestamp now = now();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""

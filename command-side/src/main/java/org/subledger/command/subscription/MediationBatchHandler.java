@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.subledger.command.access.CommandScopes;
+import org.subledger.command.usage.UsageDueDates;
 import org.subledger.command.usage.UsageRecordIds;
 import org.subledger.command.wallet.PrepaidWallets;
 import org.subledger.kernel.access.AccessScope;
@@ -75,7 +76,8 @@ class MediationBatchHandler {
     /** The outcomes in the order each subscription first appears in the batch. */
     @CommandHandler
     List<SubscriptionOutcome> handle(RecordMediationBatch command, MetaData metaData, SubscriptionLookup lookup,
-                                     UsageRecordIds recordIds, PrepaidWallets wallets, Clock clock) {
+                                     UsageRecordIds recordIds, UsageDueDates dueDates, PrepaidWallets wallets,
+                                     Clock clock) {
         takeTurn();
         Map<String, List<UsageRecord>> inOrder = new LinkedHashMap<>();
         command.subscriptions().forEach(part -> inOrder.computeIfAbsent(part.subscriptionId(),
@@ -99,8 +101,8 @@ class MediationBatchHandler {
         LocalDate today = LocalDate.now(clock);
         var catalog = new BatchLookup(lookup); // catalog entries read once per batch, not once per subscription
         loaded.forEach((subscriptionId, subscription) -> outcomes.put(subscriptionId, record(subscription,
-                new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, wallets,
-                today)));
+                new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, dueDates,
+                wallets, today)));
         batchIds.claimAll();
         return inOrder.keySet().stream().map(outcomes::get).toList();
     }
@@ -119,11 +121,11 @@ class MediationBatchHandler {
 
     private static SubscriptionOutcome record(Aggregate<Subscription> subscription, RecordUsageBatch part,
                                               AccessScope scope, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                                              PrepaidWallets wallets, LocalDate today) {
+                                              UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today) {
         String id = part.subscriptionId();
         try {
-            var recorded = subscription.invoke(loaded -> loaded.recordInBatch(part, scope, lookup, recordIds, wallets,
-                    today));
+            var recorded = subscription.invoke(loaded -> loaded.recordInBatch(part, scope, lookup, recordIds,
+                    dueDates, wallets, today));
             return new SubscriptionOutcome(id, part.records(), recorded, null);
         } catch (LedgerRefusal refusal) {
             return new SubscriptionOutcome(id, part.records(), null, refusal.details());

@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.subledger.command.usage.UsageDueDates;
 import org.subledger.command.usage.UsageRecordIds;
 import org.subledger.command.wallet.PrepaidWallets;
 import org.axonframework.commandhandling.CommandHandler;
@@ -363,17 +364,17 @@ class Subscription {
     /** Usage is recorded on the ledger's date, whatever the date it was used on. */
     @CommandHandler
     SubscriptionUsage.Outcome handle(RecordUsage command, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                                     PrepaidWallets wallets, Clock clock) {
+                                     UsageDueDates dueDates, PrepaidWallets wallets, Clock clock) {
         SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
-        return usage().record(command, usageFacts(), lookup, recordIds, wallets, LocalDate.now(clock));
+        return usage().record(command, usageFacts(), lookup, recordIds, dueDates, wallets, LocalDate.now(clock));
     }
 
     /** One mediation batch's records of this subscription: one unit of work, one append of all its events. */
     @CommandHandler
     SubscriptionUsage.Outcome handle(RecordUsageBatch command, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                                     PrepaidWallets wallets, Clock clock) {
+                                     UsageDueDates dueDates, PrepaidWallets wallets, Clock clock) {
         SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
-        return usage().record(command, usageFacts(), lookup, recordIds, wallets, LocalDate.now(clock));
+        return usage().record(command, usageFacts(), lookup, recordIds, dueDates, wallets, LocalDate.now(clock));
     }
 
     /**
@@ -381,10 +382,11 @@ class Subscription {
      * loads it from its repository instead of sending it a command: the same checks as {@link RecordUsageBatch}'s.
      */
     SubscriptionUsage.Outcome recordInBatch(RecordUsageBatch records, AccessScope scope, SubscriptionLookup lookup,
-                                            UsageRecordIds recordIds, PrepaidWallets wallets, LocalDate today) {
+                                            UsageRecordIds recordIds, UsageDueDates dueDates,
+                                            PrepaidWallets wallets, LocalDate today) {
         requireInScope(scope);
         SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
-        return usage().record(records, usageFacts(), lookup, recordIds, wallets, today);
+        return usage().record(records, usageFacts(), lookup, recordIds, dueDates, wallets, today);
     }
 
     /** A charge whose date is left out is rated as of today, by the ledger's clock. */

@@ -1,5 +1,6 @@
 package org.subledger.command.subscription;
 
+import org.subledger.command.usage.UsageDueDates;
 import org.subledger.command.usage.UsageRecordIds;
 import org.subledger.command.wallet.PrepaidWallets;
 import org.subledger.kernel.billing.SubscriptionBilled;
@@ -83,19 +84,19 @@ final class SubscriptionUsage {
 
     /** Every record passes or none is recorded (a refused record refuses the command). */
     Outcome record(RecordUsage command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                   PrepaidWallets wallets, LocalDate today) {
-        return record(command.records(), true, subscription, lookup, recordIds, wallets, today);
+                   UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today) {
+        return record(command.records(), true, subscription, lookup, recordIds, dueDates, wallets, today);
     }
 
     /** Each record on its own: a refused record is reported and the others are recorded. */
     Outcome record(RecordUsageBatch command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                   PrepaidWallets wallets, LocalDate today) {
-        return record(command.records(), false, subscription, lookup, recordIds, wallets, today);
+                   UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today) {
+        return record(command.records(), false, subscription, lookup, recordIds, dueDates, wallets, today);
     }
 
     private Outcome record(List<UsageRecord> records, boolean allOrNothing, Facts subscription,
-                           SubscriptionLookup lookup, UsageRecordIds recordIds, PrepaidWallets wallets,
-                           LocalDate today) {
+                           SubscriptionLookup lookup, UsageRecordIds recordIds, UsageDueDates dueDates,
+                           PrepaidWallets wallets, LocalDate today) {
         var shape = SubscriptionRules.check().rule(!records.isEmpty(), "records", "at least one record");
         for (int i = 0; i < records.size(); i++) {
             UsageRecord record = records.get(i);
@@ -142,7 +143,15 @@ final class SubscriptionUsage {
                 duplicates.add(recordId); // recorded by a concurrent command that committed first
             }
         });
-        accepted.forEach(event -> apply(event));
+        LocalDate earliest = null;
+        for (UsageRecorded event : accepted) {
+            apply(event);
+            LocalDate usedOn = event.usedAt().toLocalDate();
+            earliest = earliest == null || usedOn.isBefore(earliest) ? usedOn : earliest;
+        }
+        if (earliest != null) {
+            dueDates.usedOn(subscription.subscriptionId(), earliest); // the next run by that date bills it
+        }
         if (wallet != null) {
             accepted.stream().filter(event -> event.amount().isPositive())
                     .forEach(event -> wallet.consume(event.subscriptionId(), event.recordId(), event.amount()));

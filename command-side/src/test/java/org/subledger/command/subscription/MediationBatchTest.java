@@ -13,6 +13,7 @@ import org.subledger.kernel.usage.UsageBillingReason;
 import org.subledger.kernel.usage.UsageRecord;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,13 +42,15 @@ class MediationBatchTest {
 
     FakeSubscriptionLookup lookup;
     FakeUsageRecordIds recordIds;
+    FakeUsageDueDates dueDates;
     FixtureConfiguration<Subscription> fixture;
 
     @BeforeEach
     void setUp() {
         lookup = SubscriptionFixtures.lookup().with(MOVIES);
         recordIds = new FakeUsageRecordIds();
-        fixture = SubscriptionUsageTest.fixture(lookup, recordIds);
+        dueDates = new FakeUsageDueDates();
+        fixture = SubscriptionUsageTest.fixture(lookup, recordIds, dueDates);
         fixture.registerAnnotatedCommandHandler(new MediationBatchHandler(fixture.getRepository()));
     }
 
@@ -74,6 +77,7 @@ class MediationBatchTest {
                                 && outcomes.get(0).recorded().accepted().equals(List.of("R2", "R3"))
                                 && outcomes.get(0).recorded().duplicates().equals(List.of("R1"))));
         assertThat(recordIds.recorded(ID, List.of("R2", "R3"))).isEqualTo(Set.of("R2", "R3"));
+        assertThat(dueDates.dueBy).isEqualTo(Map.of(ID, EVENING.toLocalDate()));
     }
 
     @Test
@@ -103,6 +107,7 @@ class MediationBatchTest {
                         (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
                                 refusedAsAWhole(outcomes, ErrorCode.SUBSCRIPTION_STATE_INVALID)));
         assertThat(recordIds.recorded(ID, List.of("R1"))).isEmpty();
+        assertThat(dueDates.dueBy).isEmpty();
     }
 
     @Test

@@ -132,10 +132,17 @@ final class SubscriptionFixtures {
 
     static FixtureConfiguration<Subscription> fixture(SubscriptionLookup lookup, FakeSerialNumbers serialNumbers,
                                                       FakeUsageRecordIds recordIds, FakePrepaidWallets wallets) {
+        return fixture(lookup, serialNumbers, recordIds, new FakeUsageDueDates(), wallets);
+    }
+
+    static FixtureConfiguration<Subscription> fixture(SubscriptionLookup lookup, FakeSerialNumbers serialNumbers,
+                                                      FakeUsageRecordIds recordIds, FakeUsageDueDates dueDates,
+                                                      FakePrepaidWallets wallets) {
         var fixture = new AggregateTestFixture<>(Subscription.class);
         fixture.registerInjectableResource(lookup);
         fixture.registerInjectableResource(serialNumbers);
         fixture.registerInjectableResource(recordIds);
+        fixture.registerInjectableResource(dueDates);
         fixture.registerInjectableResource(wallets);
         return fixture;
     }

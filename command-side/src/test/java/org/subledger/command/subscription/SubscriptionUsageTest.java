@@ -33,8 +33,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.command.subscription.SubscriptionFixtures.ACCOUNT;
 import static org.subledger.command.subscription.SubscriptionFixtures.DAY_ONE;
 import static org.subledger.command.subscription.SubscriptionFixtures.ID;
@@ -66,17 +68,25 @@ class SubscriptionUsageTest {
 
     FakeSubscriptionLookup lookup;
     FakeUsageRecordIds recordIds;
+    FakeUsageDueDates dueDates;
     FixtureConfiguration<Subscription> fixture;
 
     @BeforeEach
     void setUp() {
         lookup = SubscriptionFixtures.lookup().with(MOVIES);
         recordIds = new FakeUsageRecordIds();
-        fixture = fixture(lookup, recordIds);
+        dueDates = new FakeUsageDueDates();
+        fixture = fixture(lookup, recordIds, dueDates);
     }
 
     static FixtureConfiguration<Subscription> fixture(FakeSubscriptionLookup lookup, FakeUsageRecordIds recordIds) {
-        var fixture = SubscriptionFixtures.fixture(lookup, new FakeSerialNumbers(), recordIds);
+        return fixture(lookup, recordIds, new FakeUsageDueDates());
+    }
+
+    static FixtureConfiguration<Subscription> fixture(FakeSubscriptionLookup lookup, FakeUsageRecordIds recordIds,
+                                                      FakeUsageDueDates dueDates) {
+        var fixture = SubscriptionFixtures.fixture(lookup, new FakeSerialNumbers(), recordIds, dueDates,
+                new FakePrepaidWallets());
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC));
         return fixture;
     }
@@ -164,6 +174,16 @@ class SubscriptionUsageTest {
                 .when(usage(braveheart("R1", EVENING), new UsageRecord("R2", "SERENDIPITY", EVENING)))
                 .expectNoEvents()
                 .expectException(refusal(ErrorCode.USAGE_SERVICE_NOT_ORDERABLE, "productCode"));
+        assertThat(dueDates.dueBy).as("nothing recorded, nothing due").isEmpty();
+    }
+
+    @Test
+    void recordedUsageMakesTheSubscriptionDueByItsEarliestDate() {
+        LocalDateTime earlier = EVENING.minusDays(3);
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(usage(braveheart("R1", EVENING), braveheart("R2", earlier)))
+                .expectEvents(evening("R1"), recorded("R2", earlier, eur("3.00"), BASE));
+        assertThat(dueDates.dueBy).isEqualTo(Map.of(ID, earlier.toLocalDate()));
     }
 
     @Test
@@ -230,6 +250,7 @@ class SubscriptionUsageTest {
                 .when(usage(braveheart("R1", EVENING)))
                 .expectNoEvents()
                 .expectResultMessagePayload(new SubscriptionUsage.Outcome(ID, List.of(), List.of("R1")));
+        assertThat(dueDates.dueBy).as("a duplicate makes nothing due").isEmpty();
     }
 
     @Test
