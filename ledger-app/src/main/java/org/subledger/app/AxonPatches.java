@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Says at start whether the ledger's patched Axon classes are the ones loaded (see the header of
- * org.axonframework.eventhandling.pooled.WorkPackage in this module). Without the patch the ledger works the same,
+ * Says at start whether the ledger's patched Axon classes are the ones loaded (see the headers of
+ * org.axonframework.eventhandling.pooled.WorkPackage and org.axonframework.common.DateTimeUtils in this module). Without the patch the ledger works the same,
  * only with an event processor coordinator that walks every work package's queue for each event; a warning, not a
  * refusal to start, is therefore enough. {@code main} prints the same answer for FatJarAxonPatchIT, which runs it
  * inside the repackaged jar.
@@ -18,6 +18,7 @@ public final class AxonPatches {
 
     static final String WORK_PACKAGE = "org.axonframework.eventhandling.pooled.WorkPackage";
     static final String PATCH_FIELD = "queuedEntries";
+    static final String DATE_TIME_UTILS = "org.axonframework.common.DateTimeUtils";
 
     private static final Logger log = LoggerFactory.getLogger(AxonPatches.class);
 
@@ -35,6 +36,20 @@ public final class AxonPatches {
         }
     }
 
+    /** Whether the loaded DateTimeUtils is the ledger's (event timestamps without a formatter), and from where. */
+    static String dateTimeUtilsReport() {
+        try {
+            Class<?> utils = Class.forName(DATE_TIME_UTILS);
+            boolean patched = java.util.Arrays.stream(utils.getDeclaredFields())
+                    .anyMatch(field -> field.getName().equals("LEDGER_PATCH"));
+            var source = utils.getProtectionDomain().getCodeSource();
+            return (patched ? "patched" : "unpatched") + " DateTimeUtils from "
+                    + (source == null ? "?" : source.getLocation());
+        } catch (ClassNotFoundException e) {
+            return "no DateTimeUtils";
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void report() {
         String report = workPackageReport();
@@ -44,9 +59,16 @@ public final class AxonPatches {
             log.warn("Axon event processors: {}; the coordinator walks each work package's queue for every event",
                     report);
         }
+        String timestamps = dateTimeUtilsReport();
+        if (timestamps.startsWith("patched")) {
+            log.info("Axon event timestamps: {} (written and read without a formatter)", timestamps);
+        } else {
+            log.warn("Axon event timestamps: {}; each is parsed by a DateTimeFormatter", timestamps);
+        }
     }
 
     public static void main(String[] args) {
         System.out.println(workPackageReport());
+        System.out.println(dateTimeUtilsReport());
     }
 }
