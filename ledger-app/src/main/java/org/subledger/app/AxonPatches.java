@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says at start whether the ledger's patched Axon classes are the ones loaded (see the headers of
- * org.axonframework.eventhandling.pooled.WorkPackage and org.axonframework.common.DateTimeUtils in this module). Without the patch the ledger works the same,
- * only with an event processor coordinator that walks every work package's queue for each event; a warning, not a
- * refusal to start, is therefore enough. {@code main} prints the same answer for FatJarAxonPatchIT, which runs it
- * inside the repackaged jar.
+ * org.axonframework.eventhandling.pooled.WorkPackage and org.axonframework.common.DateTimeUtils in this module).
+ * Without the patches the ledger works the same, only with an event processor coordinator that walks every work
+ * package's queue for each event, and event timestamps parsed by a DateTimeFormatter; a warning, not a refusal to
+ * start, is therefore enough. {@code main} prints the same answers for FatJarAxonPatchIT, which runs it inside the
+ * repackaged jar.
  */
 @Component
 public final class AxonPatches {

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.subledger.platform.axon.NothingDispatched;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.account.ContactDetails;
 import org.subledger.kernel.account.CustomerType;
@@ -24,6 +25,9 @@ class OperationsIT extends LedgerIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     @Test
     void healthIncludesTheDatabaseAndIsOpenToProbes() {
@@ -59,14 +63,34 @@ class OperationsIT extends LedgerIT {
         // every request timed under its endpoint's pattern, with Spring Boot's tags (RequestTimerFilter); one refused
         // before it reached an endpoint (the 403 above) under "UNKNOWN", as Boot's own observation does
         var requests = Await.until("the requests timed", () -> api.get("admin", "/actuator/prometheus"),
-                response -> response.body().lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
-                        && line.contains("method=\"POST\"") && line.contains("uri=\"/api/accounts\"")
-                        && line.contains("outcome=\"SUCCESS\"") && line.contains("exception=\"none\""))
-                        && response.body().lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
-                        && line.contains("status=\"403\"") && line.contains("outcome=\"CLIENT_ERROR\"")));
+                response -> timed(response.body(), "method=\"POST\"", "uri=\"/api/accounts\"",
+                        "outcome=\"SUCCESS\"", "exception=\"none\"")
+                        && timed(response.body(), "status=\"403\"", "outcome=\"CLIENT_ERROR\""));
         assertThat(requests.body()).doesNotContain("uri=\"/api/accounts/Metrics");
         assertThat(context.containsBean("webMvcObservationFilter")).as("Boot's own request observation, which would"
                 + " count every request a second time in the same timer").isFalse();
+    }
+
+    /** Whether a line of http_server_requests_seconds_count carries all the tags. */
+    private static boolean timed(String metrics, String... tags) {
+        return metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_count{")
+                && java.util.Arrays.stream(tags).allMatch(line::contains));
+    }
+
+    @Test
+    void onlyProcessorsThatSendNothingAreSparedCorrelationData() {
+        var processing = axon.eventProcessingConfiguration();
+        for (String sendsNothing : new String[]{"read-models", "ledger-metrics", "webhooks"}) {
+            assertThat(processing.eventProcessor(sendsNothing).orElseThrow().getHandlerInterceptors())
+                    .as(sendsNothing).contains(NothingDispatched.INSTANCE);
+        }
+        // the sagas and process managers send commands, which must carry the principal and the correlation
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (!java.util.Set.of("read-models", "ledger-metrics", "webhooks").contains(name)) {
+                assertThat(processor.getHandlerInterceptors()).as(name).doesNotContain(NothingDispatched.INSTANCE);
+            }
+        });
     }
 
     @Test

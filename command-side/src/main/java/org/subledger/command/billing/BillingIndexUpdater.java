@@ -13,7 +13,6 @@ import org.subledger.kernel.subscription.SubscriptionState;
 import org.subledger.kernel.subscription.SubscriptionTerminated;
 import org.subledger.kernel.usage.OneOffChargeAdded;
 
-
 /**
  * Keeps the {@link BillingIndex} in the transaction of the subscription command that changed it (a subscribing
  * processor: a failure here rolls the command back). A subscription becomes due when it becomes effective; a removal,
@@ -26,7 +25,6 @@ import org.subledger.kernel.usage.OneOffChargeAdded;
 class BillingIndexUpdater {
 
     static final String GROUP = "lookup-billing-index";
-    private static final String DUE_BY = BillingIndexUpdater.class.getName() + ".dueBy";
 
     private final BillingIndex index;
 

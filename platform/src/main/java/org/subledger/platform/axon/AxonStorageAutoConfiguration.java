@@ -319,6 +319,9 @@ public class AxonStorageAutoConfiguration {
                                         .build())
                         .registerDefaultHandlerInterceptor((config, processorName) ->
                                 new ProjectionMetricsInterceptor(meterRegistry, processorName));
+                // the shared processors run read models, which send nothing
+                topology.sharedProcessors().forEach(processor -> configurer.eventProcessing()
+                        .registerHandlerInterceptor(processor, config -> NothingDispatched.INSTANCE));
             }
 
             /** Last, so that no other module's provider (Axon's own gives queues only per property) replaces ours. */

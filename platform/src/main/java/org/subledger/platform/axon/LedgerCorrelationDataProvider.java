@@ -2,6 +2,7 @@ package org.subledger.platform.axon;
 
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.util.HashMap;
@@ -9,13 +10,17 @@ import java.util.Map;
 
 /**
  * Copies the audit metadata from the message being handled onto every message it causes: the principal, the unit,
- * the idempotency key and the client's reference travel on unchanged, the correlation id stays that of the conversation (the first message's id
- * when none was given), and the causation id becomes the id of the handled message.
+ * the idempotency key and the client's reference travel on unchanged, the correlation id stays that of the
+ * conversation (the first message's id when none was given), and the causation id becomes the id of the handled
+ * message. Nothing in a unit of work of a processor that sends no message ({@link NothingDispatched}).
  */
 public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        if (CurrentUnitOfWork.isStarted() && NothingDispatched.marked(CurrentUnitOfWork.get())) {
+            return Map.of();
+        }
         var metaData = message.getMetaData();
         Map<String, Object> data = new HashMap<>();
         copy(metaData, data, LedgerMetadata.PRINCIPAL);

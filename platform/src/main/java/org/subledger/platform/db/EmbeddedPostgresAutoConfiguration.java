@@ -68,10 +68,11 @@ public class EmbeddedPostgresAutoConfiguration {
     }
 
     /**
-     * Whether the value keeps the durability setting on, in any of PostgreSQL's spellings of a true boolean ({@code on},
-     * {@code true}, {@code yes}, {@code 1}, and the unambiguous prefixes of {@code true} and {@code yes}); for
-     * {@code synchronous_commit} also {@code local}, {@code remote_write} and {@code remote_apply}, which flush the
-     * WAL locally before a commit returns as {@code on} does (the embedded server has no standby).
+     * Whether the value keeps the durability setting on, in any of PostgreSQL's spellings of a true boolean
+     * ({@code on}, {@code true}, {@code yes}, {@code 1}, and the unambiguous prefixes of {@code true} and
+     * {@code yes}); for {@code synchronous_commit} also {@code local}, {@code remote_write} and
+     * {@code remote_apply}, which flush the WAL locally before a commit returns as {@code on} does (the embedded
+     * server has no standby).
      */
     static boolean durable(String name, String value) {
         String v = value.strip().toLowerCase(java.util.Locale.ROOT);

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.subledger.platform.axon.AxonStorageAutoConfiguration;
+import org.subledger.platform.axon.NothingDispatched;
 import org.subledger.platform.axon.ProcessorTopology;
 
 import java.time.Clock;
@@ -38,11 +39,17 @@ public class LedgerMetricsAutoConfiguration {
         return new EventMetrics(registry);
     }
 
-    /** The metrics group starts at the head: counters count what happens from now on, never the whole history. */
+    /**
+     * The metrics group starts at the head: counters count what happens from now on, never the whole history. Its
+     * handlers send nothing ({@link NothingDispatched}).
+     */
     @Bean
     public ConfigurerModule ledgerEventMetricsFromTheHead() {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                EventMetrics.GROUP, (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
+                        EventMetrics.GROUP,
+                        (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                // it counts, and sends no message
+                .registerHandlerInterceptor(EventMetrics.GROUP, config -> NothingDispatched.INSTANCE);
     }
 
     /**

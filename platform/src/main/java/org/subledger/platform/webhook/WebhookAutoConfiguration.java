@@ -3,6 +3,7 @@ package org.subledger.platform.webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.subledger.platform.axon.NothingDispatched;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,10 +44,12 @@ public class WebhookAutoConfiguration {
     @Bean
     public ConfigurerModule webhookProcessorStartsAtHead(LedgerAxonProperties properties) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                WebhookEnqueuer.PROCESSING_GROUP,
-                (config, builder) -> builder.batchSize(properties.processorBatchSize())
-                        .initialSegmentCount(properties.processorSegments())
-                        .initialToken(StreamableMessageSource::createHeadToken));
+                        WebhookEnqueuer.PROCESSING_GROUP,
+                        (config, builder) -> builder.batchSize(properties.processorBatchSize())
+                                .initialSegmentCount(properties.processorSegments())
+                                .initialToken(StreamableMessageSource::createHeadToken))
+                // the enqueuer writes rows of the delivery queue and sends no message
+                .registerHandlerInterceptor(WebhookEnqueuer.PROCESSING_GROUP, config -> NothingDispatched.INSTANCE);
     }
 
     @Bean
