@@ -34,8 +34,20 @@ public final class DatabaseFailures {
                     && isUnavailable(transaction.getApplicationException())) {
                 return true;
             }
+            // a commit that failed on a lost connection, rolled back on a connection the pool had already closed:
+            // Hikari closes a connection as soon as it sees a fatal SQL state (08xxx, 57P0x), and Spring then reports
+            // the rollback alone, without the commit's failure (DatabaseOutageIT met it when PostgreSQL was killed)
+            if (cause instanceof TransactionSystemException transaction && transaction.getApplicationException() == null
+                    && transaction.getCause() instanceof SQLException sql && closedByThePool(sql)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /** HikariCP's answer on a connection it closed (its message, no SQL state). */
+    private static boolean closedByThePool(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     /**

@@ -43,8 +43,22 @@ class DatabaseFailuresTest {
         rollback.initApplicationException(new SQLException("An I/O error occurred while sending to the backend.",
                 "08006"));
         assertThat(DatabaseFailures.isUnavailable(new RuntimeException(rollback))).isTrue();
+    }
+
+    @Test
+    void aCommitLostWithItsConnectionReportedOnlyByItsRollbackOnAClosedConnectionIsUnavailability() {
+        // Spring's rollback after a failed commit keeps the commit's failure out; Hikari had closed the connection
+        assertThat(DatabaseFailures.isUnavailable(new RuntimeException(new TransactionSystemException(
+                "JDBC rollback failed", new SQLException("Connection is closed"))))).isTrue();
+        // a rollback after an application failure is judged by that failure
+        var afterABug = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseFailures.isUnavailable(afterABug)).isFalse();
+        // any other rollback failure is not unavailability
         assertThat(DatabaseFailures.isUnavailable(new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed")))).isFalse();
+                new SQLException("something else")))).isFalse();
+        assertThat(DatabaseFailures.isUnavailable(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed", "XX000")))).isFalse();
     }
 
     @Test
