@@ -11,6 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +24,15 @@ import java.util.concurrent.TimeUnit;
  * <p>It replaces Boot's {@code ServerHttpObservationFilter} (excluded in {@code LedgerDefaultProperties}): that one
  * opens an observation per request, with its context, scopes and handlers, and builds the timer from its tags on
  * every request, which cost about 5 % of an HTTP charge's CPU (issue 10). Here a request costs two clock readings and
- * a lookup of a timer made once per distinct tag set.
+ * a lookup of a timer made once per distinct tag set. Every tag is bounded: the method (a standard one or
+ * {@code UNKNOWN}), the pattern, the status, the exception's class.
  */
 public class RequestTimerFilter extends OncePerRequestFilter {
 
     static final String METRIC = "http.server.requests";
+
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+            "TRACE");
 
     /** A timer's tags (equals and hashCode by hand: the record's generated ones showed in the profile). */
     private record Key(String method, String uri, int status, String exception) {
@@ -71,7 +76,7 @@ public class RequestTimerFilter extends OncePerRequestFilter {
                 failure = t;
             }
             String exception = failure == null ? "none" : exceptionName(failure);
-            Key key = new Key(request.getMethod(), uri(request, status), status, exception);
+            Key key = new Key(method(request), uri(request, status), status, exception);
             timers.computeIfAbsent(key, this::timer).record(elapsed, TimeUnit.NANOSECONDS);
         }
     }
@@ -86,6 +91,12 @@ public class RequestTimerFilter extends OncePerRequestFilter {
                 .tag("exception", key.exception())
                 .tag("error", key.exception())
                 .register(registry);
+    }
+
+    /** A standard method, else UNKNOWN (as Boot's tag): a client's made-up methods must not make timers. */
+    static String method(HttpServletRequest request) {
+        String method = request.getMethod();
+        return method != null && METHODS.contains(method) ? method : "UNKNOWN";
     }
 
     /** The matched pattern, never the raw path: one timer per endpoint, not per account id. */

@@ -49,6 +49,17 @@ class RequestTimerFilterTest {
     }
 
     @Test
+    void madeUpMethodsShareOneTimer() throws Exception {
+        for (String method : new String[]{"FOO", "BAR", "get"}) {
+            filter.doFilter(new MockHttpServletRequest(method, "/api/accounts"), new MockHttpServletResponse(),
+                    (req, res) -> ((MockHttpServletResponse) res).setStatus(405));
+        }
+
+        assertThat(registry.get(RequestTimerFilter.METRIC).tag("method", "UNKNOWN").timer().count()).isEqualTo(3);
+        assertThat(registry.get(RequestTimerFilter.METRIC).timers()).hasSize(1);
+    }
+
+    @Test
     void aFailureThatEscapesIsTimedAsTheServerErrorItBecomes() {
         var request = new MockHttpServletRequest("GET", "/api/accounts/A-1");
         FilterChain failing = (req, res) -> {
