@@ -25,29 +25,25 @@ public final class AxonPatches {
 
     /** Whether the loaded WorkPackage counts its queue (constant-time capacity check), and where it came from. */
     static String workPackageReport() {
-        try {
-            Class<?> workPackage = Class.forName(WORK_PACKAGE);
-            boolean patched = java.util.Arrays.stream(workPackage.getDeclaredFields())
-                    .anyMatch(field -> field.getName().equals(PATCH_FIELD));
-            var source = workPackage.getProtectionDomain().getCodeSource();
-            return (patched ? "patched" : "unpatched") + " WorkPackage from "
-                    + (source == null ? "?" : source.getLocation());
-        } catch (ClassNotFoundException e) {
-            return "no WorkPackage";
-        }
+        return report(WORK_PACKAGE, "WorkPackage", PATCH_FIELD);
     }
 
     /** Whether the loaded DateTimeUtils is the ledger's (event timestamps without a formatter), and from where. */
     static String dateTimeUtilsReport() {
+        return report(DATE_TIME_UTILS, "DateTimeUtils", "LEDGER_PATCH");
+    }
+
+    /** "patched" when the loaded class has the ledger's marker field, "unpatched" otherwise, and where it came from. */
+    private static String report(String className, String name, String markerField) {
         try {
-            Class<?> utils = Class.forName(DATE_TIME_UTILS);
-            boolean patched = java.util.Arrays.stream(utils.getDeclaredFields())
-                    .anyMatch(field -> field.getName().equals("LEDGER_PATCH"));
-            var source = utils.getProtectionDomain().getCodeSource();
-            return (patched ? "patched" : "unpatched") + " DateTimeUtils from "
+            Class<?> loaded = Class.forName(className);
+            boolean patched = java.util.Arrays.stream(loaded.getDeclaredFields())
+                    .anyMatch(field -> field.getName().equals(markerField));
+            var source = loaded.getProtectionDomain().getCodeSource();
+            return (patched ? "patched " : "unpatched ") + name + " from "
                     + (source == null ? "?" : source.getLocation());
         } catch (ClassNotFoundException e) {
-            return "no DateTimeUtils";
+            return "no " + name;
         }
     }
 
