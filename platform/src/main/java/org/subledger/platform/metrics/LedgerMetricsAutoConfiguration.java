@@ -5,8 +5,10 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -35,8 +37,8 @@ public class LedgerMetricsAutoConfiguration {
     }
 
     @Bean
-    EventMetrics ledgerEventMetrics(MeterRegistry registry) {
-        return new EventMetrics(registry);
+    EventMetrics ledgerEventMetrics(MeterRegistry registry, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new EventMetrics(registry, eventSerializer);
     }
 
     /**
