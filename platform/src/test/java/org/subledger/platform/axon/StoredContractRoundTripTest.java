@@ -4,12 +4,19 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.event.DomainEvent;
+import org.subledger.kernel.money.Money;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,5 +59,29 @@ class StoredContractRoundTripTest {
             Object back = serializer.deserialize(stored);
             assertThat(back).isEqualTo(event);
         }));
+    }
+
+    @Test
+    void aLineExplanationIsStoredWithoutItsNullFieldsAndReadsBackTheSameWithOrWithoutThem() {
+        Money eur = Money.of("3.00", "EUR");
+        LineExplanation discount = new LineExplanation(null, "PERCENTAGE", null, 1, List.of(), eur, null, null, null,
+                null, null, List.of("definition TEN", "application 1"));
+        BillLine line = new BillLine(5, BillLineKind.DISCOUNT, "TEN", "Discount TEN", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 2, 1), 1, eur.negate(), Money.of("-0.48", "EUR"), new BigDecimal("19"),
+                "auto:TEN", discount);
+
+        String stored = serializer.serialize(line, String.class).getData();
+
+        assertThat(stored).contains("\"explanation\":{\"rateModel\":\"PERCENTAGE\",\"units\":1,\"tiers\":[],")
+                .doesNotContain("pricePlanCode", "tierBasis", "daysCharged", "daysInPeriod", "maturityPeriod",
+                        "concurrentUsage", "directive");
+        SerializedObject<String> written = serializer.serialize(line, String.class);
+        assertThat((Object) serializer.deserialize(written)).isEqualTo(line);
+        // as lines were stored before: every field written, null or not
+        String withNulls = stored.replace("\"explanation\":{", "\"explanation\":{\"pricePlanCode\":null,"
+                + "\"tierBasis\":null,\"daysCharged\":null,\"daysInPeriod\":null,\"maturityPeriod\":null,"
+                + "\"concurrentUsage\":null,\"directive\":null,");
+        assertThat((Object) serializer.deserialize(new SimpleSerializedObject<>(withNulls, String.class,
+                written.getType()))).isEqualTo(line);
     }
 }
