@@ -166,6 +166,38 @@ final class ResourceSampler {
         }
     }
 
+    /**
+     * User + system CPU ticks (1/100 s) of a JVM's JIT compiler threads ({@code C1 CompilerThread…},
+     * {@code C2 CompilerThread…}, from {@code /proc/PID/task}); -1 when unknown. A ledger still compiling its hot paths
+     * spends a large share of a core on them, which no steady-state figure should include.
+     */
+    static long compilerTicks(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (pid <= 0 || !Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                String name;
+                try {
+                    name = Files.readString(thread.resolve("comm")).trim();
+                } catch (IOException | RuntimeException ended) {
+                    continue; // the thread ended meanwhile
+                }
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] f = statFields(thread);
+                    if (f != null) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks;
+    }
+
     record Snapshot(long wallNanos, long busyTicks, long totalTicks, long iowaitTicks, long cpus, long jvmCpuNanos,
                     long postgresTicks, long walSyncs, long walSyncMicros, long commits, long rowsInserted,
                     long rowsRead) {
