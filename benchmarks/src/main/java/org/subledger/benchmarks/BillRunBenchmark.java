@@ -171,6 +171,8 @@ final class BillRunBenchmark {
         System.gc();
         heap.reset();
         var cpuBefore = cpu.snapshot();
+        long self = ProcessHandle.current().pid();
+        long jitBefore = ResourceSampler.compilerTicks(self);
         var openItemFailures = ProcessorFailures.of(OPEN_ITEMS);
         long start = System.nanoTime();
         commands.sendAndWait(new StartBillRun(runId, BILLING_DATE, null, null));
@@ -193,6 +195,7 @@ final class BillRunBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         var usage = ResourceSampler.between(cpuBefore, cpu.snapshot());
+        long jitTicks = ResourceSampler.compilerTicks(self) - jitBefore;
         long peakHeap = heap.peakBytes();
         long peakLive = heap.peakAfterGcBytes();
         String loadAfter = MachineLoad.now();
@@ -202,7 +205,10 @@ final class BillRunBenchmark {
                         + " appended; peak heap during the run %s in use, %s after a collection (of -Xmx %s); load before %s,"
                         + " after %s", n, seconds, n / seconds, appended, mb(peakHeap), mb(peakLive),
                 mb(Runtime.getRuntime().maxMemory()), loadBefore, loadAfter));
-        log("CPU during the run: " + usage.describe(Runtime.getRuntime().availableProcessors()));
+        log("CPU during the run: " + usage.describe(Runtime.getRuntime().availableProcessors())
+                + String.format(" | of the ledger JVM's, its JIT compiler threads: %.2f cores (a fresh JVM compiling"
+                + " the run's code, counted in both runs of a pair)",
+                jitBefore < 0 ? Double.NaN : jitTicks / 100.0 / seconds));
         billReadModel(jdbc, m, start);
         openItems(jdbc, m, start, timeout, openItemFailures);
         // the whole cost of the run: until every projection has read what it appended (their lag, and so what the

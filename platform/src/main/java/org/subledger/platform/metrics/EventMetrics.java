@@ -113,8 +113,8 @@ class EventMetrics {
     }
 
     /**
-     * The bill's kind and total from the stored payload as it is (upcast, not deserialized); a message whose payload
-     * another serializer wrote, or that holds the object already, gives them from the object.
+     * The bill's kind and total from the stored payload as it is (upcast, not deserialized). A message that holds the
+     * object instead (never stored, or stored by another serializer) is serialized first: correct, only not cheap.
      */
     private BillTotal billTotal(EventMessage<?> message) {
         if (billTotals != null) {

@@ -55,7 +55,7 @@ class EventMetricsTest {
     }
 
     @Test
-    void countsABillThatIsNoStoredJsonFromTheBillItself() throws Exception {
+    void countsABillThatWasNeverStored() throws Exception {
         metrics.handle(GenericEventMessage.asEventMessage(bill("bill-3", BillKind.EVENT_CHARGE, "5.00")));
 
         assertThat(registry.get("ledger.bills.issued").tag("kind", "EVENT_CHARGE").counter().count()).isEqualTo(1.0);
