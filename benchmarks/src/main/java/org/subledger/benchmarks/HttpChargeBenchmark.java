@@ -290,6 +290,6 @@ final class HttpChargeBenchmark {
             return -1;
         }
         String[] f = ResourceSampler.statFields(Path.of("/proc", Long.toString(pid)));
-        return f == null ? -1 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return f == null ? -1 : ResourceSampler.cpuTicks(f);
     }
 }

@@ -143,10 +143,9 @@ final class ResourceSampler {
                     long parent = Long.parseLong(f[1]);
                     if (pid == postmaster) {
                         // utime, stime, and the reaped children's cutime, cstime
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12])
-                                + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        ticks += cpuTicks(f) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
                     } else if (parent == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        ticks += cpuTicks(f);
                     }
                 }
             }
@@ -154,6 +153,11 @@ final class ResourceSampler {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** User + system CPU ticks (1/100 s) of a process or thread, from its {@link #statFields}. */
+    static long cpuTicks(String[] f) {
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** The fields of /proc/PID/stat after the command name: [0] is the state, [1] the parent pid, [11] utime. */
@@ -188,7 +192,7 @@ final class ResourceSampler {
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
                     String[] f = statFields(thread);
                     if (f != null) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        ticks += cpuTicks(f);
                     }
                 }
             }

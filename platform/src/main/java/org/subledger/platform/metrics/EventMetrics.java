@@ -1,7 +1,6 @@
 package org.subledger.platform.metrics;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,9 +72,7 @@ class EventMetrics {
         this.registry = registry;
         this.eventSerializer = eventSerializer;
         this.billTotals = eventSerializer instanceof JacksonSerializer jackson
-                ? jackson.getObjectMapper().readerFor(BillTotal.class)
-                        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                : null;
+                ? jackson.getObjectMapper().readerFor(BillTotal.class) : null;
         this.runDuration = Timer.builder("ledger.bill.runs.duration")
                 .description("how long bill runs took, from start to completion").register(registry);
         // registered up front, so the series exist (at zero) before the first run
