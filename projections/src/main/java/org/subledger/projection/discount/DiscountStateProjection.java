@@ -20,6 +20,8 @@ import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.projection.support.UnitOfWorkBuffer;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,8 +170,9 @@ class DiscountStateProjection {
                 index};
     }
 
-    private static java.sql.Timestamp sqlTime(Instant at) {
-        return java.sql.Timestamp.from(at);
+    /** An instant as the driver binds {@code timestamptz} without a {@code Calendar} (a {@code Timestamp} needs one). */
+    private static OffsetDateTime sqlTime(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 
     @ResetHandler

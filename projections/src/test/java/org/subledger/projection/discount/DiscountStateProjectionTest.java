@@ -97,6 +97,12 @@ class DiscountStateProjectionTest extends ProjectionWiringTest {
                 .containsEntry("removed_by", "agnes").containsEntry("value_kind", "AMOUNT")
                 .containsEntry("limit_per", "YEARS").containsEntry("note", "outage");
         assertThat(goodwill.get("removed_on").toString()).isEqualTo("2026-06-02");
+        // instants are the events' timestamps (bound as UTC offsets, read back as the same instants)
+        assertThat(instant(goodwill.get("added_at"))).isEqualTo(T0.plusSeconds(1));
+        assertThat(instant(goodwill.get("decided_at"))).isEqualTo(T0.plusSeconds(2));
+        assertThat(jdbc.queryForList("select applied_at from discount_application where subscription_id = ?"
+                + " and event_sequence = 5", java.sql.Timestamp.class, id))
+                .extracting(java.sql.Timestamp::toInstant).containsOnly(T0.plusSeconds(5));
         Map<String, Object> auto = jdbc.queryForMap("select * from subscription_discount where subscription_id = ?"
                 + " and discount_id = 'auto:LOYALTY'", id);
         assertThat(auto).containsEntry("discount_type", "AUTO_APPLY").containsEntry("status", "APPROVED")
@@ -119,6 +125,10 @@ class DiscountStateProjectionTest extends ProjectionWiringTest {
                 + " and discount_id = 'auto:WELCOME'", String.class, id)).containsExactly("bill-may");
         assertThat(jdbc.queryForObject("select sum(amount) from discount_application where subscription_id = ?"
                 + " and discount_id = 'd-1'", java.math.BigDecimal.class, id)).isEqualByComparingTo("30.00");
+    }
+
+    private static Instant instant(Object timestamp) {
+        return ((java.sql.Timestamp) timestamp).toInstant();
     }
 
     private String status(String id, String discountId) {
