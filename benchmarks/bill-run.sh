@@ -11,6 +11,11 @@
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --ledger.billing.segment-size=1000  # other --key=value: ledger
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.discount=true  # one auto-apply discount each
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.accounts=50000  # two subscriptions, one bill each
+#   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.month=2  # the second monthly run (January billed first)
+#   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.warmup=30000  # a warm-up run of other subscriptions
+#
+# A checkpoint comes just before the measured run; the run reports the WAL it wrote (per subscription, full-page
+# images among it, checkpoints).
 #
 # The JVM runs with a fixed heap, -Xmx2g (HEAP=... to change), so peak heap figures compare. Environment as run.sh:
 # JAVA_OPTS, SKIP_BUILD=1, MAVEN_ARGS. The output is also written to benchmarks/target/bill-run-<time>.log.

@@ -51,7 +51,7 @@ final class ResourceSampler {
         long[] wal = walStats();
         long[] db = databaseStats();
         return new Snapshot(System.nanoTime(), machine[0], machine[1], machine[2], machine[3], jvmCpuNanos(),
-                postgresTicks(), wal[0], wal[1], db[0], db[1], db[2]);
+                postgresTicks(), wal[0], wal[1], new WalWritten(wal[2], wal[3], wal[4]), db[0], db[1], db[2]);
     }
 
     /** Resource use between two snapshots. */
@@ -60,7 +60,7 @@ final class ResourceSampler {
         long walSyncs = to.walSyncs - from.walSyncs;
         double walSyncMicros = walSyncs > 0 ? (to.walSyncMicros - from.walSyncMicros) / (double) walSyncs : Double.NaN;
         var database = new DatabaseWork(to.commits - from.commits, to.rowsInserted - from.rowsInserted,
-                to.rowsRead - from.rowsRead);
+                to.rowsRead - from.rowsRead, to.wal.minus(from.wal));
         long total = to.totalTicks - from.totalTicks;
         if (total <= 0 || seconds <= 0 || from.cpus <= 0) {
             return new Usage(seconds, Double.NaN, Double.NaN, Double.NaN, Double.NaN, walSyncs, walSyncMicros,
@@ -92,13 +92,18 @@ final class ResourceSampler {
         }
     }
 
-    /** {WAL flushes, microseconds spent in them}; both count only what the backends have reported (≤ 1 s late). */
+    /**
+     * {WAL flushes, microseconds spent in them, WAL bytes, full-page images in them, checkpoints started}; all count
+     * only what the backends have reported (≤ 1 s late).
+     */
     private long[] walStats() {
         try {
-            return jdbc.queryForObject("select wal_sync, (wal_sync_time * 1000)::bigint from pg_stat_wal",
-                    (row, n) -> new long[]{row.getLong(1), row.getLong(2)});
+            return jdbc.queryForObject("select wal_sync, (wal_sync_time * 1000)::bigint, wal_bytes::bigint, wal_fpi,"
+                            + " (select num_timed + num_requested from pg_stat_checkpointer) from pg_stat_wal",
+                    (row, n) -> new long[]{row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                            row.getLong(5)});
         } catch (RuntimeException e) {
-            return new long[]{0, 0};
+            return new long[]{0, 0, 0, 0, 0};
         }
     }
 
@@ -203,12 +208,31 @@ final class ResourceSampler {
     }
 
     record Snapshot(long wallNanos, long busyTicks, long totalTicks, long iowaitTicks, long cpus, long jvmCpuNanos,
-                    long postgresTicks, long walSyncs, long walSyncMicros, long commits, long rowsInserted,
-                    long rowsRead) {
+                    long postgresTicks, long walSyncs, long walSyncMicros, WalWritten wal, long commits,
+                    long rowsInserted, long rowsRead) {
     }
 
-    /** What PostgreSQL did in a period: transactions committed, rows inserted, rows read. */
-    record DatabaseWork(long commits, long rowsInserted, long rowsRead) {
+    /**
+     * WAL written: bytes, full-page images among them (a page's first change after a checkpoint writes all of it),
+     * checkpoints started (timed or requested; from {@code pg_stat_checkpointer}).
+     */
+    record WalWritten(long bytes, long fullPageImages, long checkpoints) {
+
+        WalWritten minus(WalWritten other) {
+            return new WalWritten(bytes - other.bytes, fullPageImages - other.fullPageImages,
+                    checkpoints - other.checkpoints);
+        }
+
+        /** e.g. "WAL 9.8 kB per subscription (0.4 full-page images), 1 checkpoint started". */
+        String per(long operations, String operation) {
+            return String.format("WAL %.1f kB per %s (%.2f full-page images), %d checkpoint%s started",
+                    bytes / 1000.0 / operations, operation, fullPageImages / (double) operations, checkpoints,
+                    checkpoints == 1 ? "" : "s");
+        }
+    }
+
+    /** What PostgreSQL did in a period: transactions committed, rows inserted, rows read, WAL written. */
+    record DatabaseWork(long commits, long rowsInserted, long rowsRead, WalWritten wal) {
 
         /** e.g. "1.00 transactions, 1.00 rows inserted, 0.0 rows read" per operation. */
         String per(long operations) {
