@@ -212,6 +212,7 @@ final class BillRunBenchmark {
         heap.reset();
         var cpuBefore = cpu.snapshot();
         long jitBefore = ResourceSampler.compilerTicks(self);
+        long[] gcBefore = collections();
         var openItemFailures = ProcessorFailures.of(OPEN_ITEMS);
         long start = System.nanoTime();
         // after a warm-up or a first month, the run bills the GOLD subscriptions only (the others are not due anyway)
@@ -236,6 +237,7 @@ final class BillRunBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         var usage = ResourceSampler.between(cpuBefore, cpu.snapshot());
         long jitTicks = ResourceSampler.compilerTicks(self) - jitBefore;
+        long[] gcAfter = collections();
         long peakHeap = heap.peakBytes();
         long peakLive = heap.peakAfterGcBytes();
         String loadAfter = MachineLoad.now();
@@ -249,7 +251,9 @@ final class BillRunBenchmark {
                 + String.format(" | of the ledger JVM's, its JIT compiler threads: %.2f cores (a fresh JVM compiling"
                 + " the run's code, counted in both runs of a pair) | ",
                 jitBefore < 0 ? Double.NaN : jitTicks / 100.0 / seconds)
-                + usage.database().wal().per(n, "subscription"));
+                + usage.database().wal().per(n, "subscription")
+                + String.format(" | garbage collections: %,d, %.1f s in them (pauses)",
+                gcAfter[0] - gcBefore[0], (gcAfter[1] - gcBefore[1]) / 1000.0));
         billReadModel(jdbc, billsBefore + m, start);
         openItems(jdbc, billsBefore + m, start, timeout, openItemFailures);
         // the whole cost of the run: until every projection has read what it appended (their lag, and so what the
@@ -437,6 +441,17 @@ final class BillRunBenchmark {
         long start = System.nanoTime();
         asSuperuser(cluster, "checkpoint");
         log(String.format("checkpoint before the run: %.1f s", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** {collections, milliseconds in them} of every collector of this JVM so far (G1 on Java 17: its pauses). */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[]{count, millis};
     }
 
     /** A statement the ledger's own role may not run (it is no superuser). */
