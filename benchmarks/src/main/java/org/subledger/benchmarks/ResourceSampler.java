@@ -97,14 +97,20 @@ final class ResourceSampler {
      * only what the backends have reported (≤ 1 s late).
      */
     private long[] walStats() {
+        long[] stats = new long[5];
         try {
-            return jdbc.queryForObject("select wal_sync, (wal_sync_time * 1000)::bigint, wal_bytes::bigint, wal_fpi,"
-                            + " (select num_timed + num_requested from pg_stat_checkpointer) from pg_stat_wal",
-                    (row, n) -> new long[]{row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-                            row.getLong(5)});
+            jdbc.query("select wal_sync, (wal_sync_time * 1000)::bigint, wal_bytes::bigint, wal_fpi from pg_stat_wal",
+                    row -> {
+                        for (int i = 0; i < 4; i++) {
+                            stats[i] = row.getLong(i + 1);
+                        }
+                    });
+            // PostgreSQL 17 and later (an external server may be older: the checkpoints then count as zero)
+            stats[4] = jdbc.queryForObject("select num_timed + num_requested from pg_stat_checkpointer", Long.class);
         } catch (RuntimeException e) {
-            return new long[]{0, 0, 0, 0, 0};
+            // what could not be read counts as zero
         }
+        return stats;
     }
 
     /** {busy, total, iowait, cpus} from the first lines of /proc/stat. */
