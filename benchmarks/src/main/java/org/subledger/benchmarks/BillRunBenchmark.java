@@ -217,23 +217,7 @@ final class BillRunBenchmark {
         long start = System.nanoTime();
         // after a warm-up or a first month, the run bills the GOLD subscriptions only (the others are not due anyway)
         commands.sendAndWait(new StartBillRun(runId, BILLING_DATE, null, warmup > 0 || secondMonth ? "GOLD" : null));
-        long deadline = start + timeout.toNanos();
-        String status = null;
-        long lastReport = start;
-        while (!"COMPLETED".equals(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("bill run not completed within " + timeout);
-            }
-            Thread.sleep(20);
-            status = jdbc.query("select status from bill_run_execution where run_id = ?",
-                    rs -> rs.next() ? rs.getString(1) : null, runId);
-            if (System.nanoTime() - lastReport > 10_000_000_000L) {
-                lastReport = System.nanoTime();
-                log(String.format("  … %,d subscriptions billed so far (%s)", jdbc.queryForObject(
-                        "select coalesce(sum(billed), 0) from bill_run_partition where run_id = ?", Long.class,
-                        runId), MachineLoad.now()));
-            }
-        }
+        awaitCompleted(jdbc, runId, start + timeout.toNanos());
         double seconds = (System.nanoTime() - start) / 1e9;
         var usage = ResourceSampler.between(cpuBefore, cpu.snapshot());
         long jitTicks = ResourceSampler.compilerTicks(self) - jitBefore;
@@ -480,13 +464,21 @@ final class BillRunBenchmark {
                 (ResourceSampler.compilerTicks(self) - jitStart) / 100.0 / seconds, (System.nanoTime() - start) / 1e9));
     }
 
+    /** Until {@code bill_run_execution} says the run COMPLETED, with how many it billed so far every 10 s. */
     private static void awaitCompleted(JdbcTemplate jdbc, String runId, long deadline) throws InterruptedException {
+        long lastReport = System.nanoTime();
         while (!"COMPLETED".equals(jdbc.query("select status from bill_run_execution where run_id = ?",
                 rs -> rs.next() ? rs.getString(1) : null, runId))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("bill run " + runId + " not completed in time");
             }
             Thread.sleep(20);
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                lastReport = System.nanoTime();
+                log(String.format("  … %,d subscriptions billed so far (%s)", jdbc.queryForObject(
+                        "select coalesce(sum(billed), 0) from bill_run_partition where run_id = ?", Long.class,
+                        runId), MachineLoad.now()));
+            }
         }
     }
 
