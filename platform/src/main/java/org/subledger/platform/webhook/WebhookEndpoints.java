@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The registered endpoints ({@code webhook_endpoint}) and, for the enqueuer, the active ones by event type. That
@@ -38,6 +39,8 @@ public class WebhookEndpoints {
     private final Clock wallClock = Clock.systemUTC();
     private volatile Map<String, List<Subscriber>> byType;
     private volatile Instant loadedAt = Instant.MIN;
+    /** Counts changes on this node, so a load that read the table before a change never caches what it read. */
+    private final AtomicLong changes = new AtomicLong();
 
     public WebhookEndpoints(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -95,10 +98,15 @@ public class WebhookEndpoints {
     }
 
     void invalidate() {
-        byType = null;
+        synchronized (changes) {
+            changes.incrementAndGet();
+            byType = null;
+        }
     }
 
     private Map<String, List<Subscriber>> load() {
+        long changesBefore = changes.get();
+        Instant readAt = wallClock.instant();
         Map<String, List<Subscriber>> loaded = new HashMap<>();
         jdbc.query("select id, event_types, starts_after_index from webhook_endpoint where active", rs -> {
             var subscriber = new Subscriber(rs.getObject("id", UUID.class), rs.getLong("starts_after_index"));
@@ -106,8 +114,13 @@ public class WebhookEndpoints {
                 loaded.computeIfAbsent(type, t -> new ArrayList<>()).add(subscriber);
             }
         });
-        loadedAt = wallClock.instant();
-        byType = loaded;
+        synchronized (changes) {
+            // an endpoint registered or disabled while the table was read: what was read is used once, not kept
+            if (changes.get() == changesBefore) {
+                loadedAt = readAt;
+                byType = loaded;
+            }
+        }
         return loaded;
     }
 
