@@ -13,6 +13,7 @@
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.accounts=50000  # two subscriptions, one bill each
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.month=2  # the second monthly run (January billed first)
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.warmup=30000  # a warm-up run of other subscriptions
+#   benchmarks/bill-run.sh --bench.subscriptions=20000 --bench.jfr=/tmp/run.jfr  # a flight recording of the run
 #
 # A checkpoint comes just before the measured run; the run reports the WAL it wrote (per subscription, full-page
 # images among it, checkpoints).

@@ -41,6 +41,8 @@ import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.kernel.subscription.SubscriptionState;
 
+import jdk.jfr.Recording;
+
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -97,6 +99,9 @@ import static org.subledger.benchmarks.LedgerBenchmark.log;
  * 2026-02-01 bills February, one period and one application per bill. It runs in a JVM that has compiled the bill
  * run's code. By default (month 1) the measured run is each subscription's first bill, which catches up two periods.
  *
+ * <p>With {@code --bench.jfr=FILE} a flight recording (JFR's "profile" settings) covers the measured run until every
+ * projection has caught up with it, and is written to FILE ({@code jfr print --events jdk.ExecutionSample FILE}).
+ *
  * <p>With {@code --bench.data-dir=DIR} (a directory that does not exist yet) the PostgreSQL data stays there afterwards,
  * stopped, to read the events and read models the run wrote.
  *
@@ -138,14 +143,15 @@ final class BillRunBenchmark {
         int warmup = Integer.parseInt(settings.getOrDefault("warmup", "0").replace("_", ""));
         boolean secondMonth = "2".equals(settings.getOrDefault("month", "1"));
         Path keptDir = settings.containsKey("data-dir") ? Path.of(settings.get("data-dir")) : null;
+        Path flightRecording = settings.containsKey("jfr") ? Path.of(settings.get("jfr")) : null;
         InProcessLedger.runAndExit("bill-run", properties, keptDir, (context, postgresDir, heap) ->
                 run(context, postgresDir, heap, subscriptions, Math.min(accounts, subscriptions), timeout, discount,
-                        warmup, secondMonth) ? 0 : 2);
+                        warmup, secondMonth, flightRecording) ? 0 : 2);
     }
 
     private static boolean run(ConfigurableApplicationContext context, Path postgresDir, HeapSampler heap, int n,
-                               int m, Duration timeout, boolean discount, int warmup, boolean secondMonth)
-            throws Exception {
+                               int m, Duration timeout, boolean discount, int warmup, boolean secondMonth,
+                               Path flightRecording) throws Exception {
         DataSource dataSource = context.getBean(DataSource.class);
         var jdbc = new JdbcTemplate(dataSource);
         var axon = context.getBean(Configuration.class);
@@ -214,6 +220,7 @@ final class BillRunBenchmark {
         long jitBefore = ResourceSampler.compilerTicks(self);
         long[] gcBefore = collections();
         var openItemFailures = ProcessorFailures.of(OPEN_ITEMS);
+        Recording recording = flightRecording == null ? null : startRecording();
         long start = System.nanoTime();
         // after a warm-up or a first month, the run bills the GOLD subscriptions only (the others are not due anyway)
         commands.sendAndWait(new StartBillRun(runId, BILLING_DATE, null, warmup > 0 || secondMonth ? "GOLD" : null));
@@ -245,6 +252,11 @@ final class BillRunBenchmark {
         long runHead = store.head();
         projections.awaitCaughtUp(projections.names(), runHead, timeout);
         double untilCaughtUp = (System.nanoTime() - start) / 1e9;
+        if (recording != null) {
+            recording.dump(flightRecording);
+            recording.close();
+            log("flight recording of the run until every projection caught up: " + flightRecording.toAbsolutePath());
+        }
         var whole = ResourceSampler.between(cpuBefore, cpu.snapshot());
         double jvmCpu = whole.jvmCores() * whole.seconds();
         double postgresCpu = whole.postgresCores() * whole.seconds();
@@ -379,6 +391,14 @@ final class BillRunBenchmark {
      * how many of the group's batches failed (and were retried) from the run's start until then, deadlocks among
      * them. The issue and the posting of a bill are written by one segment since the group is sequenced per account.
      */
+    /** JFR's "profile" settings (method samples every 10 ms per thread, allocations, locks), for the run only. */
+    private static Recording startRecording() throws java.io.IOException, java.text.ParseException {
+        Recording recording = new Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.setName("bill-run");
+        recording.start();
+        return recording;
+    }
+
     private static void openItems(JdbcTemplate jdbc, int bills, long start, Duration timeout,
                                   ProcessorFailures failures) throws InterruptedException {
         long deadline = start + timeout.toNanos();

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
@@ -29,11 +30,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Business counters from the committed events, in a streaming processing group of their own ({@value #GROUP}) that
- * starts at the head of the event store: history is not counted again, and each event is counted once in the cluster
- * (on the node holding its segment; Prometheus sums the nodes). A processor, not a subscription to the event bus,
- * because bills are appended to the storage engine directly, by the thousand, and never pass the bus; and so that
- * counting never runs on the command path.
+ * Business counters from the committed events, in a streaming processing group ({@value #GROUP}): each event is
+ * counted once in the cluster (on the node holding its segment; Prometheus sums the nodes), never again in a replay.
+ * A processor, not a subscription to the event bus, because bills are appended to the storage engine directly, by the
+ * thousand, and never pass the bus; and so that counting never runs on the command path. The ledger runs the group in
+ * its shared {@code read-models} processor ({@code ledger.axon.shared-processors}); a processor of its own, when it is
+ * not listed there, starts at the head of the event store, so that history is not counted.
  *
  * <ul>
  *   <li>{@code ledger.bill.runs.started}, {@code ledger.bill.runs.completed}, and {@code ledger.bill.runs.duration}
@@ -47,11 +49,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code ledger.process.steps.refused{process}}: saga steps refused by their target (business refusals)</li>
  * </ul>
  *
- * <p>Counting must not cost what handling costs: a usage record is counted by its type, never read, and a bill by
- * its kind and total alone, read from the stored JSON without building the bill and its lines ({@link BillTotal}).
- * Before, this group deserialized every {@code UsageRecorded} and every {@code BillIssued} in full: 8 % of the ledger's
- * JVM samples in a 100,000-subscription bill run (docs/benchmarks.md, session 14).
+ * <p>Counting must not cost what handling costs: a usage record is counted by its type, never read. A bill is counted
+ * by its kind and total. In a processor of its own they are read from the stored JSON without building the bill and
+ * its lines ({@link BillTotal}); before, this group deserialized every {@code UsageRecorded} and every
+ * {@code BillIssued} in full: 8 % of the ledger's JVM samples in a 100,000-subscription bill run (docs/benchmarks.md,
+ * session 14). Even that skim, and the processor's own fetch of every event, cost 7-10 % of them (session 16): in the
+ * shared processor, whose read models deserialize each bill anyway (once per message for all its groups), the group
+ * reads the bill the others read.
  */
+@DisallowReplay
 @ProcessingGroup(EventMetrics.GROUP)
 class EventMetrics {
 
@@ -64,14 +70,21 @@ class EventMetrics {
     /** Counted for every usage record: looked up once, not built and registered again for each. */
     private final Counter usageRecords;
 
-    /** Reads a stored bill's kind and total, skipping the rest; null when events are not stored by Jackson. */
+    /**
+     * Reads a stored bill's kind and total, skipping the rest; null when events are not stored by Jackson or when the
+     * bill is read whole (the processor's other groups deserialize it anyway).
+     */
     private final ObjectReader billTotals;
     private final Serializer eventSerializer;
 
-    EventMetrics(MeterRegistry registry, Serializer eventSerializer) {
+    /**
+     * @param sharesDeserializedBills whether the group runs in a processor whose other groups deserialize every bill
+     *                                (then the bill object they share is read, not its JSON skimmed once more)
+     */
+    EventMetrics(MeterRegistry registry, Serializer eventSerializer, boolean sharesDeserializedBills) {
         this.registry = registry;
         this.eventSerializer = eventSerializer;
-        this.billTotals = eventSerializer instanceof JacksonSerializer jackson
+        this.billTotals = !sharesDeserializedBills && eventSerializer instanceof JacksonSerializer jackson
                 ? jackson.getObjectMapper().readerFor(BillTotal.class) : null;
         this.runDuration = Timer.builder("ledger.bill.runs.duration")
                 .description("how long bill runs took, from start to completion").register(registry);
@@ -110,8 +123,9 @@ class EventMetrics {
     }
 
     /**
-     * The bill's kind and total from the stored payload as it is (upcast, not deserialized). A message that holds the
-     * object instead (never stored, or stored by another serializer) is serialized first: correct, only not cheap.
+     * The bill's kind and total: in a processor of its own, from the stored payload as it is (upcast, not
+     * deserialized; a message that holds the object instead, never stored or stored by another serializer, is
+     * serialized first: correct, only not cheap); in a shared one, from the bill its other groups deserialize.
      */
     private BillTotal billTotal(EventMessage<?> message) {
         if (billTotals != null) {

@@ -37,21 +37,31 @@ public class LedgerMetricsAutoConfiguration {
     }
 
     @Bean
-    EventMetrics ledgerEventMetrics(MeterRegistry registry, @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new EventMetrics(registry, eventSerializer);
+    EventMetrics ledgerEventMetrics(MeterRegistry registry, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                    ProcessorTopology topology) {
+        return new EventMetrics(registry, eventSerializer, sharesAProcessor(topology));
+    }
+
+    /** Whether the metrics group runs in a shared processor ({@code ledger.axon.shared-processors}), as it does. */
+    private static boolean sharesAProcessor(ProcessorTopology topology) {
+        return topology.isShared(topology.processorOf(EventMetrics.GROUP));
     }
 
     /**
-     * The metrics group starts at the head: counters count what happens from now on, never the whole history. Its
-     * handlers send nothing ({@link NothingDispatched}).
+     * In a processor of its own, the metrics group starts at the head: counters count what happens from now on, never
+     * the whole history. Its handlers send nothing ({@link NothingDispatched}; a shared processor has it already).
      */
     @Bean
-    public ConfigurerModule ledgerEventMetricsFromTheHead() {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                        EventMetrics.GROUP,
-                        (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
-                // it counts, and sends no message
-                .registerHandlerInterceptor(EventMetrics.GROUP, config -> NothingDispatched.INSTANCE);
+    public ConfigurerModule ledgerEventMetricsFromTheHead(ProcessorTopology topology) {
+        return configurer -> {
+            if (!sharesAProcessor(topology)) {
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                                EventMetrics.GROUP,
+                                (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))
+                        // it counts, and sends no message
+                        .registerHandlerInterceptor(EventMetrics.GROUP, config -> NothingDispatched.INSTANCE);
+            }
+        };
     }
 
     /**

@@ -34,7 +34,7 @@ class EventMetricsTest {
     private final Serializer serializer = StorageJson.serializer();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final AnnotationEventHandlerAdapter metrics =
-            new AnnotationEventHandlerAdapter(new EventMetrics(registry, serializer));
+            new AnnotationEventHandlerAdapter(new EventMetrics(registry, serializer, false));
 
     @Test
     void countsAStoredBillByItsKindAndTotalWithoutDeserializingTheBill() throws Exception {
@@ -52,6 +52,25 @@ class EventMetricsTest {
                 .isEqualTo(64.0);
         assertThat(registry.get("ledger.bills.amount").tag("direction", "credited").counter().count())
                 .isEqualTo(10.5);
+    }
+
+    @Test
+    void inASharedProcessorReadsTheBillItsOtherGroupsDeserialize() throws Exception {
+        var shared = new AnnotationEventHandlerAdapter(new EventMetrics(registry, serializer, true));
+        SerializedMessage<BillIssued> stored = stored(bill("bill-4", BillKind.RUN, "64.00"));
+
+        shared.handle(domainEvent(stored));
+
+        assertThat(stored.isPayloadDeserialized()).as("deserialized once, for every group of the processor").isTrue();
+        assertThat(registry.get("ledger.bills.issued").tag("kind", "RUN").tag("currency", "EUR").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("ledger.bills.amount").tag("direction", "billed").counter().count())
+                .isEqualTo(64.0);
+    }
+
+    @Test
+    void isNeverReplayed() {
+        assertThat(metrics.supportsReset()).as("a replay would count history again").isFalse();
     }
 
     @Test

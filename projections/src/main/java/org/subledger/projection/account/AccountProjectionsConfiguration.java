@@ -30,8 +30,12 @@ class AccountProjectionsConfiguration {
                 ReceivablesProjection.PROCESSING_GROUP, config -> perAccount());
     }
 
+    /**
+     * Decided by the stored type name: only a bill is deserialized here (its handlers read it anyway), not each event
+     * the shared processor's coordinator offers to the group's segments.
+     */
     static SequencingPolicy<EventMessage<?>> perAccount() {
-        return event -> event.getPayload() instanceof BillIssued bill ? bill.accountId()
+        return event -> BillIssued.class.equals(event.getPayloadType()) ? ((BillIssued) event.getPayload()).accountId()
                 : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }
 }

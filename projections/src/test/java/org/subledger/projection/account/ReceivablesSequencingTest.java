@@ -1,12 +1,17 @@
 package org.subledger.projection.account;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMessage;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.subledger.kernel.account.ReceivableAllocated;
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillPosted;
+import org.subledger.platform.axon.StorageJson;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,5 +45,19 @@ class ReceivablesSequencingTest {
         assertThat(policy.getSequenceIdentifierFor(posted)).isEqualTo(sequence);
         assertThat(policy.getSequenceIdentifierFor(allocated)).isEqualTo(sequence);
         assertThat(policy.getSequenceIdentifierFor(otherAccount)).isEqualTo("ACC-2");
+    }
+
+    @Test
+    void anEventThatIsNoBillIsSequencedWithoutBeingDeserialized() {
+        Serializer serializer = StorageJson.serializer();
+        var stored = new SerializedMessage<>("event-1", serializer.serialize(new BillPosted("ACC-1", "bill:BILL-1",
+                "BILL-1", "2026-000001", eur("42.34"), eur("0.00"), "Bill", eur("42.34"), ON.plusDays(14)),
+                byte[].class), serializer.serialize(MetaData.emptyInstance(), byte[].class), serializer);
+
+        Object sequence = AccountProjectionsConfiguration.perAccount().getSequenceIdentifierFor(
+                new GenericDomainEventMessage<>("Account", "ACC-1", 7, stored, Instant::now));
+
+        assertThat(sequence).isEqualTo("ACC-1");
+        assertThat(stored.isPayloadDeserialized()).isFalse();
     }
 }
