@@ -216,6 +216,8 @@ final class BillRunBenchmark {
         String loadBefore = MachineLoad.now();
         System.gc();
         heap.reset();
+        var threadCpu = new ThreadCpu();
+        var threadsBefore = threadCpu.snapshot();
         var cpuBefore = cpu.snapshot();
         long jitBefore = ResourceSampler.compilerTicks(self);
         long[] gcBefore = collections();
@@ -258,6 +260,8 @@ final class BillRunBenchmark {
             log("flight recording of the run until every projection caught up: " + flightRecording.toAbsolutePath());
         }
         var whole = ResourceSampler.between(cpuBefore, cpu.snapshot());
+        log("by thread until caught up: " + ThreadCpu.describe(ThreadCpu.between(threadsBefore, threadCpu.snapshot()),
+                n, "subscription", 0.2));
         double jvmCpu = whole.jvmCores() * whole.seconds();
         double postgresCpu = whole.postgresCores() * whole.seconds();
         log(String.format("every projection caught up with the run (global index %,d) %.1f s after it started: ledger"
