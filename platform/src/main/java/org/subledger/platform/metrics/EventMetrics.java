@@ -53,9 +53,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * by its kind and total. In a processor of its own they are read from the stored JSON without building the bill and
  * its lines ({@link BillTotal}); before, this group deserialized every {@code UsageRecorded} and every
  * {@code BillIssued} in full: 8 % of the ledger's JVM samples in a 100,000-subscription bill run (docs/benchmarks.md,
- * session 14). Even that skim, and the processor's own fetch of every event, cost 7-10 % of them (session 16): in the
- * shared processor, whose read models deserialize each bill anyway (once per message for all its groups), the group
- * reads the bill the others read.
+ * session 14). Even that skim, with the processor's own fetch of every event, was 7-10 % of the Java samples of a
+ * profiled 30,000-subscription run (session 16, JFR): in the shared processor, whose read models deserialize each
+ * bill anyway (once per message for all its groups), the group reads the bill the others read.
  */
 @DisallowReplay
 @ProcessingGroup(EventMetrics.GROUP)
