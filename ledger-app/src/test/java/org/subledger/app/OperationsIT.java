@@ -80,18 +80,18 @@ class OperationsIT extends LedgerIT {
     @Test
     void onlyProcessorsThatSendNothingAreSparedCorrelationData() {
         var processing = axon.eventProcessingConfiguration();
-        for (String sendsNothing : new String[]{"read-models", "webhooks"}) {
-            assertThat(processing.eventProcessor(sendsNothing).orElseThrow().getHandlerInterceptors())
-                    .as(sendsNothing).contains(NothingDispatched.INSTANCE);
+        assertThat(processing.eventProcessor("read-models").orElseThrow().getHandlerInterceptors())
+                .contains(NothingDispatched.INSTANCE);
+        // the business counters and the webhook enqueuer run in the read models' processor, not one of their own
+        for (String group : new String[]{"ledger-metrics", "webhooks"}) {
+            assertThat(processing.eventProcessor(group)).as(group).isEmpty();
+            assertThat(processing.eventProcessorByProcessingGroup(group).orElseThrow().getName()).as(group)
+                    .isEqualTo("read-models");
         }
-        // the business counters count in the read models' processor, not one of their own
-        assertThat(processing.eventProcessor("ledger-metrics")).isEmpty();
-        assertThat(processing.eventProcessorByProcessingGroup("ledger-metrics").orElseThrow().getName())
-                .isEqualTo("read-models");
         // the sagas and process managers send commands, which must carry the principal and the correlation
         assertThat(processing.eventProcessors()).isNotEmpty();
         processing.eventProcessors().forEach((name, processor) -> {
-            if (!java.util.Set.of("read-models", "webhooks").contains(name)) {
+            if (!name.equals("read-models")) {
                 assertThat(processor.getHandlerInterceptors()).as(name).doesNotContain(NothingDispatched.INSTANCE);
             }
         });

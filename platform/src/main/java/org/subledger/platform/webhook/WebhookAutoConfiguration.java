@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.subledger.platform.axon.AxonStorageAutoConfiguration;
 import org.subledger.platform.axon.LedgerAxonProperties;
+import org.subledger.platform.axon.ProcessorTopology;
 
 /** Webhooks: endpoints, the enqueuing processing group and the deliverer (README "Webhooks"). */
 @AutoConfiguration(after = {AxonStorageAutoConfiguration.class, FlywayAutoConfiguration.class})
@@ -37,19 +38,27 @@ public class WebhookAutoConfiguration {
     }
 
     /**
-     * The group starts at the head of the event store, not its tail: an endpoint receives only what is stored after
-     * its registration, so a ledger upgraded with years of history has nothing to read through first. A named
-     * configuration replaces the default one in some Axon versions, so the batch size and segments are set again.
+     * The ledger runs the enqueuer's group in its shared {@code read-models} processor
+     * ({@code ledger.axon.shared-processors}): one fetch of each event for all of them, not one more. Taken out of that
+     * list, its processor of its own starts at the head of the event store, not its tail: an endpoint receives only
+     * what is stored after its registration ({@code starts_after_index}), so a ledger upgraded with years of history
+     * has nothing to read through first. A named configuration replaces the default one in some Axon versions, so the
+     * batch size and segments are set again.
      */
     @Bean
-    public ConfigurerModule webhookProcessorStartsAtHead(LedgerAxonProperties properties) {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                        WebhookEnqueuer.PROCESSING_GROUP,
-                        (config, builder) -> builder.batchSize(properties.processorBatchSize())
-                                .initialSegmentCount(properties.processorSegments())
-                                .initialToken(StreamableMessageSource::createHeadToken))
-                // the enqueuer writes rows of the delivery queue and sends no message
-                .registerHandlerInterceptor(WebhookEnqueuer.PROCESSING_GROUP, config -> NothingDispatched.INSTANCE);
+    public ConfigurerModule webhookProcessorStartsAtHead(LedgerAxonProperties properties, ProcessorTopology topology) {
+        return configurer -> {
+            if (topology.isShared(topology.processorOf(WebhookEnqueuer.PROCESSING_GROUP))) {
+                return; // the shared processor has its settings, and NothingDispatched
+            }
+            configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                            WebhookEnqueuer.PROCESSING_GROUP,
+                            (config, builder) -> builder.batchSize(properties.processorBatchSize())
+                                    .initialSegmentCount(properties.processorSegments())
+                                    .initialToken(StreamableMessageSource::createHeadToken))
+                    // the enqueuer writes rows of the delivery queue and sends no message
+                    .registerHandlerInterceptor(WebhookEnqueuer.PROCESSING_GROUP, config -> NothingDispatched.INSTANCE);
+        };
     }
 
     @Bean

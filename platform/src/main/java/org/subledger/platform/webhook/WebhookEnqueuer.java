@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,8 +20,9 @@ import java.util.List;
  * Turns each stored event into one delivery per endpoint subscribed to its type, in the processing group's own
  * transaction (so with its token: an event is enqueued once however often the group replays a batch). It runs
  * behind the command path like any projection and sends nothing itself: a slow or dead receiver can delay only its
- * own deliveries, never a command.
+ * own deliveries, never a command. A replay of its processor (the shared read models') enqueues nothing again.
  */
+@DisallowReplay
 @ProcessingGroup(WebhookEnqueuer.PROCESSING_GROUP)
 public class WebhookEnqueuer {
 
