@@ -56,6 +56,11 @@ class WebhookEnqueuerTest {
     }
 
     @Test
+    void isNeverReplayed() {
+        assertThat(handler.supportsReset()).as("a replay of the shared processor would enqueue old events").isFalse();
+    }
+
+    @Test
     void doesNotDeserialiseAnEventNoEndpointSubscribedTo() throws Exception {
         when(endpoints.subscribers("ThingNoticed")).thenReturn(List.of());
 
