@@ -60,6 +60,11 @@ public final class ProcessorTopology {
         return processors.stream().flatMap(processor -> groupsOf(processor).stream()).toList();
     }
 
+    /** Whether the group runs in a shared processor (one listed in {@code ledger.axon.shared-processors}). */
+    public boolean runsShared(String group) {
+        return processorOfGroup.containsKey(group);
+    }
+
     /** Whether several groups share the processor. */
     public boolean isShared(String processor) {
         return groupsOfProcessor.containsKey(processor);

@@ -39,12 +39,7 @@ public class LedgerMetricsAutoConfiguration {
     @Bean
     EventMetrics ledgerEventMetrics(MeterRegistry registry, @Qualifier("eventSerializer") Serializer eventSerializer,
                                     ProcessorTopology topology) {
-        return new EventMetrics(registry, eventSerializer, sharesAProcessor(topology));
-    }
-
-    /** Whether the metrics group runs in a shared processor ({@code ledger.axon.shared-processors}), as it does. */
-    private static boolean sharesAProcessor(ProcessorTopology topology) {
-        return topology.isShared(topology.processorOf(EventMetrics.GROUP));
+        return new EventMetrics(registry, eventSerializer, topology.runsShared(EventMetrics.GROUP));
     }
 
     /**
@@ -54,7 +49,7 @@ public class LedgerMetricsAutoConfiguration {
     @Bean
     public ConfigurerModule ledgerEventMetricsFromTheHead(ProcessorTopology topology) {
         return configurer -> {
-            if (!sharesAProcessor(topology)) {
+            if (!topology.runsShared(EventMetrics.GROUP)) {
                 configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                                 EventMetrics.GROUP,
                                 (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken))

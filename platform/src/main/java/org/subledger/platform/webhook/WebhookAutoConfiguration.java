@@ -48,7 +48,7 @@ public class WebhookAutoConfiguration {
     @Bean
     public ConfigurerModule webhookProcessorStartsAtHead(LedgerAxonProperties properties, ProcessorTopology topology) {
         return configurer -> {
-            if (topology.isShared(topology.processorOf(WebhookEnqueuer.PROCESSING_GROUP))) {
+            if (topology.runsShared(WebhookEnqueuer.PROCESSING_GROUP)) {
                 return; // the shared processor has its settings, and NothingDispatched
             }
             configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(

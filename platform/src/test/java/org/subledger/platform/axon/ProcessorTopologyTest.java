@@ -24,6 +24,8 @@ class ProcessorTopologyTest {
                 .containsExactly("account-summary", "account-statement", "webhooks");
         assertThat(topology.isShared("read-models")).isTrue();
         assertThat(topology.isShared("webhooks")).isFalse();
+        assertThat(topology.runsShared("account-summary")).isTrue();
+        assertThat(topology.runsShared("webhooks")).isFalse();
     }
 
     @Test
