@@ -1,6 +1,7 @@
 package org.subledger.projection.billing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.projection.support.PlannedPerExecution;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -138,7 +139,7 @@ final class BillWriter {
         }
         String[] lookup = rows.stream().map(lookupValue).distinct().toArray(String[]::new);
         Set<String> existing = new HashSet<>(jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(existingKeysSql);
+            PreparedStatement statement = PlannedPerExecution.prepare(connection, existingKeysSql);
             statement.setArray(1, connection.createArrayOf("varchar", lookup));
             return statement;
         }, (rs, row) -> rs.getString(1)));
