@@ -76,12 +76,23 @@ class ReceivablesProjection {
                                                       subtotal, open_amount, currency)
             values (?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (account_id, item_id, section_no) do nothing""";
+    /**
+     * One probe of the primary keys per item asked: the lateral subquery, kept apart by {@code offset 0}, is planned
+     * per item, where an index scan is the cheaper plan as soon as the tables hold more than a page or two, analyzed
+     * or not. As a plain join the plan depended on their statistics: a new ledger's first bill run, before
+     * autovacuum's first analyze, got a hash join over a sequential scan of every section, for every batch (session
+     * 17, docs/benchmarks.md).
+     */
     private static final String SECTIONS_OF = """
-            select s.account_id, s.item_id, s.section_no, s.subtotal, s.open_amount as section_open, s.currency,
-                   o.open_amount
+            select s.account_id, s.item_id, s.section_no, s.subtotal, s.section_open, s.currency, s.open_amount
             from unnest(?::varchar[], ?::varchar[]) as k (account_id, item_id)
-            join receivable_open_item_section s on s.account_id = k.account_id and s.item_id = k.item_id
-            join receivable_open_item o on o.account_id = s.account_id and o.item_id = s.item_id
+            cross join lateral (
+                select s.account_id, s.item_id, s.section_no, s.subtotal, s.open_amount as section_open, s.currency,
+                       o.open_amount
+                from receivable_open_item_section s
+                join receivable_open_item o on o.account_id = s.account_id and o.item_id = s.item_id
+                where s.account_id = k.account_id and s.item_id = k.item_id
+                offset 0) s
             order by s.account_id, s.item_id, s.section_no""";
     private static final String SECTION_OPEN = """
             update receivable_open_item_section set open_amount = ?
