@@ -15,9 +15,9 @@ import java.sql.SQLException;
  * statistics change. A read-model table starts empty in a new ledger and grows by thousands of rows a second in its
  * first bill run, before autovacuum's first analyze (up to a minute later): a generic plan made while it was small is
  * a sequential scan, and every later batch then read the whole table (a 30,000-subscription first bill run with a
- * discount: 308 look-ups of {@code bill}, 13.6 ms each against 0.45 ms). Planned at each execution, the look-up uses the primary
- * key as soon as the table has more than a few pages, analyzed or not. Planning it costs far less than one batch's
- * look-up, so nothing is lost where the generic plan was right.
+ * discount: 308 look-ups of {@code bill}, 13.6 ms each against 0.45 ms). Planned at each execution, the look-up uses
+ * the primary key as soon as the table has more than a few pages, analyzed or not. Planning it costs far less than
+ * one batch's look-up, so nothing is lost where the generic plan was right.
  *
  * <p>Not for a join to {@code unnest(?)}: planned per execution on a table never analyzed, the receivables' section
  * look-up chose a hash join over a sequential scan and took twice as long as with its prepared plan (session 17).
