@@ -119,6 +119,31 @@ class DiscountBillingIT extends LedgerIT {
         assertThat(texts(discountLine(bills.get(3)).at("/explanation/discounts")))
                 .contains("application 4 of 3 per year");
         assertThat(discountsApplied(subscription)).isEqualTo(6);
+
+        // the discount state and the applied discounts report read the bills' DISCOUNT lines: six applications
+        String code = "THREE-A-YEAR-" + type;
+        JsonNode state = Await.until("the six applications in the discount state", () -> api.get("agent",
+                "/api/subscriptions/" + subscription + "/discounts"), response -> response.status() == 200
+                && response.json().size() == 1 && response.json().get(0).get("applications").size() == 6).json();
+        JsonNode discount = state.get(0);
+        assertThat(discount.get("discountId").asText()).isEqualTo("auto:" + code);
+        assertThat(discount.get("type").asText()).isEqualTo("AUTO_APPLY");
+        assertThat(discount.get("applicationsUsed").asInt()).isEqualTo(6);
+        assertThat(Amounts.of(discount.get("amountGiven"))).isEqualByComparingTo("18.00");
+        List<String> applications = new ArrayList<>();
+        discount.get("applications").forEach(application -> applications.add(application.get("periodStart").asText()
+                + " " + application.get("applicationNumber").asInt() + " "
+                + Amounts.of(application.get("amount")).setScale(2).toPlainString()));
+        assertThat(applications).containsExactly("2026-10-01 1 3.00", "2026-11-01 2 3.00", "2026-12-01 3 3.00",
+                "2027-01-01 4 3.00", "2027-02-01 5 3.00", "2027-03-01 6 3.00");
+        JsonNode report = api.get("reporter", "/api/reports/applied-discounts?from=2026-10-01&to=2027-12-31"
+                + "&definition=" + code).json();
+        List<String> months = new ArrayList<>();
+        report.get("lines").forEach(line -> months.add(line.get("period").asText() + " "
+                + line.get("subscriptions").asLong() + " " + line.get("applications").asLong() + " "
+                + Amounts.of(line.get("amount")).setScale(2).toPlainString()));
+        assertThat(months).containsExactly("2026-10 1 1 3.00", "2026-11 1 1 3.00", "2026-12 1 1 3.00",
+                "2027-01 1 1 3.00", "2027-02 1 1 3.00", "2027-03 1 1 3.00");
     }
 
     @Test

@@ -7,12 +7,19 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.subledger.kernel.billing.BillIssued;
+import org.subledger.kernel.billing.BillKind;
+import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.DiscountLineFacts;
+import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionAction;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +41,7 @@ class DiscountsOnSubscriptionsIT extends LedgerIT {
     @Autowired
     EventStore eventStore;
 
+    private String accountId;
     private String subscriptionId;
 
     @BeforeEach
@@ -41,7 +49,7 @@ class DiscountsOnSubscriptionsIT extends LedgerIT {
         loadSampleCatalog();
         Await.until("the sample's D2", () -> api.get("reporter", "/api/catalog/additive-discounts/" + D2),
                 response -> response.status() == 200);
-        String accountId = api.openAccount("Eleni", "Christou", "500.00");
+        accountId = api.openAccount("Eleni", "Christou", "500.00");
         var created = api.post("agent", "/api/subscriptions", """
                 {"accountId":"%s","subscriptionTypeCode":"GOLD",
                  "billingTerms":{"scheme":"RESIDENTIAL","billingFrequency":"MONTHLY"},
@@ -143,7 +151,7 @@ class DiscountsOnSubscriptionsIT extends LedgerIT {
                 pending -> !pending.contains(first) && !pending.contains(second) && !pending.contains(third));
         assertProblem(api.get("sales", path), 404, "SUBSCRIPTION_NOT_FOUND", null);
 
-        // billing's applications (its side is another change): appended as the bill appender appends them
+        // billing's applications (its side is DiscountBillingIT's): appended as billing appended them
         applied(first, LocalDate.of(2015, 3, 2), 1);
         applied(first, LocalDate.of(2015, 4, 2), 2);
         JsonNode given = Await.until("the applications in the discount state", () -> api.get("agent", path),
@@ -188,12 +196,31 @@ class DiscountsOnSubscriptionsIT extends LedgerIT {
         return discounts.findValuesAsText("status");
     }
 
+    /**
+     * What billing appends for one application (bills of revision 1): the DiscountApplied on the subscription's stream
+     * and the bill, on its own stream, whose DISCOUNT line is the application the discount state and the report read.
+     */
     private void applied(String discountId, LocalDate periodStart, int number) {
+        String billId = "bill-" + UUID.randomUUID();
         long next = eventStore.lastSequenceNumberFor(subscriptionId).orElseThrow() + 1;
-        var event = new DiscountApplied(subscriptionId, discountId, D2, "bill-" + UUID.randomUUID(), periodStart,
-                periodStart.plusMonths(1), Money.of("15.00", "EUR"), number, List.of("GOLD"),
+        var event = new DiscountApplied(subscriptionId, discountId, D2, billId, periodStart,
+                periodStart.plusMonths(1), Money.of("15.00", "EUR"), number, List.of("1 GOLD"),
                 List.of("billing frequency is one of [MONTHLY]"), SubscriptionAction.of(BehaviourCode.BILL, null));
         eventStore.publish(new GenericDomainEventMessage<>("Subscription", subscriptionId, next, event,
                 MetaData.with(LedgerMetadata.PRINCIPAL, LedgerMetadata.SYSTEM_PRINCIPAL)));
+        var fee = new BillLine(1, BillLineKind.RECURRING, "GOLD", "Gold package", periodStart,
+                periodStart.plusMonths(1), 1, Money.of("20.00", "EUR"), Money.of("3.19", "EUR"),
+                new BigDecimal("19"), null, null);
+        var discount = new BillLine(2, BillLineKind.DISCOUNT, D2, "Discount " + D2 + ": 15.00 EUR off per billing"
+                + " period (application " + number + ")", periodStart, periodStart.plusMonths(1), 1,
+                Money.of("-15.00", "EUR"), Money.of("-2.39", "EUR"), new BigDecimal("19"), discountId,
+                new LineExplanation(null, "AMOUNT", null, 1, List.of(), Money.of("15.00", "EUR"), null, null, null,
+                        null, null, List.of("definition " + D2, "value 15.00 EUR off per billing period",
+                        "lines 1 GOLD", "criteria billing frequency is one of [MONTHLY]",
+                        DiscountLineFacts.application(number, " of 3 per year"))));
+        eventStore.publish(new GenericDomainEventMessage<>("Bill", billId, 0, new BillIssued(billId,
+                "T-" + billId, accountId, subscriptionId, null, BillKind.RUN, periodStart, periodStart,
+                periodStart.plusMonths(1), List.of(fee, discount), Money.of("5.00", "EUR"), Money.of("0.80", "EUR"),
+                periodStart.plusDays(14)), MetaData.with(LedgerMetadata.PRINCIPAL, LedgerMetadata.SYSTEM_PRINCIPAL)));
     }
 }

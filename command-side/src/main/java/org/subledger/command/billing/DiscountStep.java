@@ -2,6 +2,7 @@ package org.subledger.command.billing;
 
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.DiscountLineFacts;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.ApplicationLimit;
@@ -744,7 +745,7 @@ final class DiscountStep {
             lastCriteriaFact = "criteria " + (g.criteria().isEmpty() ? "none" : String.join("; ", g.criteria()));
         }
         facts.add(lastCriteriaFact);
-        facts.add("application " + g.number() + t.limit());
+        facts.add(DiscountLineFacts.application(g.number(), t.limit()));
         return DiscountLines.line(lineNo, g.discount().definitionCode(), g.discount().discountId(),
                 t.description() + g.number() + ")", g.from(), g.to(), g.takes(), numbered, applied.amount(),
                 account.currency(), g.discount().value().kind().name(), facts);

@@ -2,6 +2,7 @@ package org.subledger.command.billing;
 
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.billing.DiscountLineFacts;
 import org.subledger.kernel.catalog.AdditiveDiscountDefinition;
 import org.subledger.kernel.catalog.AppliedServiceType;
 import org.subledger.kernel.catalog.ConditionAttribute;
@@ -204,7 +205,7 @@ final class JobDiscountStep {
             List<String> facts = List.of("definition " + code, "value " + value,
                     "lines " + String.join(", ", discounted),
                     "criteria " + (g.criteria().isEmpty() ? "none" : String.join("; ", g.criteria())),
-                    "application 1 of 1 (a job is billed once)");
+                    DiscountLineFacts.application(1, " of 1 (a job is billed once)"));
             BillLine first = numbered.get(g.takes().keySet().iterator().next() - 1);
             lines.add(DiscountLines.line(lines.size() + 1, code, g.discount().discountId(),
                     "Discount " + code + ": " + value, first.from(), first.to(), g.takes(), numbered, amount,

@@ -37,7 +37,7 @@ public record ProjectionCheckProperties(Map<String, List<String>> projections,
         schema = schema == null ? "projection_check" : schema;
         excludedMigrations = excludedMigrations == null
                 ? List.of("V2_680__reporting_schema.sql", "V2_721__reporting_receivables.sql",
-                        "V2_901__reporting_bill_sections.sql")
+                        "V2_901__reporting_bill_sections.sql", "V2_992__reporting_discount_applications.sql")
                 : List.copyOf(excludedMigrations);
         catchUpTimeout = catchUpTimeout == null ? Duration.ofSeconds(60) : catchUpTimeout;
         maxRowsShown = maxRowsShown == null ? 20 : maxRowsShown;

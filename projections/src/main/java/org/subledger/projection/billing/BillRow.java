@@ -2,7 +2,9 @@ package org.subledger.projection.billing;
 
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.billing.BillSection;
+import org.subledger.kernel.billing.DiscountLineFacts;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,13 +56,19 @@ record BillRow(String billId,
                 String currency,
                 String reference,
                 String explanation,
-                String subscriptionId) {
+                String subscriptionId,
+                Integer applicationNumber) {
 
         static Line of(BillLine line, String subscriptionId) {
+            // a DISCOUNT line of a subscription's section is one application of its discount (the discount state
+            // reads it)
+            Integer applicationNumber = line.kind() == BillLineKind.DISCOUNT && subscriptionId != null
+                    && line.explanation() != null
+                    ? DiscountLineFacts.applicationNumber(line.explanation().discounts()) : null;
             return new Line(line.lineNo(), line.kind().name(), line.productCode(), line.description(), line.from(),
                     line.to(), line.quantity(), line.amount().amount(), line.taxAmount().amount(),
                     line.taxRatePercent(), line.amount().currency().getCurrencyCode(), line.reference(),
-                    ExplanationJson.write(line.explanation()), subscriptionId);
+                    ExplanationJson.write(line.explanation()), subscriptionId, applicationNumber);
         }
     }
 

@@ -58,8 +58,8 @@ final class BillWriter {
     private static final String INSERT_LINE = """
             insert into bill_line (bill_id, line_no, kind, product_code, description, period_from, period_to,
                                    quantity, amount, tax_amount, tax_rate_percent, currency, reference, explanation,
-                                   subscription_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                                   subscription_id, application_number)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
             on conflict (bill_id, line_no) do nothing""";
     private static final String INSERT_SECTION = """
             insert into bill_section (bill_id, section_no, subscription_id, period_from, period_to, first_line_no,
@@ -219,6 +219,11 @@ final class BillWriter {
         statement.setString(13, line.reference());
         statement.setString(14, line.explanation());
         statement.setString(15, line.subscriptionId());
+        if (line.applicationNumber() == null) {
+            statement.setNull(16, Types.INTEGER);
+        } else {
+            statement.setInt(16, line.applicationNumber());
+        }
     }
 
     private void insertFailures(List<PendingBilling.Failure> failures) {

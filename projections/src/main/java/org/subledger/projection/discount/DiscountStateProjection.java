@@ -22,21 +22,23 @@ import org.subledger.projection.support.UnitOfWorkBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the discount state ({@code subscription_discount}, {@code discount_application}) from the subscription
- * stream: who added a discount and who decided on it come from the events' metadata, when from their timestamps.
- * Every statement touches only rows older than the event (or inserts what is missing), so a redelivered event changes
- * nothing. An auto-apply discount has no DiscountAdded: its row is made from its first application.
+ * Builds the discount state ({@code subscription_discount}) from the subscription stream: who added a discount and who
+ * decided on it come from the events' metadata, when from their timestamps. Every statement touches only rows older
+ * than the event (or inserts what is missing), so a redelivered event changes nothing. An auto-apply discount has no
+ * DiscountAdded: its row is made from its first application.
  *
- * <p>The statements of a batch of events are written just before it commits ({@link PendingDiscountState}): those
- * on {@code subscription_discount} in event order, then every application at once. A bill run's bills so cost two
- * multi-row inserts per batch, not two statements per bill (issue 12: they were most of what this projection added
- * to a bill run with discounts).
+ * <p>The applications themselves are the bills' DISCOUNT lines ({@code bill_line}, written by the bill projection):
+ * stored once, where the bill shows them (issue 12: a second table of them was a third of what discounts added to a
+ * bill run's writes).
+ *
+ * <p>The statements of a batch of events are written just before it commits ({@link PendingDiscountState}), in event
+ * order, each run of statements with the same SQL as one multi-row insert: a bill run's bills so cost one statement per
+ * batch, not one per bill.
  */
 @Component
 @ProcessingGroup(DiscountStateProjection.PROCESSING_GROUP)
@@ -63,19 +65,13 @@ class DiscountStateProjection {
                 added_on, starts_on, added_by, added_at, version)
             values (?, ?, ?, 'AUTO_APPLY', 'APPROVED', ?, ?, ?, ?, ?)
             on conflict (subscription_id, discount_id) do nothing""";
-    private static final String APPLY = """
-            insert into discount_application (subscription_id, discount_id, definition_code, bill_id, period_start,
-                period_end, amount, currency, application_number, applied_at, event_sequence, application_index)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (subscription_id, event_sequence, application_index) do nothing""";
-
     private final JdbcTemplate jdbc;
     private final UnitOfWorkBuffer<PendingDiscountState> pending;
 
     DiscountStateProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.pending = new UnitOfWorkBuffer<>("discount-state.pending", PendingDiscountState::new,
-                buffer -> buffer.write(jdbc, APPLY));
+                buffer -> buffer.write(jdbc));
     }
 
     @EventHandler
@@ -121,21 +117,20 @@ class DiscountStateProjection {
         pending.add(buffer -> buffer.discount(REMOVE, row));
     }
 
-    /** A bill of revision 1 recorded each application as an event of its own. */
+    /**
+     * A bill of revision 1 recorded each application as an event of its own: an auto-apply discount's first one makes
+     * its row (the insert does nothing when it exists).
+     */
     @EventHandler
     void on(DiscountApplied event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
             @MetaDataValue(LedgerMetadata.PRINCIPAL) String principal) {
         Object[] discount = autoApplied(event, sequenceNumber, at, principal);
-        Object[] application = application(event, sequenceNumber, 0, at);
-        pending.add(buffer -> {
-            buffer.discount(AUTO_APPLIED, discount);
-            buffer.application(application);
-        });
+        pending.add(buffer -> buffer.discount(AUTO_APPLIED, discount));
     }
 
     /**
-     * The applications recorded inside the bill's {@code SubscriptionBilled} (revision 2): one row each, told apart by
-     * their place in the event (most bills have none: nothing to write).
+     * The applications recorded inside the bill's {@code SubscriptionBilled} (revision 2): an auto-apply discount's
+     * row comes from its first application (most bills have none: nothing to write).
      */
     @EventHandler
     void on(SubscriptionBilled event, @SequenceNumber long sequenceNumber, @Timestamp Instant at,
@@ -144,30 +139,16 @@ class DiscountStateProjection {
         if (applications.isEmpty()) {
             return;
         }
-        // an auto-apply discount's row comes from its first application (the insert does nothing when it exists)
         Map<String, Object[]> discounts = new LinkedHashMap<>();
-        List<Object[]> rows = new ArrayList<>(applications.size());
-        for (int i = 0; i < applications.size(); i++) {
-            DiscountApplied applied = applications.get(i);
+        for (DiscountApplied applied : applications) {
             discounts.putIfAbsent(applied.discountId(), autoApplied(applied, sequenceNumber, at, principal));
-            rows.add(application(applied, sequenceNumber, i, at));
         }
-        pending.add(buffer -> {
-            discounts.values().forEach(discount -> buffer.discount(AUTO_APPLIED, discount));
-            rows.forEach(buffer::application);
-        });
+        pending.add(buffer -> discounts.values().forEach(discount -> buffer.discount(AUTO_APPLIED, discount)));
     }
 
     private static Object[] autoApplied(DiscountApplied event, long sequenceNumber, Instant at, String principal) {
         return new Object[]{event.subscriptionId(), event.discountId(), event.definitionCode(), event.periodStart(),
                 event.periodStart(), principal, sqlTime(at), sequenceNumber};
-    }
-
-    private static Object[] application(DiscountApplied event, long sequenceNumber, int index, Instant at) {
-        return new Object[]{event.subscriptionId(), event.discountId(), event.definitionCode(), event.billId(),
-                event.periodStart(), event.periodEnd(), event.amount().amount(),
-                event.amount().currency().getCurrencyCode(), event.applicationNumber(), sqlTime(at), sequenceNumber,
-                index};
     }
 
     /** An instant as the driver binds {@code timestamptz} without a {@code Calendar} (a {@code Timestamp} needs one). */
@@ -177,6 +158,6 @@ class DiscountStateProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("truncate table subscription_discount, discount_application");
+        jdbc.execute("truncate table subscription_discount");
     }
 }

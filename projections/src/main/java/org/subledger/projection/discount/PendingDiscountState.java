@@ -9,9 +9,7 @@ import java.util.List;
  * What one batch of events does to the discount state, written by {@link DiscountStateProjection} just before the
  * batch commits. The statements on {@code subscription_discount} run in event order (an auto-apply discount's row
  * made by its first application must exist before a removal in the same batch updates it), each run of consecutive
- * statements with the same SQL as one JDBC batch, which the driver sends as one multi-row insert. The applications
- * ({@code discount_application}) go last, all in one batch: nothing else in the batch reads or writes that table, and
- * each insert does nothing when its row exists, so their place after the discounts' statements changes nothing.
+ * statements with the same SQL as one JDBC batch, which the driver sends as one multi-row insert.
  *
  * <p>No statement here is an upsert that updates ({@code on conflict … do update}): a multi-row insert that meets one
  * key twice (a discount's row from two bills in one batch) simply keeps the first.
@@ -22,19 +20,13 @@ final class PendingDiscountState {
     }
 
     private final List<Statement> discounts = new ArrayList<>();
-    private final List<Object[]> applications = new ArrayList<>();
 
     /** A statement on {@code subscription_discount}, run in the order added. */
     void discount(String sql, Object[] arguments) {
         discounts.add(new Statement(sql, arguments));
     }
 
-    /** The arguments of one application's insert. */
-    void application(Object[] arguments) {
-        applications.add(arguments);
-    }
-
-    void write(JdbcTemplate jdbc, String applicationSql) {
+    void write(JdbcTemplate jdbc) {
         int start = 0;
         while (start < discounts.size()) {
             String sql = discounts.get(start).sql();
@@ -46,9 +38,6 @@ final class PendingDiscountState {
             }
             jdbc.batchUpdate(sql, run);
             start = end;
-        }
-        if (!applications.isEmpty()) {
-            jdbc.batchUpdate(applicationSql, applications);
         }
     }
 }

@@ -5,10 +5,16 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.kernel.billing.BillIssued;
+import org.subledger.kernel.billing.BillKind;
+import org.subledger.kernel.billing.BillLine;
+import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.billing.BillRunCandidatesSelected;
 import org.subledger.kernel.billing.BillRunCompleted;
 import org.subledger.kernel.billing.BillRunStarted;
 import org.subledger.kernel.billing.CreditNoteIssued;
+import org.subledger.kernel.billing.DiscountLineFacts;
+import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.money.Money;
@@ -31,6 +37,7 @@ import static org.subledger.projection.billing.BillingEvents.MAY_1;
 import static org.subledger.projection.billing.BillingEvents.T0;
 import static org.subledger.projection.billing.BillingEvents.bill;
 import static org.subledger.projection.billing.BillingEvents.billed;
+import static org.subledger.projection.billing.BillingEvents.eur;
 import static org.subledger.projection.billing.BillingEvents.event;
 import static org.subledger.projection.billing.BillingEvents.failure;
 import static org.subledger.projection.billing.BillingEvents.usage;
@@ -86,6 +93,44 @@ class BillingProjectionsTest extends ProjectionWiringTest {
                 .containsEntry("first_tier", "base").containsEntry("days", "30");
         assertThat((BigDecimal) lines.get(0).get("tax_rate_percent")).isEqualByComparingTo("19");
         assertThat(lines.get(1)).containsEntry("price_plan", null).containsEntry("quantity", 3L);
+    }
+
+    @Test
+    void aSubscriptionsDiscountLinesAreItsDiscountApplicationsAndAJobsAreNot() {
+        String id = UUID.randomUUID().toString();
+        var fee = new BillLine(1, BillLineKind.RECURRING, "GOLD", "Gold package April 2026", APRIL_1, MAY_1, 1,
+                eur("24.00"), eur("3.83"), new BigDecimal("19"), null, null);
+        var discount = new BillLine(2, BillLineKind.DISCOUNT, "LOYALTY",
+                "Discount LOYALTY: 10 % at level 1 (application 2)", APRIL_1, MAY_1, 1, eur("-2.40"),
+                eur("-0.38"), new BigDecimal("19"), "auto:LOYALTY",
+                new LineExplanation(null, "PERCENTAGE", null, 1, List.of(), eur("2.40"), null, null, null, null, null,
+                        List.of("definition LOYALTY", "value 10 % at level 1", "lines 1 GOLD", "criteria none",
+                                DiscountLineFacts.application(2, " of 3 per year"))));
+        eventStore.publish(
+                event("Bill", "BILL-" + id, 0, new BillIssued("BILL-" + id, "N-" + id, "ACC-" + id, "SUB-" + id,
+                        null, BillKind.RUN, APRIL_1, APRIL_1, MAY_1, List.of(fee, discount), eur("21.60"),
+                        eur("3.45"), APRIL_1.plusDays(14))),
+                // a job's bill (no subscription): its discount is the job's, not a subscription's application
+                event("Bill", "JOB-BILL-" + id, 0, new BillIssued("JOB-BILL-" + id, "J-" + id, "ACC-" + id, null,
+                        null, BillKind.JOB, APRIL_1, APRIL_1, APRIL_1, List.of(fee, discount), eur("21.60"),
+                        eur("3.45"), APRIL_1.plusDays(14))));
+
+        awaitRows("bill where bill_id in ('BILL-" + id + "', 'JOB-BILL-" + id + "')", 2);
+        assertThat(jdbc.queryForList("select bill_id || ' ' || line_no || ' ' || coalesce(application_number, 0)"
+                        + " from bill_line where bill_id in (?, ?) order by bill_id, line_no", String.class,
+                "BILL-" + id, "JOB-BILL-" + id))
+                .containsExactly("BILL-" + id + " 1 0", "BILL-" + id + " 2 2", "JOB-BILL-" + id + " 1 0",
+                        "JOB-BILL-" + id + " 2 0");
+        assertThat(jdbc.queryForList("""
+                        select subscription_id || ' ' || discount_id || ' ' || definition_code || ' ' || bill_id || ' '
+                            || period_start || ' ' || period_end || ' ' || amount || ' ' || currency || ' '
+                            || application_number
+                        from reporting.discount_applications where bill_id in (?, ?)""", String.class,
+                "BILL-" + id, "JOB-BILL-" + id))
+                .containsExactly("SUB-" + id + " auto:LOYALTY LOYALTY BILL-" + id
+                        + " 2026-04-01 2026-05-01 2.4000 EUR 2");
+        assertThat(jdbc.queryForObject("select applied_at from reporting.discount_applications where bill_id = ?",
+                Timestamp.class, "BILL-" + id)).isEqualTo(Timestamp.from(T0));
     }
 
     @Test

@@ -36,8 +36,9 @@ import static org.subledger.query.discount.DiscountViews.DiscountStateView;
 import static org.subledger.query.discount.DiscountViews.PendingDiscountView;
 
 /**
- * Reads the discount state the {@code discount-state} projection keeps ({@code subscription_discount},
- * {@code discount_application}, and for jobs {@code job_discount}, {@code job_discount_application}), joined to
+ * Reads the discount state the {@code discount-state} projection keeps ({@code subscription_discount}, and for jobs
+ * {@code job_discount}, {@code job_discount_application}) with a subscription's applications, which are its bills'
+ * DISCOUNT lines ({@code bill_line}, one per application: the bill projection's), joined to
  * {@code subscription_summary} (or {@code job_summary}) for the owning unit and the account, which
  * lists are filtered on exactly as the other subscription lists are ({@link ReadScopes}). Like the catalog and
  * organisation read models it reads its tables directly, not through the query bus: only the HTTP API asks.
@@ -59,6 +60,12 @@ class DiscountReadModel {
             d.percentage, d.level, null::integer as free_count, null::varchar as free_unit, d.added_on, d.added_by,
             d.added_unit, d.added_at, d.note""";
 
+    /** The subscriptions' applications: their bills' DISCOUNT lines (a job's bill has no subscription). */
+    private static final String APPLICATIONS = """
+            (select subscription_id, reference as discount_id, product_code as definition_code,
+                period_from as period_start, -amount as amount, currency, application_number
+             from bill_line where kind = 'DISCOUNT' and subscription_id is not null)""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     DiscountReadModel(NamedParameterJdbcTemplate jdbc) {
@@ -69,8 +76,12 @@ class DiscountReadModel {
     List<DiscountStateView> discounts(String subscriptionId, LocalDate today) {
         var parameters = new MapSqlParameterSource("id", subscriptionId);
         Map<String, List<ApplicationView>> applications = jdbc.query("""
-                        select discount_id, bill_id, period_start, period_end, amount, currency, application_number
-                        from discount_application where subscription_id = :id order by period_start""", parameters,
+                        select l.reference as discount_id, l.bill_id, l.period_from as period_start,
+                            l.period_to as period_end, -l.amount as amount, l.currency, l.application_number
+                        from bill_line l
+                        where l.bill_id in (select bill_id from bill_section where subscription_id = :id)
+                          and l.subscription_id = :id and l.kind = 'DISCOUNT'
+                        order by l.period_from, l.bill_id, l.line_no""", parameters,
                 (rs, row) -> Map.entry(rs.getString("discount_id"), new ApplicationView(rs.getString("bill_id"),
                         date(rs, "period_start"), date(rs, "period_end"), money(rs, "amount", "currency"),
                         rs.getInt("application_number"))))
@@ -148,7 +159,7 @@ class DiscountReadModel {
                         + " count(distinct a.subscription_id) as subscriptions, 0 as jobs,"
                         + " count(distinct (a.subscription_id, a.discount_id, a.application_number)) as applications,"
                         + " sum(a.amount) as amount"
-                        + " from discount_application a join subscription_summary s"
+                        + " from " + APPLICATIONS + " a join subscription_summary s"
                         + " on s.subscription_id = a.subscription_id"
                         + " where " + String.join(" and ", subscriptions)
                         + " group by a.definition_code, to_char(a.period_start, 'YYYY-MM'), a.currency"
