@@ -88,8 +88,18 @@ class OperationsIT extends LedgerIT {
             assertThat(processing.eventProcessorByProcessingGroup(group).orElseThrow().getName()).as(group)
                     .isEqualTo("read-models");
         }
+        // the command side's process managers share a processor too (one fetch of each event for all of them);
+        // provisioning's dispatch, which waits on the providers, keeps its own
+        for (String group : new String[]{"bill-runs", "collection-runs", "usage-billing", "wallet-payments",
+                "job-billing"}) {
+            assertThat(processing.eventProcessor(group)).as(group).isEmpty();
+            assertThat(processing.eventProcessorByProcessingGroup(group).orElseThrow().getName()).as(group)
+                    .isEqualTo("process-managers");
+        }
+        assertThat(processing.eventProcessorByProcessingGroup("provisioning-dispatch").orElseThrow().getName())
+                .isEqualTo("provisioning-dispatch");
         // the sagas and process managers send commands, which must carry the principal and the correlation
-        assertThat(processing.eventProcessors()).isNotEmpty();
+        assertThat(processing.eventProcessors()).containsKey("process-managers");
         processing.eventProcessors().forEach((name, processor) -> {
             if (!name.equals("read-models")) {
                 assertThat(processor.getHandlerInterceptors()).as(name).doesNotContain(NothingDispatched.INSTANCE);

@@ -253,7 +253,7 @@ public class AxonStorageAutoConfiguration {
     /** Which processor runs which processing group: {@code ledger.axon.shared-processors}. */
     @Bean
     public ProcessorTopology processorTopology(LedgerAxonProperties properties) {
-        return new ProcessorTopology(properties.sharedProcessors());
+        return new ProcessorTopology(properties.sharedProcessors(), properties.dispatchingProcessors());
     }
 
     /** A shared processor's first tokens start where its groups' own processors were (SharedProcessorTokenStore). */
@@ -319,8 +319,8 @@ public class AxonStorageAutoConfiguration {
                                         .build())
                         .registerDefaultHandlerInterceptor((config, processorName) ->
                                 new ProjectionMetricsInterceptor(meterRegistry, processorName));
-                // the shared processors run read models, which send nothing
-                topology.sharedProcessors().forEach(processor -> configurer.eventProcessing()
+                // the shared processors of read models send nothing; the process managers' send commands
+                topology.sharedProcessorsSendingNothing().forEach(processor -> configurer.eventProcessing()
                         .registerHandlerInterceptor(processor, config -> NothingDispatched.INSTANCE));
             }
 

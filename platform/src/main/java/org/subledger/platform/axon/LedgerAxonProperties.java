@@ -20,6 +20,9 @@ import java.util.Map;
  *                            each group keeps its own handlers and its own dead-letter queue
  *                            (see {@link ProcessorTopology});
  *                            every group not listed has a processor of its own, named after it
+ * @param dispatchingProcessors the shared processors whose handlers send commands (the process managers'): their
+ *                            units of work keep the correlation data every message sent needs; the other shared
+ *                            processors send nothing ({@link NothingDispatched})
  */
 @ConfigurationProperties("ledger.axon")
 public record LedgerAxonProperties(Duration gapTimeout,
@@ -27,7 +30,8 @@ public record LedgerAxonProperties(Duration gapTimeout,
                                    Integer processorSegments,
                                    Integer commandRetries,
                                    Duration commandRetryInterval,
-                                   Map<String, List<String>> sharedProcessors) {
+                                   Map<String, List<String>> sharedProcessors,
+                                   List<String> dispatchingProcessors) {
 
     public LedgerAxonProperties {
         gapTimeout = gapTimeout != null ? gapTimeout : Duration.ofMinutes(10);
@@ -36,5 +40,6 @@ public record LedgerAxonProperties(Duration gapTimeout,
         commandRetries = commandRetries != null ? commandRetries : 8;
         commandRetryInterval = commandRetryInterval != null ? commandRetryInterval : Duration.ofMillis(20);
         sharedProcessors = sharedProcessors != null ? Map.copyOf(sharedProcessors) : Map.of();
+        dispatchingProcessors = dispatchingProcessors != null ? List.copyOf(dispatchingProcessors) : List.of();
     }
 }

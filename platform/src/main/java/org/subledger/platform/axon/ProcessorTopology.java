@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which streaming processor runs which processing group ({@code ledger.axon.shared-processors}). A processor tails the
@@ -14,16 +15,33 @@ import java.util.Set;
  * queue (Axon builds them per group inside the processor), so a group whose handler fails dead-letters the event
  * while the groups beside it handle it and move on.
  *
- * <p>Groups that must stay alone: sagas (their failure handling is registered per processor name), and the
- * subscribing {@code lookup-} groups, which are not streaming processors at all.
+ * <p>A shared processor's units of work are marked {@link NothingDispatched} (its handlers' messages get no
+ * correlation data) unless it is listed as dispatching ({@code ledger.axon.dispatching-processors}): the command
+ * side's process managers send commands, which must carry the handled event's principal and correlation.
+ *
+ * <p>Groups that must stay alone: sagas (their failure handling is registered per processor name), the subscribing
+ * {@code lookup-} groups, which are not streaming processors at all, and a group that waits on something outside the
+ * ledger (provisioning's dispatch calls the providers): in a shared processor it would hold up the other groups.
  */
 public final class ProcessorTopology {
 
     private final Map<String, String> processorOfGroup = new HashMap<>();
     private final Map<String, List<String>> groupsOfProcessor;
+    private final Set<String> dispatching;
 
+    /** Shared processors that send nothing. */
     public ProcessorTopology(Map<String, List<String>> sharedProcessors) {
+        this(sharedProcessors, List.of());
+    }
+
+    public ProcessorTopology(Map<String, List<String>> sharedProcessors, Collection<String> dispatchingProcessors) {
         this.groupsOfProcessor = Map.copyOf(sharedProcessors);
+        this.dispatching = Set.copyOf(dispatchingProcessors);
+        dispatching.forEach(processor -> {
+            if (!sharedProcessors.containsKey(processor)) {
+                throw new IllegalArgumentException("dispatching processor " + processor + " is not a shared processor");
+            }
+        });
         sharedProcessors.forEach((processor, groups) -> {
             if (groups.isEmpty()) {
                 throw new IllegalArgumentException("shared processor " + processor + " names no processing group");
@@ -72,5 +90,11 @@ public final class ProcessorTopology {
 
     public Set<String> sharedProcessors() {
         return groupsOfProcessor.keySet();
+    }
+
+    /** The shared processors whose handlers send no message ({@link NothingDispatched} marks their units of work). */
+    public Set<String> sharedProcessorsSendingNothing() {
+        return groupsOfProcessor.keySet().stream().filter(processor -> !dispatching.contains(processor))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -29,6 +29,18 @@ class ProcessorTopologyTest {
     }
 
     @Test
+    void aSharedProcessorSendsNothingUnlessListedAsDispatching() {
+        var both = new ProcessorTopology(Map.of("read-models", List.of("account-summary"),
+                "process-managers", List.of("bill-runs", "usage-billing")), List.of("process-managers"));
+
+        assertThat(both.sharedProcessorsSendingNothing()).containsExactly("read-models");
+        assertThat(both.processorOf("usage-billing")).isEqualTo("process-managers");
+        assertThat(topology.sharedProcessorsSendingNothing()).containsExactly("read-models");
+        assertThatThrownBy(() -> new ProcessorTopology(Map.of("read-models", List.of("account-summary")),
+                List.of("bill-runs"))).hasMessageContaining("dispatching processor bill-runs is not a shared processor");
+    }
+
+    @Test
     void refusesAGroupInTwoProcessorsAndAProcessorNamedAfterAnotherProcessorsGroup() {
         assertThatThrownBy(() -> new ProcessorTopology(Map.of("a", List.of("x"), "b", List.of("x"))))
                 .hasMessageContaining("x is assigned to two shared processors");
