@@ -229,7 +229,8 @@ class BillingIT extends LedgerIT {
         usage(subscription, "BRAVEHEART", "2026-01-20T21:30:00");   // U1: 3.00
         usage(subscription, "SERENDIPITY", "2026-01-21T02:15:00");  // U2: 2.00
         Await.until("two unbilled records", () -> api.get("reporter", "/api/subscriptions/" + subscription
-                + "/unbilled-usage").json().get("records").size(), size -> size == 2);
+                + "/unbilled-usage"),
+                response -> response.status() == 200 && response.json().path("records").size() == 2);
 
         runBills(LocalDate.of(2026, 2, 1));
 
@@ -238,7 +239,8 @@ class BillingIT extends LedgerIT {
         assertThat(usage).extracting(line -> line.get("productCode").asText() + " " + amount(line).setScale(2).toPlainString())
                 .containsExactlyInAnyOrder("BRAVEHEART 3.00", "SERENDIPITY 2.00");
         Await.until("no unbilled usage left", () -> api.get("reporter", "/api/subscriptions/" + subscription
-                + "/unbilled-usage").json().get("records").size(), size -> size == 0);
+                + "/unbilled-usage"),
+                response -> response.status() == 200 && response.json().path("records").size() == 0);
     }
 
     @Test

@@ -59,7 +59,8 @@ class ExplainedBillsIT extends LedgerIT {
                 {"recordId":"%s","productCode":"BRAVEHEART","usedAt":"2026-01-20T21:30:00"}""".formatted(recordId));
         assertThat(usage.status()).as(usage.toString()).isEqualTo(201);
         Await.until("the usage record unbilled", () -> api.get("reporter", "/api/subscriptions/" + subscription
-                + "/unbilled-usage").json().get("records").size(), size -> size == 1);
+                + "/unbilled-usage"),
+                response -> response.status() == 200 && response.json().path("records").size() == 1);
         runBills(LocalDate.of(2026, 2, 1));
         String billId = billIds(account, 2).get(1);
 
