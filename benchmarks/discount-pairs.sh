@@ -4,9 +4,9 @@
 # Odd pairs run without the discount first, even pairs with it first. Prints each run's RESULT line as it comes,
 # then the means of both sides and their ratios: the run, until every projection caught up, and CPU per subscription
 # (ledger JVM + PostgreSQL). Compare means, not single pairs: on a 2-core machine one run of the same jar varies by
-# up to 7 % either way (docs/benchmarks.md, session 20), so one pair alone can say ×1.09 or ×1.22. Each line also gives the CPU
-# that other processes took from the run (otherCores): a second job on the machine (a build, a profile being read)
-# slows one side of a pair, and the script warns when it did.
+# up to 7 % either way (docs/benchmarks.md, session 20), so one pair alone can say ×1.09 or ×1.22. Each line also
+# gives the CPU that other processes took from the run (otherCores): a second job on the machine (a build, a profile
+# being read) slows one side of a pair, and the script warns when it did.
 #
 #   benchmarks/discount-pairs.sh                                   # 4 pairs of 100,000 subscriptions, ~16 minutes
 #   PAIRS=2 benchmarks/discount-pairs.sh --bench.month=2           # the second monthly run
@@ -26,8 +26,7 @@ fi
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 run() {
-    local discount=$1 pair=$2 shown
-    local output other
+    local discount=$1 pair=$2 output shown other
     output=$(SKIP_BUILD=1 benchmarks/in-process.sh bill-run --bench.subscriptions=100000 "${@:3}" \
         --bench.discount="$discount" || true)
     shown=$(grep '^RESULT ' <<< "$output" || true)
@@ -71,10 +70,13 @@ function field(name,   i, kv) {
 END {
     if (n["with"] == 0 || n["without"] == 0) { print "no complete pair"; exit 1 }
     for (s in n) { run[s] /= n[s]; caught[s] /= n[s]; cpu[s] /= n[s] }
-    printf "\nMEANS pairs=%d without: run=%.1fs caughtUp=%.1fs cpuMsPerSub=%.3f | with: run=%.1fs caughtUp=%.1fs cpuMsPerSub=%.3f\n",
-        n["with"], run["without"], caught["without"], cpu["without"], run["with"], caught["with"], cpu["with"]
+    printf "\nMEANS pairs=%d without: run=%.1fs caughtUp=%.1fs cpuMsPerSub=%.3f |", n["with"], run["without"],
+        caught["without"], cpu["without"]
+    printf " with: run=%.1fs caughtUp=%.1fs cpuMsPerSub=%.3f\n",
+        run["with"], caught["with"], cpu["with"]
     printf "RATIO run=x%.3f caughtUp=x%.3f cpuPerSub=x%.3f (goal: within 15 %%, x1.150)%s\n",
         run["with"] / run["without"], caught["with"] / caught["without"], cpu["with"] / cpu["without"],
         wrong ? " -- " wrong " run(s) not correct=true" : ""
-    if (disturbed) printf "WARNING: in %d run(s) other processes took more than 0.05 of the 2 cores: run again on a quiet machine\n", disturbed
+    if (disturbed) printf "WARNING: in %d run(s) other processes took more than 0.05 of the 2 cores:" \
+        " run again on a quiet machine\n", disturbed
 }' "$results"

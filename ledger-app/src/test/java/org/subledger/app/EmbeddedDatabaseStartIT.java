@@ -168,7 +168,8 @@ class EmbeddedDatabaseStartIT {
             // so a stop that hangs says where (that is how the ignored SIGINT above was found)
             long interrupted = System.nanoTime();
             boolean stopped = ledger.waitFor(2, TimeUnit.MINUTES);
-            assertThat(stopped).as(() -> "stopped within 2 minutes; its threads:\n" + threadDump(ledger)).isTrue();
+            assertThat(stopped).as(() -> "stopped within 2 minutes; its threads:\n" + threadDump(java, ledger))
+                    .isTrue();
             System.out.printf("ctrl-C: the ledger stopped in %.1f s%n", (System.nanoTime() - interrupted) / 1e9);
             assertThat(Pids.alive(postmaster)).as("its PostgreSQL stopped with it").isFalse();
             assertThat(dataDir.resolve("postmaster.pid")).as("a clean shutdown").doesNotExist();
@@ -192,9 +193,8 @@ class EmbeddedDatabaseStartIT {
     }
 
     /** The threads of a ledger still running (the ledger is the JVM itself: setsid execs it). */
-    private static String threadDump(Process ledger) {
+    private static String threadDump(String java, Process ledger) {
         try {
-            String java = ProcessHandle.current().info().command().orElse("java");
             Path jcmdPath = Path.of(java).resolveSibling("jcmd");
             String tool = Files.isExecutable(jcmdPath) ? jcmdPath.toString() : "jcmd";
             // into a file, read once jcmd ended or was given up on: reading its pipe could wait for ever
