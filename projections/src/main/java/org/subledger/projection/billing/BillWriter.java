@@ -1,6 +1,7 @@
 package org.subledger.projection.billing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.subledger.projection.support.CopyRows;
 import org.subledger.projection.support.PlannedPerExecution;
 
 import java.sql.PreparedStatement;
@@ -55,12 +56,10 @@ final class BillWriter {
                               period_to, total, tax_total, currency, due_date, line_count, issued_at, version)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (bill_id) do nothing""";
-    private static final String INSERT_LINE = """
-            insert into bill_line (bill_id, line_no, kind, product_code, description, period_from, period_to,
-                                   quantity, amount, tax_amount, tax_rate_percent, currency, reference, explanation,
-                                   subscription_id, application_number)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-            on conflict (bill_id, line_no) do nothing""";
+    /** Lines are copied (the most rows a bill run writes): only those of bills new to {@code bill}, so never twice. */
+    private static final String[] LINE_COLUMNS = {"bill_id", "line_no", "kind", "product_code", "description",
+            "period_from", "period_to", "quantity", "amount", "tax_amount", "tax_rate_percent", "currency", "reference",
+            "explanation", "subscription_id", "application_number"};
     private static final String INSERT_SECTION = """
             insert into bill_section (bill_id, section_no, subscription_id, period_from, period_to, first_line_no,
                                       last_line_no, total, tax_total, currency)
@@ -168,12 +167,16 @@ final class BillWriter {
             setInstant(statement, 15, bill.issuedAt());
             statement.setLong(16, bill.version());
         });
-        List<BillLineInsert> lines = bills.stream()
-                .flatMap(bill -> bill.lines().stream().map(line -> new BillLineInsert(bill.billId(), line)))
-                .toList();
-        if (!lines.isEmpty()) {
-            jdbc.batchUpdate(INSERT_LINE, lines, lines.size(), BillWriter::bindLine);
+        CopyRows lines = new CopyRows("bill_line", LINE_COLUMNS);
+        for (BillRow bill : bills) {
+            for (BillRow.Line line : bill.lines()) {
+                lines.row(bill.billId(), line.lineNo(), line.kind(), line.productCode(), line.description(),
+                        line.periodFrom(), line.periodTo(), line.quantity(), line.amount(), line.taxAmount(),
+                        line.taxRatePercent(), line.currency(), line.reference(), line.explanation(),
+                        line.subscriptionId(), line.applicationNumber());
+            }
         }
+        lines.copy(jdbc);
         List<SectionInsert> sections = bills.stream()
                 .flatMap(bill -> bill.sections().stream().map(section -> new SectionInsert(bill.billId(), section)))
                 .toList();
@@ -197,33 +200,6 @@ final class BillWriter {
         statement.setBigDecimal(8, section.total());
         statement.setBigDecimal(9, section.taxTotal());
         statement.setString(10, section.currency());
-    }
-
-    private record BillLineInsert(String billId, BillRow.Line line) {
-    }
-
-    private static void bindLine(PreparedStatement statement, BillLineInsert insert) throws SQLException {
-        BillRow.Line line = insert.line();
-        statement.setString(1, insert.billId());
-        statement.setInt(2, line.lineNo());
-        statement.setString(3, line.kind());
-        statement.setString(4, line.productCode());
-        statement.setString(5, line.description());
-        setDate(statement, 6, line.periodFrom());
-        setDate(statement, 7, line.periodTo());
-        statement.setLong(8, line.quantity());
-        statement.setBigDecimal(9, line.amount());
-        statement.setBigDecimal(10, line.taxAmount());
-        statement.setBigDecimal(11, line.taxRatePercent());
-        statement.setString(12, line.currency());
-        statement.setString(13, line.reference());
-        statement.setString(14, line.explanation());
-        statement.setString(15, line.subscriptionId());
-        if (line.applicationNumber() == null) {
-            statement.setNull(16, Types.INTEGER);
-        } else {
-            statement.setInt(16, line.applicationNumber());
-        }
     }
 
     private void insertFailures(List<PendingBilling.Failure> failures) {

@@ -134,6 +134,37 @@ class BillingProjectionsTest extends ProjectionWiringTest {
     }
 
     @Test
+    void storesEveryCharacterOfALinesTextAsTheEventHasIt() {
+        // the lines are copied in COPY's text format: what it escapes, and what looks like its markers, come back as is
+        String id = UUID.randomUUID().toString();
+        String text = "tab\there, new\nline, return\r, back\\slash, \\N, \\., \"quoted\" 'single' ; é € 漢 🎬 \u007f";
+        var odd = new BillLine(1, BillLineKind.ONE_OFF, null, text, null, null, 0, eur("0.00"), eur("0.00"), null,
+                text, new LineExplanation(null, null, null, 1, List.of(), eur("0.00"), null, null, null, null, null,
+                List.of(text)));
+        var plain = new BillLine(2, BillLineKind.ONE_OFF, "STB", "", APRIL_1, APRIL_1, 1, eur("1234567.89"),
+                eur("-0.01"), new BigDecimal("7.5000"), null, null);
+        eventStore.publish(event("Bill", "BILL-" + id, 0, new BillIssued("BILL-" + id, "N-" + id, "ACC-" + id,
+                "SUB-" + id, null, BillKind.EVENT_CHARGE, APRIL_1, APRIL_1, APRIL_1, List.of(odd, plain),
+                eur("1234567.89"), eur("-0.01"), APRIL_1)));
+
+        awaitRows("bill where bill_id = 'BILL-" + id + "'", 1);
+        var lines = jdbc.queryForList("""
+                select line_no, product_code, description, period_from, quantity, amount, tax_amount, tax_rate_percent,
+                       reference, explanation -> 'discounts' ->> 0 as note, subscription_id, application_number
+                from bill_line where bill_id = ? order by line_no""", "BILL-" + id);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).containsEntry("product_code", null).containsEntry("description", text)
+                .containsEntry("period_from", null).containsEntry("quantity", 0L).containsEntry("reference", text)
+                .containsEntry("note", text).containsEntry("tax_rate_percent", null)
+                .containsEntry("subscription_id", "SUB-" + id).containsEntry("application_number", null);
+        assertThat(lines.get(1)).containsEntry("product_code", "STB").containsEntry("description", "")
+                .containsEntry("period_from", Date.valueOf(APRIL_1)).containsEntry("quantity", 1L);
+        assertThat(((BigDecimal) lines.get(1).get("amount")).toPlainString()).isEqualTo("1234567.8900");
+        assertThat(((BigDecimal) lines.get(1).get("tax_amount")).toPlainString()).isEqualTo("-0.0100");
+        assertThat(((BigDecimal) lines.get(1).get("tax_rate_percent")).toPlainString()).isEqualTo("7.5000");
+    }
+
+    @Test
     void countsABillRunsBillsAndFailuresWhileItRunsAndTakesItsOwnCountsWhenItCompletes() {
         String run = "RUN-" + UUID.randomUUID();
         var events = new ArrayList<DomainEventMessage<?>>();
