@@ -3,8 +3,11 @@ package org.subledger.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +112,64 @@ class UsageBatchesIT extends LedgerIT {
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(120);
         assertThat(amounts(subscription)).hasSize(121);
         assertThat(eventCount(subscription)).isGreaterThan(snapshotAt + 1);
+    }
+
+    @Test
+    void theDuplicateCheckFindsTheRecordedPairsByTheKeyWhateverTheTablesStatisticsSay() {
+        String subscription = subscribe();
+        String other = subscribe();
+        String tag = UUID.randomUUID().toString();
+        var posted = api.post("billing", "/api/usage/batches", batch(subscription, tag, 0, 3));
+        assertThat(posted.json().get("accepted").asInt()).as(posted.toString()).isEqualTo(3);
+
+        // the batch handler's look-up: only the pairs recorded, a record id of another subscription not among them
+        assertThat(jdbc.queryForList("""
+                        select subscription_id || ' ' || record_id
+                        from usage_records_recorded(string_to_array(?, ',')::varchar[],
+                                                    string_to_array(?, ',')::varchar[])
+                        order by 1""", String.class,
+                String.join(",", subscription, subscription, other, subscription),
+                String.join(",", tag + "-0", tag + "-2", tag + "-1", tag + "-9")))
+                .containsExactly(subscription + " " + tag + "-0", subscription + " " + tag + "-2");
+        // planned without scans or hash joins at each call: a plan made while the table looked empty cannot scan it
+        assertThat(jdbc.queryForObject("""
+                        select array_to_string(proconfig, ',') from pg_proc
+                        where proname = 'usage_records_recorded'""", String.class))
+                .isEqualTo("enable_seqscan=off,enable_hashjoin=off,enable_mergejoin=off");
+        // what those settings do: with a scan made to look free and index probes dear, the plain join scans the
+        // table, and the function's query (the same join under its settings) still probes the key
+        String join = """
+                explain select u.subscription_id from usage_record_id u
+                join unnest(array['a']::varchar[], array['b']::varchar[]) as asked(s, r)
+                on u.subscription_id = asked.s and u.record_id = asked.r""";
+        List<String> plans = jdbc.execute((ConnectionCallback<List<String>>)
+                connection -> {
+                    connection.setAutoCommit(false);
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("set local seq_page_cost = 0");
+                        statement.execute("set local random_page_cost = 1000");
+                        String plain = plan(statement, join);
+                        statement.execute("""
+                                select set_config(split_part(setting, '=', 1), split_part(setting, '=', 2), true)
+                                from pg_proc, unnest(proconfig) as setting where proname = 'usage_records_recorded'""");
+                        return List.of(plain, plan(statement, join));
+                    } finally {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                });
+        assertThat(plans.get(0)).contains("Seq Scan on usage_record_id");
+        assertThat(plans.get(1)).contains("Index").contains("usage_record_id_pkey").doesNotContain("Seq Scan");
+    }
+
+    private static String plan(Statement statement, String explain) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (var rows = statement.executeQuery(explain)) {
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private static String batch(String subscription, String tag, int from, int to) {
