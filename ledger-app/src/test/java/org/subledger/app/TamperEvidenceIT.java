@@ -10,15 +10,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.subledger.platform.audit.VerifyCommand;
 import org.subledger.platform.db.EmbeddedPostgresServer;
 
+import javax.sql.DataSource;
+
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +48,7 @@ class TamperEvidenceIT {
         Path dataDir = Path.of("target", "it-postgres", "tamper-" + UUID.randomUUID());
         ledger = new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--ledger.embedded-postgres.data-dir=" + dataDir, "--ledger.embedded-postgres.port=0",
-                "--server.port=0", "--ledger.audit.chain.interval=100ms");
+                "--server.port=0", "--ledger.audit.chain.interval=100ms", "--ledger.audit.chain.gap-timeout=1s");
         api = RestartIT.api(ledger);
         jdbc = ledger.getBean(JdbcTemplate.class);
         postgres = ledger.getBean(EmbeddedPostgresServer.class);
@@ -133,6 +139,92 @@ class TamperEvidenceIT {
         String printed = cli(position, hash);
         assertThat(printed).startsWith("not intact: CHANGED").contains("event " + changed)
                 .contains("MISSING").contains("event=" + deleted);
+    }
+
+    /**
+     * The chainer hashes the bytes the driver receives; an outsider reads the columns as text. Both must give the
+     * published link: SHA-256 of the previous hash and the event's columns in canonical order, each text as a 4-byte
+     * big-endian length and its UTF-8 bytes (-1 for null), each number as 8 bytes big-endian. Computed here from
+     * scratch, for an event whose payload holds characters outside ASCII.
+     */
+    @Test
+    void aStoredLinkIsThePublishedHashOfItsEventReadAsText() throws Exception {
+        String account = api.openAccount("Γεωργίου", "Zoë Ørsted", "100.00");
+        Await.until("the account chained", () -> jdbc.queryForObject("select count(*) from audit_chain c join"
+                + " domain_event_entry e on e.global_index = c.global_index where e.aggregate_identifier = ?",
+                Long.class, account), chained -> chained == 1);
+        var sha256 = MessageDigest.getInstance("SHA-256");
+        var link = jdbc.queryForMap("select c.position, c.hash from audit_chain c join domain_event_entry e"
+                + " on e.global_index = c.global_index where e.aggregate_identifier = ?", account);
+        long position = (Long) link.get("position");
+        sha256.update(position == 1 ? new byte[32] : jdbc.queryForObject(
+                "select hash from audit_chain where position = ?", byte[].class, position - 1));
+        Map<String, Object> event = jdbc.queryForMap("""
+                select global_index, event_identifier, aggregate_identifier, sequence_number, type, payload_type,
+                    payload_revision, time_stamp, payload, meta_data
+                from domain_event_entry where aggregate_identifier = ?""", account);
+        assertThat((String) event.get("payload")).contains("Γεωργίου");
+        var canonical = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(canonical)) {
+            for (Object column : event.values()) {
+                if (column instanceof Long number) {
+                    out.writeLong(number);
+                } else {
+                    byte[] utf8 = column == null ? null : ((String) column).getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(utf8 == null ? -1 : utf8.length);
+                    out.write(utf8 == null ? new byte[0] : utf8);
+                }
+            }
+        }
+        sha256.update(canonical.toByteArray());
+        assertThat(HexFormat.of().formatHex(sha256.digest()))
+                .isEqualTo(HexFormat.of().formatHex((byte[]) link.get("hash")));
+    }
+
+    /**
+     * An append that takes its global index first and commits last: the chain passes it as a gap (after the gap
+     * timeout, 1 s here), chains it at the end once it commits, and a digest taken after that verifies intact.
+     */
+    @Test
+    void anEventCommittedAfterTheChainPassedItsGapIsChainedLateAndVerifies() throws Exception {
+        String template = api.openAccount("Late", "Template", "100.00");
+        String late = UUID.randomUUID().toString();
+        long lateIndex;
+        try (Connection slow = ledger.getBean(DataSource.class).getConnection()) {
+            slow.setAutoCommit(false);
+            try (var statement = slow.prepareStatement("""
+                    insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                        time_stamp, payload_type, payload_revision, payload, meta_data)
+                    select ?, aggregate_identifier || '-late', 0, type, time_stamp, payload_type, payload_revision,
+                        payload, meta_data from domain_event_entry where aggregate_identifier = ?
+                    returning global_index""")) {
+                statement.setString(1, late);
+                statement.setString(2, template);
+                try (var returned = statement.executeQuery()) {
+                    assertThat(returned.next()).isTrue();
+                    lateIndex = returned.getLong(1);
+                }
+            }
+            String after = api.openAccount("After", "Gap", "100.00");
+            Await.until("the chain past the open append, its index recorded as a gap", () -> jdbc.queryForObject(
+                    "select count(*) from audit_chain_gap where global_index = ?", Long.class, lateIndex)
+                    + jdbc.queryForObject("select count(*) from audit_chain c join domain_event_entry e"
+                    + " on e.global_index = c.global_index where e.aggregate_identifier = ?", Long.class, after),
+                    found -> found == 2);
+            slow.commit();
+        }
+        Await.until("the late event chained", () -> jdbc.queryForObject(
+                "select count(*) from audit_chain where global_index = ? and event_identifier = ?", Long.class,
+                lateIndex, late), chained -> chained == 1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_chain_gap where global_index = ?", Long.class,
+                lateIndex)).isZero();
+        JsonNode digest = api.get("auditor", "/api/audit/digest").json();
+        assertThat(digest.get("position").asLong()).isGreaterThanOrEqualTo(jdbc.queryForObject(
+                "select position from audit_chain where global_index = ?", Long.class, lateIndex));
+        // each link is checked against its stored predecessor: other tests' tampering is named, not this event
+        JsonNode verified = verify(digest.get("position").asLong(), digest.get("hash").asText());
+        assertThat(verified.get("findings")).as(verified.toString()).noneSatisfy(finding ->
+                assertThat(finding.path("eventIdentifier").asText()).isEqualTo(late));
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,51 +62,83 @@ public class AuditChainer implements SmartLifecycle {
         }
         var head = jdbc.queryForObject("select position, hash, watermark from audit_chain_head where id = 1 for update",
                 (rows, n) -> new Head(rows.getLong(1), rows.getBytes(2), rows.getLong(3)));
-        var hashing = new ChainHash();
-        List<Object[]> links = new ArrayList<>();
-        long position = head.position();
-        byte[] hash = head.hash();
-        List<Long> filled = new ArrayList<>();
-        for (var late : jdbc.query("select " + ChainedEvent.COLUMNS + " from domain_event_entry e"
+        var chaining = new Chaining(head);
+        jdbc.query("select " + ChainedEvent.COLUMNS + " from domain_event_entry e"
                 + " join audit_chain_gap g on g.global_index = e.global_index order by e.global_index",
-                ChainedEvent.ROWS)) {
-            hash = hashing.next(hash, late);
-            links.add(new Object[]{++position, late.globalIndex(), late.eventIdentifier(), hash});
-            filled.add(late.globalIndex());
-        }
-        long watermark = head.watermark();
-        List<long[]> gaps = new ArrayList<>();
-        for (var event : jdbc.query("select " + ChainedEvent.COLUMNS + " from domain_event_entry e"
-                + " where e.global_index > ? order by e.global_index limit ?", ChainedEvent.ROWS,
-                watermark, settings.batchSize())) {
-            if (event.globalIndex() != watermark + 1) {
-                if (!gapIsFinal(watermark + 1)) {
-                    break;
-                }
-                gaps.add(new long[]{watermark + 1, event.globalIndex() - 1});
-            }
-            hash = hashing.next(hash, event);
-            links.add(new Object[]{++position, event.globalIndex(), event.eventIdentifier(), hash});
-            watermark = event.globalIndex();
-        }
-        if (links.isEmpty() && gaps.isEmpty()) {
+                chaining::late);
+        jdbc.query("select " + ChainedEvent.COLUMNS + " from domain_event_entry e"
+                + " where e.global_index > ? order by e.global_index limit ?", chaining::next,
+                head.watermark(), settings.batchSize());
+        if (chaining.links.isEmpty() && chaining.gaps.isEmpty()) {
             return 0;
         }
-        for (long[] gap : gaps) {
+        for (long[] gap : chaining.gaps) {
             jdbc.update("insert into audit_chain_gap (global_index) select generate_series(?, ?)", gap[0], gap[1]);
             log.info("Global indexes {} to {} stayed empty for {}: chained as a gap", gap[0], gap[1],
                     settings.gapTimeout());
         }
-        for (Long index : filled) {
+        for (Long index : chaining.filled) {
             jdbc.update("delete from audit_chain_gap where global_index = ?", index);
         }
         jdbc.batchUpdate("insert into audit_chain (position, global_index, event_identifier, hash) values (?, ?, ?, ?)",
-                links);
+                chaining.links);
         jdbc.update("update audit_chain_head set position = ?, hash = ?, watermark = ? where id = 1",
-                position, hash, watermark);
+                chaining.position, chaining.hash, chaining.watermark);
         jdbc.update("delete from audit_chain_gap where skipped_at < now() - make_interval(secs => ?)",
                 (double) settings.gapRetention().toSeconds());
-        return links.size();
+        return chaining.links.size();
+    }
+
+    /**
+     * One step's links, made row by row as the driver hands the rows over: each event hashed from the bytes the
+     * driver received ({@link ChainHash#next(byte[], ResultSet, int)}), so no payload is decoded into a String and
+     * encoded back (a third of the chainer's CPU in a bill run's profile, more the bigger the events).
+     */
+    private final class Chaining {
+        private final ChainHash hashing = new ChainHash();
+        private final List<Object[]> links = new ArrayList<>();
+        private final List<long[]> gaps = new ArrayList<>();
+        private final List<Long> filled = new ArrayList<>();
+        private long position;
+        private byte[] hash;
+        private long watermark;
+        /** A gap not final yet: the rows after it wait for the next step. */
+        private boolean stopped;
+
+        Chaining(Head head) {
+            this.position = head.position();
+            this.hash = head.hash();
+            this.watermark = head.watermark();
+        }
+
+        /** An event that turned up in a recorded gap: chained now, at the end of the chain. */
+        void late(ResultSet rows) throws SQLException {
+            long globalIndex = rows.getLong(1);
+            link(globalIndex, rows);
+            filled.add(globalIndex);
+        }
+
+        /** The next event after the watermark, unless a gap before it is not final yet. */
+        void next(ResultSet rows) throws SQLException {
+            if (stopped) {
+                return;
+            }
+            long globalIndex = rows.getLong(1);
+            if (globalIndex != watermark + 1) {
+                if (!gapIsFinal(watermark + 1)) {
+                    stopped = true;
+                    return;
+                }
+                gaps.add(new long[]{watermark + 1, globalIndex - 1});
+            }
+            link(globalIndex, rows);
+            watermark = globalIndex;
+        }
+
+        private void link(long globalIndex, ResultSet rows) throws SQLException {
+            hash = hashing.next(hash, rows, 1);
+            links.add(new Object[]{++position, globalIndex, rows.getString(2), hash});
+        }
     }
 
     private boolean gapIsFinal(long missing) {
