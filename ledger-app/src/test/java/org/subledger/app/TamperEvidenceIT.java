@@ -149,10 +149,7 @@ class TamperEvidenceIT {
      */
     @Test
     void aStoredLinkIsThePublishedHashOfItsEventReadAsText() throws Exception {
-        String account = api.openAccount("Γεωργίου", "Zoë Ørsted", "100.00");
-        Await.until("the account chained", () -> jdbc.queryForObject("select count(*) from audit_chain c join"
-                + " domain_event_entry e on e.global_index = c.global_index where e.aggregate_identifier = ?",
-                Long.class, account), chained -> chained == 1);
+        String account = openChainedAccount("Γεωργίου", "Zoë Ørsted");
         var sha256 = MessageDigest.getInstance("SHA-256");
         var link = jdbc.queryForMap("select c.position, c.hash from audit_chain c join domain_event_entry e"
                 + " on e.global_index = c.global_index where e.aggregate_identifier = ?", account);
@@ -229,10 +226,7 @@ class TamperEvidenceIT {
 
     @Test
     void anEventSlippedInBehindTheChainIsNamedAsExtra() throws Exception {
-        String account = api.openAccount("Extra", "Slipped", "100.00");
-        Await.until("the account chained", () -> jdbc.queryForObject("select count(*) from audit_chain c join"
-                + " domain_event_entry e on e.global_index = c.global_index where e.aggregate_identifier = ?",
-                Long.class, account), chained -> chained == 1);
+        String account = openChainedAccount("Extra", "Slipped");
         String slipped = UUID.randomUUID().toString();
         try (var superuser = superuser(); var statement = superuser.createStatement()) {
             // a global index the chainer has passed: below its watermark, in no gap
@@ -278,6 +272,15 @@ class TamperEvidenceIT {
                 "{\"position\": %d, \"hash\": \"%s\"}".formatted(position, hash));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
+    }
+
+    /** A new account whose AccountOpened the chainer has linked. */
+    private static String openChainedAccount(String firstName, String lastName) {
+        String account = api.openAccount(firstName, lastName, "100.00");
+        Await.until("the account chained", () -> jdbc.queryForObject("select count(*) from audit_chain c join"
+                + " domain_event_entry e on e.global_index = c.global_index where e.aggregate_identifier = ?",
+                Long.class, account), chained -> chained == 1);
+        return account;
     }
 
     private static String eventId(String aggregate, long sequence) {
