@@ -1,5 +1,6 @@
 package org.subledger.query.account;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -52,6 +53,7 @@ class AccountQueryApiTest extends QueryNodeTest {
     private static final Instant OPENED = Instant.parse("2025-02-01T08:00:00Z");
     private static final Instant CHARGED = Instant.parse("2025-02-02T08:00:00Z");
     private static final Instant PAID = Instant.parse("2025-02-03T08:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     MockMvc http;
@@ -116,7 +118,7 @@ class AccountQueryApiTest extends QueryNodeTest {
     void pagesTheStatementOldestPostingFirst() throws Exception {
         String id = accountChargedAndPartlyPaid();
         append(id, 3, adjusted(id, "P3", DEBIT, "2.50", "22.50"), PAID.plusSeconds(60));
-        awaitVersion(id, 3);
+        awaitStatementLines(id, 3);
 
         read("/api/accounts/" + id + "/statement?page=1&size=2", "reporter")
                 .andExpect(status().isOk())
@@ -237,6 +239,25 @@ class AccountQueryApiTest extends QueryNodeTest {
         while (!find(id).map(account -> account.version() >= version).orElse(false)) {
             if (System.nanoTime() > deadline) {
                 fail("The read model did not reach version " + version + " of " + id);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    /**
+     * Waits until the account's statement holds {@code lines} postings: the statement is a projection of its own,
+     * which may run behind the summary that {@link #awaitVersion} waits for.
+     */
+    private void awaitStatementLines(String id, long lines) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var response = read("/api/accounts/" + id + "/statement?size=500", "reporter").andReturn().getResponse();
+            if (response.getStatus() == 200 && JSON.readTree(response.getContentAsString()).path("totalElements")
+                    .asLong() >= lines) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("The statement of " + id + " did not reach " + lines + " lines");
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
