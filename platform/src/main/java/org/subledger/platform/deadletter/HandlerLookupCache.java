@@ -6,8 +6,16 @@ import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 
+import org.axonframework.common.annotation.AnnotationUtils;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.saga.AbstractSagaManager;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Remembers, per processing group, the answers about its handlers that cannot change while the ledger runs: whether
@@ -21,15 +29,25 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Only the invokers of annotated handlers are wrapped ({@link SimpleEventHandlerInvoker}, the dead-lettering one
  * included, and the per-group savepoints around them): their handlers are fixed when they are built, and a method
- * whose payload type does not match an event never handles it. Saga managers are left as they are.
+ * whose payload type does not match an event never handles it.
+ *
+ * <p>Saga managers too: Axon's answer to "can this saga handle the event" walks every handler method of the saga and
+ * matches its parameters, for every event, and its answer to "can it handle this payload type at all" is always yes
+ * (not implemented), so each saga processor's coordinator walked them for every event of the store. Under a stream of
+ * usage batches the seven saga and process-manager coordinators took 14 % of the ledger's CPU samples, mostly there
+ * (JFR, 2026-12-04, docs/benchmarks.md). The payload types a saga's {@code @SagaEventHandler} methods take are read
+ * from its class once ({@link #sagaHandles}); an event of any other type is answered {@code false} without asking,
+ * any other is asked of the saga manager as before.
  */
 final class HandlerLookupCache extends DelegatingGroupInvoker {
 
     private final Map<Class<?>, Boolean> handlesType = new ConcurrentHashMap<>();
+    private final Predicate<Class<?>> mayHandle;
     private volatile Boolean supportsReset;
 
-    private HandlerLookupCache(EventHandlerInvoker group) {
+    private HandlerLookupCache(EventHandlerInvoker group, Predicate<Class<?>> mayHandle) {
         super(group);
+        this.mayHandle = mayHandle;
     }
 
     /** The processor's invoker with each of its groups' lookups remembered. */
@@ -41,8 +59,38 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
     }
 
     private static EventHandlerInvoker group(EventHandlerInvoker group) {
-        return group instanceof SimpleEventHandlerInvoker || group instanceof GroupSavepoints
-                ? new HandlerLookupCache(group) : group;
+        if (group instanceof SimpleEventHandlerInvoker || group instanceof GroupSavepoints) {
+            return new HandlerLookupCache(group, group::canHandleType);
+        }
+        if (group instanceof AbstractSagaManager<?> saga) {
+            return new HandlerLookupCache(group, sagaHandles(saga.getSagaType()));
+        }
+        return group;
+    }
+
+    /**
+     * Whether a payload type may be handled by one of the saga's event handler methods: a method's payload type is
+     * its annotation's {@code payloadType}, else its first parameter's type (Axon's rule). Reads the class and its
+     * superclasses once; a saga in which no handler is found is asked about every type, as Axon would.
+     */
+    static Predicate<Class<?>> sagaHandles(Class<?> sagaType) {
+        List<Class<?>> handled = new ArrayList<>();
+        for (Class<?> type = sagaType; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                AnnotationUtils.findAnnotationAttributes(method, EventHandler.class).ifPresent(attributes -> {
+                    Object declared = attributes.get("payloadType");
+                    if (declared instanceof Class<?> payload && payload != Object.class) {
+                        handled.add(payload);
+                    } else {
+                        handled.add(method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class);
+                    }
+                });
+            }
+        }
+        if (handled.isEmpty()) {
+            return payloadType -> true;
+        }
+        return payloadType -> handled.stream().anyMatch(type -> type.isAssignableFrom(payloadType));
     }
 
     @Override
@@ -52,7 +100,7 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
 
     @Override
     public boolean canHandleType(Class<?> payloadType) {
-        return handlesType.computeIfAbsent(payloadType, group::canHandleType);
+        return handlesType.computeIfAbsent(payloadType, mayHandle::test);
     }
 
     @Override

@@ -8,6 +8,10 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.modelling.saga.AnnotatedSagaManager;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.modelling.saga.SagaRepository;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
@@ -88,5 +93,59 @@ class HandlerLookupCacheTest {
         verify(textGroup, times(1)).canHandleType(Integer.class);
         verify(textGroup, never()).canHandle(any(), any());
         verify(numberGroup, times(5)).canHandle(any(), any());
+    }
+
+    public interface Call {
+        String getCallId();
+    }
+
+    public record Called(String callId) implements Call {
+        @Override
+        public String getCallId() {
+            return callId;
+        }
+    }
+
+    public record Hung(String callId) {
+        public String getCallId() {
+            return callId;
+        }
+    }
+
+    /** A saga with a handler by parameter type (an interface) and one by the annotation's payload type. */
+    public static class CallSaga {
+        @StartSaga
+        @SagaEventHandler(associationProperty = "callId")
+        public void on(Call call) {
+        }
+
+        @SagaEventHandler(associationProperty = "callId", payloadType = Hung.class)
+        public void onHungUp() {
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void answersASagaAboutTheTypesItHasNoHandlerForWithoutAskingIt() {
+        var saga = spy(AnnotatedSagaManager.<CallSaga>builder().sagaType(CallSaga.class)
+                .sagaRepository(mock(SagaRepository.class)).build());
+        EventHandlerInvoker processor = HandlerLookupCache.of(saga);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(processor.canHandle(GenericEventMessage.asEventMessage(2.5), Segment.ROOT_SEGMENT)).isFalse();
+            assertThat(processor.canHandle(GenericEventMessage.asEventMessage(new Called("c1")),
+                    Segment.ROOT_SEGMENT)).isTrue();
+            assertThat(processor.canHandle(GenericEventMessage.asEventMessage(new Hung("c1")), Segment.ROOT_SEGMENT))
+                    .isTrue();
+        }
+        assertThat(processor.canHandleType(Called.class)).isTrue();
+        assertThat(processor.canHandleType(Hung.class)).isTrue();
+        assertThat(processor.canHandleType(Long.class)).isFalse();
+        assertThat(saga.canHandleType(Long.class)).as("Axon's own answer, which the cache narrows").isTrue();
+
+        // the saga is asked about the events it has a handler for, as before, and never about the others
+        verify(saga, times(6)).canHandle(any(), any());
+        verify(saga, never()).canHandle(org.mockito.ArgumentMatchers.argThat(
+                message -> message != null && message.getPayload() instanceof Double), any());
     }
 }
