@@ -40,8 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
- * Records a mediation batch of many subscriptions in one unit of work: one transaction, one append of every event,
- * one commit. A batch spread over 10,000 subscriptions touches about 950 of them per 1,000 records, and as one
+ * Records a mediation batch of many subscriptions (one partition's, {@link MediationBatches}) in one unit of work:
+ * one transaction, one append of every event, one commit. A batch spread over 10,000 subscriptions touches about 950 of them per 1,000 records, and as one
  * command per subscription each paid a transaction, a commit and the command's dispatch for a single record.
  *
  * <p>Batches take turns (see {@link #turns}). Subscriptions are loaded in the order of their ids, and their locks are
@@ -59,18 +59,27 @@ class MediationBatchHandler {
     }
 
     /**
-     * Batches take turns, first come first served, and wait for their turn holding no subscription: batches
-     * taking their subscriptions' locks side by side queued behind one another at those locks while holding their
-     * own (4 clients over 2,000 subscriptions: 73 s of lock waits in 30 s, chains of waits past Axon's 60 s lock
-     * timeout, and a 500). They share the subscriptions anyway (a batch of 1,000 touches most of them), and one
-     * batch at a time keeps a core busy while the projections use the other. One node's batches; batches of
-     * several nodes meet at the event store's and the record-id table's keys, and the loser's retry decides anew.
+     * Batches take turns, first come first served, one turn per partition of the subscriptions
+     * ({@link MediationBatches}), and wait for their turn holding no subscription: batches taking their
+     * subscriptions' locks side by side queued behind one another at those locks while holding their own (4 clients
+     * over 2,000 subscriptions: 73 s of lock waits in 30 s, chains of waits past Axon's 60 s lock timeout, and a 500).
+     * Batches of one partition share its subscriptions anyway (a batch of 1,000 touches most of them); batches of two
+     * partitions share none, so they run side by side. A batch takes the turn of its first subscription's partition
+     * ({@link MediationBatches} sends each partition's subscriptions alone). One node's batches; batches of several
+     * nodes meet at the event store's and the record-id table's keys, and the loser's retry decides anew.
      */
-    private final ReentrantLock turns = new ReentrantLock(true);
+    private final ReentrantLock[] turns;
+    private final MediationBatches partitions;
     private final Repository<Subscription> subscriptions;
 
-    MediationBatchHandler(@Lazy @Qualifier("subscriptionRepository") Repository<Subscription> subscriptions) {
+    MediationBatchHandler(@Lazy @Qualifier("subscriptionRepository") Repository<Subscription> subscriptions,
+                          MediationBatches partitions) {
         this.subscriptions = subscriptions;
+        this.partitions = partitions;
+        this.turns = new ReentrantLock[partitions.partitions()];
+        for (int partition = 0; partition < turns.length; partition++) {
+            turns[partition] = new ReentrantLock(true);
+        }
     }
 
     /** The outcomes in the order each subscription first appears in the batch. */
@@ -78,7 +87,8 @@ class MediationBatchHandler {
     List<SubscriptionOutcome> handle(RecordMediationBatch command, MetaData metaData, SubscriptionLookup lookup,
                                      UsageRecordIds recordIds, UsageDueDates dueDates, PrepaidWallets wallets,
                                      Clock clock) {
-        takeTurn();
+        takeTurn(command.subscriptions().isEmpty() ? turns[0]
+                : turns[partitions.partitionOf(command.subscriptions().get(0).subscriptionId())]);
         Map<String, List<UsageRecord>> inOrder = new LinkedHashMap<>();
         command.subscriptions().forEach(part -> inOrder.computeIfAbsent(part.subscriptionId(),
                 id -> new ArrayList<>()).addAll(part.records()));
@@ -108,7 +118,7 @@ class MediationBatchHandler {
     }
 
     /** The turn ends with the unit of work, after its commit or rollback released the subscriptions' locks. */
-    private void takeTurn() {
+    private static void takeTurn(ReentrantLock turns) {
         try {
             turns.lockInterruptibly();
         } catch (InterruptedException interrupted) {

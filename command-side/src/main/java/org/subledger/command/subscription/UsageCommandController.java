@@ -18,9 +18,7 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.usage.AddOneOffCharge;
-import org.subledger.kernel.usage.RecordMediationBatch;
 import org.subledger.kernel.usage.RecordUsage;
-import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
 import org.subledger.kernel.usage.UsageRecord;
 
@@ -54,9 +52,11 @@ class UsageCommandController {
 
     private final CommandSender commands;
     private final Clock clock;
+    private final MediationBatches batches;
 
-    UsageCommandController(CommandSender commands, Clock clock) {
+    UsageCommandController(CommandSender commands, Clock clock, MediationBatches batches) {
         this.commands = commands;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -90,7 +90,7 @@ class UsageCommandController {
         int accepted = 0;
         int duplicates = 0;
         int refused = 0;
-        for (var outcome : recordAll(commands, bySubscription)) {
+        for (var outcome : batches.record(bySubscription)) {
             List<String> recordIds = outcome.records().stream().map(UsageRecord::recordId).toList();
             if (outcome.refusal() != null) {
                 refused += recordIds.size();
@@ -107,17 +107,6 @@ class UsageCommandController {
         }
         return Map.of("subscriptions", outcomes, "accepted", accepted, "duplicates", duplicates,
                 "refused", refused);
-    }
-
-    /** The records of many subscriptions as one mediation batch; its outcomes per subscription, in their order. */
-    static List<MediationBatchHandler.SubscriptionOutcome> recordAll(CommandSender commands,
-                                                                      Map<String, List<UsageRecord>> bySubscription) {
-        if (bySubscription.isEmpty()) {
-            return List.of();
-        }
-        List<RecordUsageBatch> parts = new ArrayList<>();
-        bySubscription.forEach((subscriptionId, records) -> parts.add(new RecordUsageBatch(subscriptionId, records)));
-        return commands.send(new RecordMediationBatch(parts), ErrorCode.SUBSCRIPTION_NOT_FOUND, "batch");
     }
 
     private static Map<String, Object> refusedWhole(String subscriptionId, List<String> recordIds,

@@ -9,7 +9,6 @@ import jakarta.validation.Validator;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.subledger.command.web.CommandSender;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.RefusalDetails;
 import org.subledger.kernel.usage.UsageRecord;
@@ -46,12 +45,12 @@ class UsageStreamController {
     /** A record is a few hundred characters; a longer line is refused without being parsed. */
     private static final int MAX_LINE = 4_096;
 
-    private final CommandSender commands;
+    private final MediationBatches batches;
     private final ObjectMapper json;
     private final Validator validator;
 
-    UsageStreamController(CommandSender commands, ObjectMapper json, Validator validator) {
-        this.commands = commands;
+    UsageStreamController(MediationBatches batches, ObjectMapper json, Validator validator) {
+        this.batches = batches;
         this.json = json;
         this.validator = validator;
     }
@@ -133,7 +132,7 @@ class UsageStreamController {
         Map<String, List<UsageRecord>> records = new LinkedHashMap<>();
         bySubscription.forEach((subscriptionId, lines) -> records.put(subscriptionId,
                 lines.stream().map(line -> line.record().record()).toList()));
-        for (var outcome : UsageCommandController.recordAll(commands, records)) {
+        for (var outcome : batches.record(records)) {
             List<Line> lines = bySubscription.get(outcome.subscriptionId());
             if (outcome.refusal() != null) {
                 lines.forEach(line -> outcomes.put(line.number(), outcome(line, "REFUSED", outcome.refusal())));
