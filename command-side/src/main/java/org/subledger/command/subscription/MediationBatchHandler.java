@@ -41,8 +41,9 @@ import java.util.stream.Collectors;
 
 /**
  * Records a mediation batch of many subscriptions (one partition's, {@link MediationBatches}) in one unit of work:
- * one transaction, one append of every event, one commit. A batch spread over 10,000 subscriptions touches about 950 of them per 1,000 records, and as one
- * command per subscription each paid a transaction, a commit and the command's dispatch for a single record.
+ * one transaction, one append of every event, one commit. A batch spread over 10,000 subscriptions touches about 950
+ * of them per 1,000 records, and as one command per subscription each paid a transaction, a commit and the command's
+ * dispatch for a single record.
  *
  * <p>Batches take turns (see {@link #turns}). Subscriptions are loaded in the order of their ids, and their locks are
  * held until the batch commits; no other command locks more than one subscription, so nothing deadlocks. A

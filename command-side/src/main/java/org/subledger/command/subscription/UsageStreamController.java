@@ -30,9 +30,9 @@ import static org.subledger.command.subscription.UsageRequests.BatchRecordReques
 
 /**
  * {@code POST /api/usage/batches} as newline-delimited JSON, for mediation feeds of any length: one record a line
- * (as in a JSON batch), read and recorded in chunks of {@value #CHUNK} lines (each chunk one mediation batch:
- * one unit of work), and one outcome line per record streamed back as each chunk is recorded, then a summary line. A line
- * that is not a valid record is refused alone ({@code VALIDATION_FAILED}); the rest is recorded all the same. Runs
+ * (as in a JSON batch), read and recorded in chunks of {@value #CHUNK} lines (each chunk one mediation batch: one
+ * unit of work per partition of its subscriptions, {@link MediationBatches}), and one outcome line per record
+ * streamed back as each chunk is recorded, then a summary line. A line that is not a valid record is refused alone ({@code VALIDATION_FAILED}); the rest is recorded all the same. Runs
  * on the request's own thread, so the caller's identity and request metadata reach every command.
  */
 @RestController

@@ -51,7 +51,8 @@ class MediationBatchTest {
         recordIds = new FakeUsageRecordIds();
         dueDates = new FakeUsageDueDates();
         fixture = SubscriptionUsageTest.fixture(lookup, recordIds, dueDates);
-        fixture.registerAnnotatedCommandHandler(new MediationBatchHandler(fixture.getRepository(), new MediationBatches(null, 2)));
+        fixture.registerAnnotatedCommandHandler(new MediationBatchHandler(fixture.getRepository(),
+                new MediationBatches(null, 2)));
     }
 
     static RecordMediationBatch mediation(UsageRecord... records) {
