@@ -1,13 +1,12 @@
 package org.subledger.platform.deadletter;
 
+import org.axonframework.common.annotation.AnnotationUtils;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-
-import org.axonframework.common.annotation.AnnotationUtils;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.saga.AbstractSagaManager;
 
 import java.lang.reflect.Method;
