@@ -7,7 +7,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateInvocationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
@@ -48,7 +47,7 @@ import java.util.stream.Collectors;
  * <p>Batches take turns (see {@link #turns}). Subscriptions are loaded in the order of their ids, and their locks are
  * held until the batch commits; no other command locks more than one subscription, so nothing deadlocks. A
  * subscription refused as a whole (unknown, not effective, out of the caller's scope) is refused before it decides
- * anything, so it leaves nothing in the batch's transaction; a technical failure fails the whole batch, and the
+ * anything, so it keeps none of the batch's record-id claims; a technical failure fails the whole batch, and the
  * gateway's retry of a lost race retries all of it (its record-id claims went with it).
  */
 @Component
@@ -67,7 +66,8 @@ class MediationBatchHandler {
      * Batches of one partition share its subscriptions anyway (a batch of 1,000 touches most of them); batches of two
      * partitions share none, so they run side by side. A batch takes the turn of its first subscription's partition
      * ({@link MediationBatches} sends each partition's subscriptions alone). One node's batches; batches of several
-     * nodes meet at the event store's and the record-id table's keys, and the loser's retry decides anew.
+     * nodes meet at the event store's keys, where the loser's retry decides anew, and at the record-id table's, where
+     * the later claim waits for the earlier batch to commit and then finds its records duplicates.
      */
     private final ReentrantLock[] turns;
     private final MediationBatches partitions;
@@ -114,7 +114,7 @@ class MediationBatchHandler {
         loaded.forEach((subscriptionId, subscription) -> outcomes.put(subscriptionId, record(subscription,
                 new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, dueDates,
                 wallets, today)));
-        batchIds.claimAll();
+        batchIds.releaseUnrecorded();
         return inOrder.keySet().stream().map(outcomes::get).toList();
     }
 
@@ -149,17 +149,17 @@ class MediationBatchHandler {
     }
 
     /**
-     * The batch's record ids: looked up once for all its subscriptions, and claimed once for all of them after each
-     * decided (two statements a batch instead of two a subscription). A claim is taken as granted when a
-     * subscription decides: the batch holds its lock and the look-up found none of the ids. Should the table say
-     * otherwise at the end (a ledger on another node recorded one meanwhile), the whole batch fails with a
-     * concurrency conflict, which the command gateway retries, and the retry finds the record a duplicate.
+     * The batch's record ids, claimed once for all its subscriptions before any decides (one statement a batch, not
+     * a look-up and a claim): an id the claim did not take was recorded before, or by a batch of another node that
+     * committed first (the claim waited for it), and its record is a duplicate. The claims of the records then not
+     * recorded (refused by a rate or the wallet, or with their subscription as a whole) are given back before the
+     * batch commits, so such a record sent again is new. A failed batch rolls its claims back with its events.
      */
     private static final class BatchRecordIds implements UsageRecordIds {
 
         private final UsageRecordIds table;
-        private final Map<String, Set<String>> recordedBefore;
-        private final Map<String, Set<String>> toClaim = new HashMap<>();
+        private final Map<String, Set<String>> claimedNow;
+        private final Map<String, Set<String>> recorded = new HashMap<>();
 
         BatchRecordIds(UsageRecordIds table, Map<String, List<UsageRecord>> batch) {
             this.table = table;
@@ -167,32 +167,43 @@ class MediationBatchHandler {
             batch.forEach((subscriptionId, records) -> asked.put(subscriptionId,
                     records.stream().map(UsageRecord::recordId).filter(Objects::nonNull)
                             .collect(Collectors.toSet())));
-            this.recordedBefore = asked.isEmpty() ? Map.of() : table.recorded(asked);
+            this.claimedNow = asked.isEmpty() ? Map.of() : table.claim(asked);
         }
 
+        /** The ids this batch's claim did not take. */
         @Override
         public Set<String> recorded(String subscriptionId, Collection<String> recordIds) {
-            Set<String> known = recordedBefore.getOrDefault(subscriptionId, Set.of());
-            return recordIds.stream().filter(known::contains).collect(Collectors.toSet());
+            Set<String> mine = claimedNow.getOrDefault(subscriptionId, Set.of());
+            return recordIds.stream().filter(id -> !mine.contains(id)).collect(Collectors.toSet());
+        }
+
+        /** The subscription records these (taken by the batch's claim): they keep their claim. */
+        @Override
+        public Set<String> claim(String subscriptionId, Collection<String> recordIds) {
+            Set<String> mine = claimedNow.getOrDefault(subscriptionId, Set.of());
+            Set<String> kept = recordIds.stream().filter(mine::contains).collect(Collectors.toSet());
+            recorded.computeIfAbsent(subscriptionId, id -> new HashSet<>()).addAll(kept);
+            return kept;
         }
 
         @Override
-        public Set<String> claim(String subscriptionId, Collection<String> recordIds) {
-            toClaim.computeIfAbsent(subscriptionId, id -> new HashSet<>()).addAll(recordIds);
-            return Set.copyOf(recordIds);
+        public void release(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
+            table.release(recordIdsBySubscription);
         }
 
-        void claimAll() {
-            if (toClaim.isEmpty()) {
-                return;
-            }
-            Map<String, Set<String>> claimed = table.claim(toClaim);
-            toClaim.forEach((subscriptionId, recordIds) -> {
-                if (!claimed.getOrDefault(subscriptionId, Set.of()).containsAll(recordIds)) {
-                    throw new ConcurrencyException("Usage records of subscription " + subscriptionId
-                            + " were recorded by another unit of work meanwhile");
+        /** Gives back the claims of the records not recorded. */
+        void releaseUnrecorded() {
+            Map<String, Set<String>> unrecorded = new HashMap<>();
+            claimedNow.forEach((subscriptionId, ids) -> {
+                Set<String> kept = recorded.getOrDefault(subscriptionId, Set.of());
+                Set<String> left = ids.stream().filter(id -> !kept.contains(id)).collect(Collectors.toSet());
+                if (!left.isEmpty()) {
+                    unrecorded.put(subscriptionId, left);
                 }
             });
+            if (!unrecorded.isEmpty()) {
+                table.release(unrecorded);
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The {@code usage_record_id} table: one row per recorded usage record, keyed by subscription and record id, so a
@@ -49,13 +51,25 @@ class JdbcUsageRecordIds implements UsageRecordIds {
                 on conflict do nothing returning subscription_id, record_id""", recordIdsBySubscription);
     }
 
+    @Override
+    public void release(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
+        // one probe of the primary key per pair, whatever the statistics (V3_1010)
+        pairs("select subscription_id, record_id from release_usage_record_ids(?::varchar[], ?::varchar[])",
+                recordIdsBySubscription);
+    }
+
+    /**
+     * Sends the pairs in the order of their keys (subscription, then record id): two transactions claiming some of
+     * the same ids (ledgers on two nodes) then take the keys' locks in the same order and never deadlock.
+     */
     private Map<String, Set<String>> pairs(String sql, Map<String, ? extends Collection<String>> bySubscription) {
         List<String> subscriptionIds = new ArrayList<>();
         List<String> recordIds = new ArrayList<>();
-        bySubscription.forEach((subscriptionId, ids) -> ids.forEach(id -> {
-            subscriptionIds.add(subscriptionId);
-            recordIds.add(id);
-        }));
+        new TreeMap<String, Collection<String>>(bySubscription).forEach((subscriptionId, ids) ->
+                new TreeSet<>(ids).forEach(id -> {
+                    subscriptionIds.add(subscriptionId);
+                    recordIds.add(id);
+                }));
         Map<String, Set<String>> answered = new HashMap<>();
         if (recordIds.isEmpty()) {
             return answered;

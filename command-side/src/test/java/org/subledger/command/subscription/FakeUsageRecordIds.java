@@ -20,8 +20,8 @@ class FakeUsageRecordIds implements UsageRecordIds {
     }
 
     /**
-     * As if another node claimed these ids after this one looked: a look-up does not see them, a claim finds them
-     * taken.
+     * As if another node claimed these ids and committed after this one looked: a look-up does not see them, a claim
+     * finds them taken.
      */
     FakeUsageRecordIds claimedMeanwhile(String subscriptionId, String... recordIds) {
         meanwhile.computeIfAbsent(subscriptionId, id -> new HashSet<>()).addAll(Set.of(recordIds));
@@ -43,5 +43,11 @@ class FakeUsageRecordIds implements UsageRecordIds {
         Set<String> claimed = new HashSet<>();
         recordIds.stream().filter(known::add).forEach(claimed::add);
         return claimed;
+    }
+
+    @Override
+    public void release(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
+        recordIdsBySubscription.forEach((subscriptionId, recordIds) ->
+                ids.getOrDefault(subscriptionId, new HashSet<>()).removeAll(recordIds));
     }
 }

@@ -1,6 +1,5 @@
 package org.subledger.command.subscription;
 
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,12 +81,27 @@ class MediationBatchTest {
     }
 
     @Test
-    void aRecordClaimedElsewhereMeanwhileFailsTheBatchAsAConflictSoTheGatewayRetriesIt() {
+    void aRecordAnotherNodeRecordedFirstIsADuplicateAndTheRestIsRecorded() {
         recordIds.claimedMeanwhile(ID, "R2");
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
-                .expectNoEvents()
-                .expectException(ConcurrencyException.class);
+                .expectEvents(evening("R1"))
+                .expectResultMessagePayloadMatching(Matchers.predicate(
+                        (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
+                                outcomes.get(0).recorded().accepted().equals(List.of("R1"))
+                                        && outcomes.get(0).recorded().duplicates().equals(List.of("R2"))));
+    }
+
+    @Test
+    void aRefusedRecordGivesItsIdBackSoItMayBeSentAgain() {
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), new UsageRecord("R2", "NO-SUCH-PRODUCT", EVENING)))
+                .expectEvents(evening("R1"))
+                .expectResultMessagePayloadMatching(Matchers.predicate(
+                        (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
+                                outcomes.get(0).recorded().accepted().equals(List.of("R1"))
+                                        && outcomes.get(0).recorded().refused().size() == 1));
+        assertThat(recordIds.recorded(ID, List.of("R1", "R2"))).isEqualTo(Set.of("R1"));
     }
 
     @Test
