@@ -4,10 +4,13 @@ import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.AnnotatedSagaManager;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -92,7 +96,60 @@ class HandlerLookupCacheTest {
 
         verify(textGroup, times(1)).canHandleType(Integer.class);
         verify(textGroup, never()).canHandle(any(), any());
-        verify(numberGroup, times(5)).canHandle(any(), any());
+        verify(numberGroup, times(1)).canHandle(any(), any()); // the same shape each time: asked once
+    }
+
+    static final class Audited {
+        final List<String> handled = new ArrayList<>();
+
+        @EventHandler
+        void on(String text, @MetaDataValue(value = "principal", required = true) String principal) {
+            handled.add(text + " by " + principal);
+        }
+    }
+
+    @Test
+    void aGroupIsAskedAgainAboutAnEventWhoseMetadataHaveAnotherShape() throws Exception {
+        var audited = new Audited();
+        var group = spy(SimpleEventHandlerInvoker.builder().eventHandlers(audited).build());
+        var cached = HandlerLookupCache.of(group);
+        var anonymous = GenericEventMessage.<String>asEventMessage("call");
+        var signed = GenericEventMessage.<String>asEventMessage("sms").andMetaData(Map.of("principal", "agent"));
+        var signedWithANumber = GenericEventMessage.<String>asEventMessage("fax").andMetaData(Map.of("principal", 7));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(cached.canHandle(anonymous, Segment.ROOT_SEGMENT)).isFalse();
+            assertThat(cached.canHandle(signed, Segment.ROOT_SEGMENT)).isTrue();
+            assertThat(cached.canHandle(signedWithANumber, Segment.ROOT_SEGMENT)).isFalse();
+        }
+        cached.handle(signed, Segment.ROOT_SEGMENT);
+
+        assertThat(audited.handled).containsExactly("sms by agent");
+        verify(group, times(3)).canHandle(any(), any()); // once per shape
+    }
+
+    @Test
+    void eachEventFallsInTheSegmentTheGroupsSequencingPolicyPutsItIn() {
+        SequencingPolicy<EventMessage<?>> byText = event -> event.getPayload();
+        var group = SimpleEventHandlerInvoker.builder().eventHandlers(new Texts()).sequencingPolicy(byText).build();
+        var cached = HandlerLookupCache.of(group);
+        Segment[] halves = Segment.ROOT_SEGMENT.split();
+
+        for (String text : List.of("call", "sms", "fax", "page", "telex", "mail", "chat", "post")) {
+            var event = GenericEventMessage.<String>asEventMessage(text);
+            for (Segment half : halves) {
+                assertThat(cached.canHandle(event, half)).as(text + " in " + half)
+                        .isEqualTo(group.canHandle(event, half));
+            }
+            assertThat(cached.canHandle(event, halves[0])).isNotEqualTo(cached.canHandle(event, halves[1]));
+        }
+        var withoutAnIdentifier = GenericEventMessage.<String>asEventMessage("call");
+        SequencingPolicy<EventMessage<?>> none = event -> null; // then the event's own id, as Axon does
+        var byEvent = SimpleEventHandlerInvoker.builder().eventHandlers(new Texts()).sequencingPolicy(none).build();
+        for (Segment half : halves) {
+            assertThat(HandlerLookupCache.of(byEvent).canHandle(withoutAnIdentifier, half))
+                    .isEqualTo(byEvent.canHandle(withoutAnIdentifier, half));
+        }
     }
 
     public interface Call {
