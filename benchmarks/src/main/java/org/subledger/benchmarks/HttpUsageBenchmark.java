@@ -31,8 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code batch}, record {@code k} on subscription {@code k mod subscriptions}, so every subscription holds
  * {@code preload / subscriptions} unbilled records when the runs start; how long it took is printed),
  * {@code preload-clients} (2: batches take turns in the ledger, so two keep it busy; more only queue, and on a loaded
- * machine a queued batch may pass the request timeout), {@code quiet-timeout} (20m: how long to wait, after the
- * preparation and the preload, for the ledger to be idle before the first batch is sent).
+ * machine a queued batch may pass the request timeout), {@code quiet-timeout} (20m: how long to wait for the ledger to
+ * be idle after the preparation and the preload, after the JIT warm-up and after each run).
  *
  * <p>Issue 17's history modes: after 1 million stored records, {@code --bench.subscriptions=10000
  * --bench.preload=1000000}; on subscriptions that already hold 10,000 records each, {@code --bench.subscriptions=100
@@ -49,6 +49,7 @@ final class HttpUsageBenchmark {
     private final Duration duration;
     private final Duration jitWarmup;
     private final Duration requestTimeout;
+    private final Duration quietTimeout;
     private final LoadRunner runner;
     private final List<String> subscriptions = new ArrayList<>();
     private final String scheme;
@@ -64,6 +65,7 @@ final class HttpUsageBenchmark {
         this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "10s"));
         this.jitWarmup = Duration.parse("PT" + settings.getOrDefault("jit-warmup", "15s"));
         this.requestTimeout = Duration.parse("PT" + settings.getOrDefault("request-timeout", "60s"));
+        this.quietTimeout = Duration.parse("PT" + settings.getOrDefault("quiet-timeout", "20m"));
         this.runner = HttpBenchmarkOptions.runner(settings);
     }
 
@@ -76,13 +78,13 @@ final class HttpUsageBenchmark {
         benchmark.prepare(subscriptionCount);
         benchmark.preload(Long.parseLong(settings.getOrDefault("preload", "0")),
                 Integer.parseInt(settings.getOrDefault("preload-clients", "2")));
-        benchmark.awaitQuiet(Duration.parse("PT" + settings.getOrDefault("quiet-timeout", "20m")));
+        benchmark.awaitQuiet();
         System.out.printf("ledger %s, batches of %d records over %d subscriptions (%s), %s warm-up + %s measured per"
                 + " run%n", benchmark.url, benchmark.batch, subscriptionCount, benchmark.scheme, benchmark.warmup,
                 benchmark.duration);
         benchmark.runner.run("JIT warm-up", clientCounts.get(clientCounts.size() - 1), Duration.ZERO,
                 benchmark.jitWarmup, benchmark.batches("warm"));
-        benchmark.awaitQuiet(Duration.ofMinutes(20));
+        benchmark.awaitQuiet();
         List<String> rows = new ArrayList<>();
         for (int clients : clientCounts) {
             rows.add(benchmark.measure(clients));
@@ -181,21 +183,22 @@ final class HttpUsageBenchmark {
      * Waits until the ledger is idle: opening the subscriptions leaves work to its asynchronous processors (the
      * provisioning saga and dispatcher send a command for each subscription), and so do the JIT warm-up's and each
      * run's records (the read models, the sagas), which a slower machine has not finished when the last answer comes
-     * back; measured alongside the next run, they took up to two thirds of its rate. Idle: three seconds in a row with
-     * the ledger's JVM under 0.1 of a core. Prints and answers how long it took.
+     * back (the provisioning of 10,000 subscriptions ran 10-35 s past it); left alone, the next phase would run
+     * beside it. Idle: three seconds in a row with the ledger's JVM under 0.1 of a core, within {@code quiet-timeout}.
+     * Prints and answers how long it took.
      */
-    private double awaitQuiet(Duration timeout) throws InterruptedException {
+    private double awaitQuiet() throws InterruptedException {
         if (HttpChargeBenchmark.cpuTicks(ledgerPid) < 0) {
             return 0;
         }
         long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
+        long deadline = started + quietTimeout.toNanos();
         int quietSeconds = 0;
         long before = HttpChargeBenchmark.cpuTicks(ledgerPid);
         while (quietSeconds < 3) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the ledger was still busy after " + timeout
-                        + " without a batch sent: measuring now would measure its backlog too");
+                throw new IllegalStateException("the ledger was still busy after " + quietTimeout
+                        + ": the next phase would run beside its backlog");
             }
             Thread.sleep(1_000);
             long now = HttpChargeBenchmark.cpuTicks(ledgerPid);
@@ -243,7 +246,7 @@ final class HttpUsageBenchmark {
         long ledgerTicks = HttpChargeBenchmark.cpuTicks(ledgerPid) - ledgerBefore;
         // the read models and sagas may still be working through the run's records: until they are done, the
         // ledger has not finished with them, and the next run would pay for them
-        double caughtUpSeconds = awaitQuiet(Duration.ofMinutes(20));
+        double caughtUpSeconds = awaitQuiet();
         long ledgerTicksCaughtUp = HttpChargeBenchmark.cpuTicks(ledgerPid) - ledgerBefore;
         var cpu = result.cpu();
         double ledgerCores = ledgerTicks < 0 ? Double.NaN : ledgerTicks / 100.0 / wallSeconds;
