@@ -4,16 +4,29 @@ import org.axonframework.common.annotation.AnnotationUtils;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.AggregateType;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.saga.AbstractSagaManager;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -38,7 +51,9 @@ import java.util.function.Predicate;
  * hold such a key with such a value type), never on the payload's content; so it is remembered by those, and only
  * the group's segment is worked out for each event, by the group's own sequencing policy as Axon does. Under a
  * stream of usage batches the read models' walks over the group handling {@code UsageRecorded} were 12 % of the
- * ledger's CPU samples (JFR, 2026-12-04, docs/benchmarks.md).
+ * ledger's CPU samples (JFR, 2026-12-04, docs/benchmarks.md). The metadata count only for payload types one of whose
+ * handler methods can read them ({@link #handlersReadMetaData}): for the others they are not deserialised at all,
+ * which was 5 % of the ledger's samples in the read models' coordinator (JFR, session 25).
  *
  * <p>Saga managers too: Axon's answer to "can this saga handle the event" walks every handler method of the saga and
  * matches its parameters, for every event, and its answer to "can it handle this payload type at all" is always yes
@@ -51,9 +66,13 @@ import java.util.function.Predicate;
 final class HandlerLookupCache extends DelegatingGroupInvoker {
 
     private static final int MAX_SHAPES = 1_000;
+    /** Parameter annotations whose resolvers read the message's identity, class or timestamp, never its metadata. */
+    private static final Set<Class<? extends Annotation>> NOT_FROM_METADATA = Set.of(SequenceNumber.class,
+            Timestamp.class, MessageIdentifier.class, SourceId.class, AggregateType.class);
 
     private final Map<Class<?>, Boolean> handlesType = new ConcurrentHashMap<>();
     private final Map<MessageShape, Boolean> handlesShape = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Boolean> readsMetaData = new ConcurrentHashMap<>();
     private final Predicate<Class<?>> mayHandle;
     /** The annotated handlers inside the group, whose answers are remembered by shape; null: asked each time. */
     private final SimpleEventHandlerInvoker handlers;
@@ -67,11 +86,15 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
 
     /**
      * What decides whether a group's handler methods take an event, besides its payload: the message's class and its
-     * metadata's keys with the classes of their values.
+     * metadata's keys with the classes of their values ({@code withMetaData}; when none of the handlers for its payload
+     * type reads metadata, they are left out, and the event's metadata are not even deserialised).
      */
     private record MessageShape(Class<?> payloadType, Class<?> messageClass, List<Object> metaData) {
 
-        static MessageShape of(EventMessage<?> event) {
+        static MessageShape of(EventMessage<?> event, boolean withMetaData) {
+            if (!withMetaData) {
+                return new MessageShape(event.getPayloadType(), event.getClass(), List.of());
+            }
             List<Object> metaData = new ArrayList<>(event.getMetaData().size() * 2);
             event.getMetaData().forEach((key, value) -> {
                 metaData.add(key);
@@ -90,12 +113,72 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
         return inner instanceof SimpleEventHandlerInvoker simple ? simple : null;
     }
 
-    /** The processor's invoker with each of its groups' lookups remembered. */
+    /**
+     * The processor's invoker with each of its groups' lookups remembered, and its groups of several looked up by the
+     * event's payload type ({@link GroupsByPayloadType}).
+     */
     static EventHandlerInvoker of(EventHandlerInvoker invoker) {
         if (invoker instanceof MultiEventHandlerInvoker multi) {
-            return new MultiEventHandlerInvoker(multi.delegates().stream().map(HandlerLookupCache::group).toList());
+            return new GroupsByPayloadType(multi.delegates().stream().map(HandlerLookupCache::group).toList());
         }
         return group(invoker);
+    }
+
+    /**
+     * A processor's groups, of which only those that have a handler for an event's payload type are asked about the
+     * event or given it. Axon's {@link MultiEventHandlerInvoker} asks every group about every event, in the
+     * coordinator once for each segment and again in the work package: for each group whether it supports a reset,
+     * whether the event is a replay, whether it has a handler for the type. With the read models' 16 groups and the
+     * process managers' 7, under a stream of usage batches, that was the largest part of what the coordinators did
+     * (JFR, session 25, docs/benchmarks.md). The groups for a type are worked out once, from each group's own
+     * {@code canHandleType}; a group that could handle an event of a type it says it has no handler for would be
+     * wrong already, since Axon's coordinator skips such events for good when no group takes them.
+     */
+    static final class GroupsByPayloadType extends MultiEventHandlerInvoker {
+
+        private final Map<Class<?>, List<EventHandlerInvoker>> groupsByType = new ConcurrentHashMap<>();
+
+        GroupsByPayloadType(List<EventHandlerInvoker> groups) {
+            super(groups);
+        }
+
+        private List<EventHandlerInvoker> groupsFor(Class<?> payloadType) {
+            List<EventHandlerInvoker> groups = groupsByType.get(payloadType);
+            if (groups == null) {
+                groups = delegates().stream().filter(group -> group.canHandleType(payloadType)).toList();
+                groupsByType.put(payloadType, groups); // one entry per event class: bounded by the classes
+            }
+            return groups;
+        }
+
+        /** Axon's rule: a group that does not support a reset takes no replayed event. */
+        private static boolean takes(EventHandlerInvoker group, EventMessage<?> event, Segment segment) {
+            return (group.supportsReset() || !ReplayToken.isReplay(event)) && group.canHandle(event, segment);
+        }
+
+        @Override
+        public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
+            for (EventHandlerInvoker group : groupsFor(eventMessage.getPayloadType())) {
+                if (takes(group, eventMessage, segment)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean canHandleType(Class<?> payloadType) {
+            return !groupsFor(payloadType).isEmpty();
+        }
+
+        @Override
+        public void handle(EventMessage<?> message, Segment segment) throws Exception {
+            for (EventHandlerInvoker group : groupsFor(message.getPayloadType())) {
+                if (takes(group, message, segment)) {
+                    group.handle(message, segment);
+                }
+            }
+        }
     }
 
     private static EventHandlerInvoker group(EventHandlerInvoker group) {
@@ -142,7 +225,9 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
             return group.canHandle(eventMessage, segment);
         }
         // the root segment matches every event: the group's answer for it is whether a handler takes the event
-        MessageShape shape = MessageShape.of(eventMessage);
+        Class<?> payloadType = eventMessage.getPayloadType();
+        MessageShape shape = MessageShape.of(eventMessage,
+                readsMetaData.computeIfAbsent(payloadType, this::handlersReadMetaData));
         Boolean handled = handlesShape.get(shape);
         if (handled == null) {
             handled = group.canHandle(eventMessage, Segment.ROOT_SEGMENT);
@@ -151,6 +236,56 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
             }
         }
         return handled && segment.matches(Objects.hashCode(sequenceIdentifier(eventMessage)));
+    }
+
+    /**
+     * Whether one of the group's handler methods for events of this payload type may take an event or not by its
+     * metadata: a parameter of type {@link MetaData} (or a map it is), or one with an annotation other than those of
+     * Axon's that read the message's identity, class or timestamp ({@link MetaDataValue} and any annotation of our
+     * own count). Handler methods are found as Axon finds them: annotated with {@link EventHandler} (or an
+     * annotation carrying it) on the handler's class or its superclasses, the payload type being the annotation's
+     * {@code payloadType} or else the first parameter's type. A handler whose class is not known counts as reading
+     * metadata.
+     */
+    private boolean handlersReadMetaData(Class<?> payloadType) {
+        for (EventMessageHandler handler : handlers.eventHandlers()) {
+            Class<?> target = handler.getTargetType();
+            if (target == null || target == Object.class || EventMessageHandler.class.isAssignableFrom(target)) {
+                return true;
+            }
+            for (Class<?> type = target; type != null && type != Object.class; type = type.getSuperclass()) {
+                for (Method method : type.getDeclaredMethods()) {
+                    Optional<Map<String, Object>> attributes =
+                            AnnotationUtils.findAnnotationAttributes(method, EventHandler.class);
+                    if (attributes.isPresent() && takes(method, attributes.get(), payloadType) && readsMetaData(method)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean takes(Method method, Map<String, Object> attributes, Class<?> payloadType) {
+        Object declared = attributes.get("payloadType");
+        Class<?> handled = declared instanceof Class<?> payload && payload != Object.class ? payload
+                : method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class;
+        return handled.isAssignableFrom(payloadType);
+    }
+
+    private static boolean readsMetaData(Method method) {
+        Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            if (Map.class.isAssignableFrom(parameters[i].getType())) {
+                return true; // MetaData itself, or a map it can be given as
+            }
+            for (Annotation annotation : parameters[i].getAnnotations()) {
+                if (!NOT_FROM_METADATA.contains(annotation.annotationType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** As Axon's {@link SimpleEventHandlerInvoker} works it out: its policy's answer, else the event's id. */

@@ -6,8 +6,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -17,6 +21,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.modelling.saga.SagaRepository;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +104,35 @@ class HandlerLookupCacheTest {
         verify(numberGroup, times(1)).canHandle(any(), any()); // the same shape each time: asked once
     }
 
+    @Test
+    void aProcessorGivesAnEventOnlyToTheGroupsWithAHandlerForItsTypeAndNoReplayToAGroupThatAllowsNone()
+            throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(processor.canHandle(GenericEventMessage.asEventMessage(i), Segment.ROOT_SEGMENT)).isTrue();
+            processor.handle(GenericEventMessage.asEventMessage(i), Segment.ROOT_SEGMENT);
+        }
+        assertThat(processor.canHandleType(Integer.class)).isTrue();
+        assertThat(processor.canHandleType(Double.class)).isFalse();
+
+        assertThat(numbers.handled).containsExactly(0, 1, 2, 3, 4);
+        verify(textGroup, times(1)).canHandleType(Integer.class); // once for the processor, not once an event
+        verify(textGroup, never()).supportsReset();
+        verify(textGroup, never()).canHandle(any(), any());
+        verify(textGroup, never()).handle(any(), any());
+
+        // a replayed event reaches the groups that allow replays (texts), never the others (numbers), as in Axon
+        var replay = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10),
+                new GlobalSequenceTrackingToken(5));
+        var replayedNumber = new GenericTrackedEventMessage<>(replay, GenericEventMessage.asEventMessage(8));
+        var replayedText = new GenericTrackedEventMessage<>(replay, GenericEventMessage.asEventMessage("fax"));
+        assertThat(processor.canHandle(replayedNumber, Segment.ROOT_SEGMENT)).isFalse();
+        assertThat(processor.canHandle(replayedText, Segment.ROOT_SEGMENT)).isTrue();
+        processor.handle(replayedNumber, Segment.ROOT_SEGMENT);
+        processor.handle(replayedText, Segment.ROOT_SEGMENT);
+        assertThat(numbers.handled).containsExactly(0, 1, 2, 3, 4);
+        assertThat(texts.handled).containsExactly("fax");
+    }
+
     static final class Audited {
         final List<String> handled = new ArrayList<>();
 
@@ -126,6 +160,46 @@ class HandlerLookupCacheTest {
 
         assertThat(audited.handled).containsExactly("sms by agent");
         verify(group, times(3)).canHandle(any(), any()); // once per shape
+    }
+
+    static final class Stamped {
+        final List<String> handled = new ArrayList<>();
+
+        @EventHandler
+        void on(Integer number, @Timestamp Instant at, EventMessage<?> message) {
+            handled.add(number + " at " + at);
+        }
+    }
+
+    @Test
+    void theMetadataOfAnEventThatNoHandlerOfItsTypeReadsAreNeitherReadNorPartOfItsShape() throws Exception {
+        var audited = new Audited();
+        var stamped = new Stamped();
+        var group = spy(SimpleEventHandlerInvoker.builder().eventHandlers(audited, stamped).build());
+        var cached = HandlerLookupCache.of(group);
+        List<EventMessage<Integer>> numbers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> metaData = i % 2 == 0 ? Map.of("principal", "agent") : Map.of("unit", i);
+            numbers.add(spy(GenericEventMessage.<Integer>asEventMessage(i).andMetaData(metaData)));
+        }
+
+        for (EventMessage<Integer> number : numbers) {
+            assertThat(cached.canHandle(number, Segment.ROOT_SEGMENT)).isTrue();
+        }
+        verify(group, times(1)).canHandle(any(), any()); // metadata of two shapes, one answer
+        for (EventMessage<Integer> number : numbers) {
+            verify(number, never()).getMetaData();
+        }
+        // the same group's handler of texts reads metadata: texts are still told apart by them
+        assertThat(cached.canHandle(GenericEventMessage.asEventMessage("call"), Segment.ROOT_SEGMENT)).isFalse();
+        var signed = GenericEventMessage.<String>asEventMessage("sms").andMetaData(Map.of("principal", "agent"));
+        assertThat(cached.canHandle(signed, Segment.ROOT_SEGMENT)).isTrue();
+        verify(group, times(3)).canHandle(any(), any());
+
+        cached.handle(numbers.get(1), Segment.ROOT_SEGMENT);
+        cached.handle(signed, Segment.ROOT_SEGMENT);
+        assertThat(stamped.handled).singleElement().asString().startsWith("1 at ");
+        assertThat(audited.handled).containsExactly("sms by agent");
     }
 
     @Test
