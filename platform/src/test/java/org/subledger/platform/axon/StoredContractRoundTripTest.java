@@ -14,9 +14,14 @@ import org.subledger.kernel.billing.BillLineKind;
 import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.event.DomainEvent;
 import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.RatingLine;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.usage.UsageRecorded;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -83,5 +88,31 @@ class StoredContractRoundTripTest {
                 + "\"concurrentUsage\":null,\"directive\":null,");
         assertThat((Object) serializer.deserialize(new SimpleSerializedObject<>(withNulls, String.class,
                 written.getType()))).isEqualTo(line);
+    }
+
+    @Test
+    void aUsageRecordAndItsActionAreStoredWithoutTheirNullFieldsAndReadBackTheSameWithOrWithoutThem() {
+        Money rate = Money.of("0.05", "EUR");
+        UsageRecorded usage = new UsageRecorded("sub-1", "acc-1", "cdr-1", "PPV-MOVIES", "TELEPHONY", null,
+                LocalDateTime.of(2026, 3, 1, 20, 15), rate, new RatingLine("peak", 1, rate, rate),
+                LocalDate.of(2026, 3, 1), SubscriptionAction.of(BehaviourCode.RECORD_USAGE, null));
+
+        SerializedObject<String> written = serializer.serialize(usage, String.class);
+        String stored = written.getData();
+
+        assertThat(stored).contains("\"action\":{\"behaviourCode\":\"RECORD_USAGE\"}")
+                .doesNotContain("relatedServiceCode", "businessClassificationCode", "actionType", "null");
+        assertThat((Object) serializer.deserialize(written)).isEqualTo(usage);
+        // as usage was stored before: every field written, null or not
+        String withNulls = stored.replace("\"usedAt\"", "\"relatedServiceCode\":null,\"usedAt\"")
+                .replace("\"behaviourCode\":\"RECORD_USAGE\"", "\"behaviourCode\":\"RECORD_USAGE\","
+                        + "\"businessClassificationCode\":null,\"actionType\":null,\"subActionType\":null");
+        assertThat(withNulls).contains("\"relatedServiceCode\":null", "\"subActionType\":null");
+        assertThat((Object) serializer.deserialize(new SimpleSerializedObject<>(withNulls, String.class,
+                written.getType()))).isEqualTo(usage);
+        // a classified action keeps what it has
+        SubscriptionAction classified = new SubscriptionAction(BehaviourCode.RECORD_USAGE, "PROMO", "CALL", null);
+        assertThat(serializer.serialize(classified, String.class).getData()).isEqualTo(
+                "{\"behaviourCode\":\"RECORD_USAGE\",\"businessClassificationCode\":\"PROMO\",\"actionType\":\"CALL\"}");
     }
 }
