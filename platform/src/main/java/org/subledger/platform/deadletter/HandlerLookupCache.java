@@ -102,6 +102,18 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
             });
             return new MessageShape(event.getPayloadType(), event.getClass(), metaData);
         }
+
+        // written out: a record's generated equals and hashCode go through method handles, asked for every event
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MessageShape shape && payloadType == shape.payloadType
+                    && messageClass == shape.messageClass && metaData.equals(shape.metaData);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * payloadType.hashCode() + messageClass.hashCode()) + metaData.hashCode();
+        }
     }
 
     /** The group's annotated handlers, under the ledger's own wrappers (savepoints); null when it has none. */
