@@ -269,7 +269,8 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
                 for (Method method : type.getDeclaredMethods()) {
                     Optional<Map<String, Object>> attributes =
                             AnnotationUtils.findAnnotationAttributes(method, EventHandler.class);
-                    if (attributes.isPresent() && takes(method, attributes.get(), payloadType) && readsMetaData(method)) {
+                    if (attributes.isPresent() && takes(method, attributes.get(), payloadType)
+                            && readsMetaData(method)) {
                         return true;
                     }
                 }
@@ -286,12 +287,11 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
     }
 
     private static boolean readsMetaData(Method method) {
-        Parameter[] parameters = method.getParameters();
-        for (int i = 0; i < parameters.length; i++) {
-            if (Map.class.isAssignableFrom(parameters[i].getType())) {
+        for (Parameter parameter : method.getParameters()) {
+            if (Map.class.isAssignableFrom(parameter.getType())) {
                 return true; // MetaData itself, or a map it can be given as
             }
-            for (Annotation annotation : parameters[i].getAnnotations()) {
+            for (Annotation annotation : parameter.getAnnotations()) {
                 if (!NOT_FROM_METADATA.contains(annotation.annotationType())) {
                     return true;
                 }
