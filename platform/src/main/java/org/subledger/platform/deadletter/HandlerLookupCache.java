@@ -22,10 +22,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -209,35 +209,42 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
      * superclasses once; a saga in which no handler is found is asked about every type, as Axon would.
      */
     static Predicate<Class<?>> sagaHandles(Class<?> sagaType) {
-        List<Class<?>> handled = new ArrayList<>();
-        for (Class<?> type = sagaType; type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Method method : type.getDeclaredMethods()) {
-                AnnotationUtils.findAnnotationAttributes(method, EventHandler.class).ifPresent(attributes -> {
-                    Object declared = attributes.get("payloadType");
-                    if (declared instanceof Class<?> payload && payload != Object.class) {
-                        handled.add(payload);
-                    } else {
-                        handled.add(method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class);
-                    }
-                });
-            }
-        }
+        List<Class<?>> handled = List.copyOf(eventHandlerMethods(sagaType).values());
         if (handled.isEmpty()) {
             return payloadType -> true;
         }
         return payloadType -> handled.stream().anyMatch(type -> type.isAssignableFrom(payloadType));
     }
 
+    /**
+     * The event handler methods of a class and its superclasses, as Axon finds them (annotated with
+     * {@link EventHandler} or an annotation carrying it), each with the payload type it takes: the annotation's
+     * {@code payloadType}, else its first parameter's type.
+     */
+    private static Map<Method, Class<?>> eventHandlerMethods(Class<?> handlerType) {
+        Map<Method, Class<?>> methods = new LinkedHashMap<>();
+        for (Class<?> type = handlerType; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                AnnotationUtils.findAnnotationAttributes(method, EventHandler.class).ifPresent(attributes -> {
+                    Object declared = attributes.get("payloadType");
+                    methods.put(method, declared instanceof Class<?> payload && payload != Object.class ? payload
+                            : method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class);
+                });
+            }
+        }
+        return methods;
+    }
+
     @Override
     public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
-        if (!canHandleType(eventMessage.getPayloadType())) {
+        Class<?> payloadType = eventMessage.getPayloadType();
+        if (!canHandleType(payloadType)) {
             return false;
         }
         if (handlers == null) {
             return group.canHandle(eventMessage, segment);
         }
         // the root segment matches every event: the group's answer for it is whether a handler takes the event
-        Class<?> payloadType = eventMessage.getPayloadType();
         MessageShape shape = MessageShape.of(eventMessage,
                 readsMetaData.computeIfAbsent(payloadType, this::handlersReadMetaData));
         Boolean handled = handlesShape.get(shape);
@@ -254,10 +261,8 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
      * Whether one of the group's handler methods for events of this payload type may take an event or not by its
      * metadata: a parameter of type {@link MetaData} (or a map it is), or one with an annotation other than those of
      * Axon's that read the message's identity, class or timestamp ({@link MetaDataValue} and any annotation of our
-     * own count). Handler methods are found as Axon finds them: annotated with {@link EventHandler} (or an
-     * annotation carrying it) on the handler's class or its superclasses, the payload type being the annotation's
-     * {@code payloadType} or else the first parameter's type. A handler whose class is not known counts as reading
-     * metadata.
+     * own count). Handler methods are found as Axon finds them ({@link #eventHandlerMethods}). A handler whose class
+     * is not known counts as reading metadata.
      */
     private boolean handlersReadMetaData(Class<?> payloadType) {
         for (EventMessageHandler handler : handlers.eventHandlers()) {
@@ -265,25 +270,13 @@ final class HandlerLookupCache extends DelegatingGroupInvoker {
             if (target == null || target == Object.class || EventMessageHandler.class.isAssignableFrom(target)) {
                 return true;
             }
-            for (Class<?> type = target; type != null && type != Object.class; type = type.getSuperclass()) {
-                for (Method method : type.getDeclaredMethods()) {
-                    Optional<Map<String, Object>> attributes =
-                            AnnotationUtils.findAnnotationAttributes(method, EventHandler.class);
-                    if (attributes.isPresent() && takes(method, attributes.get(), payloadType)
-                            && readsMetaData(method)) {
-                        return true;
-                    }
+            for (var method : eventHandlerMethods(target).entrySet()) {
+                if (method.getValue().isAssignableFrom(payloadType) && readsMetaData(method.getKey())) {
+                    return true;
                 }
             }
         }
         return false;
-    }
-
-    private static boolean takes(Method method, Map<String, Object> attributes, Class<?> payloadType) {
-        Object declared = attributes.get("payloadType");
-        Class<?> handled = declared instanceof Class<?> payload && payload != Object.class ? payload
-                : method.getParameterCount() > 0 ? method.getParameterTypes()[0] : Object.class;
-        return handled.isAssignableFrom(payloadType);
     }
 
     private static boolean readsMetaData(Method method) {
