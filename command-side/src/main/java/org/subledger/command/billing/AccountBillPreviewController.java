@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.command.usage.UnbilledBatchUsage;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.account.AccountOpened;
 import org.subledger.kernel.billing.BillKind;
@@ -42,9 +43,12 @@ class AccountBillPreviewController {
     private final BillingRules rules;
     private final Clock clock;
 
+    private final UnbilledBatchUsage batchUsage;
+
     AccountBillPreviewController(EventStreams streams, BillingCatalogs catalogs, BillingIndex index,
-                                 BillingProperties properties, Clock clock) {
+                                 BillingProperties properties, Clock clock, UnbilledBatchUsage batchUsage) {
         this.streams = streams;
+        this.batchUsage = batchUsage;
         this.catalogs = catalogs;
         this.index = index;
         this.rules = new BillingRules(properties.paymentTermDays());
@@ -91,6 +95,7 @@ class AccountBillPreviewController {
         var catalog = catalogs.read();
         List<String> due = index.dueOf(accountId, billingDate);
         Map<String, List<DomainEventMessage<?>>> read = due.isEmpty() ? Map.of() : streams.read(due);
+        var unbilledInBatches = batchUsage.unbilled(due);
         List<BillDraft> drafts = new ArrayList<>();
         Map<String, BillingState> states = new HashMap<>();
         List<Refusal> refusals = new ArrayList<>();
@@ -99,7 +104,7 @@ class AccountBillPreviewController {
             if (stream == null) {
                 continue;
             }
-            BillingState state = BillingState.of(stream);
+            BillingState state = BillingState.of(stream, unbilledInBatches.getOrDefault(subscriptionId, List.of()));
             try {
                 BillCalculator.bill(state, account, catalog, billingDate, BillKind.RUN, rules).ifPresent(draft -> {
                     drafts.add(draft);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.subledger.command.usage.UnbilledBatchUsage;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.ErrorCode;
@@ -47,8 +48,12 @@ class BillPreviewController {
     private final BillingRules rules;
     private final Clock clock;
 
-    BillPreviewController(EventStreams streams, BillingCatalogs catalogs, BillingProperties properties, Clock clock) {
+    private final UnbilledBatchUsage batchUsage;
+
+    BillPreviewController(EventStreams streams, BillingCatalogs catalogs, BillingProperties properties, Clock clock,
+                          UnbilledBatchUsage batchUsage) {
         this.streams = streams;
+        this.batchUsage = batchUsage;
         this.catalogs = catalogs;
         this.rules = new BillingRules(properties.paymentTermDays());
         this.clock = clock;
@@ -77,7 +82,8 @@ class BillPreviewController {
                         AccessScope scope) {
         PreviewRequest request = body == null ? new PreviewRequest(null, null) : body;
         List<DomainEventMessage<?>> stream = streams.read(List.of(subscriptionId)).get(subscriptionId);
-        BillingState state = BillingState.of(stream == null ? List.of() : stream);
+        BillingState state = BillingState.of(stream == null ? List.of() : stream,
+                batchUsage.unbilled(List.of(subscriptionId)).getOrDefault(subscriptionId, List.of()));
         if (state.subscriptionId() == null) {
             throw new LedgerRefusal(ErrorCode.SUBSCRIPTION_NOT_FOUND, "No subscription with id " + subscriptionId);
         }

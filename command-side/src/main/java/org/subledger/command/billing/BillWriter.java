@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.subledger.command.usage.UnbilledBatchUsage;
 import org.subledger.kernel.account.ReceivableAllocated;
 import org.subledger.kernel.account.Receivables;
 import org.subledger.kernel.billing.BillIssued;
@@ -28,11 +29,13 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.usage.UsageRecorded;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,9 @@ import java.util.function.Consumer;
  * older bills). Exactly once: the events are appended at the sequence numbers that follow what was read, so a
  * concurrent change of any of these aggregates makes the whole group fail and be retried from a fresh read; and a
  * subscription's billing position moves in the same transaction as its bill, so billing it again for the same date
- * finds nothing due.
+ * finds nothing due. A subscription's unbilled batch-recorded usage ({@link UnbilledBatchUsage}) is read with the
+ * streams and leaves in the same transaction as the bill that includes it; a record another bill took first fails the
+ * group as a lost race.
  */
 @Component
 class BillWriter {
@@ -79,11 +84,13 @@ class BillWriter {
     private final BillingIndex index;
     private final Cache accountCache;
     private final BillingRules rules;
+    private final UnbilledBatchUsage batchUsage;
 
     BillWriter(EventStreams streams, @Lazy EventStorageEngine storageEngine, TransactionTemplate transactions,
                BillNumbers numbers, BillingIndex index, @Qualifier("accountCache") Cache accountCache,
-               BillingProperties properties) {
+               BillingProperties properties, UnbilledBatchUsage batchUsage) {
         this.streams = streams;
+        this.batchUsage = batchUsage;
         this.storageEngine = storageEngine;
         this.transactions = transactions;
         this.numbers = numbers;
@@ -158,6 +165,8 @@ class BillWriter {
         Phases phases = new Phases();
         PHASES.set(phases);
         Map<String, List<DomainEventMessage<?>>> read = streams.read(ids);
+        Map<String, List<UsageRecorded>> unbilledInBatches = batchUsage.unbilled(
+                candidates.stream().map(Candidate::subscriptionId).toList());
         phases.lap("read");
         Map<String, BillingAccount> accounts = new HashMap<>();
         List<EventMessage<?>> events = new ArrayList<>();
@@ -172,7 +181,8 @@ class BillWriter {
                 skipped++;
                 continue;
             }
-            BillingState state = BillingState.of(stream);
+            BillingState state = BillingState.of(stream,
+                    unbilledInBatches.getOrDefault(candidate.subscriptionId(), List.of()));
             long sequence = stream.get(stream.size() - 1).getSequenceNumber();
             try {
                 BillingAccount account = accounts.computeIfAbsent(state.accountId(),
@@ -214,6 +224,18 @@ class BillWriter {
         drafts.forEach(issued -> bySubscription.put(issued.draft().subscriptionId(), issued));
         List<AccountBills.Bill> bills = AccountBills.of(drafts.stream().map(Issued::draft).toList(),
                 draft -> perAccount(bySubscription.get(draft.subscriptionId()).state(), catalog, kind));
+        Map<String, List<String>> billedFromBatches = new HashMap<>();
+        drafts.forEach(issued -> {
+            List<UsageRecorded> unbilled = unbilledInBatches.get(issued.draft().subscriptionId());
+            if (unbilled != null) {
+                Set<String> included = new HashSet<>(issued.draft().usageRecordIds());
+                List<String> billed = unbilled.stream().map(UsageRecorded::recordId).filter(included::contains)
+                        .toList();
+                if (!billed.isEmpty()) {
+                    billedFromBatches.put(issued.draft().subscriptionId(), billed);
+                }
+            }
+        });
         List<Numbered> numbered = new ArrayList<>(bills.size());
         List<String> billIds = new ArrayList<>(bills.size());
         List<WalletSettlements.Bill> prepaid = new ArrayList<>();
@@ -283,6 +305,7 @@ class BillWriter {
         // processor): the other way round, a usage bill and a usage record for the same subscription each wait for
         // the other's lock, and PostgreSQL aborts one of them as a deadlock
         index.nextBillingDates(nextDates);
+        batchUsage.billed(billedFromBatches);
         phases.lap("append+index");
         return outcome;
     }

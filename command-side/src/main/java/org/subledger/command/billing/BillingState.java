@@ -8,6 +8,7 @@ import org.subledger.kernel.usage.OneOffChargeAdded;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,7 +16,9 @@ import java.util.List;
  * from (the anchor), how far it is billed, each stay of a termed service with how far it is charged, and the usage
  * and one-off charges not billed yet. Billing's reading of the subscription stream's one fold,
  * {@link SubscriptionStreamState} (the Subscription aggregate's state too): billing folds nothing of its own, so an
- * event the aggregate knows is an event billing knows.
+ * event the aggregate knows is an event billing knows. The usage of mediation batches recorded as one event
+ * ({@code UsageBatchRecorded}, on no subscription's stream) is added from what is still unbilled of it
+ * ({@code UnbilledBatchUsage}), folded as the {@code UsageRecorded} each record is.
  */
 public final class BillingState {
 
@@ -34,6 +37,17 @@ public final class BillingState {
         var state = new SubscriptionStreamState();
         messages.forEach(message -> state.apply(message.getPayload(), message.getSequenceNumber()));
         return new BillingState(state);
+    }
+
+    /**
+     * The subscription its stream and its unbilled batch-recorded usage add up to: the stream first, then each batch
+     * record as if it followed (every one of them is unbilled, so no bill on the stream lists it).
+     */
+    public static BillingState of(List<? extends DomainEventMessage<?>> messages,
+                                  Collection<UsageRecorded> batchUsage) {
+        BillingState state = of(messages);
+        batchUsage.forEach(state::apply);
+        return state;
     }
 
     /** A copy that events can be applied to without changing this state (the preview bills on one). */

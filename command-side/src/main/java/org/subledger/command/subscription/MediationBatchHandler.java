@@ -1,6 +1,8 @@
 package org.subledger.command.subscription;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -12,6 +14,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.subledger.command.access.CommandScopes;
+import org.subledger.command.charging.EventChargeRuleBook;
+import org.subledger.command.usage.UnbilledBatchUsage;
 import org.subledger.command.usage.UsageDueDates;
 import org.subledger.command.usage.UsageRecordIds;
 import org.subledger.command.wallet.PrepaidWallets;
@@ -19,9 +23,12 @@ import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.error.RefusalDetails;
+import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.usage.RecordMediationBatch;
 import org.subledger.kernel.usage.RecordUsageBatch;
+import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.kernel.usage.UsageRecord;
+import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -49,6 +57,12 @@ import java.util.stream.Collectors;
  * subscription refused as a whole (unknown, not effective, out of the caller's scope) is refused before it decides
  * anything, so it keeps none of the batch's record-id claims; a technical failure fails the whole batch, and the
  * gateway's retry of a lost race retries all of it (its record-id claims went with it).
+ *
+ * <p>The records of the subscriptions whose usage nothing watches record by record
+ * ({@link SubscriptionUsage#recordedInBatch}) are the batch's one {@link UsageBatchRecorded} event, published without
+ * an aggregate, and rows of {@link UnbilledBatchUsage} for billing, both in the batch's transaction; the others'
+ * records are {@code UsageRecorded} events on their streams, as always. While an event charge rule charges for
+ * recording usage (its saga follows each subscription's stream), every record goes on its stream (issue 17).
  */
 @Component
 class MediationBatchHandler {
@@ -72,10 +86,12 @@ class MediationBatchHandler {
     private final ReentrantLock[] turns;
     private final MediationBatches partitions;
     private final Repository<Subscription> subscriptions;
+    private final EventBus eventBus;
 
     MediationBatchHandler(@Lazy @Qualifier("subscriptionRepository") Repository<Subscription> subscriptions,
-                          MediationBatches partitions) {
+                          MediationBatches partitions, @Lazy EventBus eventBus) {
         this.subscriptions = subscriptions;
+        this.eventBus = eventBus;
         this.partitions = partitions;
         this.turns = new ReentrantLock[partitions.partitions()];
         for (int partition = 0; partition < turns.length; partition++) {
@@ -87,7 +103,7 @@ class MediationBatchHandler {
     @CommandHandler
     List<SubscriptionOutcome> handle(RecordMediationBatch command, MetaData metaData, SubscriptionLookup lookup,
                                      UsageRecordIds recordIds, UsageDueDates dueDates, PrepaidWallets wallets,
-                                     Clock clock) {
+                                     UnbilledBatchUsage batchUsage, EventChargeRuleBook chargeRules, Clock clock) {
         takeTurn(command.subscriptions().isEmpty() ? turns[0]
                 : turns[partitions.partitionOf(command.subscriptions().get(0).subscriptionId())]);
         Map<String, List<UsageRecord>> inOrder = new LinkedHashMap<>();
@@ -111,10 +127,16 @@ class MediationBatchHandler {
         AccessScope scope = CommandScopes.of(metaData);
         LocalDate today = LocalDate.now(clock);
         var catalog = new BatchLookup(lookup); // catalog entries read once per batch, not once per subscription
+        List<UsageRecorded> batch = chargeRules.mayCharge(BehaviourCode.RECORD_USAGE) ? null : new ArrayList<>();
         loaded.forEach((subscriptionId, subscription) -> outcomes.put(subscriptionId, record(subscription,
                 new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, dueDates,
-                wallets, today)));
+                wallets, today, batch)));
         batchIds.releaseUnrecorded();
+        if (batch != null && !batch.isEmpty()) {
+            batchUsage.add(batch);
+            eventBus.publish(GenericEventMessage.asEventMessage(new UsageBatchRecorded(UUID.randomUUID().toString(),
+                    batch)).andMetaData(metaData));
+        }
         return inOrder.keySet().stream().map(outcomes::get).toList();
     }
 
@@ -132,11 +154,12 @@ class MediationBatchHandler {
 
     private static SubscriptionOutcome record(Aggregate<Subscription> subscription, RecordUsageBatch part,
                                               AccessScope scope, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                                              UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today) {
+                                              UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today,
+                                              List<UsageRecorded> batch) {
         String id = part.subscriptionId();
         try {
             var recorded = subscription.invoke(loaded -> loaded.recordInBatch(part, scope, lookup, recordIds,
-                    dueDates, wallets, today));
+                    dueDates, wallets, today, batch));
             return new SubscriptionOutcome(id, part.records(), recorded, null);
         } catch (LedgerRefusal refusal) {
             return new SubscriptionOutcome(id, part.records(), null, refusal.details());

@@ -68,6 +68,7 @@ import org.subledger.kernel.usage.AddOneOffCharge;
 import org.subledger.kernel.usage.RecordUsage;
 import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
+import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -380,13 +381,15 @@ class Subscription {
     /**
      * This subscription's part of a mediation batch of many subscriptions ({@link MediationBatchHandler}), which
      * loads it from its repository instead of sending it a command: the same checks as {@link RecordUsageBatch}'s.
+     * {@code batch}: where the records go that the batch's one event holds, or null for none (see
+     * {@link SubscriptionUsage#recordedInBatch}).
      */
     SubscriptionUsage.Outcome recordInBatch(RecordUsageBatch records, AccessScope scope, SubscriptionLookup lookup,
                                             UsageRecordIds recordIds, UsageDueDates dueDates,
-                                            PrepaidWallets wallets, LocalDate today) {
+                                            PrepaidWallets wallets, LocalDate today, List<UsageRecorded> batch) {
         requireInScope(scope);
         SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
-        return usage().record(records, usageFacts(), lookup, recordIds, dueDates, wallets, today);
+        return usage().record(records, usageFacts(), lookup, recordIds, dueDates, wallets, today, batch);
     }
 
     /** A charge whose date is left out is rated as of today, by the ledger's clock. */

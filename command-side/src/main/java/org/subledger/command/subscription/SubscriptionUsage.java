@@ -91,12 +91,29 @@ final class SubscriptionUsage {
     /** Each record on its own: a refused record is reported and the others are recorded. */
     Outcome record(RecordUsageBatch command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
                    UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today) {
-        return record(command.records(), false, subscription, lookup, recordIds, dueDates, wallets, today);
+        return record(command.records(), false, subscription, lookup, recordIds, dueDates, wallets, today, null);
+    }
+
+    /**
+     * As {@link #record(RecordUsageBatch, Facts, SubscriptionLookup, UsageRecordIds, UsageDueDates, PrepaidWallets,
+     * LocalDate)}, for a mediation batch recorded as one event: the accepted records go to {@code batch} instead of
+     * the subscription's stream when nothing of the subscription watches its usage record by record
+     * ({@link #recordedInBatch}); otherwise each is a {@code UsageRecorded} on the stream, as always.
+     */
+    Outcome record(RecordUsageBatch command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
+                   UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today, List<UsageRecorded> batch) {
+        return record(command.records(), false, subscription, lookup, recordIds, dueDates, wallets, today, batch);
     }
 
     private Outcome record(List<UsageRecord> records, boolean allOrNothing, Facts subscription,
                            SubscriptionLookup lookup, UsageRecordIds recordIds, UsageDueDates dueDates,
                            PrepaidWallets wallets, LocalDate today) {
+        return record(records, allOrNothing, subscription, lookup, recordIds, dueDates, wallets, today, null);
+    }
+
+    private Outcome record(List<UsageRecord> records, boolean allOrNothing, Facts subscription,
+                           SubscriptionLookup lookup, UsageRecordIds recordIds, UsageDueDates dueDates,
+                           PrepaidWallets wallets, LocalDate today, List<UsageRecorded> batch) {
         var shape = SubscriptionRules.check().rule(!records.isEmpty(), "records", "at least one record");
         for (int i = 0; i < records.size(); i++) {
             UsageRecord record = records.get(i);
@@ -143,9 +160,14 @@ final class SubscriptionUsage {
                 duplicates.add(recordId); // recorded by a concurrent command that committed first
             }
         });
+        boolean inBatch = batch != null && wallet == null && recordedInBatch(subscription, lookup);
         LocalDate earliest = null;
         for (UsageRecorded event : accepted) {
-            apply(event);
+            if (inBatch) {
+                batch.add(event);
+            } else {
+                apply(event);
+            }
             LocalDate usedOn = event.usedAt().toLocalDate();
             earliest = earliest == null || usedOn.isBefore(earliest) ? usedOn : earliest;
         }
@@ -156,7 +178,7 @@ final class SubscriptionUsage {
             accepted.stream().filter(event -> event.amount().isPositive())
                     .forEach(event -> wallet.consume(event.subscriptionId(), event.recordId(), event.amount()));
         }
-        if (!accepted.isEmpty()) {
+        if (!accepted.isEmpty() && !inBatch) {
             billingDue(subscription, lookup).ifPresent(reason -> apply(new UsageBillingDue(
                     subscription.subscriptionId(), subscription.accountId(), reason, unbilledAmount(),
                     (int) Math.min(Integer.MAX_VALUE, state.unbilledUsageRecords()),
@@ -280,6 +302,20 @@ final class SubscriptionUsage {
     private static UsageServiceEntry entry(UsageCatalogDefinition catalog, String productCode) {
         return catalog.services().stream().filter(service -> service.productCode().equals(productCode))
                 .findFirst().orElseThrow();
+    }
+
+    /**
+     * Whether the subscription's usage may be recorded in a batch's one event: its billing term scheme neither is
+     * prepaid, nor settles from the wallet, nor bills usage early at an amount or a number of records. Those decide on
+     * the unbilled usage the subscription's stream holds ({@link SubscriptionStreamState#unbilledUsageRecords()}), so
+     * their records stay on it.
+     */
+    static boolean recordedInBatch(Facts subscription, SubscriptionLookup lookup) {
+        return subscription.billingTerms() != null
+                && lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode())
+                .map(terms -> !terms.prepaid() && !terms.settledFromWallet()
+                        && terms.maxUnbilledUsageAmount() == null && terms.maxUnbilledUsageRecords() == null)
+                .orElse(false);
     }
 
     private Optional<UsageBillingReason> billingDue(Facts subscription, SubscriptionLookup lookup) {

@@ -1,16 +1,24 @@
 package org.subledger.command.subscription;
 
+import org.axonframework.messaging.Message;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.subledger.command.charging.EventChargeRule;
+import org.subledger.command.charging.EventChargeRuleBook;
 import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.usage.RecordMediationBatch;
 import org.subledger.kernel.usage.RecordUsageBatch;
+import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.kernel.usage.UsageBillingReason;
 import org.subledger.kernel.usage.UsageRecord;
+import org.subledger.kernel.usage.UsageRecorded;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +50,8 @@ class MediationBatchTest {
     FakeSubscriptionLookup lookup;
     FakeUsageRecordIds recordIds;
     FakeUsageDueDates dueDates;
+    FakeUnbilledBatchUsage batchUsage;
+    List<EventChargeRule> chargeRules;
     FixtureConfiguration<Subscription> fixture;
 
     @BeforeEach
@@ -49,9 +59,20 @@ class MediationBatchTest {
         lookup = SubscriptionFixtures.lookup().with(MOVIES);
         recordIds = new FakeUsageRecordIds();
         dueDates = new FakeUsageDueDates();
+        batchUsage = new FakeUnbilledBatchUsage();
+        chargeRules = new ArrayList<>();
         fixture = SubscriptionUsageTest.fixture(lookup, recordIds, dueDates);
+        fixture.registerInjectableResource(batchUsage);
+        fixture.registerInjectableResource((EventChargeRuleBook) () -> List.copyOf(chargeRules));
         fixture.registerAnnotatedCommandHandler(new MediationBatchHandler(fixture.getRepository(),
-                new MediationBatches(null, 2)));
+                new MediationBatches(null, 2), fixture.getEventBus()));
+    }
+
+    /** The batch's one event, holding exactly these records (its batch id is the server's, new each time). */
+    static Matcher<List<Message<?>>> oneBatchOf(UsageRecorded... records) {
+        return Matchers.payloadsMatching(Matchers.exactSequenceOf(Matchers.predicate(payload ->
+                payload instanceof UsageBatchRecorded batch && batch.batchId() != null
+                        && batch.records().equals(List.of(records)))));
     }
 
     static RecordMediationBatch mediation(UsageRecord... records) {
@@ -71,7 +92,7 @@ class MediationBatchTest {
                 new RecordUsageBatch(ID, List.of(braveheart("R3", EVENING)))));
         fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R1"))
                 .when(batch)
-                .expectEvents(evening("R2"), evening("R3"))
+                .expectEventsMatching(oneBatchOf(evening("R2"), evening("R3")))
                 .expectResultMessagePayloadMatching(Matchers.predicate(
                         (List<MediationBatchHandler.SubscriptionOutcome> outcomes) -> outcomes.size() == 1
                                 && outcomes.get(0).recorded().accepted().equals(List.of("R2", "R3"))
@@ -85,7 +106,7 @@ class MediationBatchTest {
         recordIds.claimedMeanwhile(ID, "R2");
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
-                .expectEvents(evening("R1"))
+                .expectEventsMatching(oneBatchOf(evening("R1")))
                 .expectResultMessagePayloadMatching(Matchers.predicate(
                         (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
                                 outcomes.get(0).recorded().accepted().equals(List.of("R1"))
@@ -96,7 +117,7 @@ class MediationBatchTest {
     void aRefusedRecordGivesItsIdBackSoItMayBeSentAgain() {
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), new UsageRecord("R2", "NO-SUCH-PRODUCT", EVENING)))
-                .expectEvents(evening("R1"))
+                .expectEventsMatching(oneBatchOf(evening("R1")))
                 .expectResultMessagePayloadMatching(Matchers.predicate(
                         (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
                                 outcomes.get(0).recorded().accepted().equals(List.of("R1"))
@@ -138,5 +159,53 @@ class MediationBatchTest {
                 .expectResultMessagePayloadMatching(Matchers.predicate(
                         (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
                                 refusedAsAWhole(outcomes, ErrorCode.SUBSCRIPTION_NOT_FOUND)));
+    }
+
+    @Test
+    void onAPlainSchemeTheBatchsRecordsAreOneEventAndRowsForBillingNotEventsOnTheStream() {
+        lookup.with(residential(null, null, false));
+        recordIds.recordedBefore(ID, "R1");
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING),
+                        new UsageRecord("R3", "NO-SUCH-PRODUCT", EVENING), braveheart("R4", EVENING)))
+                .expectEventsMatching(oneBatchOf(evening("R2"), evening("R4")))
+                .expectResultMessagePayloadMatching(Matchers.predicate(
+                        (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
+                                outcomes.get(0).recorded().accepted().equals(List.of("R2", "R4"))
+                                        && outcomes.get(0).recorded().duplicates().equals(List.of("R1"))
+                                        && outcomes.get(0).recorded().refused().size() == 1));
+        assertThat(batchUsage.rows).isEqualTo(Map.of(ID, List.of(evening("R2"), evening("R4"))));
+        assertThat(recordIds.recorded(ID, List.of("R2", "R3", "R4"))).isEqualTo(Set.of("R2", "R4"));
+        assertThat(dueDates.dueBy).isEqualTo(Map.of(ID, EVENING.toLocalDate()));
+    }
+
+    @Test
+    void aBatchWhoseRecordsAreAllDuplicatesOrRefusedPublishesNothing() {
+        lookup.with(residential(null, null, false));
+        recordIds.recordedBefore(ID, "R1");
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), new UsageRecord("R2", "NO-SUCH-PRODUCT", EVENING)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        assertThat(batchUsage.rows).isEmpty();
+    }
+
+    @Test
+    void aSchemeWithAThresholdKeepsItsRecordsOnTheStreamAndAsksForItsUsageBill() {
+        lookup.with(residential(null, 2, false));
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
+                .expectEvents(evening("R1"), evening("R2"), due(UsageBillingReason.RECORD_THRESHOLD, "6.00", 2));
+        assertThat(batchUsage.rows).isEmpty();
+    }
+
+    @Test
+    void whileARuleChargesForRecordingUsageEveryRecordIsOnItsStream() {
+        lookup.with(residential(null, null, false));
+        chargeRules.add(new EventChargeRule(null, BehaviourCode.RECORD_USAGE, "CDR-FEE", null, null));
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING)))
+                .expectEvents(evening("R1"));
+        assertThat(batchUsage.rows).isEmpty();
     }
 }

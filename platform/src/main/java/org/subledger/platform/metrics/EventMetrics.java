@@ -19,6 +19,7 @@ import org.subledger.kernel.billing.BillRunStarted;
 import org.subledger.kernel.billing.SubscriptionBillingFailed;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.process.ProcessStepRefused;
+import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.io.IOException;
@@ -114,6 +115,12 @@ class EventMetrics {
                 .tag("direction", total < 0 ? "credited" : "billed")
                 .description("the sum of the bills' totals, VAT included").register(registry)
                 .increment(Math.abs(total));
+    }
+
+    /** A mediation batch's records, counted from the batch (the event the read models read too). */
+    @EventHandler
+    void onUsageBatch(UsageBatchRecorded batch) {
+        usageRecords.increment(batch.records().size());
     }
 
     /** Counted by its type: the record itself is never read. */

@@ -17,6 +17,7 @@ import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.RatingLine;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.math.BigDecimal;
@@ -114,5 +115,24 @@ class StoredContractRoundTripTest {
         SubscriptionAction classified = new SubscriptionAction(BehaviourCode.RECORD_USAGE, "PROMO", "CALL", null);
         assertThat(serializer.serialize(classified, String.class).getData()).isEqualTo(
                 "{\"behaviourCode\":\"RECORD_USAGE\",\"businessClassificationCode\":\"PROMO\",\"actionType\":\"CALL\"}");
+    }
+
+    @Test
+    void aUsageBatchIsStoredWithItsRecordsWithoutTheirNullFieldsAndReadBackTheSame() {
+        Money rate = Money.of("0.05", "EUR");
+        UsageRecorded usage = new UsageRecorded("sub-1", "acc-1", "cdr-1", "PPV-MOVIES", "TELEPHONY", null,
+                LocalDateTime.of(2026, 3, 1, 20, 15), rate, new RatingLine("peak", 1, rate, rate),
+                LocalDate.of(2026, 3, 1), SubscriptionAction.of(BehaviourCode.RECORD_USAGE, null));
+        UsageBatchRecorded batch = new UsageBatchRecorded("batch-1", java.util.List.of(usage,
+                new UsageRecorded("sub-2", "acc-2", "cdr-2", "PPV-MOVIES", "TELEPHONY", "LINE",
+                        LocalDateTime.of(2026, 3, 1, 9, 0), rate, new RatingLine("base", 1, rate, rate),
+                        LocalDate.of(2026, 3, 1), SubscriptionAction.of(BehaviourCode.RECORD_USAGE, null))));
+
+        SerializedObject<String> written = serializer.serialize(batch, String.class);
+
+        assertThat(written.getType().getRevision()).isEqualTo("1");
+        assertThat(written.getData()).startsWith("{\"batchId\":\"batch-1\",\"records\":[{")
+                .contains("\"relatedServiceCode\":\"LINE\"").doesNotContain("null");
+        assertThat((Object) serializer.deserialize(written)).isEqualTo(batch);
     }
 }

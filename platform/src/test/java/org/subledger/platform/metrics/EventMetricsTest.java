@@ -16,6 +16,7 @@ import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.RatingLine;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.kernel.usage.UsageRecorded;
 import org.subledger.platform.axon.StorageJson;
 
@@ -93,6 +94,19 @@ class EventMetricsTest {
 
         assertThat(record.isPayloadDeserialized()).isFalse();
         assertThat(registry.get("ledger.usage.records").counter().count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void countsEachRecordOfAUsageBatch() throws Exception {
+        Money eur = Money.of("3.00", "EUR");
+        var records = java.util.stream.IntStream.rangeClosed(1, 3).mapToObj(n -> new UsageRecorded("sub-" + n,
+                "acc-1", "R" + n, "BRAVEHEART", "MOVIES", "PPV-MOVIES", FROM.atTime(21, 30), eur,
+                new RatingLine("base", 1, eur, eur), FROM, SubscriptionAction.of(BehaviourCode.RECORD_USAGE, null)))
+                .toList();
+
+        metrics.handle(GenericEventMessage.asEventMessage(stored(new UsageBatchRecorded("batch-1", records))));
+
+        assertThat(registry.get("ledger.usage.records").counter().count()).isEqualTo(3.0);
     }
 
     private <T> SerializedMessage<T> stored(T payload) {

@@ -1,6 +1,8 @@
 package org.subledger.projection.billing;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import org.subledger.kernel.billing.LineExplanation;
 import org.subledger.kernel.catalog.BillingFrequency;
 import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.money.Money;
+import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.projection.ProcessorReplays;
 import org.subledger.projection.ProjectionWiringTest;
 
@@ -246,6 +249,47 @@ class BillingProjectionsTest extends ProjectionWiringTest {
     }
 
     @Test
+    void keepsABatchsRecordsUnbilledUntilABillListsThemAndRemembersTheEventThatRecordedThem() {
+        String sub = "SUB-" + UUID.randomUUID();
+        String other = "SUB-" + UUID.randomUUID();
+        EventMessage<?> batch = GenericEventMessage.asEventMessage(new UsageBatchRecorded("BATCH-" + sub, List.of(
+                usage(sub, "UDR-1", "1.20"), usage(other, "UDR-1", "0.40"), usage(sub, "UDR-2", "0.80"))));
+        eventStore.publish(batch);
+
+        await("the batch's unbilled usage", () -> recordIds(sub).equals(List.of("UDR-1", "UDR-2"))
+                && recordIds(other).equals(List.of("UDR-1")));
+        assertThat(jdbc.queryForList("select subscription_id || ' ' || record_id || ' ' || event_id"
+                        + " from usage_record_event where subscription_id in (?, ?) order by 1", String.class, sub,
+                other)).containsExactlyInAnyOrder(sub + " UDR-1 " + batch.getIdentifier(),
+                sub + " UDR-2 " + batch.getIdentifier(), other + " UDR-1 " + batch.getIdentifier());
+
+        eventStore.publish(event("Subscription", sub, 0, billed(sub, "BILL-" + sub, List.of("UDR-1"))));
+        await("the billed record gone", () -> recordIds(sub).equals(List.of("UDR-2")));
+        assertThat(recordIds(other)).containsExactly("UDR-1");
+        assertThat(jdbc.queryForObject("select count(*) from unbilled_usage_billed_first where subscription_id = ?",
+                Long.class, sub)).isZero();
+    }
+
+    /**
+     * A batch event is on no subscription's stream, so the segment handling it may come to it after another segment
+     * handled the bill that lists its records: those never enter, the others do.
+     */
+    @Test
+    void aRecordWhoseBillWasHandledBeforeItsBatchNeverEntersTheUnbilledUsage() {
+        String sub = "SUB-" + UUID.randomUUID();
+        eventStore.publish(event("Subscription", sub, 0, billed(sub, "BILL-" + sub, List.of("UDR-1"))));
+        await("the bill's mark", () -> jdbc.queryForList("select record_id from unbilled_usage_billed_first"
+                + " where subscription_id = ?", String.class, sub).equals(List.of("UDR-1")));
+
+        eventStore.publish(GenericEventMessage.asEventMessage(new UsageBatchRecorded("BATCH-" + sub, List.of(
+                usage(sub, "UDR-1", "1.20"), usage(sub, "UDR-2", "0.80")))));
+
+        await("the record not billed yet", () -> recordIds(sub).equals(List.of("UDR-2")));
+        assertThat(jdbc.queryForObject("select count(*) from unbilled_usage_billed_first where subscription_id = ?",
+                Long.class, sub)).isZero();
+    }
+
+    @Test
     void aRedeliveredHistoryChangesNothingAndAReplayRebuildsTheSameRows() {
         String run = "RUN-" + UUID.randomUUID();
         String sub = "SUB-" + UUID.randomUUID();
@@ -298,7 +342,7 @@ class BillingProjectionsTest extends ProjectionWiringTest {
                 from information_schema.columns c
                 join pg_class t on t.relname = c.table_name
                 where c.table_name in ('bill', 'bill_line', 'bill_run', 'bill_run_failure', 'unbilled_usage',
-                                       'credit_note')
+                                       'credit_note', 'unbilled_usage_billed_first', 'usage_record_event')
                   and col_description(t.oid, c.ordinal_position) is null""", String.class)).isEmpty();
     }
 

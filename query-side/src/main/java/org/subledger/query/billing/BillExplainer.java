@@ -2,6 +2,7 @@ package org.subledger.query.billing;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillLine;
@@ -13,6 +14,7 @@ import org.subledger.kernel.discount.DiscountApplied;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.SubscriptionService;
+import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.query.billing.BillExplanationView.DiscountUsed;
 import org.subledger.query.billing.BillExplanationView.DistributorSource;
 import org.subledger.query.billing.BillExplanationView.Line;
@@ -26,8 +28,11 @@ import org.subledger.query.billing.BillExplanationView.UsageIncluded;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,15 +41,19 @@ import java.util.stream.Collectors;
  * Explains a bill from the event store: the lines as its {@code BillIssued} recorded them, and the facts behind each
  * line from the subscription's stream (up to the bill's {@code SubscriptionBilled}) and the catalog's streams (up to
  * the bill's instant). Never from a read model, so what it says is what history says; shipped events are not
- * changed to carry more.
+ * changed to carry more. A usage record of a mediation batch recorded as one event is on no stream: the event that
+ * holds it is found through {@code usage_record_event} (the billing read models' index of those events) and read from
+ * the event store.
  */
 @Component
 class BillExplainer {
 
     private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
 
-    BillExplainer(EventStore eventStore) {
+    BillExplainer(EventStore eventStore, JdbcTemplate jdbc) {
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
     }
 
     BillExplanationView explain(String billId) {
@@ -60,6 +69,10 @@ class BillExplainer {
         for (BillSection section : bill.sections()) {
             SubscriptionFacts facts = SubscriptionFacts.of(eventStore.readEvents(section.subscriptionId(), 0),
                     billId, references);
+            addBatchUsage(facts, section.subscriptionId(), bill.lines().stream()
+                    .filter(line -> section.holds(line.lineNo()) && line.kind() == BillLineKind.USAGE
+                            && line.reference() != null && facts.usage(line.reference()) == null)
+                    .map(BillLine::reference).toList());
             String planCode = planCode(bill.lines().stream().filter(line -> section.holds(line.lineNo())));
             explainings.add(new Explaining(issuedEvent.getIdentifier(), facts, catalog));
             sections.add(new Section(section.subscriptionId(), section.firstLineNo(), section.lastLineNo(),
@@ -85,6 +98,32 @@ class BillExplainer {
                 bill.kind(), bill.periodFrom(), bill.periodTo(), bill.total(), issuedEvent.getTimestamp(),
                 issuedEvent.getIdentifier(), only == null ? null : only.subscriptionBilledEventId(), pricePlan, lines,
                 sections);
+    }
+
+    /** The section's usage records its stream does not hold, from the batch events that recorded them. */
+    private void addBatchUsage(SubscriptionFacts facts, String subscriptionId, List<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> byEvent = new LinkedHashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select record_id, event_id from usage_record_event
+                    where subscription_id = ? and record_id = any (?) order by event_id""");
+            statement.setString(1, subscriptionId);
+            statement.setArray(2, connection.createArrayOf("varchar", recordIds.toArray()));
+            return statement;
+        }, row -> {
+            byEvent.computeIfAbsent(row.getString(2), id -> new HashSet<>()).add(row.getString(1));
+        });
+        byEvent.forEach((eventId, ids) -> {
+            // stored without an aggregate, the event is its own stream: its identifier is the aggregate's
+            var events = eventStore.readEvents(eventId, 0);
+            if (events.hasNext() && events.next().getPayload() instanceof UsageBatchRecorded batch) {
+                batch.records().stream().filter(record -> record.subscriptionId().equals(subscriptionId)
+                        && ids.contains(record.recordId())).forEach(record -> facts.recordedInBatch(record, eventId));
+            }
+        });
     }
 
     private static String planCode(java.util.stream.Stream<BillLine> lines) {

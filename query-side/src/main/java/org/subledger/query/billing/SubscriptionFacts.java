@@ -109,6 +109,13 @@ final class SubscriptionFacts {
         return distributors.get(distributorId);
     }
 
+    /** A usage record of the bill recorded in a batch's one event ({@code UsageBatchRecorded}, on no stream). */
+    void recordedInBatch(UsageRecorded record, String eventId) {
+        if (references.contains(record.recordId())) {
+            usage.putIfAbsent(record.recordId(), new Sourced<>(record, eventId));
+        }
+    }
+
     Sourced<UsageRecorded> usage(String recordId) {
         return usage.get(recordId);
     }

@@ -1,0 +1,117 @@
+package org.subledger.command.usage;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.subledger.kernel.usage.UsageRecorded;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The {@code unbilled_batch_usage} table (V3_1020): one row per unbilled batch record, its {@link UsageRecorded} in the
+ * event store's JSON. Written and read in the callers' transactions (Axon's unit of work and the bill's transaction
+ * hold the Spring transaction this template joins).
+ */
+@Repository
+class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
+
+    private static final String INSERT = """
+            insert into unbilled_batch_usage (subscription_id, record_id, payload)
+            select * from unnest(?::varchar[], ?::varchar[], ?::text[])""";
+    private static final String DELETE = """
+            delete from unbilled_batch_usage u using unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)
+            where u.subscription_id = b.subscription_id and u.record_id = b.record_id""";
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final SerializedType type;
+
+    JdbcUnbilledBatchUsage(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.type = serializer.typeForClass(UsageRecorded.class);
+    }
+
+    @Override
+    public void add(List<UsageRecorded> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        int n = records.size();
+        String[] subscriptionIds = new String[n];
+        String[] recordIds = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            UsageRecorded record = records.get(i);
+            subscriptionIds[i] = record.subscriptionId();
+            recordIds[i] = record.recordId();
+            payloads[i] = serializer.serialize(record, String.class).getData();
+        }
+        jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds));
+                statement.setArray(2, connection.createArrayOf("varchar", recordIds));
+                statement.setArray(3, connection.createArrayOf("text", payloads));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Map<String, List<UsageRecorded>> unbilled(Collection<String> subscriptionIds) {
+        Map<String, List<UsageRecorded>> unbilled = new LinkedHashMap<>();
+        if (subscriptionIds.isEmpty()) {
+            return unbilled;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select subscription_id, payload from unbilled_batch_usage where subscription_id = any (?)
+                    order by subscription_id, record_id""");
+            statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
+            return statement;
+        }, row -> {
+            UsageRecorded record = serializer.deserialize(new SimpleSerializedObject<>(row.getString(2),
+                    String.class, type));
+            unbilled.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(record);
+        });
+        return unbilled;
+    }
+
+    @Override
+    public void billed(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
+        List<String> subscriptionIds = new ArrayList<>();
+        List<String> recordIds = new ArrayList<>();
+        // in the order of the keys, as every writer of the table: two transactions never wait for each other crosswise
+        new TreeMap<String, Collection<String>>(recordIdsBySubscription).forEach((subscriptionId, ids) ->
+                new TreeSet<>(ids).forEach(id -> {
+                    subscriptionIds.add(subscriptionId);
+                    recordIds.add(id);
+                }));
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        Integer deleted = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(DELETE)) {
+                statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
+                statement.setArray(2, connection.createArrayOf("varchar", recordIds.toArray()));
+                return statement.executeUpdate();
+            }
+        });
+        if (deleted == null || deleted != recordIds.size()) {
+            throw new ConcurrencyException("Of " + recordIds.size() + " batch usage records billed, " + deleted
+                    + " were still unbilled: another bill included the others first");
+        }
+    }
+}

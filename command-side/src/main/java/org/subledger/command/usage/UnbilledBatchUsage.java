@@ -1,0 +1,28 @@
+package org.subledger.command.usage;
+
+import org.subledger.kernel.usage.UsageRecorded;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The usage records of {@code UsageBatchRecorded} events that no bill has included yet: what billing adds to a
+ * subscription's stream to know its unbilled usage, since batch-recorded usage is on no subscription's stream. Written
+ * by the batch that records them and cleared by the bill that includes them, each in its own command's transaction, so
+ * a record is in exactly one of them: unbilled here, or listed by a bill's {@code SubscriptionBilled}.
+ */
+public interface UnbilledBatchUsage {
+
+    /** The records of a batch being recorded, in its transaction. */
+    void add(List<UsageRecorded> records);
+
+    /** Each subscription's unbilled batch records (a subscription with none is absent), in the order recorded. */
+    Map<String, List<UsageRecorded>> unbilled(Collection<String> subscriptionIds);
+
+    /**
+     * A bill includes these records, in its transaction: they leave. Fails with a {@code ConcurrencyException} when one
+     * of them is gone already (another bill took it first), so the bill is tried again from a fresh read.
+     */
+    void billed(Map<String, ? extends Collection<String>> recordIdsBySubscription);
+}

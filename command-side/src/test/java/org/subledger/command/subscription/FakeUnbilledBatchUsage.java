@@ -1,0 +1,34 @@
+package org.subledger.command.subscription;
+
+import org.subledger.command.usage.UnbilledBatchUsage;
+import org.subledger.kernel.usage.UsageRecorded;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The unbilled batch-recorded usage of a fixture's subscriptions, as the batches added it. */
+class FakeUnbilledBatchUsage implements UnbilledBatchUsage {
+
+    final Map<String, List<UsageRecorded>> rows = new LinkedHashMap<>();
+
+    @Override
+    public void add(List<UsageRecorded> records) {
+        records.forEach(record -> rows.computeIfAbsent(record.subscriptionId(), id -> new ArrayList<>()).add(record));
+    }
+
+    @Override
+    public Map<String, List<UsageRecorded>> unbilled(Collection<String> subscriptionIds) {
+        Map<String, List<UsageRecorded>> unbilled = new LinkedHashMap<>();
+        subscriptionIds.stream().filter(rows::containsKey).forEach(id -> unbilled.put(id, List.copyOf(rows.get(id))));
+        return unbilled;
+    }
+
+    @Override
+    public void billed(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
+        recordIdsBySubscription.forEach((subscriptionId, ids) ->
+                rows.getOrDefault(subscriptionId, new ArrayList<>()).removeIf(row -> ids.contains(row.recordId())));
+    }
+}
