@@ -1,6 +1,8 @@
 package org.subledger.query.billing;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -105,25 +108,39 @@ class BillExplainer {
         if (recordIds.isEmpty()) {
             return;
         }
-        Map<String, Set<String>> byEvent = new LinkedHashMap<>();
+        Map<Long, Set<String>> byEvent = new LinkedHashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select record_id, event_id from usage_record_event
-                    where subscription_id = ? and record_id = any (?) order by event_id""");
+                    select u.record_id, e.global_index from usage_record_event u
+                    join domain_event_entry e on e.event_identifier = u.event_id
+                    where u.subscription_id = ? and u.record_id = any (?) order by e.global_index""");
             statement.setString(1, subscriptionId);
             statement.setArray(2, connection.createArrayOf("varchar", recordIds.toArray()));
             return statement;
         }, row -> {
-            byEvent.computeIfAbsent(row.getString(2), id -> new HashSet<>()).add(row.getString(1));
+            byEvent.computeIfAbsent(row.getLong(2), index -> new HashSet<>()).add(row.getString(1));
         });
-        byEvent.forEach((eventId, ids) -> {
-            // stored without an aggregate, the event is its own stream: its identifier is the aggregate's
-            var events = eventStore.readEvents(eventId, 0);
-            if (events.hasNext() && events.next().getPayload() instanceof UsageBatchRecorded batch) {
+        byEvent.forEach((globalIndex, ids) -> {
+            TrackedEventMessage<?> event = eventAt(globalIndex);
+            if (event != null && event.getPayload() instanceof UsageBatchRecorded batch) {
                 batch.records().stream().filter(record -> record.subscriptionId().equals(subscriptionId)
-                        && ids.contains(record.recordId())).forEach(record -> facts.recordedInBatch(record, eventId));
+                                && ids.contains(record.recordId()))
+                        .forEach(record -> facts.recordedInBatch(record, event.getIdentifier()));
             }
         });
+    }
+
+    /**
+     * The stored event at this global index, read through the store's event stream (upcast as every reader reads
+     * it): an event stored without an aggregate is no aggregate's stream to read.
+     */
+    private TrackedEventMessage<?> eventAt(long globalIndex) {
+        try (var stream = eventStore.openStream(GapAwareTrackingToken.newInstance(globalIndex - 1, List.of()))) {
+            return stream.hasNextAvailable(10, TimeUnit.SECONDS) ? stream.nextAvailable() : null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading event " + globalIndex, interrupted);
+        }
     }
 
     private static String planCode(java.util.stream.Stream<BillLine> lines) {

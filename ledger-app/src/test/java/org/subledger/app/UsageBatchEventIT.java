@@ -1,0 +1,174 @@
+package org.subledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A mediation batch over subscriptions whose usage nothing watches record by record (CORPORATE: no threshold, not
+ * prepaid) is one {@code UsageBatchRecorded} event on no stream, with the principal, correlation, causation and
+ * idempotency key every event carries; its records are unbilled (billing's rows and the read model) until a bill
+ * includes them, each exactly once however often the run is repeated, and the bill's explanation names the batch
+ * event for each usage line (issue 17).
+ */
+class UsageBatchEventIT extends LedgerIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    String type;
+
+    @BeforeEach
+    void catalog() {
+        loadSampleCatalog();
+        type = "UB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var created = api.post("admin", "/api/catalog/subscription-types", """
+                {"code": "%s", "name": "Usage batches", "allowedBillingTermSchemes": ["CORPORATE", "RESIDENTIAL"],
+                 "allowedProviders": ["NAGRA"], "allowedProducts": ["GOLD", "PPV-MOVIES"]}""".formatted(type));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aBatchIsOneEventAndEachOfItsRecordsIsBilledOnceAndExplainedByIt() throws Exception {
+        String first = subscribe("CORPORATE");
+        String second = subscribe("CORPORATE");
+        String watched = subscribe("RESIDENTIAL"); // bills usage early at 20 records: its records stay on its stream
+        String tag = UUID.randomUUID().toString();
+        String batch = """
+                {"records":[
+                  {"subscriptionId":"%1$s","recordId":"A-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"B-%3$s","productCode":"SERENDIPITY","usedAt":"2026-03-21T02:15:00"},
+                  {"subscriptionId":"%2$s","recordId":"C-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-22T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"A-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"L-%3$s","productCode":"BRAVEHEART","usedAt":"2026-04-10T21:30:00"},
+                  {"subscriptionId":"%4$s","recordId":"W-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-22T21:30:00"}
+                ]}""".formatted(first, second, tag, watched);
+        var posted = api.post("billing", "/api/usage/batches", batch, Map.of("Idempotency-Key", "batch-" + tag));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        assertThat(posted.json().get("accepted").asInt()).isEqualTo(5);
+        assertThat(posted.json().get("duplicates").asInt()).isEqualTo(1);
+
+        // one event per partition of the batch (MediationBatches: at most two here), of no aggregate (its own id),
+        // holding the four records of the two CORPORATE subscriptions, each once
+        List<Map<String, Object>> batches = jdbc.queryForList("""
+                select event_identifier, aggregate_identifier, type, payload::text as payload, meta_data::text as meta
+                from domain_event_entry
+                where payload_type = 'org.subledger.kernel.usage.UsageBatchRecorded' and payload::text like ?""",
+                "%" + tag + "%");
+        assertThat(batches).hasSizeBetween(1, 2);
+        Map<String, String> eventOf = new java.util.HashMap<>();
+        List<String> recorded = new ArrayList<>();
+        for (Map<String, Object> stored : batches) {
+            String eventId = (String) stored.get("event_identifier");
+            assertThat(stored).containsEntry("aggregate_identifier", eventId).containsEntry("type", null);
+            JsonNode payload = JSON.readTree((String) stored.get("payload"));
+            assertThat(payload.get("batchId").asText()).hasSize(36);
+            texts(payload.get("records"), "recordId").forEach(recordId -> {
+                recorded.add(recordId);
+                eventOf.put(recordId, eventId);
+            });
+            JsonNode metadata = JSON.readTree((String) stored.get("meta"));
+            assertThat(metadata.get("principal").asText()).isEqualTo("billing");
+            assertThat(metadata.get("correlationId").asText()).hasSize(36);
+            assertThat(metadata.get("causationId").asText()).isNotBlank();
+            assertThat(metadata.get("idempotencyKey").asText()).isEqualTo("batch-" + tag);
+        }
+        assertThat(recorded).containsExactlyInAnyOrder("A-" + tag, "B-" + tag, "L-" + tag, "C-" + tag);
+        assertThat(usageRecordedOn(first)).isZero();
+        assertThat(usageRecordedOn(second)).isZero();
+        assertThat(usageRecordedOn(watched)).isEqualTo(1);
+        assertThat(unbilledRows(first)).containsExactly("A-" + tag, "B-" + tag, "L-" + tag);
+        Await.until("the batch's records unbilled", () -> api.get("reporter", "/api/subscriptions/" + first
+                + "/unbilled-usage").json(), json -> json.path("records").size() == 3);
+
+        // billed by the run of 1 April: what was used by then, once, however often the run is repeated
+        runBills(LocalDate.of(2026, 4, 1));
+        runBills(LocalDate.of(2026, 4, 1));
+        assertThat(billedRecordIds(first)).containsExactlyInAnyOrder("A-" + tag, "B-" + tag);
+        assertThat(billedRecordIds(second)).containsExactly("C-" + tag);
+        assertThat(unbilledRows(first)).containsExactly("L-" + tag);
+        assertThat(unbilledRows(second)).isEmpty();
+        Await.until("only the April record unbilled", () -> api.get("reporter", "/api/subscriptions/" + first
+                + "/unbilled-usage").json(), json -> json.path("records").size() == 1
+                && json.at("/records/0/recordId").asText().equals("L-" + tag));
+        runBills(LocalDate.of(2026, 5, 1));
+        assertThat(billedRecordIds(first)).containsExactlyInAnyOrder("A-" + tag, "B-" + tag, "L-" + tag);
+        assertThat(unbilledRows(first)).isEmpty();
+
+        // the explanation of the March usage lines names the batch event that recorded them
+        String billId = jdbc.queryForObject("""
+                select payload::jsonb ->> 'billId' from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%SubscriptionBilled'
+                  and (payload::jsonb -> 'usageRecordIds') @> jsonb_build_array(?::text)""", String.class, first, "A-" + tag);
+        JsonNode explanation = Await.until("the bill explained", () -> api.get("auditor", "/api/bills/" + billId
+                + "/explanation"), response -> response.status() == 200).json();
+        List<JsonNode> usageLines = new ArrayList<>();
+        explanation.get("lines").forEach(line -> {
+            if (line.get("kind").asText().equals("USAGE")) {
+                usageLines.add(line);
+            }
+        });
+        assertThat(usageLines).hasSize(2);
+        for (JsonNode line : usageLines) {
+            JsonNode record = line.at("/usageRecords/0");
+            assertThat(record.get("recordId").asText()).isIn("A-" + tag, "B-" + tag);
+            assertThat(record.get("eventId").asText()).isEqualTo(eventOf.get(record.get("recordId").asText()));
+            assertThat(line.at("/rate/eventId").asText()).isEqualTo(record.get("eventId").asText());
+        }
+    }
+
+    /** An effective subscription of the test's type with Gold and PPV Movies from 1 February 2026. */
+    private String subscribe(String scheme) {
+        String accountId = api.openAccount("Batch", "Event", "5000.00");
+        var created = api.post("agent", "/api/subscriptions", """
+                {"accountId":"%s","subscriptionTypeCode":"%s",
+                 "billingTerms":{"scheme":"%s","billingFrequency":"MONTHLY"},
+                 "initialState":"EFFECTIVE","actionDate":"2026-02-01",
+                 "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                 "services":[{"productCode":"GOLD","distributorIds":["STB-1"]},
+                             {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}"""
+                .formatted(accountId, type, scheme));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("subscriptionId").asText();
+    }
+
+    private void runBills(LocalDate billingDate) {
+        JsonNode run = BillRuns.runToCompletion(api, """
+                {"billingDate":"%s","subscriptionTypeCode":"%s"}""".formatted(billingDate, type));
+        assertThat(run.get("failed").asLong()).as(run.toString()).isZero();
+    }
+
+    private long usageRecordedOn(String subscriptionId) {
+        return jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where aggregate_identifier = ? and payload_type = 'org.subledger.kernel.usage.UsageRecorded'""",
+                Long.class, subscriptionId);
+    }
+
+    private List<String> unbilledRows(String subscriptionId) {
+        return jdbc.queryForList("select record_id from unbilled_batch_usage where subscription_id = ? order by 1",
+                String.class, subscriptionId);
+    }
+
+    /** Every record id the subscription's bills listed, as often as listed. */
+    private List<String> billedRecordIds(String subscriptionId) {
+        return jdbc.queryForList("""
+                select jsonb_array_elements_text(payload::jsonb -> 'usageRecordIds') from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%SubscriptionBilled'""",
+                String.class, subscriptionId);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.get(field).asText()));
+        return texts;
+    }
+}
