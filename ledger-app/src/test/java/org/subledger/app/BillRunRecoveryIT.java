@@ -100,6 +100,63 @@ class BillRunRecoveryIT {
         }
     }
 
+    /**
+     * The same with usage recorded by a mediation batch as one event (issue 17): its records are billing's rows, not
+     * events on the streams, and leave them in the bill's transaction; the segment rolled back keeps its rows, so
+     * every record is billed exactly once after the restart.
+     */
+    @Test
+    void aRunStoppedMidwayBillsEachBatchRecordedUsageRecordOnce() {
+        String runId;
+        Map<String, List<String>> recordIds = new java.util.LinkedHashMap<>();
+        try (var first = start("--ledger.billing.segment-size=2", "--ledger.billing.partitions=1",
+                "--ledger.billing.segment-pause=400ms")) {
+            var api = api(first);
+            var jdbc = first.getBean(JdbcTemplate.class);
+            assertThat(api.post("admin", "/api/catalog/sample", "{}").status()).isEqualTo(200);
+            StringBuilder records = new StringBuilder();
+            for (int i = 0; i < SUBSCRIPTIONS; i++) {
+                String accountId = api.openAccount("Resumed", "User" + i, "1000.00");
+                var created = api.post("agent", "/api/subscriptions", """
+                        {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                         "billingTerms":{"scheme":"CORPORATE","billingFrequency":"MONTHLY"},
+                         "initialState":"EFFECTIVE","actionDate":"2026-01-01",
+                         "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
+                         "services":[{"productCode":"GOLD","distributorIds":["STB-1"]},
+                                     {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(accountId));
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                String subscriptionId = created.json().get("subscriptionId").asText();
+                List<String> ids = List.of("R1-" + i, "R2-" + i, "R3-" + i);
+                recordIds.put(subscriptionId, ids);
+                for (int day = 0; day < ids.size(); day++) {
+                    records.append(records.isEmpty() ? "" : ",").append("""
+                            {"subscriptionId":"%s","recordId":"%s","productCode":"BRAVEHEART","usedAt":"2026-01-%02dT21:30:00"}"""
+                            .formatted(subscriptionId, ids.get(day), 10 + day));
+                }
+            }
+            var batch = api.post("billing", "/api/usage/batches", "{\"records\":[" + records + "]}");
+            assertThat(batch.json().get("accepted").asInt()).as(batch.toString()).isEqualTo(3 * SUBSCRIPTIONS);
+            assertThat(jdbc.queryForObject("select count(*) from unbilled_batch_usage where subscription_id = any (?)",
+                    Long.class, (Object) recordIds.keySet().toArray(String[]::new))).isEqualTo(3L * SUBSCRIPTIONS);
+            var started = api.post("billing", "/api/bill-runs", "{\"billingDate\":\"2026-02-01\"}");
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            runId = started.json().get("runId").asText();
+            Await.until("a first segment committed", () -> billed(jdbc, runId), billed -> billed >= 2);
+        }
+        try (var second = start()) {
+            var jdbc = second.getBean(JdbcTemplate.class);
+            Await.until("the run resumed and completed", () -> jdbc.queryForObject(
+                    "select status from bill_run_execution where run_id = ?", String.class, runId), "COMPLETED"::equals);
+            recordIds.forEach((subscriptionId, ids) -> assertThat(jdbc.queryForList("""
+                    select jsonb_array_elements_text(payload::jsonb -> 'usageRecordIds') from domain_event_entry
+                    where aggregate_identifier = ? and payload_type like '%SubscriptionBilled'""",
+                    String.class, subscriptionId)).as("records billed on " + subscriptionId)
+                    .containsExactlyInAnyOrderElementsOf(ids));
+            assertThat(jdbc.queryForObject("select count(*) from unbilled_batch_usage where subscription_id = any (?)",
+                    Long.class, (Object) recordIds.keySet().toArray(String[]::new))).isZero();
+        }
+    }
+
     private static long billed(JdbcTemplate jdbc, String runId) {
         Long billed = jdbc.queryForObject("select coalesce(sum(billed), 0) from bill_run_partition where run_id = ?",
                 Long.class, runId);
