@@ -1,6 +1,7 @@
 package org.subledger.command.usage;
 
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.postgresql.PGConnection;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -10,6 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.subledger.kernel.usage.UsageRecorded;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,9 +32,13 @@ import java.util.TreeSet;
 @Repository
 class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
 
-    private static final String INSERT = """
-            insert into unbilled_batch_usage (subscription_id, record_id, payload)
-            select * from unnest(?::varchar[], ?::varchar[], ?::text[])""";
+    /**
+     * The rows copied in ({@code COPY}, CSV: each value quoted, its quotes doubled): a third of the cost of an insert
+     * a row. Nothing to skip: the batch's claim of the record ids ({@link UsageRecordIds}) let through only records
+     * never recorded.
+     */
+    private static final String COPY = "copy unbilled_batch_usage (subscription_id, record_id, payload)"
+            + " from stdin with (format csv)";
     private static final String DELETE = """
             delete from unbilled_batch_usage u using unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)
             where u.subscription_id = b.subscription_id and u.record_id = b.record_id""";
@@ -49,24 +58,32 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         if (records.isEmpty()) {
             return;
         }
-        int n = records.size();
-        String[] subscriptionIds = new String[n];
-        String[] recordIds = new String[n];
-        String[] payloads = new String[n];
-        for (int i = 0; i < n; i++) {
-            UsageRecorded record = records.get(i);
-            subscriptionIds[i] = record.subscriptionId();
-            recordIds[i] = record.recordId();
-            payloads[i] = serializer.serialize(record, String.class).getData();
+        StringBuilder csv = new StringBuilder(records.size() * 400);
+        for (UsageRecorded record : records) {
+            quoted(csv, record.subscriptionId()).append(',');
+            quoted(csv, record.recordId()).append(',');
+            quoted(csv, serializer.serialize(record, String.class).getData()).append('\n');
         }
-        jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-                statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds));
-                statement.setArray(2, connection.createArrayOf("varchar", recordIds));
-                statement.setArray(3, connection.createArrayOf("text", payloads));
-                return statement.executeUpdate();
+        byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(data));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private static StringBuilder quoted(StringBuilder csv, String value) {
+        csv.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            csv.append(c);
+            if (c == '"') {
+                csv.append('"');
+            }
+        }
+        return csv.append('"');
     }
 
     @Override

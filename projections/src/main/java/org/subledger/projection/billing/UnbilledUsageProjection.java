@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.SubscriptionBilled;
 import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.kernel.usage.UsageRecorded;
+import org.subledger.projection.support.CopyRows;
 import org.subledger.projection.support.UnitOfWorkBuffer;
 
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,55 +30,67 @@ import java.util.Set;
 /**
  * Builds {@code unbilled_usage}: a usage record enters when it is recorded and leaves when a
  * {@link SubscriptionBilled} lists it. A batch keeps only the last word on each record (recorded, or billed) and
- * writes the survivors with one statement each. Inserting an existing record changes nothing, so redelivery is
- * harmless.
+ * writes the survivors with one statement each.
  *
- * <p>A {@code UsageRecorded} is on its subscription's stream, so it arrives before the bill that lists it. A
- * {@link UsageBatchRecorded} is on no stream: handled in another segment than the subscription's, its bill may come
- * first. So a bill that lists a record not there yet leaves a mark ({@code unbilled_usage_billed_first}), and the
- * record, when it comes, takes the mark away instead of entering. (A bill handled again, its records gone already,
- * leaves marks that nothing takes away: harmless, as a record id is recorded once on its subscription.)
+ * <p>A {@code UsageRecorded} is on its subscription's stream, so it arrives before the bill that lists it; inserting
+ * an existing record changes nothing, so redelivery is harmless. A {@link UsageBatchRecorded} is on no stream (issue
+ * 17): its records are copied in ({@code COPY}, a third of the cost of an insert a row), each batch event once
+ * ({@code unbilled_usage_batch} remembers the events copied). Handled in another segment than the subscription's, its
+ * bill may come first: a bill that lists a record not there yet leaves a mark ({@code unbilled_usage_billed_first}),
+ * and the record, when it comes, takes the mark away and leaves again. (A bill handled again, its records gone
+ * already, leaves marks that nothing takes away: harmless, as a record id is recorded once on its subscription.)
  *
- * <p>It also keeps where each batch-recorded record was recorded, for good ({@code usage_record_event}: the batch
- * event's identifier): the bill explanation finds a streamed record on its subscription's stream, and a batch record
- * through this.
+ * <p>A batch record keeps its batch event's identifier, and when it is billed the pair goes to
+ * {@code usage_record_event} for good: the bill explanation finds a streamed record on its subscription's stream, and
+ * a batch record through that (written when billed, not when recorded: usage is the ledger's busiest input).
  */
 @Component
 @ProcessingGroup(BillingProjectionsConfiguration.PROCESSING_GROUP)
 class UnbilledUsageProjection {
 
     /**
-     * A batch's records in one statement, each column an array: the driver rewrites a JDBC batch into multi-row
-     * {@code insert … values} statements of up to 128 rows. Measured over JDBC on the bench machine, 1,000-row batches
-     * into a 300,000-row table, JVM and PostgreSQL together: 14–15 µs a row as the batch, 11.5–12 µs from arrays.
+     * A batch's streamed records in one statement, each column an array: the driver rewrites a JDBC batch into
+     * multi-row {@code insert … values} statements of up to 128 rows. Measured over JDBC on the bench machine, 1,000-row
+     * batches into a 300,000-row table, JVM and PostgreSQL together: 14–15 µs a row as the batch, 11.5–12 µs from
+     * arrays.
      */
     private static final String INSERT = """
-            with recorded as (select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                                   ?::text[], ?::text[])
-                                  as u (subscription_id, record_id, account_id, product_code, used_at, amount,
-                                        currency, recorded_on)),
-                 billed_first as (delete from unbilled_usage_billed_first f using recorded r
-                                  where f.subscription_id = r.subscription_id and f.record_id = r.record_id
-                                  returning f.subscription_id, f.record_id)
             insert into unbilled_usage (subscription_id, record_id, account_id, product_code, used_at, amount,
                                         currency, recorded_on)
             select subscription_id, record_id, account_id, product_code, used_at::timestamp, amount::numeric,
                    currency, recorded_on::date
-            from recorded r
-            where not exists (select 1 from billed_first b
-                              where b.subscription_id = r.subscription_id and b.record_id = r.record_id)
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 as u (subscription_id, record_id, account_id, product_code, used_at, amount, currency,
+                           recorded_on)
             on conflict (subscription_id, record_id) do nothing""";
+    /** The records billed leave; a batch record's event is kept; a record not there yet leaves a mark. */
     private static final String DELETE = """
             with billed as (select * from unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)),
                  gone as (delete from unbilled_usage u using billed b
                           where u.subscription_id = b.subscription_id and u.record_id = b.record_id
-                          returning u.subscription_id, u.record_id)
+                          returning u.subscription_id, u.record_id, u.event_id),
+                 sourced as (insert into usage_record_event (subscription_id, record_id, event_id)
+                             select subscription_id, record_id, event_id from gone where event_id is not null
+                             on conflict do nothing)
             insert into unbilled_usage_billed_first (subscription_id, record_id)
             select b.subscription_id, b.record_id from billed b
             where not exists (select 1 from gone g
                               where g.subscription_id = b.subscription_id and g.record_id = b.record_id)
             on conflict do nothing""";
-
+    /** The batch events not copied before, of those given. */
+    private static final String FRESH_BATCHES = """
+            insert into unbilled_usage_batch (event_id) select unnest(?::varchar[])
+            on conflict do nothing returning event_id""";
+    /** The records copied in whose bill was handled first leave again, with their marks. */
+    private static final String BILLED_FIRST = """
+            with early as (delete from unbilled_usage_billed_first f using unbilled_usage u
+                           where f.subscription_id = u.subscription_id and f.record_id = u.record_id
+                           returning f.subscription_id, f.record_id),
+                 gone as (delete from unbilled_usage u using early e
+                          where u.subscription_id = e.subscription_id and u.record_id = e.record_id
+                          returning u.subscription_id, u.record_id, u.event_id)
+            insert into usage_record_event (subscription_id, record_id, event_id)
+            select subscription_id, record_id, event_id from gone on conflict do nothing""";
     private static final String SOURCES = """
             insert into usage_record_event (subscription_id, record_id, event_id)
             select * from unnest(?::varchar[], ?::varchar[], ?::varchar[])
@@ -85,15 +99,18 @@ class UnbilledUsageProjection {
     private record Key(String subscriptionId, String recordId) {
     }
 
+    /** {@code eventId}: the batch event that recorded it, null for a streamed record. */
     private record Row(Key key, String accountId, String productCode, LocalDateTime usedAt, BigDecimal amount,
-                       String currency, LocalDate recordedOn) {
+                       String currency, LocalDate recordedOn, String eventId) {
     }
 
     /** The last word of the batch on each record: recorded (to insert) or billed (to delete), never both. */
     private static final class Pending {
         final Map<Key, Row> recorded = new LinkedHashMap<>();
         final Map<String, Set<String>> billed = new LinkedHashMap<>();
-        /** The batch records handled, with their batch event's identifier. */
+        /** The batch events handled. */
+        final Set<String> batchEvents = new LinkedHashSet<>();
+        /** Batch records recorded and billed within this batch, with their batch event. */
         final Map<Key, String> sources = new LinkedHashMap<>();
     }
 
@@ -107,21 +124,21 @@ class UnbilledUsageProjection {
 
     @EventHandler
     void on(UsageRecorded event) {
-        recorded(event);
+        recorded(event, null);
     }
 
-    /** A batch's records, as many {@code UsageRecorded}, each remembered with the batch event. */
+    /** A batch's records, as many {@code UsageRecorded}, each with the batch event. */
     @EventHandler
     void on(UsageBatchRecorded event, EventMessage<?> message) {
-        event.records().forEach(this::recorded);
-        pending.add(batch -> event.records().forEach(record -> batch.sources.put(
-                new Key(record.subscriptionId(), record.recordId()), message.getIdentifier())));
+        String eventId = message.getIdentifier();
+        pending.add(batch -> batch.batchEvents.add(eventId));
+        event.records().forEach(record -> recorded(record, eventId));
     }
 
-    private void recorded(UsageRecorded event) {
+    private void recorded(UsageRecorded event, String eventId) {
         var key = new Key(event.subscriptionId(), event.recordId());
         var row = new Row(key, event.accountId(), event.productCode(), event.usedAt(), event.amount().amount(),
-                event.amount().currency().getCurrencyCode(), event.recordedOn());
+                event.amount().currency().getCurrencyCode(), event.recordedOn(), eventId);
         pending.add(batch -> {
             batch.recorded.put(key, row);
             var billed = batch.billed.get(key.subscriptionId());
@@ -138,15 +155,20 @@ class UnbilledUsageProjection {
         }
         // a record recorded in this batch is settled here: it neither enters nor leaves a mark of its bill
         pending.add(batch -> event.usageRecordIds().forEach(recordId -> {
-            if (batch.recorded.remove(new Key(event.subscriptionId(), recordId)) == null) {
+            Key key = new Key(event.subscriptionId(), recordId);
+            Row settled = batch.recorded.remove(key);
+            if (settled == null) {
                 batch.billed.computeIfAbsent(event.subscriptionId(), id -> new LinkedHashSet<>()).add(recordId);
+            } else if (settled.eventId() != null) {
+                batch.sources.put(key, settled.eventId());
             }
         }));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.execute("truncate table unbilled_usage, unbilled_usage_billed_first, usage_record_event");
+        jdbc.execute("truncate table unbilled_usage, unbilled_usage_billed_first, usage_record_event,"
+                + " unbilled_usage_batch");
     }
 
     private void write(Pending batch) {
@@ -168,9 +190,31 @@ class UnbilledUsageProjection {
         if (!batch.sources.isEmpty()) {
             jdbc.execute((ConnectionCallback<Integer>) connection -> sources(connection, batch.sources));
         }
-        List<Row> inserts = new ArrayList<>(batch.recorded.values());
-        if (!inserts.isEmpty()) {
-            jdbc.execute((ConnectionCallback<Integer>) connection -> insert(connection, inserts));
+        List<Row> streamed = batch.recorded.values().stream().filter(row -> row.eventId() == null).toList();
+        if (!streamed.isEmpty()) {
+            jdbc.execute((ConnectionCallback<Integer>) connection -> insert(connection, streamed));
+        }
+        if (!batch.batchEvents.isEmpty()) {
+            copyBatches(batch);
+        }
+    }
+
+    /** The records of the batch events not copied before, then the marks of those whose bill came first. */
+    private void copyBatches(Pending batch) {
+        Set<String> fresh = new HashSet<>(jdbc.query(connection -> {
+            var statement = connection.prepareStatement(FRESH_BATCHES);
+            statement.setArray(1, connection.createArrayOf("varchar", batch.batchEvents.toArray()));
+            return statement;
+        }, (row, n) -> row.getString(1)));
+        var rows = new CopyRows("unbilled_usage", "subscription_id", "record_id", "account_id", "product_code",
+                "used_at", "amount", "currency", "recorded_on", "event_id");
+        batch.recorded.values().stream().filter(row -> row.eventId() != null && fresh.contains(row.eventId()))
+                .forEach(row -> rows.row(row.key().subscriptionId(), row.key().recordId(), row.accountId(),
+                        row.productCode(), row.usedAt().toString(), row.amount(), row.currency(), row.recordedOn(),
+                        row.eventId()));
+        if (rows.copy(jdbc) > 0 && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from unbilled_usage_billed_first)", Boolean.class))) {
+            jdbc.update(BILLED_FIRST);
         }
     }
 
