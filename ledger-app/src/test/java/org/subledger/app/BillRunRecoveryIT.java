@@ -57,16 +57,12 @@ class BillRunRecoveryIT {
                 assertThat(created.status()).as(created.toString()).isEqualTo(201);
                 subscriptions.add(created.json().get("subscriptionId").asText());
             }
-            var started = api.post("billing", "/api/bill-runs", "{\"billingDate\":\"2026-01-01\"}");
-            assertThat(started.status()).as(started.toString()).isEqualTo(202);
-            runId = started.json().get("runId").asText();
-            Await.until("a first segment committed", () -> billed(jdbc, runId), billed -> billed >= 2);
+            runId = startAndStopAfterASegment(api, jdbc, "2026-01-01");
         }
         // the ledger stopped mid-run: some subscriptions are billed, the run is not complete
         try (var second = start()) {
             var jdbc = second.getBean(JdbcTemplate.class);
-            Await.until("the run resumed and completed", () -> jdbc.queryForObject(
-                    "select status from bill_run_execution where run_id = ?", String.class, runId), "COMPLETED"::equals);
+            awaitCompleted(jdbc, runId);
             Map<String, Object> completed = jdbc.queryForMap("""
                     select payload::jsonb ->> 'billed' as billed, payload::jsonb ->> 'subscriptionsTotal' as total
                     from domain_event_entry where aggregate_identifier = ? and payload_type like '%BillRunCompleted'""",
@@ -138,15 +134,11 @@ class BillRunRecoveryIT {
             assertThat(batch.json().get("accepted").asInt()).as(batch.toString()).isEqualTo(3 * SUBSCRIPTIONS);
             assertThat(jdbc.queryForObject("select count(*) from unbilled_batch_usage where subscription_id = any (?)",
                     Long.class, (Object) recordIds.keySet().toArray(String[]::new))).isEqualTo(3L * SUBSCRIPTIONS);
-            var started = api.post("billing", "/api/bill-runs", "{\"billingDate\":\"2026-02-01\"}");
-            assertThat(started.status()).as(started.toString()).isEqualTo(202);
-            runId = started.json().get("runId").asText();
-            Await.until("a first segment committed", () -> billed(jdbc, runId), billed -> billed >= 2);
+            runId = startAndStopAfterASegment(api, jdbc, "2026-02-01");
         }
         try (var second = start()) {
             var jdbc = second.getBean(JdbcTemplate.class);
-            Await.until("the run resumed and completed", () -> jdbc.queryForObject(
-                    "select status from bill_run_execution where run_id = ?", String.class, runId), "COMPLETED"::equals);
+            awaitCompleted(jdbc, runId);
             recordIds.forEach((subscriptionId, ids) -> assertThat(jdbc.queryForList("""
                     select jsonb_array_elements_text(payload::jsonb -> 'usageRecordIds') from domain_event_entry
                     where aggregate_identifier = ? and payload_type like '%SubscriptionBilled'""",
@@ -155,6 +147,20 @@ class BillRunRecoveryIT {
             assertThat(jdbc.queryForObject("select count(*) from unbilled_batch_usage where subscription_id = any (?)",
                     Long.class, (Object) recordIds.keySet().toArray(String[]::new))).isZero();
         }
+    }
+
+    /** Starts a run for {@code billingDate} and waits until its first segment has committed. */
+    private static String startAndStopAfterASegment(Api api, JdbcTemplate jdbc, String billingDate) {
+        var started = api.post("billing", "/api/bill-runs", "{\"billingDate\":\"" + billingDate + "\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String runId = started.json().get("runId").asText();
+        Await.until("a first segment committed", () -> billed(jdbc, runId), billed -> billed >= 2);
+        return runId;
+    }
+
+    private static void awaitCompleted(JdbcTemplate jdbc, String runId) {
+        Await.until("the run resumed and completed", () -> jdbc.queryForObject(
+                "select status from bill_run_execution where run_id = ?", String.class, runId), "COMPLETED"::equals);
     }
 
     private static long billed(JdbcTemplate jdbc, String runId) {
