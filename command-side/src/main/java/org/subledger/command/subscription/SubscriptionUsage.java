@@ -85,7 +85,7 @@ final class SubscriptionUsage {
     /** Every record passes or none is recorded (a refused record refuses the command). */
     Outcome record(RecordUsage command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
                    UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today) {
-        return record(command.records(), true, subscription, lookup, recordIds, dueDates, wallets, today);
+        return record(command.records(), true, subscription, lookup, recordIds, dueDates, wallets, today, null);
     }
 
     /** Each record on its own: a refused record is reported and the others are recorded. */
@@ -103,12 +103,6 @@ final class SubscriptionUsage {
     Outcome record(RecordUsageBatch command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
                    UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today, List<UsageRecorded> batch) {
         return record(command.records(), false, subscription, lookup, recordIds, dueDates, wallets, today, batch);
-    }
-
-    private Outcome record(List<UsageRecord> records, boolean allOrNothing, Facts subscription,
-                           SubscriptionLookup lookup, UsageRecordIds recordIds, UsageDueDates dueDates,
-                           PrepaidWallets wallets, LocalDate today) {
-        return record(records, allOrNothing, subscription, lookup, recordIds, dueDates, wallets, today, null);
     }
 
     private Outcome record(List<UsageRecord> records, boolean allOrNothing, Facts subscription,
