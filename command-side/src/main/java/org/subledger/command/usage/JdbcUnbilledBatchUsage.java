@@ -21,8 +21,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The {@code unbilled_batch_usage} table (V3_1020): one row per unbilled batch record, its {@link UsageRecorded} in the
@@ -108,26 +106,20 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
 
     @Override
     public void billed(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
-        List<String> subscriptionIds = new ArrayList<>();
-        List<String> recordIds = new ArrayList<>();
         // in the order of the keys, as every writer of the table: two transactions never wait for each other crosswise
-        new TreeMap<String, Collection<String>>(recordIdsBySubscription).forEach((subscriptionId, ids) ->
-                new TreeSet<>(ids).forEach(id -> {
-                    subscriptionIds.add(subscriptionId);
-                    recordIds.add(id);
-                }));
-        if (recordIds.isEmpty()) {
+        var pairs = RecordIdPairs.inKeyOrder(recordIdsBySubscription);
+        if (pairs.isEmpty()) {
             return;
         }
         Integer deleted = jdbc.execute((ConnectionCallback<Integer>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE)) {
-                statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
-                statement.setArray(2, connection.createArrayOf("varchar", recordIds.toArray()));
+                statement.setArray(1, connection.createArrayOf("varchar", pairs.subscriptionIds().toArray()));
+                statement.setArray(2, connection.createArrayOf("varchar", pairs.recordIds().toArray()));
                 return statement.executeUpdate();
             }
         });
-        if (deleted == null || deleted != recordIds.size()) {
-            throw new ConcurrencyException("Of " + recordIds.size() + " batch usage records billed, " + deleted
+        if (deleted == null || deleted != pairs.recordIds().size()) {
+            throw new ConcurrencyException("Of " + pairs.recordIds().size() + " batch usage records billed, " + deleted
                     + " were still unbilled: another bill included the others first");
         }
     }

@@ -4,15 +4,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Array;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The {@code usage_record_id} table: one row per recorded usage record, keyed by subscription and record id, so a
@@ -58,26 +54,17 @@ class JdbcUsageRecordIds implements UsageRecordIds {
                 recordIdsBySubscription);
     }
 
-    /**
-     * Sends the pairs in the order of their keys (subscription, then record id): two transactions claiming some of
-     * the same ids (ledgers on two nodes) then take the keys' locks in the same order and never deadlock.
-     */
+    /** Sends the pairs in the order of their keys ({@link RecordIdPairs}). */
     private Map<String, Set<String>> pairs(String sql, Map<String, ? extends Collection<String>> bySubscription) {
-        List<String> subscriptionIds = new ArrayList<>();
-        List<String> recordIds = new ArrayList<>();
-        new TreeMap<String, Collection<String>>(bySubscription).forEach((subscriptionId, ids) ->
-                new TreeSet<>(ids).forEach(id -> {
-                    subscriptionIds.add(subscriptionId);
-                    recordIds.add(id);
-                }));
+        var pairs = RecordIdPairs.inKeyOrder(bySubscription);
         Map<String, Set<String>> answered = new HashMap<>();
-        if (recordIds.isEmpty()) {
+        if (pairs.isEmpty()) {
             return answered;
         }
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(sql);
-            statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
-            statement.setArray(2, connection.createArrayOf("varchar", recordIds.toArray()));
+            statement.setArray(1, connection.createArrayOf("varchar", pairs.subscriptionIds().toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", pairs.recordIds().toArray()));
             return statement;
         }, row -> {
             answered.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2));

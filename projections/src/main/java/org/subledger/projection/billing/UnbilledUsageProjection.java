@@ -124,28 +124,37 @@ class UnbilledUsageProjection {
 
     @EventHandler
     void on(UsageRecorded event) {
-        recorded(event, null);
+        Row row = row(event, null);
+        pending.add(batch -> recorded(batch, row));
     }
 
-    /** A batch's records, as many {@code UsageRecorded}, each with the batch event. */
+    /**
+     * A batch's records, as many {@code UsageRecorded}, each with the batch event: one addition, so the event and its
+     * rows are written together also where the buffer writes each addition on its own (no unit of work, an isolated
+     * retry).
+     */
     @EventHandler
     void on(UsageBatchRecorded event, EventMessage<?> message) {
         String eventId = message.getIdentifier();
-        pending.add(batch -> batch.batchEvents.add(eventId));
-        event.records().forEach(record -> recorded(record, eventId));
+        List<Row> rows = event.records().stream().map(record -> row(record, eventId)).toList();
+        pending.add(batch -> {
+            batch.batchEvents.add(eventId);
+            rows.forEach(row -> recorded(batch, row));
+        });
     }
 
-    private void recorded(UsageRecorded event, String eventId) {
-        var key = new Key(event.subscriptionId(), event.recordId());
-        var row = new Row(key, event.accountId(), event.productCode(), event.usedAt(), event.amount().amount(),
-                event.amount().currency().getCurrencyCode(), event.recordedOn(), eventId);
-        pending.add(batch -> {
-            batch.recorded.put(key, row);
-            var billed = batch.billed.get(key.subscriptionId());
-            if (billed != null) {
-                billed.remove(key.recordId());
-            }
-        });
+    private static Row row(UsageRecorded event, String eventId) {
+        return new Row(new Key(event.subscriptionId(), event.recordId()), event.accountId(), event.productCode(),
+                event.usedAt(), event.amount().amount(), event.amount().currency().getCurrencyCode(),
+                event.recordedOn(), eventId);
+    }
+
+    private static void recorded(Pending batch, Row row) {
+        batch.recorded.put(row.key(), row);
+        var billed = batch.billed.get(row.key().subscriptionId());
+        if (billed != null) {
+            billed.remove(row.key().recordId());
+        }
     }
 
     @EventHandler
