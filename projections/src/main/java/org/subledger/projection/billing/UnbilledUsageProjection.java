@@ -63,8 +63,20 @@ class UnbilledUsageProjection {
                  as u (subscription_id, record_id, account_id, product_code, used_at, amount, currency,
                            recorded_on)
             on conflict (subscription_id, record_id) do nothing""";
-    /** The records billed leave; a batch record's event is kept; a record not there yet leaves a mark. */
+    /** The records billed leave, a batch record's event is kept; answers the records not there. */
     private static final String DELETE = """
+            with billed as (select * from unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)),
+                 gone as (delete from unbilled_usage u using billed b
+                          where u.subscription_id = b.subscription_id and u.record_id = b.record_id
+                          returning u.subscription_id, u.record_id, u.event_id),
+                 sourced as (insert into usage_record_event (subscription_id, record_id, event_id)
+                             select subscription_id, record_id, event_id from gone where event_id is not null
+                             on conflict do nothing)
+            select b.subscription_id, b.record_id from billed b
+            where not exists (select 1 from gone g
+                              where g.subscription_id = b.subscription_id and g.record_id = b.record_id)""";
+    /** As {@link #DELETE}, under the marks' lock: a record still not there leaves a mark. */
+    private static final String DELETE_OR_MARK = """
             with billed as (select * from unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)),
                  gone as (delete from unbilled_usage u using billed b
                           where u.subscription_id = b.subscription_id and u.record_id = b.record_id
@@ -77,6 +89,14 @@ class UnbilledUsageProjection {
             where not exists (select 1 from gone g
                               where g.subscription_id = b.subscription_id and g.record_id = b.record_id)
             on conflict do nothing""";
+    /**
+     * The marks' lock (a transaction's advisory lock): taken exclusively by a bill that leaves marks, shared by a
+     * batch event's copy before it copies. Without it the two, handled at once in two segments, each missed the
+     * other's uncommitted write: the bill found no row and marked it, the copy found no mark and stayed. With it, the
+     * one that comes second sees what the first committed (each statement reads anew).
+     */
+    private static final long MARKS_LOCK = 0x55_42_46_49_52_53_54L; // "UBFIRST"
+
     /** The batch events not copied before, of those given. */
     private static final String FRESH_BATCHES = """
             insert into unbilled_usage_batch (event_id) select unnest(?::varchar[])
@@ -188,13 +208,7 @@ class UnbilledUsageProjection {
             billedRecords.add(recordId);
         }));
         if (!billedRecords.isEmpty()) {
-            jdbc.execute((ConnectionCallback<Integer>) connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(DELETE)) {
-                    statement.setArray(1, connection.createArrayOf("varchar", billedSubscriptions.toArray()));
-                    statement.setArray(2, connection.createArrayOf("varchar", billedRecords.toArray()));
-                    return statement.executeUpdate();
-                }
-            });
+            billed(billedSubscriptions, billedRecords);
         }
         if (!batch.sources.isEmpty()) {
             jdbc.execute((ConnectionCallback<Integer>) connection -> sources(connection, batch.sources));
@@ -206,6 +220,36 @@ class UnbilledUsageProjection {
         if (!batch.batchEvents.isEmpty()) {
             copyBatches(batch);
         }
+    }
+
+    /**
+     * The billed records leave; those not there (their batch event not handled yet, or handled again) are marked, under
+     * the marks' lock and after a second look, which sees what a batch event's copy committed meanwhile.
+     */
+    private void billed(List<String> subscriptionIds, List<String> recordIds) {
+        List<String> missingSubscriptions = new ArrayList<>();
+        List<String> missingRecords = new ArrayList<>();
+        jdbc.query(connection -> pairs(connection, DELETE, subscriptionIds, recordIds), row -> {
+            missingSubscriptions.add(row.getString(1));
+            missingRecords.add(row.getString(2));
+        });
+        if (!missingRecords.isEmpty()) {
+            jdbc.queryForList("select pg_advisory_xact_lock(?)", MARKS_LOCK);
+            jdbc.execute((ConnectionCallback<Integer>) connection -> {
+                try (PreparedStatement statement = pairs(connection, DELETE_OR_MARK, missingSubscriptions,
+                        missingRecords)) {
+                    return statement.executeUpdate();
+                }
+            });
+        }
+    }
+
+    private static PreparedStatement pairs(Connection connection, String sql, List<String> subscriptionIds,
+                                           List<String> recordIds) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
+        statement.setArray(2, connection.createArrayOf("varchar", recordIds.toArray()));
+        return statement;
     }
 
     /** The records of the batch events not copied before, then the marks of those whose bill came first. */
@@ -221,6 +265,8 @@ class UnbilledUsageProjection {
                 .forEach(row -> rows.row(row.key().subscriptionId(), row.key().recordId(), row.accountId(),
                         row.productCode(), row.usedAt().toString(), row.amount(), row.currency(), row.recordedOn(),
                         row.eventId()));
+        // shared: copies run side by side, a bill that marks waits for them and they for it (MARKS_LOCK)
+        jdbc.queryForList("select pg_advisory_xact_lock_shared(?)", MARKS_LOCK);
         if (rows.copy(jdbc) > 0 && Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from unbilled_usage_billed_first)", Boolean.class))) {
             jdbc.update(BILLED_FIRST);
