@@ -61,10 +61,8 @@ class ConcurrentUsageBatchesIT extends LedgerIT {
         }
         pool.shutdown();
 
-        Map<String, Long> recorded = jdbc.queryForList("""
-                        select payload::jsonb ->> 'recordId' from domain_event_entry
-                        where payload_type like '%UsageRecorded' and aggregate_identifier = any (string_to_array(?, ','))""",
-                String.class, String.join(",", ids)).stream()
+        Map<String, Long> recorded = ids.stream().flatMap(id -> recordedUsage(id).stream())
+                .map(record -> record.get("recordId").asText())
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
         assertThat(recorded.keySet()).containsExactlyInAnyOrderElementsOf(recordIds);
         assertThat(recorded.values()).as("each record once").allMatch(count -> count == 1);

@@ -1,5 +1,8 @@
 package org.subledger.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureObservability
 abstract class LedgerIT {
 
+    private static final ObjectMapper RECORDS = new ObjectMapper();
     static final Path DATA_DIR = Path.of("target", "it-postgres", UUID.randomUUID().toString());
 
     @DynamicPropertySource
@@ -105,5 +110,32 @@ abstract class LedgerIT {
     long eventCount(String aggregateId) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, aggregateId);
+    }
+
+    /**
+     * The usage records the subscription recorded, in the order stored, each as its {@code UsageRecorded}: the events
+     * on its stream and its records in {@code UsageBatchRecorded} events (issue 17: a mediation batch is one event).
+     */
+    List<JsonNode> recordedUsage(String subscriptionId) {
+        return jdbc.queryForList("""
+                select record::text from (
+                    select global_index, 0 as position, payload::jsonb as record from domain_event_entry
+                    where aggregate_identifier = ? and payload_type = 'org.subledger.kernel.usage.UsageRecorded'
+                    union all
+                    select e.global_index, r.position, r.record from domain_event_entry e
+                    cross join lateral jsonb_array_elements(e.payload::jsonb -> 'records')
+                        with ordinality as r (record, position)
+                    where e.payload_type = 'org.subledger.kernel.usage.UsageBatchRecorded'
+                      and r.record ->> 'subscriptionId' = ?) usage
+                order by global_index, position""", String.class, subscriptionId, subscriptionId)
+                .stream().map(LedgerIT::json).toList();
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return RECORDS.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

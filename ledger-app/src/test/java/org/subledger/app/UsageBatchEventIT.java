@@ -14,11 +14,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A mediation batch over subscriptions whose usage nothing watches record by record (CORPORATE: no threshold, not
- * prepaid) is one {@code UsageBatchRecorded} event on no stream, with the principal, correlation, causation and
- * idempotency key every event carries; its records are unbilled (billing's rows and the read model) until a bill
- * includes them, each exactly once however often the run is repeated, and the bill's explanation names the batch
- * event for each usage line (issue 17).
+ * A mediation batch over subscriptions whose usage is not paid from a wallet is one {@code UsageBatchRecorded} event
+ * on no stream, with the principal, correlation, causation and idempotency key every event carries; its records are
+ * unbilled (billing's rows and the read model) until a bill includes them, each exactly once however often the run is
+ * repeated, and the bill's explanation names the batch event for each usage line. A scheme that bills usage early
+ * (RESIDENTIAL: at 20 unbilled records or 50.00) counts its batch-recorded usage and asks for its usage bill when it
+ * reaches the threshold (issue 17).
  */
 class UsageBatchEventIT extends LedgerIT {
 
@@ -40,7 +41,7 @@ class UsageBatchEventIT extends LedgerIT {
     void aBatchIsOneEventAndEachOfItsRecordsIsBilledOnceAndExplainedByIt() throws Exception {
         String first = subscribe("CORPORATE");
         String second = subscribe("CORPORATE");
-        String watched = subscribe("RESIDENTIAL"); // bills usage early at 20 records: its records stay on its stream
+        String residential = subscribe("RESIDENTIAL"); // bills usage early, but not at one record
         String tag = UUID.randomUUID().toString();
         String batch = """
                 {"records":[
@@ -50,14 +51,14 @@ class UsageBatchEventIT extends LedgerIT {
                   {"subscriptionId":"%1$s","recordId":"A-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"},
                   {"subscriptionId":"%1$s","recordId":"L-%3$s","productCode":"BRAVEHEART","usedAt":"2026-04-10T21:30:00"},
                   {"subscriptionId":"%4$s","recordId":"W-%3$s","productCode":"BRAVEHEART","usedAt":"2026-03-22T21:30:00"}
-                ]}""".formatted(first, second, tag, watched);
+                ]}""".formatted(first, second, tag, residential);
         var posted = api.post("billing", "/api/usage/batches", batch, Map.of("Idempotency-Key", "batch-" + tag));
         assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
         assertThat(posted.json().get("accepted").asInt()).isEqualTo(5);
         assertThat(posted.json().get("duplicates").asInt()).isEqualTo(1);
 
         // one event per partition of the batch (MediationBatches: at most two here), of no aggregate (its own id),
-        // holding the four records of the two CORPORATE subscriptions, each once
+        // holding the five records accepted, each once
         List<Map<String, Object>> batches = jdbc.queryForList("""
                 select event_identifier, aggregate_identifier, type, payload::text as payload, meta_data::text as meta
                 from domain_event_entry
@@ -81,10 +82,11 @@ class UsageBatchEventIT extends LedgerIT {
             assertThat(metadata.get("causationId").asText()).isNotBlank();
             assertThat(metadata.get("idempotencyKey").asText()).isEqualTo("batch-" + tag);
         }
-        assertThat(recorded).containsExactlyInAnyOrder("A-" + tag, "B-" + tag, "L-" + tag, "C-" + tag);
+        assertThat(recorded).containsExactlyInAnyOrder("A-" + tag, "B-" + tag, "L-" + tag, "C-" + tag, "W-" + tag);
         assertThat(usageRecordedOn(first)).isZero();
         assertThat(usageRecordedOn(second)).isZero();
-        assertThat(usageRecordedOn(watched)).isEqualTo(1);
+        assertThat(usageRecordedOn(residential)).isZero();
+        assertThat(events(residential, "UsageBillingDue")).isEmpty();
         assertThat(unbilledRows(first)).containsExactly("A-" + tag, "B-" + tag, "L-" + tag);
         Await.until("the batch's records unbilled", () -> api.get("reporter", "/api/subscriptions/" + first
                 + "/unbilled-usage").json(), json -> json.path("records").size() == 3);
@@ -123,6 +125,55 @@ class UsageBatchEventIT extends LedgerIT {
             assertThat(record.get("eventId").asText()).isEqualTo(eventOf.get(record.get("recordId").asText()));
             assertThat(line.at("/rate/eventId").asText()).isEqualTo(record.get("eventId").asText());
         }
+    }
+
+    @Test
+    void aSchemeThatBillsUsageEarlyCountsItsBatchRecordedUsageAndIsBilledAtItsThreshold() {
+        String residential = subscribe("RESIDENTIAL");
+        String tag = UUID.randomUUID().toString();
+
+        // 10 records of 3.00: 30.00 unbilled, below both thresholds
+        postBatch(residential, tag + "-a", 10);
+        assertThat(events(residential, "UsageBillingDue")).isEmpty();
+        assertThat(unbilledRows(residential)).hasSize(10);
+
+        // 10 more, in another batch: 20 records, 60.00 — the earlier batch's count with this one's
+        postBatch(residential, tag + "-b", 10);
+        assertThat(usageRecordedOn(residential)).isZero();
+        assertThat(events(residential, "UsageBillingDue")).singleElement().satisfies(due -> {
+            assertThat(due.get("reason").asText()).isEqualTo("AMOUNT_THRESHOLD");
+            assertThat(due.get("unbilledRecords").asInt()).isEqualTo(20);
+            assertThat(due.at("/unbilledAmount/amount").decimalValue()).isEqualByComparingTo("60.00");
+        });
+
+        // the usage bill includes all twenty, once; what comes after it counts from zero
+        Await.until("the usage bill of " + residential, () -> billedRecordIds(residential), ids -> ids.size() == 20);
+        assertThat(billedRecordIds(residential)).doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith(tag + "-a-") || id.startsWith(tag + "-b-"));
+        assertThat(unbilledRows(residential)).isEmpty();
+        postBatch(residential, tag + "-c", 5);
+        assertThat(events(residential, "UsageBillingDue")).hasSize(1);
+        assertThat(unbilledRows(residential)).hasSize(5);
+    }
+
+    /** A mediation batch of records for one subscription, all accepted. */
+    private void postBatch(String subscriptionId, String prefix, int records) {
+        StringBuilder body = new StringBuilder("{\"records\":[");
+        for (int i = 0; i < records; i++) {
+            body.append(i == 0 ? "" : ",").append("""
+                    {"subscriptionId":"%s","recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}"""
+                    .formatted(subscriptionId, prefix, i));
+        }
+        var posted = api.post("billing", "/api/usage/batches", body.append("]}").toString());
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        assertThat(posted.json().get("accepted").asInt()).as(posted.toString()).isEqualTo(records);
+    }
+
+    private List<JsonNode> events(String subscriptionId, String type) {
+        return jdbc.queryForList("""
+                select payload::text from domain_event_entry where aggregate_identifier = ? and payload_type like ?
+                order by sequence_number""", String.class, subscriptionId, "%." + type).stream()
+                .map(LedgerIT::json).toList();
     }
 
     /** An effective subscription of the test's type with Gold and PPV Movies from 1 February 2026. */

@@ -112,7 +112,9 @@ class UsageBatchesIT extends LedgerIT {
     void aSubscriptionPastTheSnapshotThresholdIsSnapshottedAndDecidesAlikeAfterwards() {
         String subscription = subscribe();
         String tag = UUID.randomUUID().toString();
-        var first = api.post("billing", "/api/usage/batches", batch(subscription, tag, 0, 120));
+        // on the subscription's own usage API, each record is a UsageRecorded on its stream (a mediation batch's
+        // records are one event on no stream)
+        var first = api.post("billing", "/api/subscriptions/" + subscription + "/usage", records(tag, 0, 120));
         assertThat(first.json().get("accepted").asInt()).as(first.toString()).isEqualTo(120);
         long snapshotAt = Await.until("a snapshot of the subscription", () -> jdbc.queryForObject(
                 "select coalesce(max(sequence_number), -1) from snapshot_event_entry where aggregate_identifier = ?",
@@ -125,7 +127,7 @@ class UsageBatchesIT extends LedgerIT {
 
         // the same records again and one more, decided after the snapshot (on the cached copy; a cold load reads
         // the snapshot, whose round trip SubscriptionSnapshotRoundTripTest checks)
-        var again = api.post("billing", "/api/usage/batches", batch(subscription, tag, 0, 121));
+        var again = api.post("billing", "/api/subscriptions/" + subscription + "/usage", records(tag, 0, 121));
         assertThat(again.json().get("accepted").asInt()).as(again.toString()).isEqualTo(1);
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(120);
         assertThat(amounts(subscription)).hasSize(121);
@@ -190,12 +192,20 @@ class UsageBatchesIT extends LedgerIT {
         return String.join("\n", lines);
     }
 
+    /** Records for the subscription's own usage API (no subscription id in them). */
+    private static String records(String tag, int from, int to) {
+        return batch(null, tag, from, to);
+    }
+
+    /** Records of a mediation batch, all the subscription's ({@code null}: records without a subscription id). */
     private static String batch(String subscription, String tag, int from, int to) {
         StringBuilder records = new StringBuilder();
         for (int i = from; i < to; i++) {
-            records.append(i == from ? "" : ",").append("""
-                    {"subscriptionId":"%s","recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}"""
-                    .formatted(subscription, tag, i));
+            records.append(i == from ? "{" : ",{")
+                    .append(subscription == null ? "" : "\"subscriptionId\":\"" + subscription + "\",")
+                    .append("""
+                            "recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}"""
+                            .formatted(tag, i));
         }
         return "{\"records\":[" + records + "]}";
     }
@@ -253,12 +263,11 @@ class UsageBatchesIT extends LedgerIT {
         return created.json().get("subscriptionId").asText();
     }
 
-    /** The amounts of the subscription's UsageRecorded events, in the order recorded. */
+    /** The amounts of the usage the subscription recorded (on its stream or in batch events), in the order recorded. */
     List<BigDecimal> amounts(String subscriptionId) {
-        return jdbc.queryForList("select (payload::jsonb -> 'amount' ->> 'amount')::numeric from domain_event_entry"
-                        + " where aggregate_identifier = ? and payload_type like '%UsageRecorded'"
-                        + " order by sequence_number", BigDecimal.class, subscriptionId)
-                .stream().map(BigDecimal::stripTrailingZeros).toList();
+        return recordedUsage(subscriptionId).stream()
+                .map(record -> new BigDecimal(record.get("amount").get("amount").asText()).stripTrailingZeros())
+                .toList();
     }
 
     static List<String> texts(JsonNode array) {

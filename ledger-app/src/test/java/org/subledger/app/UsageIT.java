@@ -1,7 +1,6 @@
 package org.subledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UsageIT extends LedgerIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
     void sampleCatalog() {
@@ -40,17 +38,8 @@ class UsageIT extends LedgerIT {
     }
 
     List<BigDecimal> recordedAmounts(String subscriptionId) {
-        return jdbc.queryForList("select payload from domain_event_entry where aggregate_identifier = ?"
-                        + " and payload_type like '%UsageRecorded' order by sequence_number", String.class,
-                subscriptionId).stream().map(UsageIT::amount).toList();
-    }
-
-    static BigDecimal amount(String payload) {
-        try {
-            return new BigDecimal(JSON.readTree(payload).get("amount").get("amount").asText());
-        } catch (Exception e) {
-            throw new IllegalStateException(payload, e);
-        }
+        return recordedUsage(subscriptionId).stream()
+                .map(record -> new BigDecimal(record.get("amount").get("amount").asText())).toList();
     }
 
     @Test

@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 17: a subscription's snapshot carries its unbilled usage's count and total, not the records (a snapshot every
  * hundred events that carried them all cost as much as they were many). A RESIDENTIAL subscription (billed early at 20
- * unbilled records or 50.00) records 130 records in one batch: the snapshot taken after it holds none of them, the
- * usage bill bills them all, and the subscription then decides from the snapshot and that bill's tallies: 5 more
- * records are not due for billing, 15 after them are, with 20 unbilled.
+ * unbilled records or 50.00) records 130 records in one command on its own usage API (each a {@code UsageRecorded} on
+ * its stream): the snapshot taken after it holds none of them, the usage bill bills them all, and the subscription
+ * then decides from the snapshot and that bill's tallies: 5 more records are not due for billing, 15 after them are,
+ * with 20 unbilled.
  */
 class UsageSnapshotsIT extends LedgerIT {
 
@@ -72,14 +73,17 @@ class UsageSnapshotsIT extends LedgerIT {
     }
 
     private void post(String subscriptionId, String prefix, int records) {
+        // the subscription's own usage API: each record a UsageRecorded on its stream (a mediation batch's records
+        // are one event on no stream, and no snapshot's concern)
         StringBuilder body = new StringBuilder("{\"records\":[");
         for (int i = 0; i < records; i++) {
             body.append(i == 0 ? "" : ",").append("""
-                    {"subscriptionId":"%s","recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}"""
-                    .formatted(subscriptionId, prefix, i));
+                    {"recordId":"%s-%d","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}"""
+                    .formatted(prefix, i));
         }
-        var posted = api.post("billing", "/api/usage/batches", body.append("]}").toString());
-        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        var posted = api.post("billing", "/api/subscriptions/" + subscriptionId + "/usage",
+                body.append("]}").toString());
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
         assertThat(posted.json().get("accepted").asInt()).as(posted.toString()).isEqualTo(records);
     }
 

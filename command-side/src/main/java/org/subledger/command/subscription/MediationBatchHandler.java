@@ -127,15 +127,16 @@ class MediationBatchHandler {
         AccessScope scope = CommandScopes.of(metaData);
         LocalDate today = LocalDate.now(clock);
         var catalog = new BatchLookup(lookup); // catalog entries read once per batch, not once per subscription
-        List<UsageRecorded> batch = chargeRules.mayCharge(BehaviourCode.RECORD_USAGE) ? null : new ArrayList<>();
+        UsageBatch batch = chargeRules.mayCharge(BehaviourCode.RECORD_USAGE) ? null
+                : new UsageBatch(batchUsage, loaded.keySet());
         loaded.forEach((subscriptionId, subscription) -> outcomes.put(subscriptionId, record(subscription,
                 new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, dueDates,
                 wallets, today, batch)));
         batchIds.releaseUnrecorded();
-        if (batch != null && !batch.isEmpty()) {
-            batchUsage.add(batch);
+        if (batch != null && !batch.records().isEmpty()) {
+            batchUsage.add(batch.records());
             eventBus.publish(GenericEventMessage.asEventMessage(new UsageBatchRecorded(UUID.randomUUID().toString(),
-                    batch)).andMetaData(metaData));
+                    List.copyOf(batch.records()))).andMetaData(metaData));
         }
         return inOrder.keySet().stream().map(outcomes::get).toList();
     }
@@ -155,7 +156,7 @@ class MediationBatchHandler {
     private static SubscriptionOutcome record(Aggregate<Subscription> subscription, RecordUsageBatch part,
                                               AccessScope scope, SubscriptionLookup lookup, UsageRecordIds recordIds,
                                               UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today,
-                                              List<UsageRecorded> batch) {
+                                              UsageBatch batch) {
         String id = part.subscriptionId();
         try {
             var recorded = subscription.invoke(loaded -> loaded.recordInBatch(part, scope, lookup, recordIds,

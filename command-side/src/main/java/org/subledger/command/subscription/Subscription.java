@@ -386,7 +386,7 @@ class Subscription {
      */
     SubscriptionUsage.Outcome recordInBatch(RecordUsageBatch records, AccessScope scope, SubscriptionLookup lookup,
                                             UsageRecordIds recordIds, UsageDueDates dueDates,
-                                            PrepaidWallets wallets, LocalDate today, List<UsageRecorded> batch) {
+                                            PrepaidWallets wallets, LocalDate today, UsageBatch batch) {
         requireInScope(scope);
         SubscriptionRules.requireState(BehaviourCode.RECORD_USAGE, state.state(), subscriptionId);
         return usage().record(records, usageFacts(), lookup, recordIds, dueDates, wallets, today, batch);

@@ -18,6 +18,7 @@ import org.subledger.kernel.subscription.BillingTerms;
 import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.kernel.subscription.SubscriptionStreamState;
+import org.subledger.kernel.subscription.UsageTally;
 import org.subledger.kernel.usage.AddOneOffCharge;
 import org.subledger.kernel.usage.BillingDirectiveSet;
 import org.subledger.kernel.usage.OneOffChargeAdded;
@@ -101,13 +102,13 @@ final class SubscriptionUsage {
      * ({@link #recordedInBatch}); otherwise each is a {@code UsageRecorded} on the stream, as always.
      */
     Outcome record(RecordUsageBatch command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
-                   UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today, List<UsageRecorded> batch) {
+                   UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today, UsageBatch batch) {
         return record(command.records(), false, subscription, lookup, recordIds, dueDates, wallets, today, batch);
     }
 
     private Outcome record(List<UsageRecord> records, boolean allOrNothing, Facts subscription,
                            SubscriptionLookup lookup, UsageRecordIds recordIds, UsageDueDates dueDates,
-                           PrepaidWallets wallets, LocalDate today, List<UsageRecorded> batch) {
+                           PrepaidWallets wallets, LocalDate today, UsageBatch batch) {
         var shape = SubscriptionRules.check().rule(!records.isEmpty(), "records", "at least one record");
         for (int i = 0; i < records.size(); i++) {
             UsageRecord record = records.get(i);
@@ -155,10 +156,12 @@ final class SubscriptionUsage {
             }
         });
         boolean inBatch = batch != null && wallet == null && recordedInBatch(subscription, lookup);
+        UsageTally inBatches = null; // this subscription's unbilled usage off its stream, when in a batch
         LocalDate earliest = null;
         for (UsageRecorded event : accepted) {
             if (inBatch) {
                 batch.add(event);
+                inBatches = new UsageTally(1, event.amount()).plus(inBatches);
             } else {
                 apply(event);
             }
@@ -172,11 +175,14 @@ final class SubscriptionUsage {
             accepted.stream().filter(event -> event.amount().isPositive())
                     .forEach(event -> wallet.consume(event.subscriptionId(), event.recordId(), event.amount()));
         }
-        if (!accepted.isEmpty() && !inBatch) {
-            billingDue(subscription, lookup).ifPresent(reason -> apply(new UsageBillingDue(
-                    subscription.subscriptionId(), subscription.accountId(), reason, unbilledAmount(),
-                    (int) Math.min(Integer.MAX_VALUE, state.unbilledUsageRecords()),
-                    action(BehaviourCode.RECORD_USAGE))));
+        if (!accepted.isEmpty()) {
+            if (inBatches != null && earlyUsageBills(subscription, lookup)) {
+                inBatches = inBatches.plus(batch.unbilledBefore(subscription.subscriptionId()).orElse(null));
+            }
+            UsageTally unbilled = plus(streamUnbilled(), inBatches);
+            billingDue(subscription, lookup, unbilled).filter(due -> unbilled != null).ifPresent(reason -> apply(new UsageBillingDue(
+                    subscription.subscriptionId(), subscription.accountId(), reason, unbilled.amount(),
+                    (int) Math.min(Integer.MAX_VALUE, unbilled.records()), action(BehaviourCode.RECORD_USAGE))));
         }
         return new Outcome(subscription.subscriptionId(), accepted.stream().map(UsageRecorded::recordId).toList(),
                 List.copyOf(duplicates), List.copyOf(refused));
@@ -299,20 +305,38 @@ final class SubscriptionUsage {
     }
 
     /**
-     * Whether the subscription's usage may be recorded in a batch's one event: its billing term scheme neither is
-     * prepaid, nor settles from the wallet, nor bills usage early at an amount or a number of records. Those decide on
-     * the unbilled usage the subscription's stream holds ({@link SubscriptionStreamState#unbilledUsageRecords()}), so
-     * their records stay on it.
+     * Whether the subscription's usage may be recorded in a batch's one event: its billing term scheme does not settle
+     * usage from the wallet (each record is paid from it as it is recorded, {@link #paidFromWallet}, so those records
+     * stay on the stream with their consumptions). A scheme that bills usage early decides on the stream's unbilled
+     * usage and the batches' together ({@link UsageBatch#unbilledBefore}).
      */
     static boolean recordedInBatch(Facts subscription, SubscriptionLookup lookup) {
         return subscription.billingTerms() != null
                 && lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode())
-                .map(terms -> !terms.prepaid() && !terms.settledFromWallet()
-                        && terms.maxUnbilledUsageAmount() == null && terms.maxUnbilledUsageRecords() == null)
+                .map(terms -> !terms.settledFromWallet())
                 .orElse(false);
     }
 
-    private Optional<UsageBillingReason> billingDue(Facts subscription, SubscriptionLookup lookup) {
+    /** Whether the scheme asks for a usage bill before the bill run: prepaid, or at an amount or number of records. */
+    private static boolean earlyUsageBills(Facts subscription, SubscriptionLookup lookup) {
+        return lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode())
+                .map(terms -> terms.prepaid() || terms.maxUnbilledUsageAmount() != null
+                        || terms.maxUnbilledUsageRecords() != null)
+                .orElse(false);
+    }
+
+    /** The unbilled usage on the subscription's stream ({@code UsageRecorded} events no bill has listed yet). */
+    private UsageTally streamUnbilled() {
+        return state.unbilledUsageRecords() <= 0 || state.unbilledUsageTotal() == null ? null
+                : new UsageTally(state.unbilledUsageRecords(), state.unbilledUsageTotal());
+    }
+
+    private static UsageTally plus(UsageTally one, UsageTally other) {
+        return one == null ? other : one.plus(other);
+    }
+
+    private Optional<UsageBillingReason> billingDue(Facts subscription, SubscriptionLookup lookup,
+                                                    UsageTally unbilled) {
         var scheme = lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode());
         if (scheme.isEmpty()) {
             return Optional.empty();
@@ -321,20 +345,16 @@ final class SubscriptionUsage {
         if (terms.prepaid()) {
             return Optional.of(UsageBillingReason.PREPAID);
         }
-        Money amount = unbilledAmount();
+        Money amount = unbilled == null ? null : unbilled.amount();
         if (terms.maxUnbilledUsageAmount() != null && amount != null
                 && amount.compareTo(terms.maxUnbilledUsageAmount()) >= 0) {
             return Optional.of(UsageBillingReason.AMOUNT_THRESHOLD);
         }
-        if (terms.maxUnbilledUsageRecords() != null
-                && state.unbilledUsageRecords() >= terms.maxUnbilledUsageRecords()) {
+        if (terms.maxUnbilledUsageRecords() != null && unbilled != null
+                && unbilled.records() >= terms.maxUnbilledUsageRecords()) {
             return Optional.of(UsageBillingReason.RECORD_THRESHOLD);
         }
         return Optional.empty();
-    }
-
-    private Money unbilledAmount() {
-        return state.unbilledUsageTotal();
     }
 
     /** The account's and the subscription's facts a usage catalog's select conditions look at, read once if asked. */

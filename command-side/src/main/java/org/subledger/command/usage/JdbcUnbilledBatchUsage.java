@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.subscription.UsageTally;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.io.ByteArrayInputStream;
@@ -18,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +39,8 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
      * a row. Nothing to skip: the batch's claim of the record ids ({@link UsageRecordIds}) let through only records
      * never recorded.
      */
-    private static final String COPY = "copy unbilled_batch_usage (subscription_id, record_id, payload)"
-            + " from stdin with (format csv)";
+    private static final String COPY = "copy unbilled_batch_usage (subscription_id, record_id, payload, amount,"
+            + " currency) from stdin with (format csv)";
     private static final String DELETE = """
             delete from unbilled_batch_usage u using unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)
             where u.subscription_id = b.subscription_id and u.record_id = b.record_id""";
@@ -60,7 +64,9 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         for (UsageRecorded record : records) {
             quoted(csv, record.subscriptionId()).append(',');
             quoted(csv, record.recordId()).append(',');
-            quoted(csv, serializer.serialize(record, String.class).getData()).append('\n');
+            quoted(csv, serializer.serialize(record, String.class).getData()).append(',');
+            csv.append(record.amount().amount().toPlainString()).append(',');
+            csv.append(record.amount().currency().getCurrencyCode()).append('\n');
         }
         byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -102,6 +108,27 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
             unbilled.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(record);
         });
         return unbilled;
+    }
+
+    @Override
+    public Map<String, UsageTally> tallies(Collection<String> subscriptionIds) {
+        Map<String, UsageTally> tallies = new HashMap<>();
+        if (subscriptionIds.isEmpty()) {
+            return tallies;
+        }
+        // one range of the primary key per subscription: as many rows as it has unbilled, which its scheme's early
+        // usage bill bounds
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select subscription_id, currency, count(*), sum(amount) from unbilled_batch_usage
+                    where subscription_id = any (?) group by subscription_id, currency""");
+            statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
+            return statement;
+        }, row -> {
+            tallies.merge(row.getString(1), new UsageTally(row.getLong(3), Money.of(row.getBigDecimal(4),
+                    Currency.getInstance(row.getString(2)))), UsageTally::plus);
+        });
+        return tallies;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.subledger.command.usage;
 
+import org.subledger.kernel.subscription.UsageTally;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,17 @@ public interface UnbilledBatchUsage {
 
     /** Each subscription's unbilled batch records (a subscription with none is absent), in the order recorded. */
     Map<String, List<UsageRecorded>> unbilled(Collection<String> subscriptionIds);
+
+    /**
+     * Each subscription's unbilled batch records counted and summed (a subscription with none is absent): what a
+     * threshold or prepaid scheme adds to its stream's unbilled usage to decide on an early usage bill.
+     */
+    default Map<String, UsageTally> tallies(Collection<String> subscriptionIds) {
+        Map<String, UsageTally> tallies = new HashMap<>();
+        unbilled(subscriptionIds).forEach((subscriptionId, records) -> records.forEach(record -> tallies.merge(
+                subscriptionId, new UsageTally(1, record.amount()), UsageTally::plus)));
+        return tallies;
+    }
 
     /**
      * A bill includes these records, in its transaction: they leave. Fails with a {@code ConcurrencyException} when one

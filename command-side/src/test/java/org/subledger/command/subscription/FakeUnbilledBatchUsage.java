@@ -1,6 +1,7 @@
 package org.subledger.command.subscription;
 
 import org.subledger.command.usage.UnbilledBatchUsage;
+import org.subledger.kernel.subscription.UsageTally;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Map;
 class FakeUnbilledBatchUsage implements UnbilledBatchUsage {
 
     final Map<String, List<UsageRecorded>> rows = new LinkedHashMap<>();
+    /** Set by a test that shows the tallies are not read. */
+    boolean failOnTallies;
 
     @Override
     public void add(List<UsageRecorded> records) {
@@ -27,8 +30,19 @@ class FakeUnbilledBatchUsage implements UnbilledBatchUsage {
     }
 
     @Override
+    public Map<String, UsageTally> tallies(Collection<String> subscriptionIds) {
+        if (failOnTallies) {
+            throw new AssertionError("the unbilled batch usage was read");
+        }
+        return UnbilledBatchUsage.super.tallies(subscriptionIds);
+    }
+
+    @Override
     public void billed(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
         recordIdsBySubscription.forEach((subscriptionId, ids) ->
-                rows.getOrDefault(subscriptionId, new ArrayList<>()).removeIf(row -> ids.contains(row.recordId())));
+                rows.computeIfPresent(subscriptionId, (id, kept) -> {
+                    kept.removeIf(row -> ids.contains(row.recordId()));
+                    return kept.isEmpty() ? null : kept;
+                }));
     }
 }

@@ -14,6 +14,7 @@ import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.usage.RecordMediationBatch;
 import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.UsageBatchRecorded;
+import org.subledger.kernel.usage.UsageBillingDue;
 import org.subledger.kernel.usage.UsageBillingReason;
 import org.subledger.kernel.usage.UsageRecord;
 import org.subledger.kernel.usage.UsageRecorded;
@@ -75,6 +76,13 @@ class MediationBatchTest {
                         && batch.records().equals(List.of(records)))));
     }
 
+    /** The subscription's ask for its usage bill (on its stream), then the batch's one event of these records. */
+    static Matcher<List<Message<?>>> dueThenBatchOf(UsageBillingDue due, UsageRecorded... records) {
+        return Matchers.payloadsMatching(Matchers.exactSequenceOf(Matchers.predicate(due::equals),
+                Matchers.predicate(payload -> payload instanceof UsageBatchRecorded batch
+                        && batch.records().equals(List.of(records)))));
+    }
+
     static RecordMediationBatch mediation(UsageRecord... records) {
         return new RecordMediationBatch(List.of(new RecordUsageBatch(ID, List.of(records))));
     }
@@ -126,11 +134,13 @@ class MediationBatchTest {
     }
 
     @Test
-    void aPrepaidSubscriptionInABatchAsksForItsUsageBill() {
+    void aPrepaidSubscriptionsRecordsAreInTheBatchAndItAsksForItsUsageBill() {
         lookup.with(residential(null, null, true));
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
-                .expectEvents(evening("R1"), evening("R2"), due(UsageBillingReason.PREPAID, "6.00", 2));
+                .expectEventsMatching(dueThenBatchOf(due(UsageBillingReason.PREPAID, "6.00", 2), evening("R1"),
+                        evening("R2")));
+        assertThat(batchUsage.rows).isEqualTo(Map.of(ID, List.of(evening("R1"), evening("R2"))));
     }
 
     @Test
@@ -191,12 +201,45 @@ class MediationBatchTest {
     }
 
     @Test
-    void aSchemeWithAThresholdKeepsItsRecordsOnTheStreamAndAsksForItsUsageBill() {
+    void aSchemeWithAThresholdRecordsInTheBatchAndAsksForItsUsageBillOnceTheBatchReachesIt() {
         lookup.with(residential(null, 2, false));
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
-                .expectEvents(evening("R1"), evening("R2"), due(UsageBillingReason.RECORD_THRESHOLD, "6.00", 2));
-        assertThat(batchUsage.rows).isEmpty();
+                .expectEventsMatching(dueThenBatchOf(due(UsageBillingReason.RECORD_THRESHOLD, "6.00", 2),
+                        evening("R1"), evening("R2")));
+        assertThat(batchUsage.rows).isEqualTo(Map.of(ID, List.of(evening("R1"), evening("R2"))));
+    }
+
+    @Test
+    void aThresholdCountsWhatEarlierBatchesAndTheStreamLeftUnbilled() {
+        lookup.with(residential(SubscriptionFixtures.eur("12.00"), 4, false));
+        batchUsage.add(List.of(evening("R1")));
+        // R0 on the stream (recorded before the scheme's records went to batches), R1 by an earlier batch: with R2
+        // and R3, four records of 3.00 are unbilled
+        fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R0"))
+                .when(mediation(braveheart("R2", EVENING), braveheart("R3", EVENING)))
+                .expectEventsMatching(dueThenBatchOf(due(UsageBillingReason.AMOUNT_THRESHOLD, "12.00", 4),
+                        evening("R2"), evening("R3")));
+    }
+
+    @Test
+    void belowItsThresholdASubscriptionOnlyRecordsAndWhatABillIncludedNoLongerCounts() {
+        lookup.with(residential(null, 3, false));
+        batchUsage.add(List.of(evening("R1"), evening("R2")));
+        batchUsage.billed(Map.of(ID, List.of("R1", "R2")));
+        fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R0"), SubscriptionUsageTest.billed("R0", "R1",
+                        "R2"))
+                .when(mediation(braveheart("R3", EVENING), braveheart("R4", EVENING)))
+                .expectEventsMatching(oneBatchOf(evening("R3"), evening("R4")));
+    }
+
+    @Test
+    void aSchemeThatBillsUsageOnlyAtItsRunNeverReadsTheUnbilledBatchUsage() {
+        lookup.with(residential(null, null, false));
+        batchUsage.failOnTallies = true;
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING)))
+                .expectEventsMatching(oneBatchOf(evening("R1")));
     }
 
     @Test
