@@ -90,6 +90,7 @@ class UsageBatchEventIT extends LedgerIT {
         assertThat(unbilledRows(first)).containsExactly("A-" + tag, "B-" + tag, "L-" + tag);
         Await.until("the batch's records unbilled", () -> api.get("reporter", "/api/subscriptions/" + first
                 + "/unbilled-usage").json(), json -> json.path("records").size() == 3);
+        assertUsageBatchesAudited(first, eventOf, "A-" + tag, "B-" + tag, "L-" + tag);
 
         // billed by the run of 1 April: what was used by then, once, however often the run is repeated
         runBills(LocalDate.of(2026, 4, 1));
@@ -104,6 +105,14 @@ class UsageBatchEventIT extends LedgerIT {
         runBills(LocalDate.of(2026, 5, 1));
         assertThat(billedRecordIds(first)).containsExactlyInAnyOrder("A-" + tag, "B-" + tag, "L-" + tag);
         assertThat(unbilledRows(first)).isEmpty();
+        // billed, the records' event is still found for the auditor (usage_record_event)
+        Await.until("the billed records' event kept", () -> api.get("reporter", "/api/subscriptions/" + first
+                + "/unbilled-usage").json(), json -> json.path("records").isEmpty());
+        assertUsageBatchesAudited(first, eventOf, "A-" + tag, "B-" + tag, "L-" + tag);
+        assertThat(api.get("agent", "/api/audit/subscriptions/" + first + "/usage-batches").status())
+                .isEqualTo(403);
+        assertThat(api.get("auditor", "/api/audit/subscriptions/no-such-subscription/usage-batches").status())
+                .isEqualTo(404);
 
         // the explanation of the March usage lines names the batch event that recorded them
         String billId = jdbc.queryForObject("""
@@ -154,6 +163,23 @@ class UsageBatchEventIT extends LedgerIT {
         postBatch(residential, tag + "-c", 5);
         assertThat(events(residential, "UsageBillingDue")).hasSize(1);
         assertThat(unbilledRows(residential)).hasSize(5);
+    }
+
+    /**
+     * The auditor's list of the subscription's batch events: the one event (a subscription's records are in its
+     * partition's event) holding exactly these of its records, with who recorded them.
+     */
+    private void assertUsageBatchesAudited(String subscriptionId, Map<String, String> eventOf, String... recordIds) {
+        JsonNode audited = Await.until("the batch events of " + subscriptionId, () -> api.get("auditor",
+                        "/api/audit/subscriptions/" + subscriptionId + "/usage-batches"),
+                response -> response.status() == 200 && response.json().path("totalElements").asInt() == 1).json();
+        JsonNode event = audited.at("/events/0/event");
+        assertThat(event.path("eventId").asText()).as(audited.toString()).isEqualTo(eventOf.get(recordIds[0]));
+        assertThat(event.get("type").asText()).isEqualTo("UsageBatchRecorded");
+        assertThat(event.get("principal").asText()).isEqualTo("billing");
+        assertThat(audited.at("/events/0/globalIndex").asLong()).isPositive();
+        assertThat(texts(event.at("/payload/records"), "recordId")).containsExactlyInAnyOrder(recordIds);
+        assertThat(texts(event.at("/payload/records"), "subscriptionId")).containsOnly(subscriptionId);
     }
 
     /** A mediation batch of records for one subscription, all accepted. */

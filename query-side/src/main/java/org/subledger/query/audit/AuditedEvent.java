@@ -1,6 +1,7 @@
 package org.subledger.query.audit;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.subledger.kernel.metadata.LedgerMetadata;
 
 import java.time.Instant;
@@ -32,13 +33,25 @@ public record AuditedEvent(long sequenceNumber,
     }
 
     public static AuditedEvent of(DomainEventMessage<?> event, Object stateAfter) {
+        return of(event, event.getSequenceNumber(), stateAfter, event.getPayload());
+    }
+
+    /**
+     * An event stored without an aggregate (its own stream, where it is the first: sequence number 0) with a part of
+     * its payload only, e.g. a mediation batch's records of one subscription.
+     */
+    public static AuditedEvent ofPart(EventMessage<?> event, Object payload) {
+        return of(event, 0, null, payload);
+    }
+
+    private static AuditedEvent of(EventMessage<?> event, long sequenceNumber, Object stateAfter, Object payload) {
         Map<String, Object> metadata = event.getMetaData();
-        return new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(),
+        return new AuditedEvent(sequenceNumber, event.getIdentifier(),
                 event.getPayloadType().getSimpleName(), event.getTimestamp(),
                 text(metadata, LedgerMetadata.PRINCIPAL), text(metadata, LedgerMetadata.UNIT),
                 text(metadata, LedgerMetadata.CAUSE), text(metadata, LedgerMetadata.CORRELATION_ID),
                 text(metadata, LedgerMetadata.CAUSATION_ID), text(metadata, LedgerMetadata.IDEMPOTENCY_KEY),
-                event.getPayload(), metadata, stateAfter);
+                payload, metadata, stateAfter);
     }
 
     private static String text(Map<String, Object> metadata, String key) {

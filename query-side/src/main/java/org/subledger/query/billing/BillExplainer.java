@@ -1,7 +1,6 @@
 package org.subledger.query.billing;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +16,7 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.kernel.usage.UsageBatchRecorded;
+import org.subledger.query.audit.StoredEventAt;
 import org.subledger.query.billing.BillExplanationView.DiscountUsed;
 import org.subledger.query.billing.BillExplanationView.DistributorSource;
 import org.subledger.query.billing.BillExplanationView.Line;
@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -53,10 +52,12 @@ class BillExplainer {
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final StoredEventAt eventAt;
 
-    BillExplainer(EventStore eventStore, JdbcTemplate jdbc) {
+    BillExplainer(EventStore eventStore, JdbcTemplate jdbc, StoredEventAt eventAt) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.eventAt = eventAt;
     }
 
     BillExplanationView explain(String billId) {
@@ -121,26 +122,13 @@ class BillExplainer {
             byEvent.computeIfAbsent(row.getLong(2), index -> new HashSet<>()).add(row.getString(1));
         });
         byEvent.forEach((globalIndex, ids) -> {
-            TrackedEventMessage<?> event = eventAt(globalIndex);
+            TrackedEventMessage<?> event = eventAt.read(globalIndex);
             if (event != null && event.getPayload() instanceof UsageBatchRecorded batch) {
                 batch.records().stream().filter(record -> record.subscriptionId().equals(subscriptionId)
                                 && ids.contains(record.recordId()))
                         .forEach(record -> facts.recordedInBatch(record, event.getIdentifier()));
             }
         });
-    }
-
-    /**
-     * The stored event at this global index, read through the store's event stream (upcast as every reader reads
-     * it): an event stored without an aggregate is no aggregate's stream to read.
-     */
-    private TrackedEventMessage<?> eventAt(long globalIndex) {
-        try (var stream = eventStore.openStream(GapAwareTrackingToken.newInstance(globalIndex - 1, List.of()))) {
-            return stream.hasNextAvailable(10, TimeUnit.SECONDS) ? stream.nextAvailable() : null;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading event " + globalIndex, interrupted);
-        }
     }
 
     private static String planCode(java.util.stream.Stream<BillLine> lines) {

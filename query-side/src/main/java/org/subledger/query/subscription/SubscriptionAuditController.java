@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.subledger.query.audit.AuditTrail;
 import org.subledger.query.audit.AuditedEvent;
+import org.subledger.query.subscription.SubscriptionUsageBatches.UsageBatchEventsView;
 
 import java.util.List;
 
@@ -31,9 +32,11 @@ import java.util.List;
 class SubscriptionAuditController {
 
     private final EventStore eventStore;
+    private final SubscriptionUsageBatches usageBatches;
 
-    SubscriptionAuditController(EventStore eventStore) {
+    SubscriptionAuditController(EventStore eventStore, SubscriptionUsageBatches usageBatches) {
         this.eventStore = eventStore;
+        this.usageBatches = usageBatches;
     }
 
     /** A page of the subscription's history, oldest event first, each event with the subscription after it. */
@@ -45,17 +48,38 @@ class SubscriptionAuditController {
                                   @Max(AuditTrail.MAX_PAGE_SIZE) int size,
                                   AccessScope scope) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(subscriptionId, 0).asStream().toList();
-        if (events.isEmpty()) {
-            throw SubscriptionReadModel.notFound(subscriptionId);
-        }
-        if (events.get(0).getPayload() instanceof SubscriptionCreated created) {
-            ReadScopes.requireSubscription(scope, subscriptionId, created.accountId(), created.owningUnit(),
-                    SubscriptionReadModel.notFound(subscriptionId));
-        }
+        requireVisible(subscriptionId, events.isEmpty() ? null : events.get(0), scope);
         var trail = AuditTrail.page(events, AuditTrail.folding(SubscriptionAsOfFolder::new,
                 (folder, event) -> folder.apply(event.getPayload(), event.getSequenceNumber()),
                 SubscriptionAsOfFolder::stateAfter), page, size);
         return SubscriptionEventsView.of(subscriptionId, trail);
+    }
+
+    /**
+     * A page of the mediation batch events that hold the subscription's usage records (issue 17: a batch's records
+     * are one {@code UsageBatchRecorded} event on no stream, so the stream's trail does not list them), oldest first,
+     * each as stored but with only this subscription's records ({@link SubscriptionUsageBatches}).
+     */
+    @GetMapping("/{subscriptionId}/usage-batches")
+    @Operation(summary = "A page of the mediation batch events holding a subscription's usage records, oldest first")
+    public UsageBatchEventsView usageBatches(@PathVariable String subscriptionId,
+                                             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+                                             @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) @Min(1)
+                                             @Max(AuditTrail.MAX_PAGE_SIZE) int size,
+                                             AccessScope scope) {
+        var first = eventStore.readEvents(subscriptionId, 0);
+        requireVisible(subscriptionId, first.hasNext() ? first.next() : null, scope);
+        return usageBatches.page(subscriptionId, page, size);
+    }
+
+    private static void requireVisible(String subscriptionId, DomainEventMessage<?> first, AccessScope scope) {
+        if (first == null) {
+            throw SubscriptionReadModel.notFound(subscriptionId);
+        }
+        if (first.getPayload() instanceof SubscriptionCreated created) {
+            ReadScopes.requireSubscription(scope, subscriptionId, created.accountId(), created.owningUnit(),
+                    SubscriptionReadModel.notFound(subscriptionId));
+        }
     }
 
     /** A page of the subscription's history, oldest event first, each event with the subscription after it. */
