@@ -180,9 +180,11 @@ final class SubscriptionUsage {
                 inBatches = inBatches.plus(batch.unbilledBefore(subscription.subscriptionId()).orElse(null));
             }
             UsageTally unbilled = plus(streamUnbilled(), inBatches);
-            billingDue(subscription, lookup, unbilled).filter(due -> unbilled != null).ifPresent(reason -> apply(new UsageBillingDue(
-                    subscription.subscriptionId(), subscription.accountId(), reason, unbilled.amount(),
-                    (int) Math.min(Integer.MAX_VALUE, unbilled.records()), action(BehaviourCode.RECORD_USAGE))));
+            if (unbilled != null) {
+                billingDue(subscription, lookup, unbilled).ifPresent(reason -> apply(new UsageBillingDue(
+                        subscription.subscriptionId(), subscription.accountId(), reason, unbilled.amount(),
+                        (int) Math.min(Integer.MAX_VALUE, unbilled.records()), action(BehaviourCode.RECORD_USAGE))));
+            }
         }
         return new Outcome(subscription.subscriptionId(), accepted.stream().map(UsageRecorded::recordId).toList(),
                 List.copyOf(duplicates), List.copyOf(refused));
@@ -335,6 +337,7 @@ final class SubscriptionUsage {
         return one == null ? other : one.plus(other);
     }
 
+    /** Whether the scheme asks for a usage bill now, on this unbilled usage (the stream's and the batches'). */
     private Optional<UsageBillingReason> billingDue(Facts subscription, SubscriptionLookup lookup,
                                                     UsageTally unbilled) {
         var scheme = lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode());
@@ -345,13 +348,11 @@ final class SubscriptionUsage {
         if (terms.prepaid()) {
             return Optional.of(UsageBillingReason.PREPAID);
         }
-        Money amount = unbilled == null ? null : unbilled.amount();
-        if (terms.maxUnbilledUsageAmount() != null && amount != null
-                && amount.compareTo(terms.maxUnbilledUsageAmount()) >= 0) {
+        if (terms.maxUnbilledUsageAmount() != null
+                && unbilled.amount().compareTo(terms.maxUnbilledUsageAmount()) >= 0) {
             return Optional.of(UsageBillingReason.AMOUNT_THRESHOLD);
         }
-        if (terms.maxUnbilledUsageRecords() != null && unbilled != null
-                && unbilled.records() >= terms.maxUnbilledUsageRecords()) {
+        if (terms.maxUnbilledUsageRecords() != null && unbilled.records() >= terms.maxUnbilledUsageRecords()) {
             return Optional.of(UsageBillingReason.RECORD_THRESHOLD);
         }
         return Optional.empty();

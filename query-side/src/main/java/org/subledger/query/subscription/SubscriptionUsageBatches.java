@@ -12,11 +12,11 @@ import java.util.List;
 
 /**
  * The mediation batch events that hold a subscription's usage records (issue 17: a batch's records are one
- * {@code UsageBatchRecorded} event on no stream, so the stream's audit trail does not list them). They are found through
- * the billing read models' index of those events ({@code unbilled_usage.event_id} while a record is unbilled,
- * {@code usage_record_event} once billed), so a batch just recorded is listed once the read models have taken it; each
- * event is then read from the event store, upcast as every reader reads it, and shown with only the subscription's
- * records.
+ * {@code UsageBatchRecorded} event on no stream, so the stream's audit trail does not list them). They are found
+ * through the billing read models' index of those events ({@code unbilled_usage.event_id} while a record is unbilled,
+ * {@code usage_record_event} once billed), so a batch just recorded is listed once the read models have taken it;
+ * each event is then read from the event store, upcast as every reader reads it, and shown with only the
+ * subscription's records.
  */
 @Component
 class SubscriptionUsageBatches {
