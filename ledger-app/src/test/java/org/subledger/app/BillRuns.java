@@ -2,6 +2,8 @@ package org.subledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bill runs started over HTTP by the billing user, for tests that bill through the run. */
@@ -23,5 +25,13 @@ final class BillRuns {
                         && response.json().get("billed").asLong() + response.json().get("failed").asLong()
                         + response.json().get("skipped").asLong()
                         == response.json().get("subscriptionsTotal").asLong()).json();
+    }
+
+    /** The run of one subscription type's bills on the billing date, once completed, with no subscription failed. */
+    static JsonNode runWithoutFailures(Api api, LocalDate billingDate, String subscriptionTypeCode) {
+        JsonNode run = runToCompletion(api, """
+                {"billingDate":"%s","subscriptionTypeCode":"%s"}""".formatted(billingDate, subscriptionTypeCode));
+        assertThat(run.get("failed").asLong()).as(run.toString()).isZero();
+        return run;
     }
 }

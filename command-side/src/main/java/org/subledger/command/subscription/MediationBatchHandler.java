@@ -28,7 +28,6 @@ import org.subledger.kernel.usage.RecordMediationBatch;
 import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.kernel.usage.UsageRecord;
-import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,7 +57,7 @@ import java.util.stream.Collectors;
  * anything, so it keeps none of the batch's record-id claims; a technical failure fails the whole batch, and the
  * gateway's retry of a lost race retries all of it (its record-id claims went with it).
  *
- * <p>The records of the subscriptions whose usage nothing watches record by record
+ * <p>The records of the subscriptions whose usage is not paid from the wallet
  * ({@link SubscriptionUsage#recordedInBatch}) are the batch's one {@link UsageBatchRecorded} event, published without
  * an aggregate, and rows of {@link UnbilledBatchUsage} for billing, both in the batch's transaction; the others'
  * records are {@code UsageRecorded} events on their streams, as always. While an event charge rule charges for

@@ -68,7 +68,6 @@ import org.subledger.kernel.usage.AddOneOffCharge;
 import org.subledger.kernel.usage.RecordUsage;
 import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.SetBillingDirective;
-import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -98,8 +98,8 @@ final class SubscriptionUsage {
     /**
      * As {@link #record(RecordUsageBatch, Facts, SubscriptionLookup, UsageRecordIds, UsageDueDates, PrepaidWallets,
      * LocalDate)}, for a mediation batch recorded as one event: the accepted records go to {@code batch} instead of
-     * the subscription's stream when nothing of the subscription watches its usage record by record
-     * ({@link #recordedInBatch}); otherwise each is a {@code UsageRecorded} on the stream, as always.
+     * the subscription's stream when its usage is not paid from the wallet ({@link #recordedInBatch}); otherwise
+     * each is a {@code UsageRecorded} on the stream, as always.
      */
     Outcome record(RecordUsageBatch command, Facts subscription, SubscriptionLookup lookup, UsageRecordIds recordIds,
                    UsageDueDates dueDates, PrepaidWallets wallets, LocalDate today, UsageBatch batch) {

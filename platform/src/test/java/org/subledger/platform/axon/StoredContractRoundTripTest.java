@@ -91,12 +91,17 @@ class StoredContractRoundTripTest {
                 written.getType()))).isEqualTo(line);
     }
 
-    @Test
-    void aUsageRecordAndItsActionAreStoredWithoutTheirNullFieldsAndReadBackTheSameWithOrWithoutThem() {
+    /** A rated usage record without a related service, as the ledger writes it. */
+    private static UsageRecorded usageRecorded() {
         Money rate = Money.of("0.05", "EUR");
-        UsageRecorded usage = new UsageRecorded("sub-1", "acc-1", "cdr-1", "PPV-MOVIES", "TELEPHONY", null,
+        return new UsageRecorded("sub-1", "acc-1", "cdr-1", "PPV-MOVIES", "TELEPHONY", null,
                 LocalDateTime.of(2026, 3, 1, 20, 15), rate, new RatingLine("peak", 1, rate, rate),
                 LocalDate.of(2026, 3, 1), SubscriptionAction.of(BehaviourCode.RECORD_USAGE, null));
+    }
+
+    @Test
+    void aUsageRecordAndItsActionAreStoredWithoutTheirNullFieldsAndReadBackTheSameWithOrWithoutThem() {
+        UsageRecorded usage = usageRecorded();
 
         SerializedObject<String> written = serializer.serialize(usage, String.class);
         String stored = written.getData();
@@ -119,10 +124,8 @@ class StoredContractRoundTripTest {
 
     @Test
     void aUsageBatchIsStoredWithItsRecordsWithoutTheirNullFieldsAndReadBackTheSame() {
-        Money rate = Money.of("0.05", "EUR");
-        UsageRecorded usage = new UsageRecorded("sub-1", "acc-1", "cdr-1", "PPV-MOVIES", "TELEPHONY", null,
-                LocalDateTime.of(2026, 3, 1, 20, 15), rate, new RatingLine("peak", 1, rate, rate),
-                LocalDate.of(2026, 3, 1), SubscriptionAction.of(BehaviourCode.RECORD_USAGE, null));
+        UsageRecorded usage = usageRecorded();
+        Money rate = usage.amount();
         UsageBatchRecorded batch = new UsageBatchRecorded("batch-1", java.util.List.of(usage,
                 new UsageRecorded("sub-2", "acc-2", "cdr-2", "PPV-MOVIES", "TELEPHONY", "LINE",
                         LocalDateTime.of(2026, 3, 1, 9, 0), rate, new RatingLine("base", 1, rate, rate),

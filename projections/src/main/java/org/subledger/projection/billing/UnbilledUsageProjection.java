@@ -63,8 +63,11 @@ class UnbilledUsageProjection {
                  as u (subscription_id, record_id, account_id, product_code, used_at, amount, currency,
                            recorded_on)
             on conflict (subscription_id, record_id) do nothing""";
-    /** The records billed leave, a batch record's event is kept; answers the records not there. */
-    private static final String DELETE = """
+    /**
+     * The records billed (two arrays: subscription ids, record ids) leave, and a batch record's event is kept; what
+     * {@link #DELETE} and {@link #DELETE_OR_MARK} do first, then each with the records that were not there.
+     */
+    private static final String BILLED_GONE = """
             with billed as (select * from unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)),
                  gone as (delete from unbilled_usage u using billed b
                           where u.subscription_id = b.subscription_id and u.record_id = b.record_id
@@ -72,23 +75,18 @@ class UnbilledUsageProjection {
                  sourced as (insert into usage_record_event (subscription_id, record_id, event_id)
                              select subscription_id, record_id, event_id from gone where event_id is not null
                              on conflict do nothing)
+            """;
+    /** The billed records not there. */
+    private static final String NOT_THERE = """
             select b.subscription_id, b.record_id from billed b
             where not exists (select 1 from gone g
                               where g.subscription_id = b.subscription_id and g.record_id = b.record_id)""";
+    /** The records billed leave, a batch record's event is kept; answers the records not there. */
+    private static final String DELETE = BILLED_GONE + NOT_THERE;
     /** As {@link #DELETE}, under the marks' lock: a record still not there leaves a mark. */
-    private static final String DELETE_OR_MARK = """
-            with billed as (select * from unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)),
-                 gone as (delete from unbilled_usage u using billed b
-                          where u.subscription_id = b.subscription_id and u.record_id = b.record_id
-                          returning u.subscription_id, u.record_id, u.event_id),
-                 sourced as (insert into usage_record_event (subscription_id, record_id, event_id)
-                             select subscription_id, record_id, event_id from gone where event_id is not null
-                             on conflict do nothing)
-            insert into unbilled_usage_billed_first (subscription_id, record_id)
-            select b.subscription_id, b.record_id from billed b
-            where not exists (select 1 from gone g
-                              where g.subscription_id = b.subscription_id and g.record_id = b.record_id)
-            on conflict do nothing""";
+    private static final String DELETE_OR_MARK = BILLED_GONE
+            + "insert into unbilled_usage_billed_first (subscription_id, record_id)\n" + NOT_THERE
+            + "\non conflict do nothing";
     /**
      * The marks' lock (a transaction's advisory lock): taken exclusively by a bill that leaves marks, shared by a
      * batch event's copy before it copies. Without it the two, handled at once in two segments, each missed the

@@ -124,8 +124,7 @@ class BillExplainer {
         byEvent.forEach((globalIndex, ids) -> {
             TrackedEventMessage<?> event = eventAt.read(globalIndex);
             if (event != null && event.getPayload() instanceof UsageBatchRecorded batch) {
-                batch.records().stream().filter(record -> record.subscriptionId().equals(subscriptionId)
-                                && ids.contains(record.recordId()))
+                batch.recordsOf(subscriptionId).stream().filter(record -> ids.contains(record.recordId()))
                         .forEach(record -> facts.recordedInBatch(record, event.getIdentifier()));
             }
         });

@@ -48,8 +48,7 @@ class SubscriptionUsageBatches {
         for (long globalIndex : globalIndexes) {
             TrackedEventMessage<?> stored = eventAt.read(globalIndex);
             if (stored != null && stored.getPayload() instanceof UsageBatchRecorded batch) {
-                var mine = new UsageBatchRecorded(batch.batchId(), batch.records().stream()
-                        .filter(record -> record.subscriptionId().equals(subscriptionId)).toList());
+                var mine = new UsageBatchRecorded(batch.batchId(), batch.recordsOf(subscriptionId));
                 batches.add(new UsageBatchEvent(globalIndex, AuditedEvent.ofPart(stored, mine)));
             }
         }
