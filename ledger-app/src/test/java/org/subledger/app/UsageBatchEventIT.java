@@ -4,8 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.subledger.command.usage.UnbilledBatchUsage;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.RatingLine;
+import org.subledger.kernel.subscription.ActionClassification;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.usage.UsageRecorded;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +40,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsageBatchEventIT extends LedgerIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    UnbilledBatchUsage unbilledBatchUsage;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     String type;
 
@@ -203,6 +229,68 @@ class UsageBatchEventIT extends LedgerIT {
     }
 
     /** An effective subscription of the test's type with Gold and PPV Movies from 1 February 2026. */
+    /**
+     * Billing's rows give back each batch record exactly as the batch event holds it (V3_1040: columns instead of the
+     * record's JSON): a time to the nanosecond, a record id with a comma and quotes (CSV's special characters), the
+     * rating line and the action.
+     */
+    @Test
+    void billingsRowsGiveBackEachBatchRecordAsItsEventHoldsIt() {
+        String subscription = subscribe("CORPORATE");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String batch = """
+                {"records":[
+                  {"subscriptionId":"%1$s","recordId":"N-%2$s","productCode":"BRAVEHEART",
+                   "usedAt":"2026-03-20T21:30:00.123456789"},
+                  {"subscriptionId":"%1$s","recordId":"Q,\\"x\\"-%2$s","productCode":"SERENDIPITY",
+                   "usedAt":"2026-03-21T02:15"}
+                ]}""".formatted(subscription, tag);
+        var posted = api.post("billing", "/api/usage/batches", batch, Map.of("Idempotency-Key", "rows-" + tag));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+        assertThat(posted.json().get("accepted").asInt()).as(posted.toString()).isEqualTo(2);
+
+        List<UsageRecorded> stored = recordedUsage(subscription).stream().map(this::usageRecorded).toList();
+        assertThat(stored).hasSize(2);
+        assertThat(stored).extracting(UsageRecorded::recordId).contains("Q,\"x\"-" + tag);
+        assertThat(stored).extracting(UsageRecorded::usedAt).contains(LocalDateTime.of(2026, 3, 20, 21, 30, 0,
+                123456789));
+        assertThat(stored).allSatisfy(record -> assertThat(record.explanation()).isNotNull());
+        assertThat(unbilledBatchUsage.unbilled(List.of(subscription)).get(subscription))
+                .containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    /**
+     * V3_1040 turns a row stored before it (the record's JSON in {@code payload}) into the columns, so billing reads
+     * the record it was given: the migration run again, in a transaction rolled back, over such a row.
+     */
+    @Test
+    void theMigrationTurnsARowOfJsonIntoTheColumns() throws Exception {
+        var record = new UsageRecorded("S-" + UUID.randomUUID(), "A-1", "R,\"1\"", "BRAVEHEART", "PPV-CATALOG", "GOLD",
+                LocalDateTime.of(2026, 3, 20, 21, 30, 0, 5000), Money.of("3.50", "EUR"),
+                new RatingLine("21:00-24:00", 1, Money.of("3.50", "EUR"), Money.of("3.50", "EUR")),
+                LocalDate.of(2026, 3, 21), SubscriptionAction.of(BehaviourCode.RECORD_USAGE,
+                new ActionClassification("RETAIL", "MEDIATION", null)));
+        String json = eventSerializer.serialize(record, String.class).getData();
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V3_1040__unbilled_batch_usage_columns.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            transaction.setRollbackOnly();
+            jdbc.execute("alter table unbilled_batch_usage add column payload text");
+            jdbc.update("insert into unbilled_batch_usage (subscription_id, record_id, payload, amount, currency)"
+                    + " values (?, ?, ?, 3.50, 'EUR')", record.subscriptionId(), record.recordId(), json);
+            jdbc.execute(migration);
+            assertThat(unbilledBatchUsage.unbilled(List.of(record.subscriptionId())))
+                    .isEqualTo(Map.of(record.subscriptionId(), List.of(record)));
+        });
+    }
+
+    private UsageRecorded usageRecorded(JsonNode stored) {
+        return eventSerializer.deserialize(new SimpleSerializedObject<>(stored.toString(), String.class,
+                eventSerializer.typeForClass(UsageRecorded.class)));
+    }
+
     private String subscribe(String scheme) {
         String accountId = api.openAccount("Batch", "Event", "5000.00");
         var created = api.post("agent", "/api/subscriptions", """

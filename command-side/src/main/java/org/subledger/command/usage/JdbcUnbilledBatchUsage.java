@@ -2,14 +2,13 @@ package org.subledger.command.usage;
 
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.postgresql.PGConnection;
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.subledger.kernel.money.Money;
+import org.subledger.kernel.rating.RatingLine;
+import org.subledger.kernel.subscription.BehaviourCode;
+import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.subscription.UsageTally;
 import org.subledger.kernel.usage.UsageRecorded;
 
@@ -18,6 +17,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -27,32 +30,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code unbilled_batch_usage} table (V3_1020): one row per unbilled batch record, its {@link UsageRecorded} in the
- * event store's JSON. Written and read in the callers' transactions (Axon's unit of work and the bill's transaction
- * hold the Spring transaction this template joins).
+ * The {@code unbilled_batch_usage} table (V3_1020, V3_1040): one row per unbilled batch record, its
+ * {@link UsageRecorded} in columns of its own. Written and read in the callers' transactions (Axon's unit of work
+ * and the bill's transaction hold the Spring transaction this template joins).
  */
 @Repository
 class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
 
     /**
-     * The rows copied in ({@code COPY}, CSV: each value quoted, its quotes doubled): a third of the cost of an insert
-     * a row. Nothing to skip: the batch's claim of the record ids ({@link UsageRecordIds}) let through only records
-     * never recorded.
+     * The rows copied in ({@code COPY}, CSV: each text quoted, its quotes doubled; a null an empty field unquoted):
+     * a third of the cost of an insert a row. Nothing to skip: the batch's claim of the record ids
+     * ({@link UsageRecordIds}) let through only records never recorded.
      */
-    private static final String COPY = "copy unbilled_batch_usage (subscription_id, record_id, payload, amount,"
-            + " currency) from stdin with (format csv)";
+    private static final String COPY = "copy unbilled_batch_usage (" + String.join(", ", Column.NAMES)
+            + ") from stdin with (format csv)";
     private static final String DELETE = """
             delete from unbilled_batch_usage u using unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)
             where u.subscription_id = b.subscription_id and u.record_id = b.record_id""";
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-    private final SerializedType type;
 
-    JdbcUnbilledBatchUsage(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+    JdbcUnbilledBatchUsage(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
-        this.type = serializer.typeForClass(UsageRecorded.class);
     }
 
     @Override
@@ -60,13 +59,9 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         if (records.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(records.size() * 400);
+        StringBuilder csv = new StringBuilder(records.size() * 200);
         for (UsageRecorded record : records) {
-            quoted(csv, record.subscriptionId()).append(',');
-            quoted(csv, record.recordId()).append(',');
-            quoted(csv, serializer.serialize(record, String.class).getData()).append(',');
-            csv.append(record.amount().amount().toPlainString()).append(',');
-            csv.append(record.amount().currency().getCurrencyCode()).append('\n');
+            Column.write(csv, record);
         }
         byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -78,18 +73,6 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         });
     }
 
-    private static StringBuilder quoted(StringBuilder csv, String value) {
-        csv.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            csv.append(c);
-            if (c == '"') {
-                csv.append('"');
-            }
-        }
-        return csv.append('"');
-    }
-
     @Override
     public Map<String, List<UsageRecorded>> unbilled(Collection<String> subscriptionIds) {
         Map<String, List<UsageRecorded>> unbilled = new LinkedHashMap<>();
@@ -97,17 +80,103 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
             return unbilled;
         }
         jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    select subscription_id, payload from unbilled_batch_usage where subscription_id = any (?)
-                    order by subscription_id, record_id""");
+            var statement = connection.prepareStatement("select " + String.join(", ", Column.NAMES)
+                    + " from unbilled_batch_usage where subscription_id = any (?) order by subscription_id, record_id");
             statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
             return statement;
         }, row -> {
-            UsageRecorded record = serializer.deserialize(new SimpleSerializedObject<>(row.getString(2),
-                    String.class, type));
-            unbilled.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(record);
+            UsageRecorded record = Column.read(row);
+            unbilled.computeIfAbsent(record.subscriptionId(), id -> new ArrayList<>()).add(record);
         });
         return unbilled;
+    }
+
+    /**
+     * A record's columns, in {@link #NAMES}' order: every value of its {@link UsageRecorded}, so that a record read
+     * back equals the one written. The rating line's amounts are in the record's currency (one rate prices both); its
+     * {@code units} is null when the record has no rating line, and the four action columns when it has no action. The
+     * time used is kept as its ISO-8601 text: a request may give it to the nanosecond, finer than a {@code timestamp}.
+     */
+    static final class Column {
+
+        static final List<String> NAMES = List.of("subscription_id", "record_id", "account_id", "product_code",
+                "usage_catalog_code", "related_service_code", "used_at", "amount", "currency", "rating_level",
+                "rating_units", "unit_amount", "line_amount", "recorded_on", "behaviour_code",
+                "business_classification_code", "action_type", "sub_action_type");
+
+        private Column() {
+        }
+
+        static void write(StringBuilder csv, UsageRecorded record) {
+            Currency currency = record.amount().currency();
+            RatingLine line = record.explanation();
+            if (line != null && !(currency.equals(line.unitAmount().currency())
+                    && currency.equals(line.amount().currency()))) {
+                throw new IllegalStateException("Usage " + record.recordId() + " is rated in " + currency
+                        + " but its rating line in " + line.unitAmount().currency() + "/" + line.amount().currency());
+            }
+            SubscriptionAction action = record.action();
+            text(csv, record.subscriptionId()).append(',');
+            text(csv, record.recordId()).append(',');
+            text(csv, record.accountId()).append(',');
+            text(csv, record.productCode()).append(',');
+            text(csv, record.usageCatalogCode()).append(',');
+            text(csv, record.relatedServiceCode()).append(',');
+            text(csv, record.usedAt() == null ? null : record.usedAt().toString()).append(',');
+            csv.append(record.amount().amount().toPlainString()).append(',');
+            csv.append(currency.getCurrencyCode()).append(',');
+            if (line == null) {
+                csv.append(",,,,");
+            } else {
+                text(csv, line.level()).append(',');
+                csv.append(line.units()).append(',');
+                csv.append(line.unitAmount().amount().toPlainString()).append(',');
+                csv.append(line.amount().amount().toPlainString()).append(',');
+            }
+            csv.append(record.recordedOn() == null ? "" : record.recordedOn().toString()).append(',');
+            text(csv, action == null || action.behaviourCode() == null ? null : action.behaviourCode().name())
+                    .append(',');
+            text(csv, action == null ? null : action.businessClassificationCode()).append(',');
+            text(csv, action == null ? null : action.actionType()).append(',');
+            text(csv, action == null ? null : action.subActionType()).append('\n');
+        }
+
+        /** A text quoted, its quotes doubled; a null as nothing (CSV's null). */
+        private static StringBuilder text(StringBuilder csv, String value) {
+            if (value == null) {
+                return csv;
+            }
+            csv.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                csv.append(c);
+                if (c == '"') {
+                    csv.append('"');
+                }
+            }
+            return csv.append('"');
+        }
+
+        static UsageRecorded read(ResultSet row) throws SQLException {
+            Currency currency = Currency.getInstance(row.getString("currency"));
+            long units = row.getLong("rating_units");
+            RatingLine line = row.wasNull() ? null : new RatingLine(row.getString("rating_level"), units,
+                    Money.of(row.getBigDecimal("unit_amount"), currency),
+                    Money.of(row.getBigDecimal("line_amount"), currency));
+            String behaviour = row.getString("behaviour_code");
+            SubscriptionAction action = behaviour == null && row.getString("action_type") == null
+                    && row.getString("business_classification_code") == null
+                    && row.getString("sub_action_type") == null ? null
+                    : new SubscriptionAction(behaviour == null ? null : BehaviourCode.valueOf(behaviour),
+                    row.getString("business_classification_code"), row.getString("action_type"),
+                    row.getString("sub_action_type"));
+            String usedAt = row.getString("used_at");
+            return new UsageRecorded(row.getString("subscription_id"), row.getString("account_id"),
+                    row.getString("record_id"), row.getString("product_code"), row.getString("usage_catalog_code"),
+                    row.getString("related_service_code"), usedAt == null ? null : LocalDateTime.parse(usedAt),
+                    Money.of(row.getBigDecimal("amount"), currency), line,
+                    row.getObject("recorded_on", LocalDate.class), action);
+        }
     }
 
     @Override
