@@ -2,10 +2,10 @@ package org.subledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,7 +19,6 @@ import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.nio.charset.StandardCharsets;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -228,7 +227,6 @@ class UsageBatchEventIT extends LedgerIT {
                 .map(LedgerIT::json).toList();
     }
 
-    /** An effective subscription of the test's type with Gold and PPV Movies from 1 February 2026. */
     /**
      * Billing's rows give back each batch record exactly as the batch event holds it (V3_1040: columns instead of the
      * record's JSON): a time to the nanosecond, a record id with a comma and quotes (CSV's special characters), the
@@ -291,6 +289,7 @@ class UsageBatchEventIT extends LedgerIT {
                 eventSerializer.typeForClass(UsageRecorded.class)));
     }
 
+    /** An effective subscription of the test's type with Gold and PPV Movies from 1 February 2026. */
     private String subscribe(String scheme) {
         String accountId = api.openAccount("Batch", "Event", "5000.00");
         var created = api.post("agent", "/api/subscriptions", """
