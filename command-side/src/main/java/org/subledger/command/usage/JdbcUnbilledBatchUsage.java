@@ -44,6 +44,8 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
      */
     private static final String COPY = "copy unbilled_batch_usage (" + String.join(", ", Column.NAMES)
             + ") from stdin with (format csv)";
+    private static final String UNBILLED = "select " + String.join(", ", Column.NAMES)
+            + " from unbilled_batch_usage where subscription_id = any (?) order by subscription_id, record_id";
     private static final String DELETE = """
             delete from unbilled_batch_usage u using unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)
             where u.subscription_id = b.subscription_id and u.record_id = b.record_id""";
@@ -80,8 +82,7 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
             return unbilled;
         }
         jdbc.query(connection -> {
-            var statement = connection.prepareStatement("select " + String.join(", ", Column.NAMES)
-                    + " from unbilled_batch_usage where subscription_id = any (?) order by subscription_id, record_id");
+            var statement = connection.prepareStatement(UNBILLED);
             statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
             return statement;
         }, row -> {
