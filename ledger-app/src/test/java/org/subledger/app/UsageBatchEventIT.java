@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A mediation batch over subscriptions whose usage is not paid from a wallet is one {@code UsageBatchRecorded} event
  * on no stream, with the principal, correlation, causation and idempotency key every event carries; its records are
- * unbilled (billing's rows and the read model) until a bill includes them, each exactly once however often the run is
+ * unbilled (billing's rows, which the query API and reporting show as soon as the batch answers) until a bill includes
+ * them, each exactly once however often the run is
  * repeated, and the bill's explanation names the batch event for each usage line. A scheme that bills usage early
  * (RESIDENTIAL: at 20 unbilled records or 50.00) counts its batch-recorded usage and asks for its usage bill when it
  * reaches the threshold (issue 17).
@@ -113,8 +114,17 @@ class UsageBatchEventIT extends LedgerIT {
         assertThat(usageRecordedOn(residential)).isZero();
         assertThat(events(residential, "UsageBillingDue")).isEmpty();
         assertThat(unbilledRows(first)).containsExactly("A-" + tag, "B-" + tag, "L-" + tag);
-        Await.until("the batch's records unbilled", () -> api.get("reporter", "/api/subscriptions/" + first
-                + "/unbilled-usage").json(), json -> json.path("records").size() == 3);
+        // unbilled usage as soon as the batch answers: billing's rows, written with the batch event, are what readers
+        // see (no read model to wait for)
+        JsonNode unbilled = Await.until("the subscription readable", () -> api.get("reporter",
+                "/api/subscriptions/" + first + "/unbilled-usage"), response -> response.status() == 200).json();
+        assertThat(texts(unbilled.path("records"), "recordId")).containsExactly("A-" + tag, "B-" + tag, "L-" + tag);
+        assertThat(jdbc.queryForList("select record_id from reporting.unbilled_usage where subscription_id = ?"
+                + " order by used_at", String.class, first)).containsExactly("A-" + tag, "B-" + tag, "L-" + tag);
+        assertThat(jdbc.queryForList("select record_id || ' ' || event_id from unbilled_batch_usage"
+                + " where subscription_id = ? order by record_id", String.class, first)).containsExactly(
+                "A-" + tag + " " + eventOf.get("A-" + tag), "B-" + tag + " " + eventOf.get("B-" + tag),
+                "L-" + tag + " " + eventOf.get("L-" + tag));
         assertUsageBatchesAudited(first, eventOf, "A-" + tag, "B-" + tag, "L-" + tag);
 
         // billed by the run of 1 April: what was used by then, once, however often the run is repeated
@@ -124,15 +134,18 @@ class UsageBatchEventIT extends LedgerIT {
         assertThat(billedRecordIds(second)).containsExactly("C-" + tag);
         assertThat(unbilledRows(first)).containsExactly("L-" + tag);
         assertThat(unbilledRows(second)).isEmpty();
-        Await.until("only the April record unbilled", () -> api.get("reporter", "/api/subscriptions/" + first
-                + "/unbilled-usage").json(), json -> json.path("records").size() == 1
-                && json.at("/records/0/recordId").asText().equals("L-" + tag));
+        assertThat(texts(api.get("reporter", "/api/subscriptions/" + first + "/unbilled-usage").json()
+                .path("records"), "recordId")).containsExactly("L-" + tag);
+        // each billed record's batch event, kept by its bill
+        assertThat(jdbc.queryForList("select record_id || ' ' || event_id from billed_batch_usage"
+                + " where subscription_id = ? order by record_id", String.class, first)).containsExactly(
+                "A-" + tag + " " + eventOf.get("A-" + tag), "B-" + tag + " " + eventOf.get("B-" + tag));
         runBills(LocalDate.of(2026, 5, 1));
         assertThat(billedRecordIds(first)).containsExactlyInAnyOrder("A-" + tag, "B-" + tag, "L-" + tag);
         assertThat(unbilledRows(first)).isEmpty();
-        // billed, the records' event is still found for the auditor (usage_record_event)
-        Await.until("the billed records' event kept", () -> api.get("reporter", "/api/subscriptions/" + first
-                + "/unbilled-usage").json(), json -> json.path("records").isEmpty());
+        // billed, the records' event is still found for the auditor (billed_batch_usage)
+        assertThat(api.get("reporter", "/api/subscriptions/" + first + "/unbilled-usage").json().path("records"))
+                .isEmpty();
         assertUsageBatchesAudited(first, eventOf, "A-" + tag, "B-" + tag, "L-" + tag);
         assertThat(api.get("agent", "/api/audit/subscriptions/" + first + "/usage-batches").status())
                 .isEqualTo(403);
@@ -276,8 +289,9 @@ class UsageBatchEventIT extends LedgerIT {
         new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
             transaction.setRollbackOnly();
             jdbc.execute("alter table unbilled_batch_usage add column payload text");
-            jdbc.update("insert into unbilled_batch_usage (subscription_id, record_id, payload, amount, currency)"
-                    + " values (?, ?, ?, 3.50, 'EUR')", record.subscriptionId(), record.recordId(), json);
+            jdbc.update("insert into unbilled_batch_usage (subscription_id, record_id, payload, amount, currency,"
+                    + " event_id) values (?, ?, ?, 3.50, 'EUR', gen_random_uuid())", record.subscriptionId(),
+                    record.recordId(), json);
             jdbc.execute(migration);
             assertThat(unbilledBatchUsage.unbilled(List.of(record.subscriptionId())))
                     .isEqualTo(Map.of(record.subscriptionId(), List.of(record)));

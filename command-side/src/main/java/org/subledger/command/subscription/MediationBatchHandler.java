@@ -2,6 +2,7 @@ package org.subledger.command.subscription;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
@@ -133,9 +134,11 @@ class MediationBatchHandler {
                 wallets, today, batch)));
         batchIds.releaseUnrecorded();
         if (batch != null && !batch.records().isEmpty()) {
-            batchUsage.add(batch.records());
-            eventBus.publish(GenericEventMessage.asEventMessage(new UsageBatchRecorded(UUID.randomUUID().toString(),
-                    List.copyOf(batch.records()))).andMetaData(metaData));
+            EventMessage<UsageBatchRecorded> event = GenericEventMessage.<UsageBatchRecorded>asEventMessage(
+                    new UsageBatchRecorded(UUID.randomUUID().toString(), List.copyOf(batch.records())))
+                    .andMetaData(metaData);
+            batchUsage.add(batch.records(), event.getIdentifier());
+            eventBus.publish(event);
         }
         return inOrder.keySet().stream().map(outcomes::get).toList();
     }

@@ -30,9 +30,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code unbilled_batch_usage} table (V3_1020, V3_1040): one row per unbilled batch record, its
- * {@link UsageRecorded} in columns of its own. Written and read in the callers' transactions (Axon's unit of work
- * and the bill's transaction hold the Spring transaction this template joins).
+ * The {@code unbilled_batch_usage} table (V3_1020, V3_1040, V3_1050): one row per unbilled batch record, its
+ * {@link UsageRecorded} in columns of its own and the identifier of its batch event. Written and read in the callers'
+ * transactions (Axon's unit of work and the bill's transaction hold the Spring transaction this template joins).
+ * Readers see the rows through {@code reporting.unbilled_usage} (with the records of the billing read models) and
+ * {@code batch_usage_event} (V3_1050).
  */
 @Repository
 class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
@@ -43,12 +45,22 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
      * ({@link UsageRecordIds}) let through only records never recorded.
      */
     private static final String COPY = "copy unbilled_batch_usage (" + String.join(", ", Column.NAMES)
-            + ") from stdin with (format csv)";
+            + ", event_id) from stdin with (format csv)";
     private static final String UNBILLED = "select " + String.join(", ", Column.NAMES)
             + " from unbilled_batch_usage where subscription_id = any (?) order by subscription_id, record_id";
+    /**
+     * The rows billed leave, and where each record was recorded goes to {@code billed_batch_usage} for good (a bill's
+     * explanation finds the batch event through it); answers the number of rows deleted. A record is billed once (a
+     * row deleted twice is a lost race, which rolls back), so its key never meets itself there.
+     */
     private static final String DELETE = """
-            delete from unbilled_batch_usage u using unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)
-            where u.subscription_id = b.subscription_id and u.record_id = b.record_id""";
+            with gone as (delete from unbilled_batch_usage u
+                          using unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)
+                          where u.subscription_id = b.subscription_id and u.record_id = b.record_id
+                          returning u.subscription_id, u.record_id, u.event_id),
+                 sourced as (insert into billed_batch_usage (subscription_id, record_id, event_id)
+                             select subscription_id, record_id, event_id from gone)
+            select count(*) from gone""";
 
     private final JdbcTemplate jdbc;
 
@@ -57,13 +69,14 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
     }
 
     @Override
-    public void add(List<UsageRecorded> records) {
+    public void add(List<UsageRecorded> records, String eventId) {
         if (records.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(records.size() * 200);
+        StringBuilder csv = new StringBuilder(records.size() * 240);
         for (UsageRecorded record : records) {
             Column.write(csv, record);
+            csv.append(',').append(eventId).append('\n');
         }
         byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
         jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -108,6 +121,7 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         private Column() {
         }
 
+        /** The record's columns, without the line's end (the caller may add columns). */
         static void write(StringBuilder csv, UsageRecorded record) {
             Currency currency = record.amount().currency();
             RatingLine line = record.explanation();
@@ -139,7 +153,7 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
                     .append(',');
             text(csv, action == null ? null : action.businessClassificationCode()).append(',');
             text(csv, action == null ? null : action.actionType()).append(',');
-            text(csv, action == null ? null : action.subActionType()).append('\n');
+            text(csv, action == null ? null : action.subActionType());
         }
 
         /** A text quoted, its quotes doubled; a null as nothing (CSV's null). */
@@ -208,11 +222,14 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         if (pairs.isEmpty()) {
             return;
         }
-        Integer deleted = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+        Long deleted = jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE)) {
                 statement.setArray(1, connection.createArrayOf("varchar", pairs.subscriptionIds().toArray()));
                 statement.setArray(2, connection.createArrayOf("varchar", pairs.recordIds().toArray()));
-                return statement.executeUpdate();
+                try (ResultSet count = statement.executeQuery()) {
+                    count.next();
+                    return count.getLong(1);
+                }
             }
         });
         if (deleted == null || deleted != pairs.recordIds().size()) {

@@ -14,12 +14,17 @@ import java.util.Map;
 class FakeUnbilledBatchUsage implements UnbilledBatchUsage {
 
     final Map<String, List<UsageRecorded>> rows = new LinkedHashMap<>();
+    /** Each record's batch event identifier, by subscription id and record id ({@code "S/R"}). */
+    final Map<String, String> eventIds = new LinkedHashMap<>();
     /** Set by a test that shows the tallies are not read. */
     boolean failOnTallies;
 
     @Override
-    public void add(List<UsageRecorded> records) {
-        records.forEach(record -> rows.computeIfAbsent(record.subscriptionId(), id -> new ArrayList<>()).add(record));
+    public void add(List<UsageRecorded> records, String eventId) {
+        records.forEach(record -> {
+            rows.computeIfAbsent(record.subscriptionId(), id -> new ArrayList<>()).add(record);
+            eventIds.put(record.subscriptionId() + "/" + record.recordId(), eventId);
+        });
     }
 
     @Override

@@ -134,6 +134,18 @@ class MediationBatchTest {
     }
 
     @Test
+    void billingsRowsKeepTheIdentifierOfTheBatchEventThatHoldsTheirRecords() {
+        // the rows are the batch records' unbilled usage for readers, and their bill keeps where they were recorded
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
+                .expectEventsMatching(Matchers.exactSequenceOf(Matchers.predicate((Message<?> event) ->
+                        event.getPayload() instanceof UsageBatchRecorded
+                                && event.getIdentifier().equals(batchUsage.eventIds.get(ID + "/R1"))
+                                && event.getIdentifier().equals(batchUsage.eventIds.get(ID + "/R2")))));
+        assertThat(batchUsage.eventIds).hasSize(2);
+    }
+
+    @Test
     void aPrepaidSubscriptionsRecordsAreInTheBatchAndItAsksForItsUsageBill() {
         lookup.with(residential(null, null, true));
         fixture.given(effective(), cinemaFrom(DAY_ONE))
@@ -213,7 +225,7 @@ class MediationBatchTest {
     @Test
     void aThresholdCountsWhatEarlierBatchesAndTheStreamLeftUnbilled() {
         lookup.with(residential(SubscriptionFixtures.eur("12.00"), 4, false));
-        batchUsage.add(List.of(evening("R1")));
+        batchUsage.add(List.of(evening("R1")), "E0");
         // R0 on the stream (recorded before the scheme's records went to batches), R1 by an earlier batch: with R2
         // and R3, four records of 3.00 are unbilled
         fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R0"))
@@ -225,7 +237,7 @@ class MediationBatchTest {
     @Test
     void belowItsThresholdASubscriptionOnlyRecordsAndWhatABillIncludedNoLongerCounts() {
         lookup.with(residential(null, 3, false));
-        batchUsage.add(List.of(evening("R1"), evening("R2")));
+        batchUsage.add(List.of(evening("R1"), evening("R2")), "E0");
         batchUsage.billed(Map.of(ID, List.of("R1", "R2")));
         fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R0"), SubscriptionUsageTest.billed("R0", "R1",
                         "R2"))

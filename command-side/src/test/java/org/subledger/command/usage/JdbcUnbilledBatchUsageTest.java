@@ -38,7 +38,7 @@ class JdbcUnbilledBatchUsageTest {
     }
 
     @Test
-    void aRowIsOneCsvLineWithItsTextsQuotedAndItsNullsEmpty() {
+    void aRecordIsItsRowsCsvColumnsWithItsTextsQuotedAndItsNullsEmpty() {
         var record = new UsageRecorded("S-1", "A-1", "R,\"1\"", "BRAVEHEART", "PPV", null,
                 LocalDateTime.of(2026, 3, 20, 21, 30, 0, 123_456_789), Money.of("3.50", "EUR"),
                 new RatingLine("21:00-24:00", 1, Money.of("3.50", "EUR"), Money.of("3.50", "EUR")),
@@ -48,7 +48,7 @@ class JdbcUnbilledBatchUsageTest {
         JdbcUnbilledBatchUsage.Column.write(csv, record);
         assertThat(csv).hasToString("\"S-1\",\"R,\"\"1\"\"\",\"A-1\",\"BRAVEHEART\",\"PPV\",,"
                 + "\"2026-03-20T21:30:00.123456789\",3.50,EUR,\"21:00-24:00\",1,3.50,3.50,2026-03-21,"
-                + "\"RECORD_USAGE\",,\"MEDIATION\",\n");
+                + "\"RECORD_USAGE\",,\"MEDIATION\",");
     }
 
     @Test

@@ -97,15 +97,18 @@ class EventMetricsTest {
     }
 
     @Test
-    void countsEachRecordOfAUsageBatch() throws Exception {
+    void countsEachRecordOfAUsageBatchWithoutBuildingTheRecords() throws Exception {
         Money eur = Money.of("3.00", "EUR");
         var records = java.util.stream.IntStream.rangeClosed(1, 3).mapToObj(n -> new UsageRecorded("sub-" + n,
                 "acc-1", "R" + n, "BRAVEHEART", "MOVIES", "PPV-MOVIES", FROM.atTime(21, 30), eur,
                 new RatingLine("base", 1, eur, eur), FROM, SubscriptionAction.of(BehaviourCode.RECORD_USAGE, null)))
                 .toList();
 
-        metrics.handle(GenericEventMessage.asEventMessage(stored(new UsageBatchRecorded("batch-1", records))));
+        SerializedMessage<UsageBatchRecorded> stored = stored(new UsageBatchRecorded("batch-1", records));
+        metrics.handle(GenericEventMessage.asEventMessage(stored));
+        metrics.handle(GenericEventMessage.asEventMessage(stored(new UsageBatchRecorded("batch-2", List.of()))));
 
+        assertThat(stored.isPayloadDeserialized()).as("counted in its JSON, the records never built").isFalse();
         assertThat(registry.get("ledger.usage.records").counter().count()).isEqualTo(3.0);
     }
 

@@ -248,75 +248,25 @@ class BillingProjectionsTest extends ProjectionWiringTest {
         await("no unbilled usage of " + sub, () -> recordIds(sub).isEmpty());
     }
 
-    @Test
-    void keepsABatchsRecordsUnbilledUntilABillListsThemAndThenRemembersTheEventThatRecordedThem() {
-        String sub = "SUB-" + UUID.randomUUID();
-        String other = "SUB-" + UUID.randomUUID();
-        EventMessage<?> batch = GenericEventMessage.asEventMessage(new UsageBatchRecorded("BATCH-" + sub, List.of(
-                usage(sub, "UDR-1", "1.20"), usage(other, "UDR-1", "0.40"), usage(sub, "UDR-2", "0.80"))));
-        eventStore.publish(batch);
-
-        await("the batch's unbilled usage", () -> recordIds(sub).equals(List.of("UDR-1", "UDR-2"))
-                && recordIds(other).equals(List.of("UDR-1")));
-        var row = jdbc.queryForMap("select * from unbilled_usage where record_id = 'UDR-2' and subscription_id = ?",
-                sub);
-        assertThat(row).containsEntry("account_id", "ACC-" + sub).containsEntry("product_code", "CALLS")
-                .containsEntry("used_at", Timestamp.valueOf("2026-03-14 18:02:00")).containsEntry("currency", "EUR")
-                .containsEntry("recorded_on", Date.valueOf("2026-03-14"))
-                .containsEntry("event_id", batch.getIdentifier());
-        assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("0.80");
-        assertThat(sources(sub)).isEmpty();
-
-        eventStore.publish(event("Subscription", sub, 0, billed(sub, "BILL-" + sub, List.of("UDR-1"))));
-        await("the billed record gone", () -> recordIds(sub).equals(List.of("UDR-2")));
-        assertThat(sources(sub)).containsExactly("UDR-1 " + batch.getIdentifier());
-        assertThat(recordIds(other)).containsExactly("UDR-1");
-        assertThat(jdbc.queryForObject("select count(*) from unbilled_usage_billed_first where subscription_id = ?",
-                Long.class, sub)).isZero();
-
-        // handled again, the batch is not copied twice (COPY would fail on the rows there) nor the billed record back
-        replays.redeliverEverything(PROCESSOR);
-        assertThat(recordIds(sub)).containsExactly("UDR-2");
-        assertThat(recordIds(other)).containsExactly("UDR-1");
-    }
-
     /**
-     * A batch event is on no subscription's stream, so the segment handling it may come to it after another segment
-     * handled the bill that lists its records: those never stay, the others do.
+     * A mediation batch's records are not this read model's (their unbilled usage is billing's rows, V3_1050): a bill
+     * listing them with streamed records takes the streamed ones away and leaves nothing behind for the others.
      */
     @Test
-    void aRecordWhoseBillWasHandledBeforeItsBatchDoesNotStayInTheUnbilledUsage() {
+    void aBillListingBatchRecordsTakesOnlyItsStreamedRecordsAway() {
         String sub = "SUB-" + UUID.randomUUID();
-        eventStore.publish(event("Subscription", sub, 0, billed(sub, "BILL-" + sub, List.of("UDR-1"))));
-        await("the bill's mark", () -> jdbc.queryForList("select record_id from unbilled_usage_billed_first"
-                + " where subscription_id = ?", String.class, sub).equals(List.of("UDR-1")));
+        eventStore.publish(List.of(event("Subscription", sub, 0, usage(sub, "UDR-1", "1.20")),
+                event("Subscription", sub, 1, usage(sub, "UDR-2", "0.80"))));
+        await("the streamed records", () -> recordIds(sub).equals(List.of("UDR-1", "UDR-2")));
 
-        EventMessage<?> batch = GenericEventMessage.asEventMessage(new UsageBatchRecorded("BATCH-" + sub, List.of(
-                usage(sub, "UDR-1", "1.20"), usage(sub, "UDR-2", "0.80"))));
-        eventStore.publish(batch);
+        eventStore.publish(GenericEventMessage.asEventMessage(new UsageBatchRecorded("BATCH-" + sub,
+                List.of(usage(sub, "UDR-B1", "1.00")))));
+        eventStore.publish(event("Subscription", sub, 2, billed(sub, "BILL-" + sub, List.of("UDR-1", "UDR-B1"))));
 
-        await("the record not billed yet", () -> recordIds(sub).equals(List.of("UDR-2"))
-                && sources(sub).equals(List.of("UDR-1 " + batch.getIdentifier())));
-        assertThat(jdbc.queryForObject("select count(*) from unbilled_usage_billed_first where subscription_id = ?",
-                Long.class, sub)).isZero();
-    }
-
-    /** A batch record recorded and billed in one batch of the processor: settled there, its event remembered. */
-    @Test
-    void aBatchRecordBilledInTheSameBatchOfEventsNeverEntersAndItsEventIsRemembered() {
-        String sub = "SUB-" + UUID.randomUUID();
-        EventMessage<?> batch = GenericEventMessage.asEventMessage(new UsageBatchRecorded("BATCH-" + sub, List.of(
-                usage(sub, "UDR-1", "1.20"), usage(sub, "UDR-2", "0.80"))));
-        eventStore.publish(List.of(batch, event("Subscription", sub, 0, billed(sub, "BILL-" + sub,
-                List.of("UDR-1")))));
-
-        await("the record's event remembered", () -> sources(sub).equals(List.of("UDR-1 " + batch.getIdentifier())));
-        await("the record not billed", () -> recordIds(sub).equals(List.of("UDR-2")));
-    }
-
-    private List<String> sources(String sub) {
-        return jdbc.queryForList("select record_id || ' ' || event_id from usage_record_event"
-                + " where subscription_id = ? order by record_id", String.class, sub);
+        await("the billed streamed record gone", () -> recordIds(sub).equals(List.of("UDR-2")));
+        eventStore.publish(event("Subscription", sub, 3, usage(sub, "UDR-B1", "9.99")));
+        // a record with the batch record's id on the stream enters: no mark of the bill stayed to stop it
+        await("the stream's record after the bill", () -> recordIds(sub).equals(List.of("UDR-2", "UDR-B1")));
     }
 
     @Test
@@ -372,8 +322,7 @@ class BillingProjectionsTest extends ProjectionWiringTest {
                 from information_schema.columns c
                 join pg_class t on t.relname = c.table_name and t.relnamespace = c.table_schema::regnamespace
                 where c.table_name in ('bill', 'bill_line', 'bill_run', 'bill_run_failure', 'unbilled_usage',
-                                       'credit_note', 'unbilled_usage_billed_first', 'usage_record_event',
-                                       'unbilled_usage_batch')
+                                       'credit_note')
                   and col_description(t.oid, c.ordinal_position) is null""", String.class)).isEmpty();
     }
 

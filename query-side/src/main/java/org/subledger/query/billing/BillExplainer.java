@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * line from the subscription's stream (up to the bill's {@code SubscriptionBilled}) and the catalog's streams (up to
  * the bill's instant). Never from a read model, so what it says is what history says; shipped events are not
  * changed to carry more. A usage record of a mediation batch recorded as one event is on no stream: the event that
- * holds it is found through {@code usage_record_event} (the billing read models' index of those events) and read from
- * the event store.
+ * holds it is found through {@code batch_usage_event} (billing's index of those events, written with them) and read
+ * from the event store.
  */
 @Component
 class BillExplainer {
@@ -112,7 +112,7 @@ class BillExplainer {
         Map<Long, Set<String>> byEvent = new LinkedHashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select u.record_id, e.global_index from usage_record_event u
+                    select u.record_id, e.global_index from batch_usage_event u
                     join domain_event_entry e on e.event_identifier = u.event_id
                     where u.subscription_id = ? and u.record_id = any (?) order by e.global_index""");
             statement.setString(1, subscriptionId);

@@ -39,7 +39,8 @@ import java.util.Optional;
 
 /**
  * Answers the billing queries from the read models the billing projections keep ({@code bill}, {@code bill_line},
- * {@code bill_run}, {@code unbilled_usage}).
+ * {@code bill_run}; unbilled usage from {@code reporting.unbilled_usage}, which shows the read model's records with
+ * billing's rows of mediation batches, V2_996).
  */
 @Component
 class BillQueryHandler {
@@ -181,7 +182,7 @@ class BillQueryHandler {
     List<UnbilledUsageRecord> handle(ListUnbilledUsage query) {
         return jdbc.query("""
                 select subscription_id, record_id, account_id, product_code, used_at, amount, currency, recorded_on
-                from unbilled_usage where subscription_id = :subscriptionId order by used_at, record_id""",
+                from reporting.unbilled_usage where subscription_id = :subscriptionId order by used_at, record_id""",
                 new MapSqlParameterSource("subscriptionId", query.subscriptionId()), USAGE);
     }
 

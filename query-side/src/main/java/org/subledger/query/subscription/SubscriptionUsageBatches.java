@@ -13,21 +13,18 @@ import java.util.List;
 /**
  * The mediation batch events that hold a subscription's usage records (issue 17: a batch's records are one
  * {@code UsageBatchRecorded} event on no stream, so the stream's audit trail does not list them). They are found
- * through the billing read models' index of those events ({@code unbilled_usage.event_id} while a record is unbilled,
- * {@code usage_record_event} once billed), so a batch just recorded is listed once the read models have taken it;
- * each event is then read from the event store, upcast as every reader reads it, and shown with only the
- * subscription's records.
+ * through billing's index of those events ({@code batch_usage_event}: {@code unbilled_batch_usage.event_id} while a
+ * record is unbilled, {@code billed_batch_usage} once billed, V2_996/V3_1050), written with the events (the batch's,
+ * and the bill's), so a batch is listed as soon as it is recorded; each event is then read from the event store, upcast as every reader reads it, and
+ * shown with only the subscription's records.
  */
 @Component
 class SubscriptionUsageBatches {
 
-    /** The global indexes of the batch events holding the subscription's records (its id twice). */
+    /** The global indexes of the batch events holding the subscription's records. */
     private static final String BATCH_EVENTS = """
             select e.global_index from domain_event_entry e
-            where e.event_identifier in (select event_id from unbilled_usage
-                                         where subscription_id = ? and event_id is not null
-                                         union
-                                         select event_id from usage_record_event where subscription_id = ?)""";
+            where e.event_identifier in (select event_id from batch_usage_event where subscription_id = ?)""";
 
 
     private final JdbcTemplate jdbc;
@@ -41,9 +38,9 @@ class SubscriptionUsageBatches {
     /** A page of them, oldest first (by their place in the store). */
     UsageBatchEventsView page(String subscriptionId, int page, int size) {
         long total = jdbc.queryForObject("select count(*) from (" + BATCH_EVENTS + ") batches", Long.class,
-                subscriptionId, subscriptionId);
+                subscriptionId);
         List<Long> globalIndexes = jdbc.queryForList(BATCH_EVENTS + " order by 1 limit ? offset ?", Long.class,
-                subscriptionId, subscriptionId, size, (long) page * size);
+                subscriptionId, size, (long) page * size);
         List<UsageBatchEvent> batches = new ArrayList<>();
         for (long globalIndex : globalIndexes) {
             TrackedEventMessage<?> stored = eventAt.read(globalIndex);
