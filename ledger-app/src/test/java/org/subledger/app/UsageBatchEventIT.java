@@ -32,10 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A mediation batch over subscriptions whose usage is not paid from a wallet is one {@code UsageBatchRecorded} event
  * on no stream, with the principal, correlation, causation and idempotency key every event carries; its records are
  * unbilled (billing's rows, which the query API and reporting show as soon as the batch answers) until a bill includes
- * them, each exactly once however often the run is
- * repeated, and the bill's explanation names the batch event for each usage line. A scheme that bills usage early
- * (RESIDENTIAL: at 20 unbilled records or 50.00) counts its batch-recorded usage and asks for its usage bill when it
- * reaches the threshold (issue 17).
+ * them, each exactly once however often the run is repeated, and the bill's explanation names the batch event for each
+ * usage line. A scheme that bills usage early (RESIDENTIAL: at 20 unbilled records or 50.00) counts its
+ * batch-recorded usage and asks for its usage bill when it reaches the threshold (issue 17).
  */
 class UsageBatchEventIT extends LedgerIT {
 
