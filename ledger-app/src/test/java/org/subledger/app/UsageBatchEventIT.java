@@ -8,17 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.subledger.command.usage.UnbilledBatchUsage;
-import org.subledger.kernel.money.Money;
-import org.subledger.kernel.rating.RatingLine;
-import org.subledger.kernel.subscription.ActionClassification;
-import org.subledger.kernel.subscription.BehaviourCode;
-import org.subledger.kernel.subscription.SubscriptionAction;
 import org.subledger.kernel.usage.UsageRecorded;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -47,8 +39,6 @@ class UsageBatchEventIT extends LedgerIT {
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
 
-    @Autowired
-    PlatformTransactionManager transactions;
 
     String type;
 
@@ -120,8 +110,9 @@ class UsageBatchEventIT extends LedgerIT {
         assertThat(texts(unbilled.path("records"), "recordId")).containsExactly("A-" + tag, "B-" + tag, "L-" + tag);
         assertThat(jdbc.queryForList("select record_id from reporting.unbilled_usage where subscription_id = ?"
                 + " order by used_at", String.class, first)).containsExactly("A-" + tag, "B-" + tag, "L-" + tag);
-        assertThat(jdbc.queryForList("select record_id || ' ' || event_id from unbilled_batch_usage"
-                + " where subscription_id = ? order by record_id", String.class, first)).containsExactly(
+        assertThat(jdbc.queryForList("select record_id || ' ' || event_id from usage_record_id"
+                + " where subscription_id = ? and amount is not null order by record_id", String.class, first))
+                .containsExactly(
                 "A-" + tag + " " + eventOf.get("A-" + tag), "B-" + tag + " " + eventOf.get("B-" + tag),
                 "L-" + tag + " " + eventOf.get("L-" + tag));
         assertUsageBatchesAudited(first, eventOf, "A-" + tag, "B-" + tag, "L-" + tag);
@@ -135,14 +126,15 @@ class UsageBatchEventIT extends LedgerIT {
         assertThat(unbilledRows(second)).isEmpty();
         assertThat(texts(api.get("reporter", "/api/subscriptions/" + first + "/unbilled-usage").json()
                 .path("records"), "recordId")).containsExactly("L-" + tag);
-        // each billed record's batch event, kept by its bill
-        assertThat(jdbc.queryForList("select record_id || ' ' || event_id from billed_batch_usage"
-                + " where subscription_id = ? order by record_id", String.class, first)).containsExactly(
+        // each billed record's batch event, kept by its bill with its id's claim (its values gone)
+        assertThat(jdbc.queryForList("select record_id || ' ' || event_id from usage_record_id"
+                + " where subscription_id = ? and amount is null and account_id is null and used_at is null"
+                + " order by record_id", String.class, first)).containsExactly(
                 "A-" + tag + " " + eventOf.get("A-" + tag), "B-" + tag + " " + eventOf.get("B-" + tag));
         runBills(LocalDate.of(2026, 5, 1));
         assertThat(billedRecordIds(first)).containsExactlyInAnyOrder("A-" + tag, "B-" + tag, "L-" + tag);
         assertThat(unbilledRows(first)).isEmpty();
-        // billed, the records' event is still found for the auditor (billed_batch_usage)
+        // billed, the records' event is still found for the auditor (their ids' claims)
         assertThat(api.get("reporter", "/api/subscriptions/" + first + "/unbilled-usage").json().path("records"))
                 .isEmpty();
         assertUsageBatchesAudited(first, eventOf, "A-" + tag, "B-" + tag, "L-" + tag);
@@ -269,34 +261,6 @@ class UsageBatchEventIT extends LedgerIT {
                 .containsExactlyInAnyOrderElementsOf(stored);
     }
 
-    /**
-     * V3_1040 turns a row stored before it (the record's JSON in {@code payload}) into the columns, so billing reads
-     * the record it was given: the migration run again, in a transaction rolled back, over such a row.
-     */
-    @Test
-    void theMigrationTurnsARowOfJsonIntoTheColumns() throws Exception {
-        var record = new UsageRecorded("S-" + UUID.randomUUID(), "A-1", "R,\"1\"", "BRAVEHEART", "PPV-CATALOG", "GOLD",
-                LocalDateTime.of(2026, 3, 20, 21, 30, 0, 5000), Money.of("3.50", "EUR"),
-                new RatingLine("21:00-24:00", 1, Money.of("3.50", "EUR"), Money.of("3.50", "EUR")),
-                LocalDate.of(2026, 3, 21), SubscriptionAction.of(BehaviourCode.RECORD_USAGE,
-                new ActionClassification("RETAIL", "MEDIATION", null)));
-        String json = eventSerializer.serialize(record, String.class).getData();
-        String migration;
-        try (var in = getClass().getResourceAsStream("/db/migration/V3_1040__unbilled_batch_usage_columns.sql")) {
-            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-            transaction.setRollbackOnly();
-            jdbc.execute("alter table unbilled_batch_usage add column payload text");
-            jdbc.update("insert into unbilled_batch_usage (subscription_id, record_id, payload, amount, currency,"
-                    + " event_id) values (?, ?, ?, 3.50, 'EUR', gen_random_uuid())", record.subscriptionId(),
-                    record.recordId(), json);
-            jdbc.execute(migration);
-            assertThat(unbilledBatchUsage.unbilled(List.of(record.subscriptionId())))
-                    .isEqualTo(Map.of(record.subscriptionId(), List.of(record)));
-        });
-    }
-
     private UsageRecorded usageRecorded(JsonNode stored) {
         return eventSerializer.deserialize(new SimpleSerializedObject<>(stored.toString(), String.class,
                 eventSerializer.typeForClass(UsageRecorded.class)));
@@ -329,8 +293,8 @@ class UsageBatchEventIT extends LedgerIT {
     }
 
     private List<String> unbilledRows(String subscriptionId) {
-        return jdbc.queryForList("select record_id from unbilled_batch_usage where subscription_id = ? order by 1",
-                String.class, subscriptionId);
+        return jdbc.queryForList("select record_id from usage_record_id where subscription_id = ? and amount is not null"
+                + " order by 1", String.class, subscriptionId);
     }
 
     /** Every record id the subscription's bills listed, as often as listed. */

@@ -82,7 +82,7 @@ class UsageBatchesIT extends LedgerIT {
         assertThat(again.json().get("accepted").asInt()).isZero();
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(4);
         assertThat(again.json().get("refused").asInt()).isEqualTo(2);
-        // the refused record's id was claimed with the batch's and given back: only the recorded ones are kept
+        // a refused record's id is never claimed: only the recorded ones are kept
         assertThat(jdbc.queryForList("select record_id from usage_record_id where record_id like ? order by 1",
                 String.class, "%-" + tag)).containsExactly("A-" + tag, "B-" + tag, "C-" + tag);
 

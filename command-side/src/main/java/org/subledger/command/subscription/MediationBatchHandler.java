@@ -10,12 +10,14 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateInvocationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.subledger.command.access.CommandScopes;
 import org.subledger.command.charging.EventChargeRuleBook;
+import org.subledger.command.usage.RecordIdsTaken;
 import org.subledger.command.usage.UnbilledBatchUsage;
 import org.subledger.command.usage.UsageDueDates;
 import org.subledger.command.usage.UsageRecordIds;
@@ -29,6 +31,7 @@ import org.subledger.kernel.usage.RecordMediationBatch;
 import org.subledger.kernel.usage.RecordUsageBatch;
 import org.subledger.kernel.usage.UsageBatchRecorded;
 import org.subledger.kernel.usage.UsageRecord;
+import org.subledger.kernel.usage.UsageRecorded;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,8 +58,14 @@ import java.util.stream.Collectors;
  * <p>Batches take turns (see {@link #turns}). Subscriptions are loaded in the order of their ids, and their locks are
  * held until the batch commits; no other command locks more than one subscription, so nothing deadlocks. A
  * subscription refused as a whole (unknown, not effective, out of the caller's scope) is refused before it decides
- * anything, so it keeps none of the batch's record-id claims; a technical failure fails the whole batch, and the
- * gateway's retry of a lost race retries all of it (its record-id claims went with it).
+ * anything; a technical failure fails the whole batch, and the gateway's retry of a lost race retries all of it.
+ *
+ * <p>The batch's record ids are claimed last, once every subscription decided ({@link BatchRecordIds}): the records
+ * of the batch event as billing's rows, which are their claims, and those put on streams in one statement. A batch
+ * takes its records for new unless told to look their ids up first ({@link RecordMediationBatch#lookUpFirst}); a
+ * claim found taken then fails it whole ({@link BatchRecordsNotNew}), and its sender sends it again looking up first.
+ * A batch that looked up first and still finds a claim taken lost a race with a concurrent command, which committed
+ * first: a {@code ConcurrencyException}, retried by the gateway, and the retry's look-up finds those records.
  *
  * <p>The records of the subscriptions whose usage is not paid from the wallet
  * ({@link SubscriptionUsage#recordedInBatch}) are the batch's one {@link UsageBatchRecorded} event, published without
@@ -123,7 +132,7 @@ class MediationBatchHandler {
         });
         Map<String, List<UsageRecord>> known = new HashMap<>();
         loaded.keySet().forEach(subscriptionId -> known.put(subscriptionId, inOrder.get(subscriptionId)));
-        var batchIds = new BatchRecordIds(recordIds, known);
+        var batchIds = new BatchRecordIds(recordIds, known, command.lookUpFirst());
         AccessScope scope = CommandScopes.of(metaData);
         LocalDate today = LocalDate.now(clock);
         var catalog = new BatchLookup(lookup); // catalog entries read once per batch, not once per subscription
@@ -132,13 +141,22 @@ class MediationBatchHandler {
         loaded.forEach((subscriptionId, subscription) -> outcomes.put(subscriptionId, record(subscription,
                 new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, dueDates,
                 wallets, today, batch)));
-        batchIds.releaseUnrecorded();
-        if (batch != null && !batch.records().isEmpty()) {
-            EventMessage<UsageBatchRecorded> event = GenericEventMessage.<UsageBatchRecorded>asEventMessage(
-                    new UsageBatchRecorded(UUID.randomUUID().toString(), List.copyOf(batch.records())))
-                    .andMetaData(metaData);
-            batchUsage.add(batch.records(), event.getIdentifier());
-            eventBus.publish(event);
+        try {
+            batchIds.claimStreamed(batch == null ? Set.of() : batch.records().stream()
+                    .map(UsageRecorded::subscriptionId).collect(Collectors.toSet()));
+            if (batch != null && !batch.records().isEmpty()) {
+                EventMessage<UsageBatchRecorded> event = GenericEventMessage.<UsageBatchRecorded>asEventMessage(
+                        new UsageBatchRecorded(UUID.randomUUID().toString(), List.copyOf(batch.records())))
+                        .andMetaData(metaData);
+                batchUsage.add(batch.records(), event.getIdentifier());
+                eventBus.publish(event);
+            }
+        } catch (RecordIdsTaken taken) {
+            if (command.lookUpFirst()) {
+                throw new ConcurrencyException("A concurrent command recorded some of the batch's records first",
+                        taken);
+            }
+            throw new BatchRecordsNotNew(taken);
         }
         return inOrder.keySet().stream().map(outcomes::get).toList();
     }
@@ -175,61 +193,65 @@ class MediationBatchHandler {
     }
 
     /**
-     * The batch's record ids, claimed once for all its subscriptions before any decides (one statement a batch, not
-     * a look-up and a claim): an id the claim did not take was recorded before, or by a batch of another node that
-     * committed first (the claim waited for it), and its record is a duplicate. The claims of the records then not
-     * recorded (refused by a rate or the wallet, or with their subscription as a whole) are given back before the
-     * batch commits, so such a record sent again is new. A failed batch rolls its claims back with its events.
+     * The batch's record ids: looked up once for all its subscriptions before any decides when the batch looks up
+     * first (one statement a batch), else taken for new; claimed once all decided. The records put on subscriptions'
+     * streams are claimed in one statement ({@link #claimStreamed}), the batch event's by billing's rows
+     * ({@link UnbilledBatchUsage#add}); either finding a claim taken fails the batch ({@link RecordIdsTaken}). A
+     * record refused (by a rate, the wallet, or with its subscription as a whole) is never claimed, so the same record
+     * sent again is new.
      */
     private static final class BatchRecordIds implements UsageRecordIds {
 
         private final UsageRecordIds table;
-        private final Map<String, Set<String>> claimedNow;
+        private final Map<String, Set<String>> recordedBefore;
         private final Map<String, Set<String>> recorded = new HashMap<>();
 
-        BatchRecordIds(UsageRecordIds table, Map<String, List<UsageRecord>> batch) {
+        BatchRecordIds(UsageRecordIds table, Map<String, List<UsageRecord>> batch, boolean lookUp) {
             this.table = table;
             Map<String, Set<String>> asked = new HashMap<>();
-            batch.forEach((subscriptionId, records) -> asked.put(subscriptionId,
-                    records.stream().map(UsageRecord::recordId).filter(Objects::nonNull)
-                            .collect(Collectors.toSet())));
-            this.claimedNow = asked.isEmpty() ? Map.of() : table.claim(asked);
+            if (lookUp) {
+                batch.forEach((subscriptionId, records) -> asked.put(subscriptionId,
+                        records.stream().map(UsageRecord::recordId).filter(Objects::nonNull)
+                                .collect(Collectors.toSet())));
+            }
+            this.recordedBefore = asked.isEmpty() ? Map.of() : table.recorded(asked);
         }
 
-        /** The ids this batch's claim did not take. */
+        /** The ids the look-up found recorded (none when the batch takes its records for new). */
         @Override
         public Set<String> recorded(String subscriptionId, Collection<String> recordIds) {
-            Set<String> mine = claimedNow.getOrDefault(subscriptionId, Set.of());
-            return recordIds.stream().filter(id -> !mine.contains(id)).collect(Collectors.toSet());
+            Set<String> before = recordedBefore.getOrDefault(subscriptionId, Set.of());
+            return recordIds.stream().filter(before::contains).collect(Collectors.toSet());
         }
 
-        /** The subscription records these (taken by the batch's claim): they keep their claim. */
+        /** The subscription records these: they are claimed when every subscription decided. */
         @Override
         public Set<String> claim(String subscriptionId, Collection<String> recordIds) {
-            Set<String> mine = claimedNow.getOrDefault(subscriptionId, Set.of());
-            Set<String> kept = recordIds.stream().filter(mine::contains).collect(Collectors.toSet());
-            recorded.computeIfAbsent(subscriptionId, id -> new HashSet<>()).addAll(kept);
-            return kept;
+            recorded.computeIfAbsent(subscriptionId, id -> new HashSet<>()).addAll(recordIds);
+            return Set.copyOf(recordIds);
         }
 
-        @Override
-        public void release(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
-            table.release(recordIdsBySubscription);
-        }
-
-        /** Gives back the claims of the records not recorded. */
-        void releaseUnrecorded() {
-            Map<String, Set<String>> unrecorded = new HashMap<>();
-            claimedNow.forEach((subscriptionId, ids) -> {
-                Set<String> kept = recorded.getOrDefault(subscriptionId, Set.of());
-                Set<String> left = ids.stream().filter(id -> !kept.contains(id)).collect(Collectors.toSet());
-                if (!left.isEmpty()) {
-                    unrecorded.put(subscriptionId, left);
+        /**
+         * Claims the ids of the records put on streams: those of the subscriptions not in the batch event
+         * ({@code inBatchEvent}, whose rows claim theirs).
+         */
+        void claimStreamed(Set<String> inBatchEvent) {
+            Map<String, Set<String>> streamed = new HashMap<>();
+            recorded.forEach((subscriptionId, ids) -> {
+                if (!ids.isEmpty() && !inBatchEvent.contains(subscriptionId)) {
+                    streamed.put(subscriptionId, ids);
                 }
             });
-            if (!unrecorded.isEmpty()) {
-                table.release(unrecorded);
+            if (streamed.isEmpty()) {
+                return;
             }
+            Map<String, Set<String>> claimed = table.claim(streamed);
+            streamed.forEach((subscriptionId, ids) -> {
+                if (!claimed.getOrDefault(subscriptionId, Set.of()).containsAll(ids)) {
+                    throw new RecordIdsTaken("A usage record of subscription " + subscriptionId
+                            + " was recorded already", null);
+                }
+            });
         }
     }
 

@@ -25,6 +25,10 @@ import java.util.Map;
  * partition is its own unit of work and transaction: a subscription's records still commit together, and a failure in
  * the second half leaves the first half recorded; the client's retry (same records, same ids) finds those records
  * duplicates and records the rest, so each record is recorded once, as after a crash between commit and response.
+ *
+ * <p>A batch is first sent taking its records for new (no look-up of their ids); when one of them was recorded before
+ * (a batch sent again, a repeated id), it fails having recorded nothing and is sent again looking its ids up first
+ * ({@link RecordMediationBatch#lookUpFirst}).
  */
 @Component
 class MediationBatches {
@@ -63,8 +67,14 @@ class MediationBatches {
         Map<String, MediationBatchHandler.SubscriptionOutcome> outcomes = new HashMap<>();
         for (List<RecordUsageBatch> part : parts) {
             if (!part.isEmpty()) {
-                List<MediationBatchHandler.SubscriptionOutcome> recorded = commands.send(
-                        new RecordMediationBatch(part), ErrorCode.SUBSCRIPTION_NOT_FOUND, "batch");
+                List<MediationBatchHandler.SubscriptionOutcome> recorded;
+                try {
+                    recorded = commands.send(new RecordMediationBatch(part), ErrorCode.SUBSCRIPTION_NOT_FOUND,
+                            "batch");
+                } catch (BatchRecordsNotNew repeated) {
+                    recorded = commands.send(new RecordMediationBatch(part, true), ErrorCode.SUBSCRIPTION_NOT_FOUND,
+                            "batch");
+                }
                 recorded.forEach(outcome -> outcomes.put(outcome.subscriptionId(), outcome));
             }
         }

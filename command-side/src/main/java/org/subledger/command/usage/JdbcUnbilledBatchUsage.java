@@ -2,6 +2,7 @@ package org.subledger.command.usage;
 
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,37 +32,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code unbilled_batch_usage} table (V3_1020, V3_1040, V3_1050): one row per unbilled batch record, its
- * {@link UsageRecorded} in columns of its own and the identifier of its batch event. Written and read in the callers'
- * transactions (Axon's unit of work and the bill's transaction hold the Spring transaction this template joins).
- * Readers see the rows through {@code reporting.unbilled_usage} (with the records of the billing read models) and
- * {@code batch_usage_event} (V3_1050).
+ * The batch records' rows of {@code usage_record_id} (V3_1060): each record's id claim carries its
+ * {@link UsageRecorded} in columns of its own while it is unbilled (its {@code amount} set), and the identifier of its
+ * batch event for good. Written and read in the callers' transactions (Axon's unit of work and the bill's transaction
+ * hold the Spring transaction this template joins). Readers see the unbilled rows through
+ * {@code reporting.unbilled_usage} (with the records of the billing read models) and the batch events through
+ * {@code batch_usage_event}.
  */
 @Repository
 class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
 
     /**
      * The rows copied in ({@code COPY}, CSV: each text quoted, its quotes doubled; a null an empty field unquoted):
-     * a third of the cost of an insert a row. Nothing to skip: the batch's claim of the record ids
-     * ({@link UsageRecordIds}) let through only records never recorded.
+     * a third of the cost of an insert a row. A row whose key is there already fails the copy (a duplicate key): its
+     * record was recorded before, or by a concurrent batch that committed first.
      */
-    private static final String COPY = "copy unbilled_batch_usage (" + String.join(", ", Column.NAMES)
+    private static final String COPY = "copy usage_record_id (" + String.join(", ", Column.NAMES)
             + ", event_id) from stdin with (format csv)";
+    /** A subscription's unbilled rows, through their partial index whatever its history holds (V3_1060). */
     private static final String UNBILLED = "select " + String.join(", ", Column.NAMES)
-            + " from unbilled_batch_usage where subscription_id = any (?) order by subscription_id, record_id";
+            + " from unbilled_batch_records(?) order by subscription_id, record_id";
     /**
-     * The rows billed leave, and where each record was recorded goes to {@code billed_batch_usage} for good (a bill's
-     * explanation finds the batch event through it); answers the number of rows deleted. A record is billed once (a
-     * row deleted twice is a lost race, which rolls back), so its key never meets itself there.
+     * The rows billed lose their values and keep their batch event (a bill's explanation finds it); answers the number
+     * of rows that were unbilled. A record is billed once: a row found billed already is a lost race, which rolls back.
      */
-    private static final String DELETE = """
-            with gone as (delete from unbilled_batch_usage u
-                          using unnest(?::varchar[], ?::varchar[]) as b (subscription_id, record_id)
-                          where u.subscription_id = b.subscription_id and u.record_id = b.record_id
-                          returning u.subscription_id, u.record_id, u.event_id),
-                 sourced as (insert into billed_batch_usage (subscription_id, record_id, event_id)
-                             select subscription_id, record_id, event_id from gone)
-            select count(*) from gone""";
+    private static final String BILL = "select bill_batch_records(?, ?)";
+    /** The keys' order of {@link RecordIdPairs}. */
+    private static final Comparator<UsageRecorded> KEY_ORDER = Comparator.comparing(UsageRecorded::subscriptionId)
+            .thenComparing(UsageRecorded::recordId);
 
     private final JdbcTemplate jdbc;
 
@@ -73,19 +72,27 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         if (records.isEmpty()) {
             return;
         }
+        // in the order of the keys, as every writer of the table: two transactions never wait for each other crosswise
+        List<UsageRecorded> inKeyOrder = new ArrayList<>(records);
+        inKeyOrder.sort(KEY_ORDER);
         StringBuilder csv = new StringBuilder(records.size() * 240);
-        for (UsageRecorded record : records) {
+        for (UsageRecorded record : inKeyOrder) {
             Column.write(csv, record);
             csv.append(',').append(eventId).append('\n');
         }
         byte[] data = csv.toString().getBytes(StandardCharsets.UTF_8);
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new ByteArrayInputStream(data));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        try {
+            jdbc.execute((ConnectionCallback<Long>) connection -> {
+                try {
+                    return connection.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn(COPY, new ByteArrayInputStream(data));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (DuplicateKeyException taken) {
+            throw new RecordIdsTaken("A usage record of the batch was recorded already", taken);
+        }
     }
 
     @Override
@@ -200,12 +207,12 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         if (subscriptionIds.isEmpty()) {
             return tallies;
         }
-        // one range of the primary key per subscription: as many rows as it has unbilled, which its scheme's early
+        // one range of the partial index per subscription: as many rows as it has unbilled, which its scheme's early
         // usage bill bounds
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select subscription_id, currency, count(*), sum(amount) from unbilled_batch_usage
-                    where subscription_id = any (?) group by subscription_id, currency""");
+                    select subscription_id, currency, count(*), sum(amount) from unbilled_batch_records(?)
+                    group by subscription_id, currency""");
             statement.setArray(1, connection.createArrayOf("varchar", subscriptionIds.toArray()));
             return statement;
         }, row -> {
@@ -222,8 +229,8 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
         if (pairs.isEmpty()) {
             return;
         }
-        Long deleted = jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(DELETE)) {
+        Long billed = jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(BILL)) {
                 statement.setArray(1, connection.createArrayOf("varchar", pairs.subscriptionIds().toArray()));
                 statement.setArray(2, connection.createArrayOf("varchar", pairs.recordIds().toArray()));
                 try (ResultSet count = statement.executeQuery()) {
@@ -232,8 +239,8 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
                 }
             }
         });
-        if (deleted == null || deleted != pairs.recordIds().size()) {
-            throw new ConcurrencyException("Of " + pairs.recordIds().size() + " batch usage records billed, " + deleted
+        if (billed == null || billed != pairs.recordIds().size()) {
+            throw new ConcurrencyException("Of " + pairs.recordIds().size() + " batch usage records billed, " + billed
                     + " were still unbilled: another bill included the others first");
         }
     }

@@ -47,13 +47,6 @@ class JdbcUsageRecordIds implements UsageRecordIds {
                 on conflict do nothing returning subscription_id, record_id""", recordIdsBySubscription);
     }
 
-    @Override
-    public void release(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
-        // one probe of the primary key per pair, whatever the statistics (V3_1010)
-        pairs("select subscription_id, record_id from release_usage_record_ids(?::varchar[], ?::varchar[])",
-                recordIdsBySubscription);
-    }
-
     /** Sends the pairs in the order of their keys ({@link RecordIdPairs}). */
     private Map<String, Set<String>> pairs(String sql, Map<String, ? extends Collection<String>> bySubscription) {
         var pairs = RecordIdPairs.inKeyOrder(bySubscription);

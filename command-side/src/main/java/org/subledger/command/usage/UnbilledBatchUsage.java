@@ -20,7 +20,8 @@ public interface UnbilledBatchUsage {
 
     /**
      * The records of a batch being recorded, in its transaction, with the identifier of the batch event that holds
-     * them (kept for the bill's explanation once they are billed).
+     * them (kept for the bill's explanation once they are billed). Their rows are their ids' claims
+     * ({@link UsageRecordIds}' key space): fails with {@link RecordIdsTaken} when one of them was claimed already.
      */
     void add(List<UsageRecorded> records, String eventId);
 
@@ -39,8 +40,8 @@ public interface UnbilledBatchUsage {
     }
 
     /**
-     * A bill includes these records, in its transaction: they leave, and their batch event is kept as where they were
-     * recorded ({@code billed_batch_usage}). Fails with a {@code ConcurrencyException} when one
+     * A bill includes these records, in its transaction: they leave the unbilled usage, and their batch event is kept
+     * as where they were recorded (with their ids' claims). Fails with a {@code ConcurrencyException} when one
      * of them is gone already (another bill took it first), so the bill is tried again from a fresh read.
      */
     void billed(Map<String, ? extends Collection<String>> recordIdsBySubscription);

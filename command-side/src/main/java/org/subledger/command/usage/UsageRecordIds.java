@@ -48,11 +48,4 @@ public interface UsageRecordIds {
      * concurrent command that committed first: a duplicate.
      */
     Set<String> claim(String subscriptionId, Collection<String> recordIds);
-
-    /**
-     * Gives back claims taken in this transaction for records it then did not record (a mediation batch claims its
-     * ids before deciding and releases those of the records it refused), so that a record sent again with such an id
-     * is new.
-     */
-    void release(Map<String, ? extends Collection<String>> recordIdsBySubscription);
 }

@@ -44,10 +44,4 @@ class FakeUsageRecordIds implements UsageRecordIds {
         recordIds.stream().filter(known::add).forEach(claimed::add);
         return claimed;
     }
-
-    @Override
-    public void release(Map<String, ? extends Collection<String>> recordIdsBySubscription) {
-        recordIdsBySubscription.forEach((subscriptionId, recordIds) ->
-                ids.getOrDefault(subscriptionId, new HashSet<>()).removeAll(recordIds));
-    }
 }

@@ -1,6 +1,7 @@
 package org.subledger.command.subscription;
 
 import org.axonframework.messaging.Message;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Matcher;
@@ -60,7 +61,7 @@ class MediationBatchTest {
         lookup = SubscriptionFixtures.lookup().with(MOVIES);
         recordIds = new FakeUsageRecordIds();
         dueDates = new FakeUsageDueDates();
-        batchUsage = new FakeUnbilledBatchUsage();
+        batchUsage = new FakeUnbilledBatchUsage(recordIds);
         chargeRules = new ArrayList<>();
         fixture = SubscriptionUsageTest.fixture(lookup, recordIds, dueDates);
         fixture.registerInjectableResource(batchUsage);
@@ -87,6 +88,11 @@ class MediationBatchTest {
         return new RecordMediationBatch(List.of(new RecordUsageBatch(ID, List.of(records))));
     }
 
+    /** As its sender sends a batch again once a record of it was found recorded before. */
+    static RecordMediationBatch lookingUpFirst(UsageRecord... records) {
+        return new RecordMediationBatch(List.of(new RecordUsageBatch(ID, List.of(records))), true);
+    }
+
     static boolean refusedAsAWhole(List<MediationBatchHandler.SubscriptionOutcome> outcomes, ErrorCode code) {
         return outcomes.size() == 1 && outcomes.get(0).recorded() == null
                 && outcomes.get(0).refusal().code() == code && outcomes.get(0).records().size() == 1;
@@ -97,7 +103,7 @@ class MediationBatchTest {
         recordIds.recordedBefore(ID, "R1");
         var batch = new RecordMediationBatch(List.of(
                 new RecordUsageBatch(ID, List.of(braveheart("R1", EVENING), braveheart("R2", EVENING))),
-                new RecordUsageBatch(ID, List.of(braveheart("R3", EVENING)))));
+                new RecordUsageBatch(ID, List.of(braveheart("R3", EVENING)))), true); // as sent again
         fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R1"))
                 .when(batch)
                 .expectEventsMatching(oneBatchOf(evening("R2"), evening("R3")))
@@ -110,19 +116,36 @@ class MediationBatchTest {
     }
 
     @Test
-    void aRecordAnotherNodeRecordedFirstIsADuplicateAndTheRestIsRecorded() {
-        recordIds.claimedMeanwhile(ID, "R2");
-        fixture.given(effective(), cinemaFrom(DAY_ONE))
+    void aBatchTakingItsRecordsForNewFailsWholeWhenOneWasRecordedBeforeSoItsSenderLooksUpFirst() {
+        recordIds.recordedBefore(ID, "R1");
+        fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R1"))
                 .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
-                .expectEventsMatching(oneBatchOf(evening("R1")))
-                .expectResultMessagePayloadMatching(Matchers.predicate(
-                        (List<MediationBatchHandler.SubscriptionOutcome> outcomes) ->
-                                outcomes.get(0).recorded().accepted().equals(List.of("R1"))
-                                        && outcomes.get(0).recorded().duplicates().equals(List.of("R2"))));
+                .expectException(BatchRecordsNotNew.class)
+                .expectNoEvents();
     }
 
     @Test
-    void aRefusedRecordGivesItsIdBackSoItMayBeSentAgain() {
+    void aBatchLookingUpFirstThatFindsAClaimTakenWhenItClaimsLostARaceAndIsRetried() {
+        recordIds.claimedMeanwhile(ID, "R2");
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(lookingUpFirst(braveheart("R1", EVENING), braveheart("R2", EVENING)))
+                .expectException(ConcurrencyException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordsPutOnTheStreamAreClaimedLastAndATakenClaimFailsTheBatchToo() {
+        lookup.with(residential(null, null, false));
+        chargeRules.add(new EventChargeRule(null, BehaviourCode.RECORD_USAGE, "CDR-FEE", null, null));
+        recordIds.claimedMeanwhile(ID, "R2");
+        fixture.given(effective(), cinemaFrom(DAY_ONE))
+                .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
+                .expectException(BatchRecordsNotNew.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRefusedRecordClaimsNothingSoItMayBeSentAgain() {
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), new UsageRecord("R2", "NO-SUCH-PRODUCT", EVENING)))
                 .expectEventsMatching(oneBatchOf(evening("R1")))
@@ -188,7 +211,7 @@ class MediationBatchTest {
         lookup.with(residential(null, null, false));
         recordIds.recordedBefore(ID, "R1");
         fixture.given(effective(), cinemaFrom(DAY_ONE))
-                .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING),
+                .when(lookingUpFirst(braveheart("R1", EVENING), braveheart("R2", EVENING),
                         new UsageRecord("R3", "NO-SUCH-PRODUCT", EVENING), braveheart("R4", EVENING)))
                 .expectEventsMatching(oneBatchOf(evening("R2"), evening("R4")))
                 .expectResultMessagePayloadMatching(Matchers.predicate(
@@ -206,7 +229,7 @@ class MediationBatchTest {
         lookup.with(residential(null, null, false));
         recordIds.recordedBefore(ID, "R1");
         fixture.given(effective(), cinemaFrom(DAY_ONE))
-                .when(mediation(braveheart("R1", EVENING), new UsageRecord("R2", "NO-SUCH-PRODUCT", EVENING)))
+                .when(lookingUpFirst(braveheart("R1", EVENING), new UsageRecord("R2", "NO-SUCH-PRODUCT", EVENING)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         assertThat(batchUsage.rows).isEmpty();
@@ -262,5 +285,6 @@ class MediationBatchTest {
                 .when(mediation(braveheart("R1", EVENING)))
                 .expectEvents(evening("R1"));
         assertThat(batchUsage.rows).isEmpty();
+        assertThat(recordIds.recorded(ID, List.of("R1"))).containsExactly("R1");
     }
 }

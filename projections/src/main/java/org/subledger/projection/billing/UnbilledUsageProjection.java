@@ -30,9 +30,9 @@ import java.util.Set;
  * arrives before the bill that lists it; inserting an existing record changes nothing, so redelivery is harmless.
  *
  * <p>The records of a {@code UsageBatchRecorded} (issue 17) are not this read model's: billing's rows of them
- * ({@code unbilled_batch_usage}), written with their batch event, are their unbilled usage; the query API and
- * {@code reporting.unbilled_usage} show both (V3_1050). A bill listing batch records finds none of them here and
- * changes nothing for them: its own transaction deleted billing's rows.
+ * (their rows of {@code usage_record_id}), written with their batch event, are their unbilled usage; the query API
+ * and {@code reporting.unbilled_usage} show both (V3_1050, V3_1060). A bill listing batch records finds none of them
+ * here and changes nothing for them: its own transaction cleared billing's rows.
  */
 @Component
 @ProcessingGroup(BillingProjectionsConfiguration.PROCESSING_GROUP)

@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * The mediation batch events that hold a subscription's usage records (issue 17: a batch's records are one
  * {@code UsageBatchRecorded} event on no stream, so the stream's audit trail does not list them). They are found
- * through billing's index of those events ({@code batch_usage_event}: {@code unbilled_batch_usage.event_id} while a
- * record is unbilled, {@code billed_batch_usage} once billed, V2_996/V3_1050), written with the events (the batch's,
- * and the bill's), so a batch is listed as soon as it is recorded; each event is then read from the event store, upcast as every reader reads it, and
+ * through billing's index of those events ({@code batch_usage_event}: each batch record's {@code event_id}, kept with
+ * its id's claim in {@code usage_record_id}, V3_1060/V2_997), written with the batch's event, so a batch is listed as
+ * soon as it is recorded; each event is then read from the event store, upcast as every reader reads it, and
  * shown with only the subscription's records.
  */
 @Component
