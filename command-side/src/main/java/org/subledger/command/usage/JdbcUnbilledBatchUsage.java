@@ -169,6 +169,9 @@ class JdbcUnbilledBatchUsage implements UnbilledBatchUsage {
                 return csv;
             }
             csv.append('"');
+            if (value.indexOf('"') < 0) {
+                return csv.append(value).append('"'); // the common case, appended whole
+            }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 csv.append(c);
