@@ -94,6 +94,30 @@ class UsageBatchesIT extends LedgerIT {
     }
 
     /**
+     * A batch breaking a field's bounds is refused whole, naming the field of each record at fault, and records
+     * nothing (the hand check of valid batches hands doubtful ones to bean validation: {@code UsageRequestsTest}).
+     */
+    @Test
+    void aBatchWithAnInvalidRecordIsRefusedNamingEachRecordsFieldAndRecordsNothing() {
+        String subscription = subscribe();
+        String tag = UUID.randomUUID().toString();
+        var posted = api.post("billing", "/api/usage/batches", """
+                {"records":[
+                  {"subscriptionId":"%1$s","recordId":"A-%2$s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"  ","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"C-%2$s","productCode":"","usedAt":"2026-03-20T21:30:00"}
+                ]}""".formatted(subscription, tag));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(400);
+        assertThat(posted.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(posted.json().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        List<String> fields = new ArrayList<>();
+        posted.json().path("fields").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("records[1].recordId", "records[2].productCode");
+        assertThat(jdbc.queryForList("select record_id from usage_record_id where record_id like ?", String.class,
+                "%-" + tag)).isEmpty();
+    }
+
+    /**
      * A subscription whose records the ledger sends in another command than {@code other}'s: by default a batch is
      * recorded as one command per partition of its subscriptions, two partitions by the subscription id's hash
      * ({@code MediationBatches}), and the batch's answer must not show it.

@@ -4,9 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -50,13 +55,17 @@ class UsageCommandController {
     private static final String CHARGING = "hasAnyRole('AGENT', 'SUPERVISOR', 'BILLING', 'ADMIN')";
     private static final String OPERATIONS = "hasAnyRole('SUPERVISOR', 'BILLING', 'ADMIN')";
 
+    private static final MethodParameter BATCH_BODY = batchBody();
+
     private final CommandSender commands;
     private final Clock clock;
     private final MediationBatches batches;
+    private final SpringValidatorAdapter validator;
 
-    UsageCommandController(CommandSender commands, Clock clock, MediationBatches batches) {
+    UsageCommandController(CommandSender commands, Clock clock, MediationBatches batches, Validator validator) {
         this.commands = commands;
         this.batches = batches;
+        this.validator = new SpringValidatorAdapter(validator);
         this.clock = clock;
     }
 
@@ -81,7 +90,8 @@ class UsageCommandController {
     @PostMapping("/api/usage/batches")
     @PreAuthorize(CHARGING)
     @Operation(summary = "Record a batch of usage detail records of many subscriptions; outcome per subscription")
-    Map<String, Object> recordBatch(@Valid @RequestBody UsageBatchRequest body) {
+    Map<String, Object> recordBatch(@RequestBody UsageBatchRequest body) throws MethodArgumentNotValidException {
+        validate(body);
         Map<String, List<UsageRecord>> bySubscription = new LinkedHashMap<>();
         for (BatchRecordRequest record : body.records()) {
             bySubscription.computeIfAbsent(record.subscriptionId(), id -> new ArrayList<>()).add(record.record());
@@ -107,6 +117,30 @@ class UsageCommandController {
         }
         return Map.of("subscriptions", outcomes, "accepted", accepted, "duplicates", duplicates,
                 "refused", refused);
+    }
+
+    /**
+     * As {@code @Valid} would, answering the same problems: bean validation only for a batch that the hand check
+     * ({@link UsageBatchRequest#plainlyValid}) does not pass.
+     */
+    private void validate(UsageBatchRequest body) throws MethodArgumentNotValidException {
+        if (body.plainlyValid()) {
+            return;
+        }
+        var errors = new BeanPropertyBindingResult(body, "usageBatchRequest");
+        validator.validate(body, errors);
+        if (errors.hasErrors()) {
+            throw new MethodArgumentNotValidException(BATCH_BODY, errors);
+        }
+    }
+
+    private static MethodParameter batchBody() {
+        try {
+            return new MethodParameter(UsageCommandController.class.getDeclaredMethod("recordBatch",
+                    UsageBatchRequest.class), 0);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> refusedWhole(String subscriptionId, List<String> recordIds,

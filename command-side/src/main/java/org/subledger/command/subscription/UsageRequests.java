@@ -58,8 +58,35 @@ final class UsageRequests {
         }
     }
 
-    record UsageBatchRequest(@NotEmpty @Size(max = 10000) List<@NotNull @Valid BatchRecordRequest> records) {
+    record UsageBatchRequest(@NotEmpty @Size(max = MAX_BATCH) List<@NotNull @Valid BatchRecordRequest> records) {
+
+        /**
+         * Whether bean validation finds nothing wrong with the batch, checked by hand: Hibernate Validator took 7 % of
+         * the ledger's CPU on batches of 1,000 valid records (a property path built per record and constraint). When
+         * this says no, the caller asks bean validation, whose problems are the ones answered; {@code UsageRequestsTest}
+         * holds the two to the same verdict.
+         */
+        boolean plainlyValid() {
+            if (records == null || records.isEmpty() || records.size() > MAX_BATCH) {
+                return false;
+            }
+            for (BatchRecordRequest record : records) {
+                if (record == null || !text(record.subscriptionId(), 255) || !text(record.recordId(), Integer.MAX_VALUE)
+                        || !text(record.productCode(), 64) || record.usedAt() == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@code @NotBlank} (not null, something left once trimmed) and {@code @Size(max)}. */
+        private static boolean text(String value, int max) {
+            return value != null && value.length() <= max && !value.trim().isEmpty();
+        }
     }
+
+    /** The most records a batch may hold. */
+    static final int MAX_BATCH = 10_000;
 
     /** {@code chargeId} left out: derived from the Idempotency-Key if given, else new. */
     record OneOffChargeRequest(@Name(max = 100) String chargeId,
