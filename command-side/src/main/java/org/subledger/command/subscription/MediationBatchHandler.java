@@ -26,6 +26,7 @@ import org.subledger.kernel.access.AccessScope;
 import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.error.RefusalDetails;
+import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.usage.RecordMediationBatch;
 import org.subledger.kernel.usage.RecordUsageBatch;
@@ -147,7 +148,8 @@ class MediationBatchHandler {
             if (batch != null && !batch.records().isEmpty()) {
                 EventMessage<UsageBatchRecorded> event = GenericEventMessage.<UsageBatchRecorded>asEventMessage(
                         new UsageBatchRecorded(UUID.randomUUID().toString(), List.copyOf(batch.records())))
-                        .andMetaData(metaData);
+                        .andMetaData(metaData)
+                        .andMetaData(Map.of(LedgerMetadata.USAGE_RECORDS, batch.records().size()));
                 batchUsage.add(batch.records(), event.getIdentifier());
                 eventBus.publish(event);
             }

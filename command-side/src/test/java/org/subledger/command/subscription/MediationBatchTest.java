@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.subledger.command.charging.EventChargeRule;
 import org.subledger.command.charging.EventChargeRuleBook;
 import org.subledger.kernel.error.ErrorCode;
+import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.usage.RecordMediationBatch;
@@ -158,13 +159,15 @@ class MediationBatchTest {
 
     @Test
     void billingsRowsKeepTheIdentifierOfTheBatchEventThatHoldsTheirRecords() {
-        // the rows are the batch records' unbilled usage for readers, and their bill keeps where they were recorded
+        // the rows are the batch records' unbilled usage for readers, and their bill keeps where they were recorded;
+        // the event's metadata counts its records (the usage counter reads that, not the payload)
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
                 .expectEventsMatching(Matchers.exactSequenceOf(Matchers.predicate((Message<?> event) ->
                         event.getPayload() instanceof UsageBatchRecorded
                                 && event.getIdentifier().equals(batchUsage.eventIds.get(ID + "/R1"))
-                                && event.getIdentifier().equals(batchUsage.eventIds.get(ID + "/R2")))));
+                                && event.getIdentifier().equals(batchUsage.eventIds.get(ID + "/R2"))
+                                && Integer.valueOf(2).equals(event.getMetaData().get(LedgerMetadata.USAGE_RECORDS)))));
         assertThat(batchUsage.eventIds).hasSize(2);
     }
 

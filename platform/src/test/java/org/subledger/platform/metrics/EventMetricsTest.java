@@ -12,6 +12,7 @@ import org.subledger.kernel.billing.BillIssued;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.billing.BillLine;
 import org.subledger.kernel.billing.BillLineKind;
+import org.subledger.kernel.metadata.LedgerMetadata;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.rating.RatingLine;
 import org.subledger.kernel.subscription.BehaviourCode;
@@ -112,9 +113,26 @@ class EventMetricsTest {
         assertThat(registry.get("ledger.usage.records").counter().count()).isEqualTo(3.0);
     }
 
+    @Test
+    void countsAUsageBatchByTheNumberItsMetadataCarriesWithoutReadingItsPayload() throws Exception {
+        var stored = stored(new UsageBatchRecorded("batch-1", List.of()),
+                MetaData.with(LedgerMetadata.USAGE_RECORDS, 1000));
+        var message = GenericEventMessage.asEventMessage(stored);
+
+        metrics.handle(message);
+
+        assertThat(stored.isPayloadDeserialized()).isFalse();
+        assertThat(registry.get("ledger.usage.records").counter().count())
+                .as("the metadata's count, the (empty) payload not read").isEqualTo(1000.0);
+    }
+
     private <T> SerializedMessage<T> stored(T payload) {
+        return stored(payload, MetaData.emptyInstance());
+    }
+
+    private <T> SerializedMessage<T> stored(T payload, MetaData metaData) {
         return new SerializedMessage<>(UUID.randomUUID().toString(), serializer.serialize(payload, byte[].class),
-                serializer.serialize(MetaData.emptyInstance(), byte[].class), serializer);
+                serializer.serialize(metaData, byte[].class), serializer);
     }
 
     private static <T> GenericDomainEventMessage<T> domainEvent(SerializedMessage<T> message) {

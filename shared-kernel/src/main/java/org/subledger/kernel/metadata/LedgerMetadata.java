@@ -28,6 +28,11 @@ public final class LedgerMetadata {
      * created; copied onto everything the message causes.
      */
     public static final String CAUSE = "cause";
+    /**
+     * On a {@code UsageBatchRecorded} only: the number of records it holds, written by the ledger with the event, so
+     * that counting them never reads its payload (hundreds of kilobytes a batch).
+     */
+    public static final String USAGE_RECORDS = "usageRecords";
 
     /** The principal recorded for work the ledger does by itself (schedules, sagas started by time). */
     public static final String SYSTEM_PRINCIPAL = "system";
