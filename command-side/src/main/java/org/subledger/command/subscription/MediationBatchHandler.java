@@ -223,7 +223,8 @@ class MediationBatchHandler {
         @Override
         public Set<String> recorded(String subscriptionId, Collection<String> recordIds) {
             Set<String> before = recordedBefore.getOrDefault(subscriptionId, Set.of());
-            return recordIds.stream().filter(before::contains).collect(Collectors.toSet());
+            return before.isEmpty() ? Set.of()
+                    : recordIds.stream().filter(before::contains).collect(Collectors.toSet());
         }
 
         /** The subscription records these: they are claimed when every subscription decided. */

@@ -19,12 +19,8 @@ class FakeUnbilledBatchUsage implements UnbilledBatchUsage {
     final Map<String, String> eventIds = new LinkedHashMap<>();
     /** Set by a test that shows the tallies are not read. */
     boolean failOnTallies;
-    /** The record ids' claims, whose key space the rows share (as in {@code usage_record_id}); null: not checked. */
+    /** The record ids' claims, whose key space the rows share (as in {@code usage_record_id}). */
     private final FakeUsageRecordIds claims;
-
-    FakeUnbilledBatchUsage() {
-        this(null);
-    }
 
     FakeUnbilledBatchUsage(FakeUsageRecordIds claims) {
         this.claims = claims;
@@ -32,13 +28,11 @@ class FakeUnbilledBatchUsage implements UnbilledBatchUsage {
 
     @Override
     public void add(List<UsageRecorded> records, String eventId) {
-        if (claims != null) {
-            records.forEach(record -> {
-                if (claims.claim(record.subscriptionId(), List.of(record.recordId())).isEmpty()) {
-                    throw new RecordIdsTaken("Record " + record.recordId() + " was claimed already", null);
-                }
-            });
-        }
+        records.forEach(record -> {
+            if (claims.claim(record.subscriptionId(), List.of(record.recordId())).isEmpty()) {
+                throw new RecordIdsTaken("Record " + record.recordId() + " was claimed already", null);
+            }
+        });
         records.forEach(record -> {
             rows.computeIfAbsent(record.subscriptionId(), id -> new ArrayList<>()).add(record);
             eventIds.put(record.subscriptionId() + "/" + record.recordId(), eventId);
