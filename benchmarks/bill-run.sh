@@ -14,6 +14,8 @@
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.month=2  # the second monthly run (January billed first)
 #   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.warmup=30000  # a warm-up run of other subscriptions
 #   benchmarks/bill-run.sh --bench.subscriptions=20000 --bench.jfr=/tmp/run.jfr  # a flight recording of the run
+#   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.usage=5  # 5 usage records a subscription (PPV-MOVIES)
+#   benchmarks/bill-run.sh --bench.subscriptions=100000 --bench.pay-per-view=true  # the same services, no usage
 #
 # A checkpoint comes just before the measured run; the run reports the WAL it wrote (per subscription, full-page
 # images among it, checkpoints).

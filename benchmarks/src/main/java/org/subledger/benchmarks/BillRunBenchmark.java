@@ -40,6 +40,7 @@ import org.subledger.kernel.subscription.Distributor;
 import org.subledger.kernel.subscription.SubscriptionCreated;
 import org.subledger.kernel.subscription.SubscriptionService;
 import org.subledger.kernel.subscription.SubscriptionState;
+import org.subledger.kernel.usage.UsageRecord;
 
 import jdk.jfr.Recording;
 
@@ -53,6 +54,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -99,6 +101,14 @@ import static org.subledger.benchmarks.LedgerBenchmark.log;
  * 2026-02-01 bills February, one period and one application per bill. It runs in a JVM that has compiled the bill
  * run's code. By default (month 1) the measured run is each subscription's first bill, which catches up two periods.
  *
+ * <p>With {@code --bench.usage=K} (1 to 16) every subscription has PPV-MOVIES too and K unbilled usage records
+ * (Braveheart, 3.00 or 2.00 by the time of day) recorded before the run as {@code POST /api/usage/batches} records them
+ * (mediation batches of 1,000 records, one batch event per partition, a row per record in {@code usage_record_id}):
+ * each bill reads its subscription's rows, bills them, and clears them. The check adds: every record listed by a
+ * bill, none left unbilled. Issue 17: a bill run over subscriptions with usage stays within the bill-run figures; the
+ * run to compare it with is {@code --bench.pay-per-view=true} (the same services, PPV-MOVIES's monthly fee on every
+ * bill, no usage).
+ *
  * <p>With {@code --bench.jfr=FILE} a flight recording (JFR's "profile" settings) covers the measured run until every
  * projection has caught up with it, and is written to FILE ({@code jfr print --events jdk.ExecutionSample FILE}).
  *
@@ -117,6 +127,9 @@ final class BillRunBenchmark {
     static final LocalDate NEXT_BILLING_DATE = LocalDate.of(2026, 3, 1);
     private static final List<String> SAGA_PROCESSORS = List.of("provisioning", "event-charges");
     private static final int BATCH = 1_000;
+    /** {@code --bench.usage}: at most 16 records of 3.00 a subscription (RESIDENTIAL bills usage early at 50.00). */
+    private static final int MAX_USAGE = 16;
+    private static final int USAGE_SENDERS = 4;
     private static final String OPEN_ITEMS = "receivable-open-items";
     /** One auto-apply discount every benchmark subscription meets (type GOLD or the warm-up's, PLATINUM on it). */
     static final AdditiveDiscountDefinition BENCH_DISCOUNT = new AdditiveDiscountDefinition("BENCH-TEN-PERCENT",
@@ -142,16 +155,22 @@ final class BillRunBenchmark {
                 .replace("_", ""));
         int warmup = Integer.parseInt(settings.getOrDefault("warmup", "0").replace("_", ""));
         boolean secondMonth = "2".equals(settings.getOrDefault("month", "1"));
+        int usage = Integer.parseInt(settings.getOrDefault("usage", "0").replace("_", ""));
+        if (usage < 0 || usage > MAX_USAGE || usage > 0 && (secondMonth || warmup > 0 || accounts < subscriptions)) {
+            throw new IllegalArgumentException("--bench.usage is 0 to " + MAX_USAGE + " records a subscription, in"
+                    + " a first month's run without a warm-up, one account each");
+        }
+        boolean payPerView = usage > 0 || Boolean.parseBoolean(settings.getOrDefault("pay-per-view", "false"));
         Path keptDir = settings.containsKey("data-dir") ? Path.of(settings.get("data-dir")) : null;
         Path flightRecording = settings.containsKey("jfr") ? Path.of(settings.get("jfr")) : null;
         InProcessLedger.runAndExit("bill-run", properties, keptDir, (context, postgresDir, heap) ->
                 run(context, postgresDir, heap, subscriptions, Math.min(accounts, subscriptions), timeout, discount,
-                        warmup, secondMonth, flightRecording) ? 0 : 2);
+                        warmup, secondMonth, payPerView, usage, flightRecording) ? 0 : 2);
     }
 
     private static boolean run(ConfigurableApplicationContext context, Path postgresDir, HeapSampler heap, int n,
                                int m, Duration timeout, boolean discount, int warmup, boolean secondMonth,
-                               Path flightRecording) throws Exception {
+                               boolean payPerView, int usageRecords, Path flightRecording) throws Exception {
         DataSource dataSource = context.getBean(DataSource.class);
         var jdbc = new JdbcTemplate(dataSource);
         var axon = context.getBean(Configuration.class);
@@ -197,7 +216,10 @@ final class BillRunBenchmark {
                     timeout);
         }
 
-        seedSubscriptions(commands, storageEngine, jdbc, n, m);
+        List<String> seeded = seedSubscriptions(commands, storageEngine, jdbc, n, m, "GOLD", "BILL-", payPerView);
+        if (usageRecords > 0) {
+            recordUsage(context, jdbc, seeded, usageRecords);
+        }
         long head = store.head();
         long catchUpStart = System.nanoTime();
         projections.awaitCaughtUp(projections.names(), head, timeout);
@@ -292,6 +314,12 @@ final class BillRunBenchmark {
                 + " and payload::jsonb ->> 'runId' = ?", Long.class, runId);
         long discountEvents = jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like"
                 + " '%.DiscountApplied'", Long.class);
+        // every batch record billed: its claim keeps its batch event, its values are gone, and its bill lists it
+        long unbilled = jdbc.queryForObject("select count(*) from usage_record_id where amount is not null",
+                Long.class);
+        long billedRecords = jdbc.queryForObject("select coalesce(sum(jsonb_array_length(payload::jsonb ->"
+                + " 'usageRecordIds')), 0) from domain_event_entry where payload_type like '%.SubscriptionBilled'"
+                + " and payload::jsonb ->> 'runId' = ?", Long.class, runId);
         // one bill per account, numbered after the warm-up's and the first month's
         String expectedFirst = String.format("2026-%06d", billsBefore + 1);
         String expectedLast = String.format("2026-%06d", billsBefore + m);
@@ -301,17 +329,19 @@ final class BillRunBenchmark {
                 // the first bill of a subscription created 2026-01-01, billed in advance on 2026-02-01, covers two
                 // billing periods (January and February): two applications each; in its second month, February only
                 && series != null && series == billsBefore + m
-                && discounts == (discount ? (secondMonth ? 1L : 2L) * n : 0) && discountEvents == 0;
+                && discounts == (discount ? (secondMonth ? 1L : 2L) * n : 0) && discountEvents == 0
+                && unbilled == 0 && billedRecords == (long) usageRecords * n;
         log(String.format("check: run billed %,d; BillIssued events %,d; billing_index rows %,d, not next due %s: %,d;"
                         + " bill numbers %s..%s, %,d distinct, series at %s; discount applications in SubscriptionBilled"
-                        + " %,d, DiscountApplied events %,d -> %s", billed,
+                        + " %,d, DiscountApplied events %,d; usage records billed %,d, unbilled %,d -> %s", billed,
                 issued, indexed,
                 NEXT_BILLING_DATE, notNext, numbers.get("first"), numbers.get("last"),
                 ((Number) numbers.get("distinct_numbers")).longValue(), series, discounts, discountEvents,
-                ok ? "CORRECT" : "WRONG"));
-        System.out.printf("%nRESULT N=%d accounts=%d discount=%s warmup=%d month=%d run=%.1fs subs/s=%.0f events=%d"
-                        + " caughtUp=%.1fs jvmCpuMsPerSub=%.2f pgCpuMsPerSub=%.2f walKBPerSub=%.1f peakHeap=%s"
-                        + " afterGc=%s load=%s/%s correct=%s%n", n, m, discount, warmup, secondMonth ? 2 : 1, seconds,
+                billedRecords, unbilled, ok ? "CORRECT" : "WRONG"));
+        System.out.printf("%nRESULT N=%d accounts=%d discount=%s warmup=%d month=%d ppv=%s usage=%d run=%.1fs"
+                        + " subs/s=%.0f events=%d caughtUp=%.1fs jvmCpuMsPerSub=%.2f pgCpuMsPerSub=%.2f"
+                        + " walKBPerSub=%.1f peakHeap=%s afterGc=%s load=%s/%s correct=%s%n", n, m, discount, warmup,
+                secondMonth ? 2 : 1, payPerView, usageRecords, seconds,
                 n / seconds, appended, untilCaughtUp,
                 jvmCpu * 1000 / n, postgresCpu * 1000 / n, whole.database().wal().bytes() / 1000.0 / n,
                 mb(peakHeap), mb(peakLive), loadBefore, loadAfter, ok);
@@ -334,8 +364,19 @@ final class BillRunBenchmark {
     }
 
     /** As above, of another subscription type, on accounts whose ids start with {@code accountPrefix}. */
-    static void seedSubscriptions(CommandGateway commands, EventStorageEngine storageEngine, JdbcTemplate jdbc, int n,
-                                  int m, String subscriptionType, String accountPrefix) {
+    static List<String> seedSubscriptions(CommandGateway commands, EventStorageEngine storageEngine,
+                                          JdbcTemplate jdbc, int n, int m, String subscriptionType,
+                                          String accountPrefix) {
+        return seedSubscriptions(commands, storageEngine, jdbc, n, m, subscriptionType, accountPrefix, false);
+    }
+
+    /**
+     * As above; with {@code payPerView}, the subscriptions have PPV-MOVIES too (usage can be recorded on them).
+     * Answers the subscriptions' ids, the first first.
+     */
+    static List<String> seedSubscriptions(CommandGateway commands, EventStorageEngine storageEngine,
+                                          JdbcTemplate jdbc, int n, int m, String subscriptionType,
+                                          String accountPrefix, boolean payPerView) {
         // the first account and subscription, recorded by the aggregates themselves
         String firstAccount = accountPrefix + String.format("%07d", 0);
         String firstSubscription = UUID.randomUUID().toString();
@@ -346,7 +387,8 @@ final class BillRunBenchmark {
         commands.sendAndWait(new BecomeSubscriber(firstSubscription, firstAccount, subscriptionType,
                 new BillingTerms("RESIDENTIAL", "STANDARD", BillingFrequency.MONTHLY, null, null, null, null, null),
                 null, null, SubscriptionState.EFFECTIVE, List.of(new Distributor("STB-1", "NAGRA")),
-                List.of(service("PLATINUM"), service("EUROSPORT-1")), List.of(), CREATED_ON, null));
+                payPerView ? List.of(service("PLATINUM"), service("EUROSPORT-1"), service("PPV-MOVIES"))
+                        : List.of(service("PLATINUM"), service("EUROSPORT-1")), List.of(), CREATED_ON, null));
         var accountTemplate = first(storageEngine, firstAccount);
         var subscriptionTemplate = first(storageEngine, firstSubscription);
         var opened = (AccountOpened) accountTemplate.getPayload();
@@ -357,6 +399,8 @@ final class BillRunBenchmark {
         log("template billing_index row: " + indexRow);
 
         long seedStart = System.nanoTime();
+        List<String> ids = new ArrayList<>(n);
+        ids.add(firstSubscription);
         List<DomainEventMessage<?>> batch = new ArrayList<>(2 * BATCH);
         List<Object[]> rows = new ArrayList<>(BATCH);
         // with M < N, accounts have N / M subscriptions each, one bill each (the sample catalog's schemes bill per
@@ -364,6 +408,7 @@ final class BillRunBenchmark {
         for (int i = 1; i < n; i++) {
             String accountId = accountPrefix + String.format("%07d", i % m);
             String subscriptionId = UUID.randomUUID().toString();
+            ids.add(subscriptionId);
             if (i < m) {
                 batch.add(copy(accountTemplate, accountId, new AccountOpened(accountId, opened.type(),
                         new PersonDetails(opened.person().firstName(), opened.person().lastName(),
@@ -388,6 +433,60 @@ final class BillRunBenchmark {
         }
         log(String.format("seeded %,d subscriptions on %,d accounts (%,d events) in %.1f s", n, m, (long) n + m,
                 (System.nanoTime() - seedStart) / 1e9));
+        return ids;
+    }
+
+    /**
+     * {@code perSubscription} unbilled usage records on every subscription, before the run: Braveheart on
+     * 2026-01-20 (at 21:30 and 02:15 in turn, both time-of-day rates), sent as {@code POST /api/usage/batches} sends
+     * them (the command side's {@code MediationBatches}: one batch event per partition of each batch of
+     * {@value #BATCH} records, and a row per record in {@code usage_record_id} that the bill reads and clears), by
+     * {@value #USAGE_SENDERS} senders at once. Checks that every record was accepted.
+     */
+    private static void recordUsage(ConfigurableApplicationContext context, JdbcTemplate jdbc, List<String> ids,
+                                    int perSubscription) throws Exception {
+        Class<?> type = Class.forName("org.subledger.command.subscription.MediationBatches");
+        Object batches = context.getBean(type);
+        var record = type.getDeclaredMethod("record", Map.class);
+        record.setAccessible(true);
+        int subscriptionsPerBatch = Math.max(1, BATCH / perSubscription);
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(USAGE_SENDERS);
+        try {
+            List<java.util.concurrent.Future<?>> senders = new ArrayList<>();
+            for (int sender = 0; sender < USAGE_SENDERS; sender++) {
+                senders.add(pool.submit(() -> {
+                    for (int first = next.getAndAdd(subscriptionsPerBatch); first < ids.size();
+                         first = next.getAndAdd(subscriptionsPerBatch)) {
+                        Map<String, List<UsageRecord>> bySubscription = new LinkedHashMap<>();
+                        for (int i = first; i < Math.min(ids.size(), first + subscriptionsPerBatch); i++) {
+                            List<UsageRecord> records = new ArrayList<>(perSubscription);
+                            for (int k = 0; k < perSubscription; k++) {
+                                records.add(new UsageRecord("BENCH-" + i + "-" + k, "BRAVEHEART",
+                                        LocalDateTime.of(2026, 1, 20, k % 2 == 0 ? 21 : 2, k % 2 == 0 ? 30 : 15)));
+                            }
+                            bySubscription.put(ids.get(i), records);
+                        }
+                        record.invoke(batches, bySubscription);
+                    }
+                    return null;
+                }));
+            }
+            for (var sender : senders) {
+                sender.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long recorded = jdbc.queryForObject("select count(*) from usage_record_id where amount is not null",
+                Long.class);
+        long expected = (long) perSubscription * ids.size();
+        log(String.format("usage: %,d records (%d a subscription) recorded in %.1f s as mediation batches of %,d",
+                recorded, perSubscription, (System.nanoTime() - start) / 1e9, subscriptionsPerBatch * perSubscription));
+        if (recorded != expected) {
+            throw new IllegalStateException("usage records unbilled: " + recorded + ", expected " + expected);
+        }
     }
 
     /**

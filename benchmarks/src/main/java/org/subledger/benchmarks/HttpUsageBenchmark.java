@@ -25,7 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Settings ({@code --bench.NAME=VALUE}): {@code url} (required), {@code ledger-pid}, {@code postgres-data-dir},
  * {@code clients} (1,4,8), {@code subscriptions} (100), {@code batch} (1000 records), {@code scheme} (CORPORATE: usage
- * waits for the bill run; RESIDENTIAL bills usage early every 20 records), {@code jit-warmup} (15s, once, not
+ * waits for the bill run; RESIDENTIAL bills usage early every 20 records or 50.00; PREPAID as it comes; or a mix in
+ * turn, such as {@code CORPORATE:8,RESIDENTIAL:1,PREPAID:1}, whose early-billed subscriptions are checked after the
+ * runs), {@code jit-warmup} (15s, once, not
  * counted), {@code warmup} (3s, before each run), {@code duration} (10s), {@code request-timeout} (60s: a batch
  * answered later counts as an error), {@code preload} (0: records stored before the runs, in batches of
  * {@code batch}, record {@code k} on subscription {@code k mod subscriptions}, so every subscription holds
@@ -53,6 +55,8 @@ final class HttpUsageBenchmark {
     private final LoadRunner runner;
     private final List<String> subscriptions = new ArrayList<>();
     private final String scheme;
+    /** The schemes of the subscriptions, in turn: subscription i has {@code schemes[i mod size]}. */
+    private final List<String> schemes;
     private final String runTag = UUID.randomUUID().toString().substring(0, 8);
     private String apiKey;
 
@@ -60,6 +64,7 @@ final class HttpUsageBenchmark {
         this.url = HttpBenchmarkOptions.required(settings, "url");
         this.ledgerPid = Long.parseLong(settings.getOrDefault("ledger-pid", "-1"));
         this.scheme = settings.getOrDefault("scheme", "CORPORATE");
+        this.schemes = schemes(scheme);
         this.batch = Integer.parseInt(settings.getOrDefault("batch", "1000"));
         this.warmup = Duration.parse("PT" + settings.getOrDefault("warmup", "3s"));
         this.duration = Duration.parse("PT" + settings.getOrDefault("duration", "10s"));
@@ -89,13 +94,14 @@ final class HttpUsageBenchmark {
         for (int clients : clientCounts) {
             rows.add(benchmark.measure(clients));
         }
+        boolean billedEarly = benchmark.checkEarlyBilling();
         System.out.println();
         System.out.println("| clients | records/s | batches/s | p50 per batch | p99 per batch | errors | CPU (cores): "
                 + "machine / ledger JVM / PostgreSQL / client JVM | CPU ms per record: ledger JVM / PostgreSQL "
                 + "| ledger busy after the run | ledger JVM CPU ms per record until idle |");
         System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |");
         rows.forEach(System.out::println);
-        System.exit(0);
+        System.exit(billedEarly ? 0 : 2);
     }
 
     private void prepare(int subscriptionCount) throws Exception {
@@ -223,17 +229,91 @@ final class HttpUsageBenchmark {
         }
     }
 
+    /**
+     * {@code CORPORATE}, or a mix such as {@code CORPORATE:8,RESIDENTIAL:1,PREPAID:1} (eight subscriptions in ten
+     * CORPORATE, one RESIDENTIAL, one PREPAID, in turn), expanded to one entry per subscription of a turn.
+     */
+    static List<String> schemes(String setting) {
+        List<String> expanded = new ArrayList<>();
+        for (String part : setting.split(",")) {
+            String[] schemeAndWeight = part.trim().split(":");
+            int weight = schemeAndWeight.length > 1 ? Integer.parseInt(schemeAndWeight[1].trim()) : 1;
+            if (weight < 1 || weight > 100) {
+                throw new IllegalArgumentException("a scheme's weight is 1 to 100: " + part);
+            }
+            for (int i = 0; i < weight; i++) {
+                expanded.add(schemeAndWeight[0].trim());
+            }
+        }
+        return List.copyOf(expanded);
+    }
+
+    /** The sample catalog's subscription type for a scheme: prepaid schemes have types of their own. */
+    private static String subscriptionType(String scheme) {
+        return switch (scheme) {
+            case "PREPAID" -> "GOLD-PREPAID";
+            case "PREPAID-WALLET" -> "GOLD-WALLET";
+            default -> "GOLD";
+        };
+    }
+
+    /**
+     * After the runs (the ledger idle): the subscriptions of schemes that bill usage early hold no more unbilled usage
+     * than their scheme allows — RESIDENTIAL under 20 records (a usage bill at 20 records or 50.00; the total, VAT
+     * included, is printed), PREPAID none (a usage bill as the records come) — although the runs sent each of them far more. Every one of them is read
+     * ({@code GET /api/subscriptions/{id}/unbilled-usage}). Prints what it found; false when one holds too much.
+     */
+    private boolean checkEarlyBilling() throws Exception {
+        var http = HttpChargeBenchmark.client();
+        String agent = HttpChargeBenchmark.basic("agent", "demo");
+        int checked = 0;
+        int wrong = 0;
+        int maxRecords = 0;
+        java.math.BigDecimal maxTotal = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < subscriptions.size(); i++) {
+            String subscriptionScheme = schemes.get(i % schemes.size());
+            boolean prepaid = subscriptionScheme.equals("PREPAID");
+            if (!prepaid && !subscriptionScheme.equals("RESIDENTIAL")) {
+                continue;
+            }
+            var request = HttpRequest.newBuilder(URI.create(url + "/api/subscriptions/" + subscriptions.get(i)
+                    + "/unbilled-usage")).timeout(requestTimeout).header("Authorization", agent).GET().build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("unbilled usage of " + subscriptions.get(i) + " answered "
+                        + response.statusCode() + " " + response.body());
+            }
+            JsonNode unbilled = JSON.readTree(response.body());
+            int records = unbilled.get("records").size();
+            var total = unbilled.get("records").isEmpty() ? java.math.BigDecimal.ZERO
+                    : new java.math.BigDecimal(unbilled.get("total").get("amount").asText());
+            checked++;
+            maxRecords = Math.max(maxRecords, records);
+            maxTotal = maxTotal.max(total);
+            if (prepaid ? records != 0 : records >= 20) {
+                wrong++;
+            }
+        }
+        if (checked > 0) {
+            System.out.printf("early billing: %,d subscriptions of RESIDENTIAL or PREPAID read after the runs, at most"
+                    + " %d records and %s unbilled on one; %,d holding more than their scheme allows -> %s%n",
+                    checked, maxRecords, maxTotal.toPlainString(), wrong, wrong == 0 ? "CORRECT" : "WRONG");
+        }
+        return wrong == 0;
+    }
+
     private String open(HttpClient http, String agent, int i) throws Exception {
         String account = JSON.readTree(send(http, "/api/accounts", agent, """
                 {"type":"PERSON","firstName":"Usage","lastName":"Subscriber %d","currency":"EUR",\
                 "creditLimit":1000000000}""".formatted(i))).get("accountId").asText();
         return JSON.readTree(send(http, "/api/subscriptions", agent, """
-                {"accountId":"%s","subscriptionTypeCode":"GOLD",
+                {"accountId":"%s","subscriptionTypeCode":"%s",
                  "billingTerms":{"scheme":"%s","billingFrequency":"MONTHLY"},
                  "initialState":"EFFECTIVE","actionDate":"2026-01-01",
                  "distributors":[{"distributorId":"STB-1","providerCode":"NAGRA"}],
                  "services":[{"productCode":"GOLD","distributorIds":["STB-1"]},
-                             {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(account, scheme)))
+                             {"productCode":"PPV-MOVIES","distributorIds":["STB-1"]}]}""".formatted(account,
+                subscriptionType(schemes.get(i % schemes.size())), schemes.get(i % schemes.size()))))
                 .get("subscriptionId").asText();
     }
 
