@@ -38,6 +38,9 @@ cp benchmarks/target/benchmarks.jar "$work/benchmarks.jar"
 
 log="benchmarks/target/$name-$(date +%Y%m%d-%H%M%S).log"
 echo "uptime at start: $(uptime)" | tee "$log"
+# the machine the figures come from
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores,\
+ $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)" | tee -a "$log"
 # shellcheck disable=SC2086
 java ${LEDGER_OPTS:-} -jar "$work/ledger.jar" --server.port="$port" --ledger.embedded-postgres.port=0 \
     --ledger.embedded-postgres.data-dir="$work/postgres" --logging.level.root=WARN > "$work/ledger.log" 2>&1 &
