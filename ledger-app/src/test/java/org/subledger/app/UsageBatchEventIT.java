@@ -2,18 +2,26 @@ package org.subledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.subledger.command.usage.UnbilledBatchUsage;
+import org.subledger.kernel.money.Money;
+import org.subledger.kernel.usage.UsageBillingDue;
+import org.subledger.kernel.usage.UsageBillingReason;
 import org.subledger.kernel.usage.UsageRecorded;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +42,12 @@ class UsageBatchEventIT extends LedgerIT {
 
     @Autowired
     UnbilledBatchUsage unbilledBatchUsage;
+
+    @Autowired
+    EventGateway eventGateway;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Autowired
     @Qualifier("eventSerializer")
@@ -172,13 +186,14 @@ class UsageBatchEventIT extends LedgerIT {
 
         // 10 records of 3.00: 30.00 unbilled, below both thresholds
         postBatch(residential, tag + "-a", 10);
-        assertThat(events(residential, "UsageBillingDue")).isEmpty();
+        assertThat(billingDue(residential)).isEmpty();
         assertThat(unbilledRows(residential)).hasSize(10);
 
         // 10 more, in another batch: 20 records, 60.00 — the earlier batch's count with this one's
         postBatch(residential, tag + "-b", 10);
         assertThat(usageRecordedOn(residential)).isZero();
-        assertThat(events(residential, "UsageBillingDue")).singleElement().satisfies(due -> {
+        assertThat(events(residential, "UsageBillingDue")).as("the ask is not on the subscription's stream").isEmpty();
+        assertThat(billingDue(residential)).singleElement().satisfies(due -> {
             assertThat(due.get("reason").asText()).isEqualTo("AMOUNT_THRESHOLD");
             assertThat(due.get("unbilledRecords").asInt()).isEqualTo(20);
             assertThat(due.at("/unbilledAmount/amount").decimalValue()).isEqualByComparingTo("60.00");
@@ -190,8 +205,46 @@ class UsageBatchEventIT extends LedgerIT {
                 .allMatch(id -> id.startsWith(tag + "-a-") || id.startsWith(tag + "-b-"));
         assertThat(unbilledRows(residential)).isEmpty();
         postBatch(residential, tag + "-c", 5);
-        assertThat(events(residential, "UsageBillingDue")).hasSize(1);
+        assertThat(billingDue(residential)).hasSize(1);
         assertThat(unbilledRows(residential)).hasSize(5);
+    }
+
+    /**
+     * A batch's ask for a usage bill is not on the subscription's stream, so a batch deciding while the bill of an
+     * earlier ask is being written does not conflict with it, and may ask again on usage that bill is taking. The
+     * usage bill checks that the usage is still due when it is written: an ask that comes too late (published here
+     * as a batch would have published it) issues no bill for what is left under the threshold.
+     */
+    @Test
+    void anAskForAUsageBillThatCameTooLateIssuesNoBillUnderTheThreshold() {
+        String residential = subscribe("RESIDENTIAL");
+        String tag = UUID.randomUUID().toString();
+        postBatch(residential, tag + "-a", 20);
+        Await.until("the usage bill of " + residential, () -> billedRecordIds(residential), ids -> ids.size() == 20);
+        String accountId = jdbc.queryForObject("select account_id from billing_index where subscription_id = ?",
+                String.class, residential);
+        postBatch(residential, tag + "-b", 1);
+        assertThat(unbilledRows(residential)).containsExactly(tag + "-b-0");
+
+        // as decided by a batch that read the twenty records before their bill was committed (and one of its own)
+        eventGateway.publish(GenericEventMessage.asEventMessage(new UsageBillingDue(residential, accountId,
+                UsageBillingReason.RECORD_THRESHOLD, Money.of(new BigDecimal("63.00"), Currency.getInstance("EUR")),
+                21, null)));
+        RestartIT.awaitCaughtUp(context, "process-managers");
+
+        assertThat(billedRecordIds(residential)).as("one usage bill, of the twenty").hasSize(20);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%.SubscriptionBilled'", Long.class, residential)).isEqualTo(1);
+        assertThat(unbilledRows(residential)).containsExactly(tag + "-b-0");
+    }
+
+    /** The subscription's asks for usage bills, stored as events of their own (no aggregate), oldest first. */
+    private List<JsonNode> billingDue(String subscriptionId) {
+        return jdbc.queryForList("""
+                select payload::text from domain_event_entry
+                where payload_type = 'org.subledger.kernel.usage.UsageBillingDue' and type is null
+                  and payload::jsonb ->> 'subscriptionId' = ?
+                order by global_index""", String.class, subscriptionId).stream().map(LedgerIT::json).toList();
     }
 
     /**

@@ -29,6 +29,7 @@ import org.subledger.kernel.error.ErrorCode;
 import org.subledger.kernel.error.LedgerRefusal;
 import org.subledger.kernel.subscription.BehaviourCode;
 import org.subledger.kernel.subscription.SubscriptionAction;
+import org.subledger.kernel.subscription.UsageTally;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.nio.charset.StandardCharsets;
@@ -193,6 +194,10 @@ class BillWriter {
                 if (account.closed()) {
                     throw new LedgerRefusal(ErrorCode.ACCOUNT_CLOSED, "Account " + account.accountId() + " is closed");
                 }
+                if (kind == BillKind.USAGE && !usageBillingDue(state, catalog)) {
+                    skipped++; // billed meanwhile (an earlier ask's usage bill took it), or no longer due
+                    continue;
+                }
                 var draft = BillCalculator.bill(state, account, catalog, billingDate, kind, rules);
                 if (draft.isEmpty()) {
                     skipped++;
@@ -338,6 +343,26 @@ class BillWriter {
                 draft.billedOn(), draft.billedThrough(), draft.nextBillingDate(), draft.services(),
                 draft.usageRecordIds(), draft.oneOffChargeIds(), BILLING,
                 discounts.stream().map(DiscountApplication::of).toList(), draft.usageBilledByDay());
+    }
+
+    /**
+     * A usage bill is issued only while the subscription's unbilled usage is due under its scheme, by the rule that
+     * asked for it ({@link UsageTally#billingDue}): a mediation batch decides on the usage unbilled when it reads it,
+     * and may ask again while the bill its earlier ask caused is being written (its asks are not on the stream, so
+     * nothing makes the two conflict); the second ask then finds what is left under the threshold, or nothing, and
+     * issues no bill.
+     */
+    static boolean usageBillingDue(BillingState state, BillingCatalog catalog) {
+        if (state.billingTerms() == null) {
+            return false;
+        }
+        UsageTally unbilled = null;
+        for (UsageRecorded usage : state.unbilledUsage()) {
+            unbilled = new UsageTally(1, usage.amount()).plus(unbilled);
+        }
+        UsageTally tally = unbilled;
+        return tally != null && catalog.billingTermScheme(state.billingTerms().billingTermSchemeCode())
+                .flatMap(tally::billingDue).isPresent();
     }
 
     /**

@@ -153,6 +153,11 @@ class MediationBatchHandler {
                 batchUsage.add(batch.records(), event.getIdentifier());
                 eventBus.publish(event);
             }
+            if (batch != null) {
+                // each subscription's ask for its usage bill, an event of its own after the batch's (no stream)
+                batch.billingDue().forEach(due -> eventBus.publish(GenericEventMessage.asEventMessage(due)
+                        .andMetaData(metaData)));
+            }
         } catch (RecordIdsTaken taken) {
             if (command.lookUpFirst()) {
                 throw new ConcurrencyException("A concurrent command recorded some of the batch's records first",

@@ -181,9 +181,19 @@ final class SubscriptionUsage {
             }
             UsageTally unbilled = plus(streamUnbilled(), inBatches);
             if (unbilled != null) {
-                billingDue(subscription, lookup, unbilled).ifPresent(reason -> apply(new UsageBillingDue(
+                boolean batchOnly = inBatch;
+                billingDue(subscription, lookup, unbilled).map(reason -> new UsageBillingDue(
                         subscription.subscriptionId(), subscription.accountId(), reason, unbilled.amount(),
-                        (int) Math.min(Integer.MAX_VALUE, unbilled.records()), action(BehaviourCode.RECORD_USAGE))));
+                        (int) Math.min(Integer.MAX_VALUE, unbilled.records()), action(BehaviourCode.RECORD_USAGE)))
+                        .ifPresent(due -> {
+                            if (batchOnly) {
+                                // off the stream, as the batch's records: a usage bill being written to the stream
+                                // meanwhile does not make the whole batch conflict (the bill checks it is still due)
+                                batch.billingDue(due);
+                            } else {
+                                apply(due);
+                            }
+                        });
             }
         }
         return new Outcome(subscription.subscriptionId(), accepted.stream().map(UsageRecorded::recordId).toList(),
@@ -338,24 +348,10 @@ final class SubscriptionUsage {
     }
 
     /** Whether the scheme asks for a usage bill now, on this unbilled usage (the stream's and the batches'). */
-    private Optional<UsageBillingReason> billingDue(Facts subscription, SubscriptionLookup lookup,
-                                                    UsageTally unbilled) {
-        var scheme = lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode());
-        if (scheme.isEmpty()) {
-            return Optional.empty();
-        }
-        BillingTermSchemeDefinition terms = scheme.get();
-        if (terms.prepaid()) {
-            return Optional.of(UsageBillingReason.PREPAID);
-        }
-        if (terms.maxUnbilledUsageAmount() != null
-                && unbilled.amount().compareTo(terms.maxUnbilledUsageAmount()) >= 0) {
-            return Optional.of(UsageBillingReason.AMOUNT_THRESHOLD);
-        }
-        if (terms.maxUnbilledUsageRecords() != null && unbilled.records() >= terms.maxUnbilledUsageRecords()) {
-            return Optional.of(UsageBillingReason.RECORD_THRESHOLD);
-        }
-        return Optional.empty();
+    private static Optional<UsageBillingReason> billingDue(Facts subscription, SubscriptionLookup lookup,
+                                                           UsageTally unbilled) {
+        return lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode())
+                .flatMap(unbilled::billingDue);
     }
 
     /** The account's and the subscription's facts a usage catalog's select conditions look at, read once if asked. */

@@ -2,6 +2,7 @@ package org.subledger.command.subscription;
 
 import org.subledger.command.usage.UnbilledBatchUsage;
 import org.subledger.kernel.subscription.UsageTally;
+import org.subledger.kernel.usage.UsageBillingDue;
 import org.subledger.kernel.usage.UsageRecorded;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Optional;
 final class UsageBatch {
 
     private final List<UsageRecorded> records = new ArrayList<>();
+    private final List<UsageBillingDue> billingDue = new ArrayList<>();
     private final UnbilledBatchUsage unbilled;
     private final Collection<String> subscriptionIds;
     private Map<String, UsageTally> tallies;
@@ -31,6 +33,19 @@ final class UsageBatch {
 
     void add(UsageRecorded record) {
         records.add(record);
+    }
+
+    /**
+     * A subscription of the batch asks for its usage bill: published as an event of its own with the batch event, not
+     * on the subscription's stream (which the batch leaves alone, as it leaves its records off it).
+     */
+    void billingDue(UsageBillingDue due) {
+        billingDue.add(due);
+    }
+
+    /** The subscriptions' asks for their usage bills, in the order decided. */
+    List<UsageBillingDue> billingDue() {
+        return billingDue;
     }
 
     /** The records accepted so far, in the order decided. */

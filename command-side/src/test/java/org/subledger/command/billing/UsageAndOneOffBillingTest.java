@@ -3,12 +3,15 @@ package org.subledger.command.billing;
 import org.junit.jupiter.api.Test;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.catalog.BillingFrequency;
+import org.subledger.kernel.catalog.BillingTermSchemeDefinition;
+import org.subledger.kernel.catalog.BillingTiming;
 import org.subledger.kernel.money.Money;
 import org.subledger.kernel.usage.UsageBillingDue;
 import org.subledger.kernel.usage.UsageBillingReason;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.subledger.command.billing.BillingFixtures.ACC;
@@ -115,5 +118,39 @@ class UsageAndOneOffBillingTest {
         assertThat(lines(scenario.run(MAY_1).orElseThrow())).containsExactly(
                 "RECURRING BASIC 2026-05-01 2026-06-01 x1 30.00",
                 "ONE_OFF ANTENNA 2026-04-21 2026-04-21 x1 10.00");
+    }
+
+    /**
+     * A usage bill is issued only while the usage is still due under the scheme (the rule the ask was decided by): a
+     * mediation batch's ask can be decided on usage that the bill of an earlier ask is taking meanwhile.
+     */
+    @Test
+    void aUsageBillIsDueOnlyWhileTheUnbilledUsageReachesTheSchemesThresholdOrIsPrepaid() {
+        var limits = new BillingTermSchemeDefinition("LIMITS", "LIMITS", List.of(BillingFrequency.values()), 12,
+                List.of(BillingFixtures.STANDARD), BillingFixtures.STANDARD, false, false, BillingTiming.IN_ADVANCE,
+                eur("6.00"), 3, false);
+        var prepaid = new BillingTermSchemeDefinition("PREPAY", "PREPAY", List.of(BillingFrequency.values()), 0,
+                List.of(BillingFixtures.STANDARD), BillingFixtures.STANDARD, false, false, BillingTiming.IN_ADVANCE,
+                null, null, true);
+        var limited = BillingScenario.given(created(APR_1, terms("LIMITS", BillingFrequency.MONTHLY),
+                service("BASIC", APR_1)));
+        limited.catalog = limited.catalog.scheme(limits);
+        assertThat(BillWriter.usageBillingDue(limited.state, limited.catalog)).as("nothing unbilled").isFalse();
+        limited.then(usage("u-1", LocalDateTime.parse("2026-04-20T21:30"), "3.00"),
+                usage("u-2", LocalDateTime.parse("2026-04-20T22:30"), "2.00"));
+        assertThat(BillWriter.usageBillingDue(limited.state, limited.catalog)).as("5.00, 2 records").isFalse();
+        limited.then(usage("u-3", LocalDateTime.parse("2026-04-20T23:30"), "0.50"));
+        assertThat(BillWriter.usageBillingDue(limited.state, limited.catalog)).as("3 records").isTrue();
+        limited.usageBill(date("2026-04-21")).orElseThrow();
+        assertThat(BillWriter.usageBillingDue(limited.state, limited.catalog)).as("billed").isFalse();
+        limited.then(usage("u-4", LocalDateTime.parse("2026-04-22T21:30"), "6.00"));
+        assertThat(BillWriter.usageBillingDue(limited.state, limited.catalog)).as("6.00").isTrue();
+
+        var paidFirst = BillingScenario.given(created(APR_1, terms("PREPAY", BillingFrequency.MONTHLY),
+                service("BASIC", APR_1)));
+        paidFirst.catalog = paidFirst.catalog.scheme(prepaid);
+        assertThat(BillWriter.usageBillingDue(paidFirst.state, paidFirst.catalog)).as("nothing unbilled").isFalse();
+        paidFirst.then(usage("u-1", LocalDateTime.parse("2026-04-20T21:30"), "3.00"));
+        assertThat(BillWriter.usageBillingDue(paidFirst.state, paidFirst.catalog)).as("prepaid").isTrue();
     }
 }

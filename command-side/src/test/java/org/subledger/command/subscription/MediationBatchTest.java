@@ -78,11 +78,17 @@ class MediationBatchTest {
                         && batch.records().equals(List.of(records)))));
     }
 
-    /** The subscription's ask for its usage bill (on its stream), then the batch's one event of these records. */
-    static Matcher<List<Message<?>>> dueThenBatchOf(UsageBillingDue due, UsageRecorded... records) {
-        return Matchers.payloadsMatching(Matchers.exactSequenceOf(Matchers.predicate(due::equals),
-                Matchers.predicate(payload -> payload instanceof UsageBatchRecorded batch
-                        && batch.records().equals(List.of(records)))));
+    /**
+     * The batch's one event of these records, then the subscription's ask for its usage bill as an event of its own,
+     * off the subscription's stream (not a domain event: a usage bill written to the stream meanwhile does not make
+     * the batch conflict).
+     */
+    static Matcher<List<Message<?>>> batchThenDue(UsageBillingDue due, UsageRecorded... records) {
+        return Matchers.exactSequenceOf(
+                Matchers.predicate((Message<?> event) -> event.getPayload() instanceof UsageBatchRecorded batch
+                        && batch.records().equals(List.of(records))),
+                Matchers.predicate((Message<?> event) -> due.equals(event.getPayload())
+                        && !(event instanceof org.axonframework.eventhandling.DomainEventMessage<?>)));
     }
 
     static RecordMediationBatch mediation(UsageRecord... records) {
@@ -176,7 +182,7 @@ class MediationBatchTest {
         lookup.with(residential(null, null, true));
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
-                .expectEventsMatching(dueThenBatchOf(due(UsageBillingReason.PREPAID, "6.00", 2), evening("R1"),
+                .expectEventsMatching(batchThenDue(due(UsageBillingReason.PREPAID, "6.00", 2), evening("R1"),
                         evening("R2")));
         assertThat(batchUsage.rows).isEqualTo(Map.of(ID, List.of(evening("R1"), evening("R2"))));
     }
@@ -243,7 +249,7 @@ class MediationBatchTest {
         lookup.with(residential(null, 2, false));
         fixture.given(effective(), cinemaFrom(DAY_ONE))
                 .when(mediation(braveheart("R1", EVENING), braveheart("R2", EVENING)))
-                .expectEventsMatching(dueThenBatchOf(due(UsageBillingReason.RECORD_THRESHOLD, "6.00", 2),
+                .expectEventsMatching(batchThenDue(due(UsageBillingReason.RECORD_THRESHOLD, "6.00", 2),
                         evening("R1"), evening("R2")));
         assertThat(batchUsage.rows).isEqualTo(Map.of(ID, List.of(evening("R1"), evening("R2"))));
     }
@@ -256,7 +262,7 @@ class MediationBatchTest {
         // and R3, four records of 3.00 are unbilled
         fixture.given(effective(), cinemaFrom(DAY_ONE), evening("R0"))
                 .when(mediation(braveheart("R2", EVENING), braveheart("R3", EVENING)))
-                .expectEventsMatching(dueThenBatchOf(due(UsageBillingReason.AMOUNT_THRESHOLD, "12.00", 4),
+                .expectEventsMatching(batchThenDue(due(UsageBillingReason.AMOUNT_THRESHOLD, "12.00", 4),
                         evening("R2"), evening("R3")));
     }
 
