@@ -137,8 +137,13 @@ class MediationBatchHandler {
         AccessScope scope = CommandScopes.of(metaData);
         LocalDate today = LocalDate.now(clock);
         var catalog = new BatchLookup(lookup); // catalog entries read once per batch, not once per subscription
+        // what earlier batches left unbilled is read for the subscriptions billed early only: the others' unbilled
+        // rows grow until their bill run, and reading them with every batch cost more with every batch
         UsageBatch batch = chargeRules.mayCharge(BehaviourCode.RECORD_USAGE) ? null
-                : new UsageBatch(batchUsage, loaded.keySet());
+                : new UsageBatch(batchUsage, loaded.entrySet().stream()
+                        .filter(entry -> entry.getValue().invoke(loadedSubscription ->
+                                loadedSubscription.billsUsageEarly(catalog)))
+                        .map(Map.Entry::getKey).toList());
         loaded.forEach((subscriptionId, subscription) -> outcomes.put(subscriptionId, record(subscription,
                 new RecordUsageBatch(subscriptionId, inOrder.get(subscriptionId)), scope, catalog, batchIds, dueDates,
                 wallets, today, batch)));

@@ -391,6 +391,15 @@ class Subscription {
         return usage().record(records, usageFacts(), lookup, recordIds, dueDates, wallets, today, batch);
     }
 
+    /**
+     * Whether this subscription's scheme bills usage early (prepaid, or at an amount or a number of records): a
+     * mediation batch reads what earlier batches left unbilled for such subscriptions only.
+     */
+    boolean billsUsageEarly(SubscriptionLookup lookup) {
+        var facts = usageFacts();
+        return facts.billingTerms() != null && SubscriptionUsage.earlyUsageBills(facts, lookup);
+    }
+
     /** A charge whose date is left out is rated as of today, by the ledger's clock. */
     @CommandHandler
     void handle(AddOneOffCharge command, SubscriptionLookup lookup, Clock clock) {

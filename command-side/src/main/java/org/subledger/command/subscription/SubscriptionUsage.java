@@ -330,7 +330,7 @@ final class SubscriptionUsage {
     }
 
     /** Whether the scheme asks for a usage bill before the bill run: prepaid, or at an amount or number of records. */
-    private static boolean earlyUsageBills(Facts subscription, SubscriptionLookup lookup) {
+    static boolean earlyUsageBills(Facts subscription, SubscriptionLookup lookup) {
         return lookup.billingTermScheme(subscription.billingTerms().billingTermSchemeCode())
                 .map(terms -> terms.prepaid() || terms.maxUnbilledUsageAmount() != null
                         || terms.maxUnbilledUsageRecords() != null)

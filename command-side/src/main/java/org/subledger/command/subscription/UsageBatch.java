@@ -15,7 +15,8 @@ import java.util.Optional;
  * The records of a mediation batch's one {@code UsageBatchRecorded} event as its subscriptions decide them
  * ({@link MediationBatchHandler}), and what earlier batches left unbilled on each of those subscriptions: a scheme that
  * bills usage early (prepaid, or at an amount or a number of records) decides on that and its stream's unbilled usage
- * together. Those tallies are read once for all the batch's subscriptions, when the first such subscription asks; a
+ * together. Those tallies are read once for all the batch's subscriptions that bill usage early (the handler names
+ * them: the others' unbilled rows, which wait for their bill runs, are never read here), when the first asks; a
  * batch of subscriptions that bill usage only at their bill runs never reads them.
  */
 final class UsageBatch {

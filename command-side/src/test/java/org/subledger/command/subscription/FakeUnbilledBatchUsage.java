@@ -19,6 +19,8 @@ class FakeUnbilledBatchUsage implements UnbilledBatchUsage {
     final Map<String, String> eventIds = new LinkedHashMap<>();
     /** Set by a test that shows the tallies are not read. */
     boolean failOnTallies;
+    /** The subscriptions each read of the tallies asked for. */
+    final List<List<String>> talliesRead = new ArrayList<>();
     /** The record ids' claims, whose key space the rows share (as in {@code usage_record_id}). */
     private final FakeUsageRecordIds claims;
 
@@ -51,6 +53,7 @@ class FakeUnbilledBatchUsage implements UnbilledBatchUsage {
         if (failOnTallies) {
             throw new AssertionError("the unbilled batch usage was read");
         }
+        talliesRead.add(List.copyOf(subscriptionIds));
         return UnbilledBatchUsage.super.tallies(subscriptionIds);
     }
 

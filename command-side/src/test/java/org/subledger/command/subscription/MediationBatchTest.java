@@ -252,6 +252,8 @@ class MediationBatchTest {
                 .expectEventsMatching(batchThenDue(due(UsageBillingReason.RECORD_THRESHOLD, "6.00", 2),
                         evening("R1"), evening("R2")));
         assertThat(batchUsage.rows).isEqualTo(Map.of(ID, List.of(evening("R1"), evening("R2"))));
+        // read once, for the subscriptions that bill usage early only (a plain one's never: see below)
+        assertThat(batchUsage.talliesRead).containsExactly(List.of(ID));
     }
 
     @Test
