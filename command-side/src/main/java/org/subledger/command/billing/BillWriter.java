@@ -40,6 +40,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -356,13 +357,10 @@ class BillWriter {
         if (state.billingTerms() == null) {
             return false;
         }
-        UsageTally unbilled = null;
-        for (UsageRecorded usage : state.unbilledUsage()) {
-            unbilled = new UsageTally(1, usage.amount()).plus(unbilled);
-        }
-        UsageTally tally = unbilled;
-        return tally != null && catalog.billingTermScheme(state.billingTerms().billingTermSchemeCode())
-                .flatMap(tally::billingDue).isPresent();
+        Optional<UsageTally> unbilled = state.unbilledUsage().stream()
+                .map(usage -> new UsageTally(1, usage.amount())).reduce(UsageTally::plus);
+        return unbilled.isPresent() && catalog.billingTermScheme(state.billingTerms().billingTermSchemeCode())
+                .flatMap(unbilled.get()::billingDue).isPresent();
     }
 
     /**

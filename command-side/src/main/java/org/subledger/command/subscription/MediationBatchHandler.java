@@ -157,9 +157,8 @@ class MediationBatchHandler {
                         .andMetaData(Map.of(LedgerMetadata.USAGE_RECORDS, batch.records().size()));
                 batchUsage.add(batch.records(), event.getIdentifier());
                 eventBus.publish(event);
-            }
-            if (batch != null) {
-                // each subscription's ask for its usage bill, an event of its own after the batch's (no stream)
+                // each subscription's ask for its usage bill (asked only with records in the batch), an event of its
+                // own after the batch's, on no stream
                 batch.billingDue().forEach(due -> eventBus.publish(GenericEventMessage.asEventMessage(due)
                         .andMetaData(metaData)));
             }

@@ -181,12 +181,11 @@ final class SubscriptionUsage {
             }
             UsageTally unbilled = plus(streamUnbilled(), inBatches);
             if (unbilled != null) {
-                boolean batchOnly = inBatch;
                 billingDue(subscription, lookup, unbilled).map(reason -> new UsageBillingDue(
                         subscription.subscriptionId(), subscription.accountId(), reason, unbilled.amount(),
                         (int) Math.min(Integer.MAX_VALUE, unbilled.records()), action(BehaviourCode.RECORD_USAGE)))
                         .ifPresent(due -> {
-                            if (batchOnly) {
+                            if (inBatch) {
                                 // off the stream, as the batch's records: a usage bill being written to the stream
                                 // meanwhile does not make the whole batch conflict (the bill checks it is still due)
                                 batch.billingDue(due);
