@@ -238,6 +238,45 @@ class UsageBatchEventIT extends LedgerIT {
         assertThat(unbilledRows(residential)).containsExactly(tag + "-b-0");
     }
 
+    /**
+     * Usage bills keep the folds of the subscription's and the account's streams between bills and read only what came
+     * since (issue 17): a payment on the account and a record on the subscription's stream between two usage bills
+     * are on the second, and so is the first bill itself (none of its records billed again).
+     */
+    @Test
+    void whatChangedTheAccountAndTheSubscriptionBetweenTwoUsageBillsIsOnTheSecond() {
+        String residential = subscribe("RESIDENTIAL");
+        String tag = UUID.randomUUID().toString();
+        postBatch(residential, tag + "-a", 20);
+        Await.until("the first usage bill of " + residential, () -> billedRecordIds(residential),
+                ids -> ids.size() == 20);
+        String accountId = jdbc.queryForObject("select account_id from billing_index where subscription_id = ?",
+                String.class, residential);
+        var paid = api.post("agent", "/api/accounts/" + accountId + "/payments",
+                "{\"amount\": 10.00, \"reference\": \"between two usage bills\"}");
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        var single = api.post("billing", "/api/subscriptions/" + residential + "/usage", """
+                {"recordId":"S-%s","productCode":"BRAVEHEART","usedAt":"2026-03-21T21:30:00"}""".formatted(tag));
+        assertThat(single.status()).as(single.toString()).isEqualTo(201);
+
+        postBatch(residential, tag + "-b", 20);
+
+        List<String> billed = Await.until("the second usage bill of " + residential,
+                () -> billedRecordIds(residential), ids -> ids.size() > 20);
+        assertThat(billed).doesNotHaveDuplicates().hasSize(41).contains("S-" + tag);
+        List<JsonNode> postings = jdbc.queryForList("""
+                select payload::text from domain_event_entry where aggregate_identifier = ?
+                  and (payload_type like '%.BillPosted' or payload_type like '%.PaymentRecorded')
+                order by sequence_number""", String.class, accountId).stream().map(LedgerIT::json).toList();
+        JsonNode second = postings.get(postings.size() - 1);
+        JsonNode payment = postings.get(postings.size() - 2);
+        assertThat(payment.get("reference").asText()).as(payment.toString()).isEqualTo("between two usage bills");
+        BigDecimal total = second.at("/total/amount").decimalValue();
+        assertThat(total).isPositive();
+        assertThat(second.at("/balanceAfter/amount").decimalValue()).as("the payment's balance and the bill")
+                .isEqualByComparingTo(payment.at("/balanceAfter/amount").decimalValue().add(total));
+    }
+
     /** The subscription's asks for usage bills, stored as events of their own (no aggregate), oldest first. */
     private List<JsonNode> billingDue(String subscriptionId) {
         return jdbc.queryForList("""

@@ -19,13 +19,25 @@ final class AccountFold {
         if (stream == null || stream.isEmpty()) {
             return null;
         }
-        AccountState state = new AccountState();
-        for (DomainEventMessage<?> message : stream) {
+        return of(fold(new AccountState(), stream), stream.get(stream.size() - 1).getSequenceNumber());
+    }
+
+    /** Applies the events of an account stream {@code state} folds (the others change nothing); returns it. */
+    static AccountState fold(AccountState state, List<DomainEventMessage<?>> events) {
+        for (DomainEventMessage<?> message : events) {
             if (AccountState.folds(message.getPayloadType())) {
                 state.apply(message.getPayload(), message.getSequenceNumber(), message.getTimestamp());
             }
         }
-        if (!state.isOpened()) {
+        return state;
+    }
+
+    /**
+     * The account a fold of its stream describes, up to the stream's last event ({@code lastSequence}, of any type);
+     * null when the fold holds no opened account.
+     */
+    static BillingAccount of(AccountState state, long lastSequence) {
+        if (state == null || !state.isOpened()) {
             return null;
         }
         Map<ConditionAttribute, String> facts = new EnumMap<>(ConditionAttribute.class);
@@ -34,7 +46,6 @@ final class AccountFold {
         }
         put(facts, ConditionAttribute.ACCOUNT_CLASSIFICATION, state.classification());
         put(facts, ConditionAttribute.ACCOUNT_CREDIT_RATING, state.creditRating());
-        long lastSequence = stream.get(stream.size() - 1).getSequenceNumber();
         return new BillingAccount(state.accountId(), state.currency(), state.balance(), facts, state.closed(),
                 lastSequence, state.receivables());
     }

@@ -80,6 +80,7 @@ class BillWriter {
     private static final SubscriptionAction BILLING = new SubscriptionAction(BehaviourCode.BILL, null, null, null);
 
     private final EventStreams streams;
+    private final StreamFolds folds;
     private final EventStorageEngine storageEngine;
     private final TransactionTemplate transactions;
     private final BillNumbers numbers;
@@ -88,10 +89,11 @@ class BillWriter {
     private final BillingRules rules;
     private final UnbilledBatchUsage batchUsage;
 
-    BillWriter(EventStreams streams, @Lazy EventStorageEngine storageEngine, TransactionTemplate transactions,
+    BillWriter(EventStreams streams, StreamFolds folds, @Lazy EventStorageEngine storageEngine, TransactionTemplate transactions,
                BillNumbers numbers, BillingIndex index, @Qualifier("accountCache") Cache accountCache,
                BillingProperties properties, UnbilledBatchUsage batchUsage) {
         this.streams = streams;
+        this.folds = folds;
         this.batchUsage = batchUsage;
         this.storageEngine = storageEngine;
         this.transactions = transactions;
@@ -159,14 +161,11 @@ class BillWriter {
     private Outcome billOnce(List<Candidate> candidates, LocalDate billingDate, BillKind kind, String runId,
                              BillingCatalog catalog, MetaData metaData, Set<String> touchedAccounts,
                              Consumer<Outcome> inTransaction) {
-        Set<String> ids = new LinkedHashSet<>();
-        candidates.forEach(candidate -> {
-            ids.add(candidate.subscriptionId());
-            ids.add(candidate.accountId());
-        });
         Phases phases = new Phases();
         PHASES.set(phases);
-        Map<String, List<DomainEventMessage<?>>> read = streams.read(ids);
+        // a usage bill's subscription and account are billed again and again: their folds are kept between bills
+        StreamFolds.Folds read = folds.read(candidates.stream().map(Candidate::subscriptionId).toList(),
+                candidates.stream().map(Candidate::accountId).toList(), kind == BillKind.USAGE);
         Map<String, List<UsageRecorded>> unbilledInBatches = batchUsage.unbilled(
                 candidates.stream().map(Candidate::subscriptionId).toList());
         phases.lap("read");
@@ -178,17 +177,19 @@ class BillWriter {
         int failed = 0;
         List<TechnicalFailure> technical = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            List<DomainEventMessage<?>> stream = read.get(candidate.subscriptionId());
-            if (stream == null) {
+            StreamFolds.Subscription subscription = read.subscriptions().get(candidate.subscriptionId());
+            if (subscription == null) {
                 skipped++;
                 continue;
             }
-            BillingState state = BillingState.of(stream,
+            BillingState state = BillingState.of(subscription.state(),
                     unbilledInBatches.getOrDefault(candidate.subscriptionId(), List.of()));
-            long sequence = stream.get(stream.size() - 1).getSequenceNumber();
+            long sequence = subscription.lastSequence();
             try {
-                BillingAccount account = accounts.computeIfAbsent(state.accountId(),
-                        accountId -> AccountFold.of(read.get(accountId)));
+                BillingAccount account = accounts.computeIfAbsent(state.accountId(), accountId -> {
+                    StreamFolds.Account folded = read.accounts().get(accountId);
+                    return folded == null ? null : folded.billingAccount();
+                });
                 if (account == null) {
                     throw new LedgerRefusal(ErrorCode.ACCOUNT_NOT_FOUND, "No account " + state.accountId());
                 }
@@ -209,8 +210,7 @@ class BillWriter {
                 }
             } catch (LedgerRefusal refusal) {
                 failed++;
-                Object last = stream.get(stream.size() - 1).getPayload();
-                if (BillingFailures.worthRecording(last, refusal)) {
+                if (BillingFailures.worthRecording(subscription.lastPayload(), refusal)) {
                     events.add(event(SUBSCRIPTION, candidate.subscriptionId(), sequence + 1,
                             new SubscriptionBillingFailed(candidate.subscriptionId(), state.accountId(), runId,
                                     billingDate, refusal.code().name(), refusal.getMessage(), BILLING), metaData));

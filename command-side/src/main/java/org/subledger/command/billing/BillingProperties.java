@@ -20,10 +20,13 @@ import java.time.Duration;
  *                        and every lease check)
  * @param leaseCheck      how often a node looks for bill-run work: runs to select or complete, partitions whose lease
  *                        is free or ran out
+ * @param foldCacheSize   subscription and account streams whose folds usage bills keep between bills
+ *                        ({@link StreamFolds}), the least recently used dropped beyond it
  */
 @ConfigurationProperties("ledger.billing")
 record BillingProperties(Integer paymentTermDays, Integer segmentSize, Integer partitions, Duration segmentPause,
-                         Duration leaseDuration, Duration leaseCheck, Integer workers, String nodeName) {
+                         Duration leaseDuration, Duration leaseCheck, Integer workers, String nodeName,
+                         Integer foldCacheSize) {
 
     BillingProperties {
         paymentTermDays = paymentTermDays != null ? paymentTermDays : 14;
@@ -35,6 +38,10 @@ record BillingProperties(Integer paymentTermDays, Integer segmentSize, Integer p
                 : java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
         leaseDuration = leaseDuration != null ? leaseDuration : Duration.ofSeconds(30);
         leaseCheck = leaseCheck != null ? leaseCheck : Duration.ofSeconds(5);
+        foldCacheSize = foldCacheSize != null ? foldCacheSize : 4_096;
+        if (foldCacheSize < 0) {
+            throw new IllegalArgumentException("ledger.billing.fold-cache-size (" + foldCacheSize + ") is negative");
+        }
         if (leaseCheck.compareTo(leaseDuration) >= 0) {
             throw new IllegalArgumentException("ledger.billing.lease-check (" + leaseCheck + ") must be shorter than "
                     + "ledger.billing.lease-duration (" + leaseDuration + "): leases are renewed at each check");

@@ -50,6 +50,16 @@ public final class BillingState {
         return state;
     }
 
+    /**
+     * The same from the stream's fold ({@code stream}, which this state takes over and changes: pass a copy of a
+     * fold kept for later) and the unbilled batch-recorded usage.
+     */
+    static BillingState of(SubscriptionStreamState stream, Collection<UsageRecorded> batchUsage) {
+        BillingState state = new BillingState(stream);
+        batchUsage.forEach(state::apply);
+        return state;
+    }
+
     /** A copy that events can be applied to without changing this state (the preview bills on one). */
     public BillingState copy() {
         return new BillingState(stream.copy());

@@ -9,9 +9,9 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Component;
 
-import java.sql.Array;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,22 +39,50 @@ class EventStreams {
 
     /** Each aggregate's events in order (an aggregate without events is absent from the map). */
     Map<String, List<DomainEventMessage<?>>> read(Collection<String> aggregateIds) {
-        Map<String, List<DomainEventMessage<?>>> streams = new HashMap<>();
         if (aggregateIds.isEmpty()) {
-            return streams;
+            return new HashMap<>();
         }
-        List<DomainEventData<?>> entries = new ArrayList<>();
-        jdbc.query(connection -> {
+        return read(connection -> {
             var statement = connection.prepareStatement("""
                     select type, aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type,
                            payload_revision, payload, meta_data
                     from domain_event_entry where aggregate_identifier = any (?)
                     order by aggregate_identifier, sequence_number""");
-            Array ids = connection.createArrayOf("varchar", aggregateIds.toArray());
-            statement.setArray(1, ids);
+            statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
             statement.setFetchSize(2_000);
             return statement;
-        }, row -> {
+        });
+    }
+
+    /**
+     * Each aggregate's events after the sequence number given for it ({@code -1}: all of them), in order; an
+     * aggregate without such events is absent from the map. One index range per aggregate: what a reader that kept
+     * an earlier fold still has to read.
+     */
+    Map<String, List<DomainEventMessage<?>>> readAfter(Map<String, Long> after) {
+        if (after.isEmpty()) {
+            return new HashMap<>();
+        }
+        List<String> ids = new ArrayList<>(after.keySet());
+        Long[] sequences = ids.stream().map(after::get).toArray(Long[]::new);
+        return read(connection -> {
+            var statement = connection.prepareStatement("""
+                    select e.type, e.aggregate_identifier, e.sequence_number, e.event_identifier, e.time_stamp,
+                           e.payload_type, e.payload_revision, e.payload, e.meta_data
+                    from unnest(?::varchar[], ?::bigint[]) as kept(id, last)
+                    join domain_event_entry e on e.aggregate_identifier = kept.id and e.sequence_number > kept.last
+                    order by e.aggregate_identifier, e.sequence_number""");
+            statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", sequences));
+            statement.setFetchSize(2_000);
+            return statement;
+        });
+    }
+
+    private Map<String, List<DomainEventMessage<?>>> read(PreparedStatementCreator query) {
+        Map<String, List<DomainEventMessage<?>>> streams = new HashMap<>();
+        List<DomainEventData<?>> entries = new ArrayList<>();
+        jdbc.query(query, row -> {
             entries.add(new GenericDomainEventEntry<>(row.getString(1), row.getString(2), row.getLong(3),
                     row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                     row.getString(9)));

@@ -117,6 +117,31 @@ public final class AccountState {
         lastAllocations = change.allocations();
     }
 
+    /** A copy that later events can be applied to without changing this state (billing keeps folds between bills). */
+    public AccountState copy() {
+        AccountState copy = new AccountState();
+        copy.accountId = accountId;
+        copy.type = type;
+        copy.customerName = customerName;
+        copy.address = address;
+        copy.currency = currency;
+        copy.creditLimit = creditLimit;
+        copy.balance = balance;
+        copy.creditRating = creditRating;
+        copy.classification = classification;
+        copy.closed = closed;
+        copy.openedBy = openedBy;
+        copy.owningUnit = owningUnit;
+        copy.openedAt = openedAt;
+        copy.lastMovementAt = lastMovementAt;
+        copy.loginAlias = loginAlias;
+        copy.activationExpiresAt = activationExpiresAt;
+        copy.receivables = receivables; // immutable: a posting makes a new one
+        copy.lastAllocations = lastAllocations;
+        copy.version = version;
+        return copy;
+    }
+
     /** Whether the events applied so far opened an account. */
     public boolean isOpened() {
         return accountId != null;
