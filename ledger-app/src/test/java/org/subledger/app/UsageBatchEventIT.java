@@ -277,6 +277,54 @@ class UsageBatchEventIT extends LedgerIT {
                 .isEqualByComparingTo(payment.at("/balanceAfter/amount").decimalValue().add(total));
     }
 
+    /**
+     * Usage bills keep the catalog entries they read while those entries' streams do not grow (issue 17): a scheme
+     * amended between two usage bills is read afresh for the second (its payment term here).
+     */
+    @Test
+    void aSchemeAmendedBetweenTwoUsageBillsDecidesTheSecond() {
+        String scheme = "UB5-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String schemeBody = """
+                {"code":"%s","name":"Five records","billingFrequencies":["MONTHLY"],"bindingPeriodMonths":0,
+                 "allowedPricePlans":["STANDARD"],"defaultPricePlan":"STANDARD","flexiblePricing":false,
+                 "overrideCreditLimitRules":false,"termedServiceTiming":"IN_ADVANCE","maxUnbilledUsageAmount":null,
+                 "maxUnbilledUsageRecords":5,"prepaid":false,"paymentDueDays":%d}""";
+        var created = api.post("admin", "/api/catalog/billing-term-schemes", schemeBody.formatted(scheme, 10));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String fiveRecords = "UT-" + scheme;
+        var typed = api.post("admin", "/api/catalog/subscription-types", """
+                {"code": "%s", "name": "Five records", "allowedBillingTermSchemes": ["%s"],
+                 "allowedProviders": ["NAGRA"], "allowedProducts": ["GOLD", "PPV-MOVIES"]}"""
+                .formatted(fiveRecords, scheme));
+        assertThat(typed.status()).as(typed.toString()).isEqualTo(201);
+        type = fiveRecords;
+        String subscription = subscribe(scheme);
+        String tag = UUID.randomUUID().toString();
+
+        postBatch(subscription, tag + "-a", 5);
+        JsonNode first = Await.until("the first usage bill of " + subscription, () -> usageBills(subscription),
+                bills -> bills.size() == 1).get(0);
+        var amended = api.put("admin", "/api/catalog/billing-term-schemes/" + scheme, schemeBody.formatted(scheme, 20));
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+        postBatch(subscription, tag + "-b", 5);
+        JsonNode second = Await.until("the second usage bill of " + subscription, () -> usageBills(subscription),
+                bills -> bills.size() == 2).get(1);
+
+        assertThat(LocalDate.parse(first.get("dueDate").asText()))
+                .isEqualTo(LocalDate.parse(first.get("issuedOn").asText()).plusDays(10));
+        assertThat(LocalDate.parse(second.get("dueDate").asText()))
+                .isEqualTo(LocalDate.parse(second.get("issuedOn").asText()).plusDays(20));
+    }
+
+    /** The subscription's usage bills ({@code BillIssued}), oldest first. */
+    private List<JsonNode> usageBills(String subscriptionId) {
+        return jdbc.queryForList("""
+                select payload::text from domain_event_entry
+                where payload_type = 'org.subledger.kernel.billing.BillIssued'
+                  and payload::jsonb ->> 'subscriptionId' = ? and payload::jsonb ->> 'kind' = 'USAGE'
+                order by global_index""", String.class, subscriptionId).stream().map(LedgerIT::json).toList();
+    }
+
     /** The subscription's asks for usage bills, stored as events of their own (no aggregate), oldest first. */
     private List<JsonNode> billingDue(String subscriptionId) {
         return jdbc.queryForList("""

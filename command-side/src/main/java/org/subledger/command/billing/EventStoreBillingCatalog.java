@@ -44,10 +44,15 @@ public class EventStoreBillingCatalog implements BillingCatalog {
     // concurrent maps, not synchronized methods: a run's workers ask for the same few entries for every
     // subscription, and once read an entry never changes for the life of this instance
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Entries kept between instances (usage bills), checked up to date before each; null: none. */
+    private final Map<String, Entry> kept;
     private final Map<RateKey, Optional<Rate>> ratesInForce = new ConcurrentHashMap<>();
 
-    /** One catalog aggregate folded: its latest definition and, for a price plan, its price versions. */
-    private record Entry(Optional<?> definition, List<ProductRateSet> versions) {
+    /**
+     * One catalog aggregate folded: its latest definition and, for a price plan, its price versions, as of its last
+     * event ({@code lastSequence}; -1: no event, no such entry).
+     */
+    record Entry(Optional<?> definition, List<ProductRateSet> versions, long lastSequence) {
     }
 
     private record RateKey(String pricePlanCode, String productCode, LocalDate on) {
@@ -55,8 +60,19 @@ public class EventStoreBillingCatalog implements BillingCatalog {
 
     /** A catalog whose auto-apply discounts are the ones listed once, on first use, by the supplier. */
     EventStoreBillingCatalog(EventStore eventStore, Supplier<List<AdditiveDiscountDefinition>> autoApplyDiscounts) {
+        this(eventStore, autoApplyDiscounts, null);
+    }
+
+    /**
+     * The same, taking an entry from {@code kept} (by aggregate id, every one up to date when this instance is made)
+     * before reading it, and adding the entries it reads to it: {@link BillingCatalogs} keeps entries between usage
+     * bills. An entry once taken stays this instance's for its life, whatever happens to {@code kept} meanwhile.
+     */
+    EventStoreBillingCatalog(EventStore eventStore, Supplier<List<AdditiveDiscountDefinition>> autoApplyDiscounts,
+                             Map<String, Entry> kept) {
         this.eventStore = eventStore;
         this.listAutoApplyDiscounts = autoApplyDiscounts;
+        this.kept = kept;
     }
 
     /** For reading rates and definitions only: it cannot list the auto-apply discounts, so it bills no bill. */
@@ -145,23 +161,39 @@ public class EventStoreBillingCatalog implements BillingCatalog {
         if (code == null) {
             return new PlanStream(Optional.empty(), List.of());
         }
-        String id = CatalogIds.pricePlan(code);
-        Optional<PricePlanDefinition> plan = definition(id, event -> event instanceof PricePlanCreated created
+        Entry entry = entry(CatalogIds.pricePlan(code), event -> event instanceof PricePlanCreated created
                 ? created.definition() : event instanceof PricePlanAmended amended ? amended.definition() : null);
-        return new PlanStream(plan, entries.get(id).versions());
+        @SuppressWarnings("unchecked")
+        Optional<PricePlanDefinition> plan = (Optional<PricePlanDefinition>) entry.definition();
+        return new PlanStream(plan, entry.versions());
     }
 
     @SuppressWarnings("unchecked")
     private <T> Optional<T> definition(String aggregateId, java.util.function.Function<Object, T> definitionOf) {
-        return (Optional<T>) entries.computeIfAbsent(aggregateId, id -> read(id, definitionOf)).definition();
+        return (Optional<T>) entry(aggregateId, definitionOf).definition();
+    }
+
+    private Entry entry(String aggregateId, java.util.function.Function<Object, ?> definitionOf) {
+        return entries.computeIfAbsent(aggregateId, id -> {
+            Entry entry = kept == null ? null : kept.get(id);
+            if (entry == null) {
+                entry = read(id, definitionOf);
+                if (kept != null) {
+                    kept.put(id, entry);
+                }
+            }
+            return entry;
+        });
     }
 
     private <T> Entry read(String aggregateId, java.util.function.Function<Object, T> definitionOf) {
         T latest = null;
         List<ProductRateSet> versions = new ArrayList<>();
+        long last = -1;
         var events = eventStore.readEvents(aggregateId, 0);
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();
+            last = message.getSequenceNumber();
             Object payload = message.getPayload();
             if (payload instanceof ProductRateSet version) {
                 versions.add(version);
@@ -172,6 +204,6 @@ public class EventStoreBillingCatalog implements BillingCatalog {
                 latest = definition;
             }
         }
-        return new Entry(Optional.ofNullable(latest), List.copyOf(versions));
+        return new Entry(Optional.ofNullable(latest), List.copyOf(versions), last);
     }
 }

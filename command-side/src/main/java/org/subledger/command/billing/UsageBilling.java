@@ -68,8 +68,8 @@ class UsageBilling {
         // event), as the processor's correlation data providers give it to every message it causes
         MetaData metaData = CurrentUnitOfWork.get().getCorrelationData();
         var candidate = new BillWriter.Candidate(accountId, subscriptionId);
-        BillWriter.Outcome outcome = await(() -> writer.bill(List.of(candidate), on, kind, null, catalogs.read(),
-                metaData, written -> {
+        BillWriter.Outcome outcome = await(() -> writer.bill(List.of(candidate), on, kind, null,
+                kind == BillKind.USAGE ? catalogs.forUsageBill() : catalogs.read(), metaData, written -> {
                 }));
         if (!outcome.technicalFailures().isEmpty()) {
             // a defect, not a business refusal: failing the event lets the processor retry it, then dead-letter it

@@ -3,6 +3,8 @@ package org.subledger.command.eventstore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.Map;
  * has no such table, another listing would be needed.
  */
 @Component
-class JdbcAggregateIds implements AggregateIds {
+class JdbcAggregateIds implements AggregateIds, StreamPositions {
 
     private final JdbcTemplate jdbc;
 
@@ -45,6 +47,28 @@ class JdbcAggregateIds implements AggregateIds {
             ids.put(row.getString(1), row.getLong(2));
         }, prefix, upperBound(prefix));
         return ids;
+    }
+
+    @Override
+    public Map<String, Long> lastSequenceNumbers(Collection<String> aggregateIds) {
+        Map<String, Long> last = new HashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return last;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select ids.id, (select max(e.sequence_number) from domain_event_entry e
+                                    where e.aggregate_identifier = ids.id)
+                    from unnest(?::varchar[]) as ids(id)""");
+            statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
+            return statement;
+        }, row -> {
+            long sequence = row.getLong(2);
+            if (!row.wasNull()) {
+                last.put(row.getString(1), sequence);
+            }
+        });
+        return last;
     }
 
     /** The least string greater than every string starting with the prefix, in byte order. */
