@@ -33,6 +33,11 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+# a ledger still answering on the port (an earlier run's) would be measured instead of this one
+if curl -sf "http://localhost:$port/actuator/health" > /dev/null; then
+    echo "something already answers on port $port: stop it or choose another PORT"
+    exit 1
+fi
 cp "${LEDGER_JAR:-ledger-app/target/ledger-app-0.1.0-SNAPSHOT.jar}" "$work/ledger.jar"
 cp benchmarks/target/benchmarks.jar "$work/benchmarks.jar"
 

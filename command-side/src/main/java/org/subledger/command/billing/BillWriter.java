@@ -48,8 +48,9 @@ import java.util.function.Consumer;
 
 /**
  * Issues bills for a group of subscriptions in one transaction: reads their streams and their accounts' streams in
- * one query, lets the {@link BillCalculator} decide, puts an account's RUN drafts on one bill where its schemes bill
- * per account ({@link AccountBills}), takes gapless bill numbers, and appends every event of the group in one batch:
+ * one query (a usage bill only what came after the folds it keeps, {@link StreamFolds}), lets the
+ * {@link BillCalculator} decide, puts an account's RUN drafts on one bill where its schemes bill per account
+ * ({@link AccountBills}), takes gapless bill numbers, and appends every event of the group in one batch:
  * per subscription billed a {@code SubscriptionBilled} on its stream (its billing position, naming the bill it is on,
  * with the discount applications of its part of the bill inside it); per bill a
  * {@code BillIssued} (the bill's own stream) and a {@code BillPosted} (the account's balance, with a
@@ -89,9 +90,10 @@ class BillWriter {
     private final BillingRules rules;
     private final UnbilledBatchUsage batchUsage;
 
-    BillWriter(EventStreams streams, StreamFolds folds, @Lazy EventStorageEngine storageEngine, TransactionTemplate transactions,
-               BillNumbers numbers, BillingIndex index, @Qualifier("accountCache") Cache accountCache,
-               BillingProperties properties, UnbilledBatchUsage batchUsage) {
+    BillWriter(EventStreams streams, StreamFolds folds, @Lazy EventStorageEngine storageEngine,
+               TransactionTemplate transactions, BillNumbers numbers, BillingIndex index,
+               @Qualifier("accountCache") Cache accountCache, BillingProperties properties,
+               UnbilledBatchUsage batchUsage) {
         this.streams = streams;
         this.folds = folds;
         this.batchUsage = batchUsage;

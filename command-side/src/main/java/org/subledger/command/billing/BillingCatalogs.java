@@ -39,7 +39,8 @@ class BillingCatalogs {
     EventStoreBillingCatalog forUsageBill() {
         if (!kept.isEmpty()) {
             Map<String, Long> last = positions.lastSequenceNumbers(kept.keySet());
-            kept.entrySet().removeIf(entry -> entry.getValue().lastSequence() != last.getOrDefault(entry.getKey(), -1L));
+            kept.entrySet().removeIf(entry -> entry.getValue().lastSequence()
+                    != last.getOrDefault(entry.getKey(), -1L));
         }
         return new EventStoreBillingCatalog(eventStore, autoApplyDiscounts::effective, kept);
     }

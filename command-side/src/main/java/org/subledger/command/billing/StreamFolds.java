@@ -75,7 +75,8 @@ class StreamFolds {
      */
     Folds read(Collection<String> subscriptionIds, Collection<String> accountIds, boolean keep) {
         if (!keep) {
-            return fold(subscriptionIds, accountIds, Map.of(), streams.read(concat(subscriptionIds, accountIds)), false);
+            Map<String, List<DomainEventMessage<?>>> read = streams.read(concat(subscriptionIds, accountIds));
+            return fold(subscriptionIds, accountIds, Map.of(), read, false);
         }
         Map<String, Object> before = new HashMap<>();
         Map<String, Long> after = new HashMap<>();
@@ -109,7 +110,8 @@ class StreamFolds {
             }
             Subscription folded = earlier;
             if (earlier == null || !events.isEmpty()) {
-                SubscriptionStreamState state = earlier == null ? new SubscriptionStreamState() : earlier.state().copy();
+                SubscriptionStreamState state = earlier == null ? new SubscriptionStreamState()
+                        : earlier.state().copy();
                 events.forEach(message -> state.apply(message.getPayload(), message.getSequenceNumber()));
                 DomainEventMessage<?> last = events.get(events.size() - 1);
                 folded = new Subscription(state, last.getSequenceNumber(), last.getPayload());

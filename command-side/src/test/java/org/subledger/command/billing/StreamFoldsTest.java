@@ -140,6 +140,22 @@ class StreamFoldsTest {
         assertThat(store.eventsRead).as("dropped, read whole").isEqualTo(store.streams.get("sub-0").size());
     }
 
+    @Test
+    void aBillRunReadsWholeStreamsAndKeepsNothing() {
+        var random = new Random(20261210);
+        var store = new Store();
+        store.append("Subscription", "sub-1", RandomSubscriptionHistories.history("sub-1", random));
+        store.append("Account", "acc-1", RandomAccountHistories.history("acc-1", random));
+        var folds = new StreamFolds(store, 16);
+
+        folds.read(List.of("sub-1"), List.of("acc-1"), false);
+        store.eventsRead = 0;
+        folds.read(List.of("sub-1"), List.of("acc-1"), false);
+
+        assertThat(folds.keptCount()).isZero();
+        assertThat(store.eventsRead).isEqualTo(store.streams.get("sub-1").size() + store.streams.get("acc-1").size());
+    }
+
     private static void assertSame(StreamFolds.Folds kept, StreamFolds.Folds whole, String subscriptionId,
                                    String accountId, int run) {
         assertThat(kept.subscriptions().keySet()).isEqualTo(whole.subscriptions().keySet());
