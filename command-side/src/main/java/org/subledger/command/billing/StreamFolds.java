@@ -109,7 +109,7 @@ class StreamFolds {
                 continue;
             }
             Subscription folded = earlier;
-            if (earlier == null || !events.isEmpty()) {
+            if (!events.isEmpty()) { // else nothing came since the kept fold
                 SubscriptionStreamState state = earlier == null ? new SubscriptionStreamState()
                         : earlier.state().copy();
                 events.forEach(message -> state.apply(message.getPayload(), message.getSequenceNumber()));
@@ -130,7 +130,7 @@ class StreamFolds {
                 continue;
             }
             Account folded = earlier;
-            if (earlier == null || !events.isEmpty()) {
+            if (!events.isEmpty()) { // else nothing came since the kept fold
                 AccountState state = AccountFold.fold(earlier == null ? new AccountState() : earlier.state().copy(),
                         events);
                 folded = new Account(state, events.get(events.size() - 1).getSequenceNumber());
