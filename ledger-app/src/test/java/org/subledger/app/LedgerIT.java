@@ -45,6 +45,11 @@ abstract class LedgerIT {
         // a saga's failing event is dead-lettered within a fraction of a second, not the production few seconds
         registry.add("ledger.sagas.retries", () -> 2);
         registry.add("ledger.sagas.first-back-off", () -> "50ms");
+        // a usage bill failing on a defect is dead-lettered after 3 attempts a fraction of a second apart
+        registry.add("ledger.usage-bills.attempts", () -> 3);
+        registry.add("ledger.usage-bills.first-pause", () -> "50ms");
+        registry.add("ledger.usage-bills.max-pause", () -> "200ms");
+        registry.add("ledger.usage-bills.poll-interval", () -> "200ms");
         // webhook retries within a test's patience: 3 attempts, a fraction of a second apart
         registry.add("ledger.webhooks.poll-interval", () -> "100ms");
         registry.add("ledger.webhooks.initial-backoff", () -> "100ms");

@@ -231,6 +231,10 @@ class UsageBatchEventIT extends LedgerIT {
                 UsageBillingReason.RECORD_THRESHOLD, Money.of(new BigDecimal("63.00"), Currency.getInstance("EUR")),
                 21, null)));
         RestartIT.awaitCaughtUp(context, "process-managers");
+        // the processor recorded the ask; the usage-bill worker answers it
+        Await.until("the ask answered", () -> jdbc.queryForObject(
+                "select count(*) from usage_bill_ask where subscription_id = ?", Long.class, residential),
+                waiting -> waiting == 0);
 
         assertThat(billedRecordIds(residential)).as("one usage bill, of the twenty").hasSize(20);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"

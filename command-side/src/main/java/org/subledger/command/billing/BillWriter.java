@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Issues bills for a group of subscriptions in one transaction: reads their streams and their accounts' streams in
@@ -136,6 +137,16 @@ class BillWriter {
      */
     Outcome bill(List<Candidate> candidates, LocalDate billingDate, BillKind kind, String runId,
                  BillingCatalog catalog, MetaData metaData, Consumer<Outcome> inTransaction) {
+        return bill(candidates, billingDate, kind, runId, catalog, subscriptionId -> metaData, inTransaction);
+    }
+
+    /**
+     * As {@link #bill(List, LocalDate, BillKind, String, BillingCatalog, MetaData, Consumer)}, each subscription's
+     * events (its bill's included) with the audit metadata of what asked for its bill: usage bills asked for by
+     * several events, billed together.
+     */
+    Outcome bill(List<Candidate> candidates, LocalDate billingDate, BillKind kind, String runId,
+                 BillingCatalog catalog, Function<String, MetaData> metaData, Consumer<Outcome> inTransaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Set<String> touchedAccounts = new LinkedHashSet<>();
@@ -161,7 +172,7 @@ class BillWriter {
     }
 
     private Outcome billOnce(List<Candidate> candidates, LocalDate billingDate, BillKind kind, String runId,
-                             BillingCatalog catalog, MetaData metaData, Set<String> touchedAccounts,
+                             BillingCatalog catalog, Function<String, MetaData> metaData, Set<String> touchedAccounts,
                              Consumer<Outcome> inTransaction) {
         Phases phases = new Phases();
         PHASES.set(phases);
@@ -184,10 +195,12 @@ class BillWriter {
                 skipped++;
                 continue;
             }
-            BillingState state = BillingState.of(subscription.state(),
-                    unbilledInBatches.getOrDefault(candidate.subscriptionId(), List.of()));
             long sequence = subscription.lastSequence();
+            BillingState state = null;
             try {
+                // inside: a defect in what a subscription's state is folded from stops that subscription alone
+                state = BillingState.of(subscription.state(),
+                        unbilledInBatches.getOrDefault(candidate.subscriptionId(), List.of()));
                 BillingAccount account = accounts.computeIfAbsent(state.accountId(), accountId -> {
                     StreamFolds.Account folded = read.accounts().get(accountId);
                     return folded == null ? null : folded.billingAccount();
@@ -214,8 +227,10 @@ class BillWriter {
                 failed++;
                 if (BillingFailures.worthRecording(subscription.lastPayload(), refusal)) {
                     events.add(event(SUBSCRIPTION, candidate.subscriptionId(), sequence + 1,
-                            new SubscriptionBillingFailed(candidate.subscriptionId(), state.accountId(), runId,
-                                    billingDate, refusal.code().name(), refusal.getMessage(), BILLING), metaData));
+                            new SubscriptionBillingFailed(candidate.subscriptionId(),
+                                    state != null ? state.accountId() : candidate.accountId(), runId,
+                                    billingDate, refusal.code().name(), refusal.getMessage(), BILLING),
+                            metaData.apply(candidate.subscriptionId())));
                 }
             } catch (RuntimeException defect) {
                 // a defect of the ledger, not a fact about the subscription: no event, its billing date stays where
@@ -290,19 +305,21 @@ class BillWriter {
                 BillDraft draft = bill.drafts().get(i);
                 long sequence = bySubscription.get(draft.subscriptionId()).sequence() + 1;
                 events.add(event(SUBSCRIPTION, draft.subscriptionId(), sequence,
-                        subscriptionBilled(draft, issued.billId(), billNumber, runId, bill.discounts(i)), metaData));
+                        subscriptionBilled(draft, issued.billId(), billNumber, runId, bill.discounts(i)),
+                        metaData.apply(draft.subscriptionId())));
             }
             BillDraft first = bill.first();
+            MetaData billMetaData = metaData.apply(first.subscriptionId());
             events.add(event(BILL, issued.billId(), 0, new BillIssued(issued.billId(), billNumber,
                     bill.accountId(), bill.subscriptionId(), runId, kind, first.billedOn(), bill.periodFrom(),
                     bill.periodTo(), bill.lines(), bill.total(), bill.taxTotal(), bill.dueDate(), bill.sections()),
-                    metaData));
+                    billMetaData));
             events.add(event(ACCOUNT, account.accountId(), account.lastSequenceNumber() + 1,
                     new BillPosted(account.accountId(), "bill:" + issued.billId(), issued.billId(), billNumber,
                             bill.total(), bill.taxTotal(), "Bill " + billNumber + " (" + bill.periodFrom() + " to "
                             + bill.periodTo() + ")", account.balance().plus(bill.total()), bill.dueDate()),
-                    metaData));
-            allocationEvents(account, issued.billId(), issued.allocations(), metaData).forEach(events::add);
+                    billMetaData));
+            allocationEvents(account, issued.billId(), issued.allocations(), billMetaData).forEach(events::add);
         }
         events.addAll(walletEvents); // after the bills they settle, so every reader meets the bill first
         phases.lap("events");

@@ -14,7 +14,7 @@ import org.subledger.kernel.usage.UsageBillingDue;
  * rolls the command back instead of being parked), and usage bills sequenced per account.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BillingProperties.class)
+@EnableConfigurationProperties({BillingProperties.class, UsageBillProperties.class})
 class BillingConfiguration {
 
     @Bean
@@ -24,8 +24,11 @@ class BillingConfiguration {
     }
 
     /**
-     * A usage bill posts to the account: two subscriptions of one account billed at once would append to the same
-     * account stream and one of them would have to be retried. Handled one after the other per account instead.
+     * The usage-billing group's events one after the other per account: a period bought in advance is billed on the
+     * processor's thread and posts to the account (two subscriptions of one account billed at once would append to
+     * the same account stream, and one of them would have to be retried); an ask for a usage bill is only recorded
+     * there, and when it fails every attempt the usage-bill worker dead-letters it under its account, as the
+     * processor would have.
      */
     @Bean
     ConfigurerModule usageBillsSequencedPerAccount() {

@@ -3,8 +3,11 @@ package org.subledger.command.billing;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the event streams of many aggregates in one query (a bill run reads hundreds of subscriptions and accounts
@@ -77,6 +81,25 @@ class EventStreams {
             statement.setFetchSize(2_000);
             return statement;
         });
+    }
+
+    /**
+     * The event stored under this identifier, as it was published: an event on no aggregate's stream (its row's
+     * aggregate identifier is its own identifier) comes back as an event of no aggregate.
+     */
+    Optional<EventMessage<?>> event(String eventIdentifier) {
+        // such an event's row has no aggregate type, which Axon's reading of an aggregate's stream requires
+        return read(connection -> {
+            var statement = connection.prepareStatement("""
+                    select coalesce(type, ''), aggregate_identifier, sequence_number, event_identifier, time_stamp,
+                           payload_type, payload_revision, payload, meta_data
+                    from domain_event_entry where event_identifier = ?""");
+            statement.setString(1, eventIdentifier);
+            return statement;
+        }).values().stream().flatMap(List::stream).findFirst().map(stored -> stored.getType().isEmpty()
+                ? new GenericEventMessage<>(new GenericMessage<>(stored.getIdentifier(), stored.getPayload(),
+                stored.getMetaData()), stored::getTimestamp)
+                : stored);
     }
 
     private Map<String, List<DomainEventMessage<?>>> read(PreparedStatementCreator query) {

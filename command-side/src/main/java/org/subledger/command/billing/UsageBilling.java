@@ -2,15 +2,16 @@ package org.subledger.command.billing;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 import org.subledger.kernel.billing.BillKind;
 import org.subledger.kernel.subscription.BuyInAdvanceRequested;
 import org.subledger.kernel.usage.UsageBillingDue;
 
 import jakarta.annotation.PreDestroy;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -19,26 +20,28 @@ import java.util.concurrent.Executors;
 
 /**
  * Bills outside the bill run: a subscription's unbilled usage as soon as it is due (a prepaid subscription, or a
- * billing term threshold reached): a usage bill issued and posted by the {@link BillWriter}, on today's date; and a
- * period bought in advance, at once, on the day it was requested: a BUY_IN_ADVANCE bill through the end of the bought
- * period (a bill run on or after that day bills it instead if it comes first; either way it is billed once).
- * Redelivery of the same event finds everything billed already and issues nothing.
+ * billing term threshold reached): the ask recorded here, in the processor's transaction, and billed with others by
+ * the {@link UsageBillWorker} on today's date; and a period bought in advance, at once, on the day it was requested: a
+ * BUY_IN_ADVANCE bill through the end of the bought period (a bill run on or after that day bills it instead if it
+ * comes first; either way it is billed once). Redelivery of the same event finds everything billed already (or the
+ * ask recorded) and issues nothing.
  * <p>
- * The bill is written in a transaction of its own, not in the processor's: a concurrent append to the same account
- * or subscription (another node, a bill run, another usage bill) fails on the event store's unique key, and
+ * A bill is written in a transaction of its own, not in the processor's: a concurrent append to the same account
+ * or subscription (another node, a bill run, a usage bill) fails on the event store's unique key, and
  * {@link BillWriter} retries it from a fresh read, which it could not do inside the processor's transaction (the
- * failed statement aborts it, and the whole batch would fail). Events are sequenced per account
- * ({@link BillingConfiguration}), so two subscriptions of one account are not billed at once by this node.
+ * failed statement aborts it, and the whole batch would fail).
  */
 @Component
 @ProcessingGroup(UsageBilling.GROUP)
 class UsageBilling {
 
     static final String GROUP = "usage-billing";
+    private static final String WAKE = UsageBilling.class.getName() + ".wake";
 
     private final BillWriter writer;
     private final BillingCatalogs catalogs;
-    private final Clock clock;
+    private final UsageBillAsks asks;
+    private final UsageBillWorker worker;
     // a thread of its own: Axon hands the processor's connection to any JDBC work done on the processor's thread
     // while its unit of work is active, so a transaction of its own needs another thread
     private final ExecutorService billing = Executors.newCachedThreadPool(runnable -> {
@@ -47,15 +50,27 @@ class UsageBilling {
         return thread;
     });
 
-    UsageBilling(BillWriter writer, BillingCatalogs catalogs, Clock clock) {
+    UsageBilling(BillWriter writer, BillingCatalogs catalogs, UsageBillAsks asks, UsageBillWorker worker) {
         this.writer = writer;
         this.catalogs = catalogs;
-        this.clock = clock;
+        this.asks = asks;
+        this.worker = worker;
     }
 
+    /**
+     * Records the ask, with the audit metadata its bill's events will carry (principal, idempotency key, correlation,
+     * and this event as their cause, as the processor's correlation data providers give it to every message it
+     * causes); the worker is woken once the processor's transaction has committed it.
+     */
     @EventHandler
-    void on(UsageBillingDue due) {
-        bill(due.accountId(), due.subscriptionId(), LocalDate.now(clock), BillKind.USAGE);
+    void on(UsageBillingDue due, EventMessage<?> message) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        asks.record(message.getIdentifier(), due.subscriptionId(), due.accountId(), unitOfWork.getCorrelationData(),
+                message.getTimestamp());
+        unitOfWork.root().getOrComputeResource(WAKE, key -> {
+            unitOfWork.root().afterCommit(committed -> worker.wake());
+            return Boolean.TRUE;
+        });
     }
 
     @EventHandler
@@ -68,8 +83,8 @@ class UsageBilling {
         // event), as the processor's correlation data providers give it to every message it causes
         MetaData metaData = CurrentUnitOfWork.get().getCorrelationData();
         var candidate = new BillWriter.Candidate(accountId, subscriptionId);
-        BillWriter.Outcome outcome = await(() -> writer.bill(List.of(candidate), on, kind, null,
-                kind == BillKind.USAGE ? catalogs.forUsageBill() : catalogs.read(), metaData, written -> {
+        BillWriter.Outcome outcome = await(() -> writer.bill(List.of(candidate), on, kind, null, catalogs.read(),
+                metaData, written -> {
                 }));
         if (!outcome.technicalFailures().isEmpty()) {
             // a defect, not a business refusal: failing the event lets the processor retry it, then dead-letter it

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Prepaid bills settled from their accounts' wallets in the bill's own transaction: the wallets of a segment's
@@ -51,7 +52,8 @@ final class WalletSettlements {
                 .map(BillingTermSchemeDefinition::prepaidSettlement).orElse(null);
     }
 
-    static List<EventMessage<?>> settle(List<Bill> bills, EventStreams streams, MetaData metaData) {
+    static List<EventMessage<?>> settle(List<Bill> bills, EventStreams streams,
+                                        Function<String, MetaData> metaData) {
         if (bills.isEmpty()) {
             return List.of();
         }
@@ -84,7 +86,8 @@ final class WalletSettlements {
             }
             state.apply(decision);
             long sequence = nextSequence.merge(walletId, 1L, Long::sum) - 1;
-            events.add(new GenericDomainEventMessage<>(WALLET, walletId, sequence, decision, metaData));
+            events.add(new GenericDomainEventMessage<>(WALLET, walletId, sequence, decision,
+                    metaData.apply(bill.subscriptionId())));
         }
         return events;
     }

@@ -69,7 +69,7 @@ class WalletSettlementsTest {
                 new WalletSettlements.Bill("b-1", "acc-1", "sub-1", eur("30.00"), DEACTIVATE),
                 new WalletSettlements.Bill("b-2", "acc-1", "sub-2", eur("20.01"), DEACTIVATE),
                 new WalletSettlements.Bill("b-3", "acc-1", "sub-3", eur("20.00"), DEACTIVATE)),
-                streams, MetaData.emptyInstance());
+                streams, id -> MetaData.emptyInstance());
 
         assertThat(events).extracting(event -> (Object) event.getPayload()).containsExactly(
                 new WalletConsumed(wallet, "acc-1", "bill:b-1", "sub-1", "b-1", null, eur("30.00"), eur("20.00")),
@@ -86,7 +86,7 @@ class WalletSettlementsTest {
 
         List<EventMessage<?>> events = WalletSettlements.settle(List.of(
                 new WalletSettlements.Bill("b-1", "acc-2", "sub-1", eur("9.99"), PrepaidSettlement.WALLET)),
-                new GivenStreams(), MetaData.emptyInstance());
+                new GivenStreams(), id -> MetaData.emptyInstance());
 
         assertThat(events).extracting(event -> (Object) event.getPayload()).containsExactly(new WalletSettlementRefused(
                 wallet, "acc-2", "sub-1", "b-1", eur("9.99"), eur("0.00"), PrepaidSettlement.WALLET));
@@ -101,8 +101,8 @@ class WalletSettlementsTest {
                 new WalletConsumed(wallet, "acc-1", "bill:b-1", "sub-1", "b-1", null, eur("30.00"), eur("20.00")));
 
         assertThat(WalletSettlements.settle(List.of(new WalletSettlements.Bill("b-1", "acc-1", "sub-1",
-                eur("30.00"), DEACTIVATE)), streams, MetaData.emptyInstance())).isEmpty();
-        assertThat(WalletSettlements.settle(List.of(), streams, MetaData.emptyInstance())).isEmpty();
+                eur("30.00"), DEACTIVATE)), streams, id -> MetaData.emptyInstance())).isEmpty();
+        assertThat(WalletSettlements.settle(List.of(), streams, id -> MetaData.emptyInstance())).isEmpty();
         assertThat(streams.reads).isEqualTo(1);
     }
 }
