@@ -80,6 +80,8 @@ class OperatorSignalsIT extends LedgerIT {
                 "ledger_billing_failures_total",
                 "ledger_bills_amount_total{currency=\"EUR\",direction=\"billed\"",
                 "ledger_usage_records_total",
+                "ledger_usage_bills_waiting{state=\"new\"",
+                "ledger_usage_bills_waiting{state=\"retrying\"",
                 "ledger_projection_lag{group=\"billing-projections\"",
                 "ledger_dead_letters{group=",
                 "ledger_saga_failures_total{outcome=\"dead_lettered\",saga=",

@@ -14,7 +14,9 @@ import java.util.Map;
  * Gauges read from PostgreSQL in one query per scrape (reused for a second, as the dead-letter gauges are):
  * {@code ledger.scheduler.tasks{state=due|waiting}} — db-scheduler's queue ({@code scheduled_tasks}; due: its
  * execution time has come by the ledger's clock and no node has picked it yet) — and {@code ledger.bill.runs.running},
- * the bill runs started and not completed ({@code bill_run}, the billing read model; NaN on a node without it).
+ * the bill runs started and not completed ({@code bill_run}, the billing read model; NaN on a node without it), and
+ * {@code ledger.usage.bills.waiting{state=new|retrying}}, the asks for usage bills not billed yet
+ * ({@code usage_bill_ask}; retrying: an attempt failed on a defect; NaN on a node without the command side).
  */
 final class TableGauges {
 
@@ -37,6 +39,11 @@ final class TableGauges {
                 .strongReference(true).description("scheduled tasks not due yet").register(registry);
         Gauge.builder("ledger.bill.runs.running", this, gauges -> gauges.value("running")).strongReference(true)
                 .description("bill runs started and not completed").register(registry);
+        Gauge.builder("ledger.usage.bills.waiting", this, gauges -> gauges.value("asks")).tag("state", "new")
+                .strongReference(true).description("asks for usage bills not billed yet").register(registry);
+        Gauge.builder("ledger.usage.bills.waiting", this, gauges -> gauges.value("retrying"))
+                .tag("state", "retrying").strongReference(true)
+                .description("asks for usage bills whose last attempt failed on a defect").register(registry);
     }
 
     private synchronized double value(String name) {
@@ -66,6 +73,16 @@ final class TableGauges {
                     "select count(*) from bill_run where status = 'STARTED' and version >= 0", Double.class));
         } catch (RuntimeException noReadModel) {
             // a node whose database holds no billing read model
+        }
+        try {
+            jdbc.query("""
+                    select count(*) filter (where attempts = 0) as asks, count(*) filter (where attempts > 0) as retrying
+                    from usage_bill_ask""", row -> {
+                read.put("asks", row.getDouble("asks"));
+                read.put("retrying", row.getDouble("retrying"));
+            });
+        } catch (RuntimeException noCommandSide) {
+            // a node whose database holds no command side
         }
         return read;
     }
