@@ -373,6 +373,11 @@ class UsageBatchEventIT extends LedgerIT {
 
     /** A mediation batch of records for one subscription, all accepted. */
     private void postBatch(String subscriptionId, String prefix, int records) {
+        postBatch(api, subscriptionId, prefix, records);
+    }
+
+    /** Posts a batch of {@code records} Braveheart records for the subscription, ids {@code prefix-0, prefix-1, …}. */
+    static void postBatch(Api api, String subscriptionId, String prefix, int records) {
         StringBuilder body = new StringBuilder("{\"records\":[");
         for (int i = 0; i < records; i++) {
             body.append(i == 0 ? "" : ",").append("""

@@ -155,16 +155,7 @@ class UsageBillWorkerIT extends LedgerIT {
     }
 
     private void postBatch(String subscriptionId, String prefix, int records) {
-        StringBuilder body = new StringBuilder("{\"records\":[");
-        for (int i = 0; i < records; i++) {
-            body.append(i == 0 ? "" : ",").append("""
-                    {"subscriptionId":"%s","recordId":"%s-%d",
-                     "productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"}"""
-                    .formatted(subscriptionId, prefix, i));
-        }
-        var posted = api.post("billing", "/api/usage/batches", body.append("]}").toString());
-        assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
-        assertThat(posted.json().get("accepted").asInt()).as(posted.toString()).isEqualTo(records);
+        UsageBatchEventIT.postBatch(api, subscriptionId, prefix, records);
     }
 
     private long asksWaiting(List<String> subscriptions) {

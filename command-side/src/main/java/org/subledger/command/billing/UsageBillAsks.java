@@ -73,12 +73,6 @@ class UsageBillAsks {
                 where ask_id = ?""", error, pause.toMillis(), askId);
     }
 
-    /** Asks waiting, for metrics and tests. */
-    long waiting() {
-        Long count = jdbc.queryForObject("select count(*) from usage_bill_ask", Long.class);
-        return count == null ? 0 : count;
-    }
-
     private static String json(MetaData metaData) {
         try {
             return JSON.writeValueAsString(new TreeMap<>(metaData));
