@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +149,14 @@ class IdempotencyIT extends LedgerIT {
     }
 
     private void claimInFlight(String principal, String key, String path, String body, int owner) {
+        claimInFlight(jdbc, principal, key, path, body, owner);
+    }
+
+    /**
+     * What a node that died mid-request leaves of its Idempotency-Key: the claim, in progress, owned by {@code owner}
+     * (an instance that holds no lock, unless a test takes it).
+     */
+    static void claimInFlight(JdbcTemplate jdbc, String principal, String key, String path, String body, int owner) {
         jdbc.update("""
                 insert into idempotency_key (principal, idempotency_key, request_hash, state, created_at, owner_instance)
                 values (?, ?, ?, 'IN_PROGRESS', ?, ?)""",

@@ -118,6 +118,58 @@ class UsageBatchesIT extends LedgerIT {
     }
 
     /**
+     * Exactly once across a lost answer and a lost node: the same batch sent again with its Idempotency-Key is given
+     * the first answer (its records counted as accepted, not as duplicates) and records nothing more; a batch whose
+     * node died while recording it (its key left in flight, owned by an instance that holds no lock, and nothing
+     * committed: the batch's event and its records' rows are one transaction) is recorded once when sent again.
+     */
+    @Test
+    void aBatchSentAgainWithItsIdempotencyKeyGetsItsFirstAnswerAndOneLeftInFlightByACrashIsRecordedOnce() {
+        String subscription = subscribe();
+        String tag = UUID.randomUUID().toString();
+        String batch = """
+                {"records":[
+                  {"subscriptionId":"%1$s","recordId":"A-%2$s","productCode":"BRAVEHEART","usedAt":"2026-03-20T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"B-%2$s","productCode":"SERENDIPITY","usedAt":"2026-03-21T02:15:00"}
+                ]}""".formatted(subscription, tag);
+        var key = Map.of("Idempotency-Key", "batch-" + tag);
+        var first = api.post("billing", "/api/usage/batches", batch, key);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().get("accepted").asInt()).isEqualTo(2);
+
+        var again = api.post("billing", "/api/usage/batches", batch, key);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(recordIds(tag)).containsExactlyInAnyOrder("A-" + tag, "B-" + tag);
+
+        String lost = """
+                {"records":[
+                  {"subscriptionId":"%1$s","recordId":"C-%2$s","productCode":"BRAVEHEART","usedAt":"2026-03-22T21:30:00"},
+                  {"subscriptionId":"%1$s","recordId":"D-%2$s","productCode":"BRAVEHEART","usedAt":"2026-03-23T21:30:00"}
+                ]}""".formatted(subscription, tag);
+        IdempotencyIT.claimInFlight(jdbc, "billing", "crashed-" + tag, "/api/usage/batches", lost, 434343);
+        var crashedKey = Map.of("Idempotency-Key", "crashed-" + tag);
+        var retried = api.post("billing", "/api/usage/batches", lost, crashedKey);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(retried.json().get("accepted").asInt()).isEqualTo(2);
+        var repeated = api.post("billing", "/api/usage/batches", lost, crashedKey);
+        assertThat(repeated.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(repeated.json()).isEqualTo(retried.json());
+        assertThat(recordIds(tag)).containsExactlyInAnyOrder("A-" + tag, "B-" + tag, "C-" + tag, "D-" + tag);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where payload_type = 'org.subledger.kernel.usage.UsageBatchRecorded' and payload::text like ?""",
+                Long.class, "%" + tag + "%")).isEqualTo(2);
+    }
+
+    private List<String> recordIds(String tag) {
+        return jdbc.queryForList("select record_id from usage_record_id where record_id like ?", String.class,
+                "%-" + tag);
+    }
+
+    /**
      * A subscription whose records the ledger sends in another command than {@code other}'s: by default a batch is
      * recorded as one command per partition of its subscriptions, two partitions by the subscription id's hash
      * ({@code MediationBatches}), and the batch's answer must not show it.
