@@ -113,8 +113,7 @@ class UsageBatchesIT extends LedgerIT {
         List<String> fields = new ArrayList<>();
         posted.json().path("fields").fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("records[1].recordId", "records[2].productCode");
-        assertThat(jdbc.queryForList("select record_id from usage_record_id where record_id like ?", String.class,
-                "%-" + tag)).isEmpty();
+        assertThat(recordIds(tag)).isEmpty();
     }
 
     /**
