@@ -148,9 +148,8 @@ class UsageBillWorker implements SmartLifecycle {
                         Set<String> stopped = new HashSet<>();
                         outcome.technicalFailures().forEach(failure -> {
                             stopped.add(failure.candidate().subscriptionId());
-                            bySubscription.get(failure.candidate().subscriptionId()).forEach(ask -> asks.failed(
-                                    ask.askId(), failure.error() + ": " + failure.message(),
-                                    properties.pauseAfter(ask.attempts() + 1)));
+                            bySubscription.get(failure.candidate().subscriptionId()).forEach(ask -> retryLater(
+                                    ask, failure.error() + ": " + failure.message()));
                         });
                         asks.done(group.stream().filter(ask -> !stopped.contains(ask.subscriptionId()))
                                 .map(UsageBillAsks.Ask::askId).toList());
@@ -162,8 +161,7 @@ class UsageBillWorker implements SmartLifecycle {
                 bySubscription.values().forEach(this::bill);
             } else {
                 LOG.error("Usage bill of subscription {} failed", candidates.get(0).subscriptionId(), failure);
-                group.forEach(ask -> asks.failed(ask.askId(), failure.getClass().getName() + ": "
-                        + failure.getMessage(), properties.pauseAfter(ask.attempts() + 1)));
+                group.forEach(ask -> retryLater(ask, failure.getClass().getName() + ": " + failure.getMessage()));
             }
         }
     }
@@ -195,8 +193,13 @@ class UsageBillWorker implements SmartLifecycle {
         } catch (RuntimeException failure) { // tried again after a pause; the other asks go on
             LOG.error("Usage bill ask {} of subscription {} could not be dead-lettered", ask.askId(),
                     ask.subscriptionId(), failure);
-            asks.failed(ask.askId(), ask.lastError(), properties.pauseAfter(ask.attempts() + 1));
+            retryLater(ask, ask.lastError());
         }
+    }
+
+    /** Counts a failed attempt at the ask and puts it off by the pause that attempt earns. */
+    private void retryLater(UsageBillAsks.Ask ask, String error) {
+        asks.failed(ask.askId(), error, properties.pauseAfter(ask.attempts() + 1));
     }
 
     private void moveToDeadLetters(UsageBillAsks.Ask ask) {
